@@ -1,0 +1,96 @@
+/**
+ * Domain types shared by the geometry core, the parsers, the CLI and the workers.
+ * Conventions for every metric are in ARCHITECTURE.md ("Metric conventions").
+ */
+
+/** A row-major float64 matrix: element (i, j) is data[i * cols + j]. Used by the small dense linear algebra. */
+export interface Mat {
+  rows: number;
+  cols: number;
+  data: Float64Array;
+}
+
+/** Optional per-row metadata: every column has one string per row. */
+export interface Metadata {
+  columns: string[];
+  /** values[c][i] is column c of row i. */
+  values: string[][];
+}
+
+/** N points in D dimensions, optionally labelled. */
+export interface Embeddings {
+  n: number;
+  dim: number;
+  /** Row-major n x dim. */
+  vectors: Float32Array;
+  /** Class index 0..K-1 per row, or undefined when unlabelled. */
+  labels?: Int32Array;
+  /** Display name of each class index (length K). */
+  classNames?: string[];
+  meta?: Metadata;
+}
+
+/** Linear classifier W (K x D, row k = class k) and optional bias b (K). */
+export interface Classifier {
+  weights: Mat;
+  bias?: Float64Array;
+}
+
+export interface PcaSummary {
+  /** Explained variance ratios of the centred data, descending (first 10 in reports). */
+  explainedVarianceRatio: number[];
+  /** Fewest components whose ratios sum to >= 0.9. */
+  pcId90: number;
+  /** (sum lambda)^2 / sum lambda^2 over all eigenvalues of the covariance. */
+  participationRatio: number;
+  /** 'exact' (D x D covariance) or 'randomized' (D > 2048). */
+  method: 'exact' | 'randomized';
+}
+
+export interface CollapseMetrics {
+  nc1: number;
+  nc1Quotient: number;
+  cdnv: number;
+  /** std/mean of ||mu_k - mu_G||. */
+  equinorm: number;
+  /** std/mean of ||w_k|| (null without a classifier). */
+  equinormClassifier: number | null;
+  equiangularity: number;
+  etfDistance: number;
+  nc3: number | null;
+  nc4: number | null;
+}
+
+/** The CLI's `--json` object; the app shows exactly these values. */
+export interface AnalysisReport {
+  n: number;
+  dim: number;
+  classes: number | null;
+  pca: PcaSummary;
+  intrinsicDimension: {
+    twoNN: number | null;
+    mle: { k: number; harmonic: number | null; mean: number | null };
+  };
+  neuralCollapse: {
+    nc1: number | null;
+    nc1Quotient: number | null;
+    cdnv: number | null;
+    equinorm: number | null;
+    equinormClassifier: number | null;
+    equiangularity: number | null;
+    etfDistance: number | null;
+    nc3: number | null;
+    nc4: number | null;
+  };
+  skipped: { nonFinite: number; duplicates: number };
+}
+
+export interface AnalyzeOptions {
+  /** k for the Levina-Bickel MLE (default 20). */
+  k?: number;
+  classifier?: Classifier;
+  /** Progress in [0, 1] with a short stage name. */
+  onProgress?: (fraction: number, stage: string) => void;
+  /** Checked between blocks; throw-free cancellation: analyze rejects with an AbortError. */
+  signal?: AbortSignal;
+}
