@@ -135,3 +135,16 @@ describe('pseudo-inverses, logdet and Procrustes', () => {
     expect(frobenius(r)).toBeCloseTo(2, 12);
   });
 });
+
+describe('svd of a matrix with exactly zero rows', () => {
+  it('keeps U orthonormal when some singular values are round-off small, not exactly zero', () => {
+    const x = filled(40, 6, 31);
+    for (let i = 0; i < 40; i++) x.data[i * 6 + 2] = 0; // a zero column, like a blank pixel
+    const { q } = qr(filled(6, 6, 32));
+    const m = matmulTN(x, matmul(x, q)); // rank 5, one singular value at round-off level
+    const { u, s, v } = svd(m);
+    expect(s[5]).toBeLessThan(1e-12 * s[0]);
+    expect(maxAbsDiff(matmulTN(u, u), identity(6))).toBeLessThan(1e-12);
+    expect(maxAbsDiff(matmul(matmul(u, diag(s)), transpose(v)), m)).toBeLessThan(1e-10);
+  });
+});

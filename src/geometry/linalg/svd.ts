@@ -87,18 +87,24 @@ export function svd(a: Mat): Svd {
   return { u, s, v };
 }
 
-/** Columns of U whose singular value is zero are replaced by unit vectors orthogonal to the rest. */
+/**
+ * Columns of U whose singular value is numerically zero (<= max(m, n) eps s_0) carry no direction
+ * of A: they are replaced by unit vectors orthogonal to every other column, so U stays orthonormal.
+ * The singular values themselves are left as computed.
+ */
 function completeBasis(u: Mat, s: Float64Array): void {
   const m = u.rows;
   const p = u.cols;
+  const tiny = Math.max(m, p) * 2.220446049250313e-16 * (s[0] ?? 0);
+  const zero = Array.from(s, (x) => !(x > tiny));
   for (let j = 0; j < p; j++) {
-    if (s[j] > 0) continue;
+    if (!zero[j]) continue;
     for (let trial = 0; trial < m; trial++) {
       const c = new Float64Array(m);
       c[(j + trial) % m] = 1;
       for (let pass = 0; pass < 2; pass++) {
         for (let k = 0; k < p; k++) {
-          if (k === j || (s[k] === 0 && k > j)) continue;
+          if (k === j || (zero[k] && k > j)) continue;
           let dot = 0;
           for (let i = 0; i < m; i++) dot += c[i] * u.data[i * p + k];
           for (let i = 0; i < m; i++) c[i] -= dot * u.data[i * p + k];
