@@ -1,1 +1,16 @@
-console.log("cli ok", process.argv.slice(2));
+/**
+ * Node entry of `subspace-lab` (bin/subspace-lab.mjs loads it through tsx): wires runCli to the process.
+ */
+import { readFileSync } from 'node:fs';
+import { runCli } from './run.ts';
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: (path) => {
+    const b = readFileSync(path);
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  },
+  progress: process.stderr.isTTY === true,
+});
+process.exitCode = code;

@@ -1,0 +1,135 @@
+/**
+ * Command-line arguments: one declarative option table that both parses and documents the options.
+ */
+import { InputError } from '../io/errors.ts';
+
+export type Backend = 'wasm' | 'cpu';
+
+export interface AnalyzeArgs {
+  command: 'analyze';
+  embeddings: string;
+  labels?: string;
+  labelColumn?: string;
+  weights?: string;
+  bias?: string;
+  k: number;
+  json: boolean;
+  backend: Backend;
+}
+
+export type CliArgs = AnalyzeArgs | { command: 'help' };
+
+interface OptionSpec {
+  flag: string;
+  /** Placeholder of the value; absent for boolean switches. */
+  value?: string;
+  help: string;
+}
+
+/** The options of `analyze`, in --help order. */
+export const OPTIONS: readonly OptionSpec[] = [
+  { flag: '--labels', value: 'FILE', help: 'labels: one per line (.txt), a .npy of integers, or a .tsv/.csv metadata file' },
+  { flag: '--label-column', value: 'NAME', help: 'metadata column holding the labels (default: label/class, else the first)' },
+  { flag: '--weights', value: 'W.npy', help: 'classifier weights, K x D (D x K is transposed), for nc3 and nc4' },
+  { flag: '--bias', value: 'b.npy', help: 'classifier bias, length K, for nc4' },
+  { flag: '--k', value: 'K', help: 'neighbours for the Levina-Bickel MLE (default 20)' },
+  { flag: '--backend', value: 'wasm|cpu', help: 'tfjs backend for the N-sized work (default wasm)' },
+  { flag: '--json', help: 'print one JSON object (the analysis report) and nothing else on stdout' },
+  { flag: '--help', help: 'show this help' },
+];
+
+/** The --help text. */
+export function usage(): string {
+  const width = Math.max(...OPTIONS.map((o) => o.flag.length + (o.value ? o.value.length + 1 : 0)));
+  const lines = OPTIONS.map((o) => `  ${(o.value ? `${o.flag} ${o.value}` : o.flag).padEnd(width)}  ${o.help}`);
+  return [
+    'Usage: subspace-lab analyze EMBEDDINGS [options]',
+    '',
+    'Geometry of a set of embeddings: PCA spectrum, intrinsic dimension, neural collapse.',
+    'EMBEDDINGS: .npy, .npz, .csv, .tsv (Embedding Projector vectors) or whitespace .txt; .gz allowed.',
+    '',
+    'Options:',
+    ...lines,
+    '',
+    'Exit status: 0 success, 2 bad input (one line on stderr names the problem and the fix), 1 internal error.',
+  ].join('\n');
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+function unknownOption(flag: string): InputError {
+  const best = OPTIONS.map((o) => ({ o, d: editDistance(flag, o.flag) })).sort((x, y) => x.d - y.d)[0];
+  const hint = best && best.d <= 2 ? `Did you mean ${best.o.flag}? ` : '';
+  return new InputError(`unknown option ${flag}.`, `${hint}Run subspace-lab --help for the options.`);
+}
+
+/** Parses argv (without node and the script); InputError on anything it cannot use. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
+  const [command, ...rest] = argv;
+  if (command !== 'analyze') {
+    if (command.startsWith('-')) throw new InputError(`missing command before ${command}.`, 'Use: subspace-lab analyze EMBEDDINGS [options].');
+    throw new InputError(`unknown command ${JSON.stringify(command)}.`, 'Use: subspace-lab analyze EMBEDDINGS [options] (see --help).');
+  }
+  const values = new Map<string, string>();
+  const positional: string[] = [];
+  let json = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (!arg.startsWith('--') || arg === '--') {
+      if (arg === '--') positional.push(...rest.slice(i + 1));
+      else positional.push(arg);
+      if (arg === '--') break;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq < 0 ? arg : arg.slice(0, eq);
+    const spec = OPTIONS.find((o) => o.flag === flag);
+    if (!spec) throw unknownOption(flag);
+    if (!spec.value) {
+      if (eq >= 0) throw new InputError(`${flag} takes no value.`, `Write ${flag} alone.`);
+      if (flag === '--json') json = true;
+      continue;
+    }
+    let value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) {
+      throw new InputError(`${flag} needs a value.`, `Write ${flag} ${spec.value}.`);
+    }
+    value = value.trim();
+    values.set(flag, value);
+  }
+  if (positional.length === 0) throw new InputError('analyze needs an EMBEDDINGS file.', 'Use: subspace-lab analyze EMBEDDINGS [options].');
+  if (positional.length > 1) {
+    throw new InputError(`unexpected argument ${JSON.stringify(positional[1])}.`, 'Pass exactly one EMBEDDINGS file; labels go after --labels.');
+  }
+  const kText = values.get('--k') ?? '20';
+  const k = /^\d+$/.test(kText) ? Number(kText) : Number.NaN;
+  if (!(k >= 2)) throw new InputError(`--k must be an integer of at least 2, got ${JSON.stringify(kText)}.`, 'Write e.g. --k 20.');
+  const backend = values.get('--backend') ?? 'wasm';
+  if (backend !== 'wasm' && backend !== 'cpu') {
+    throw new InputError(`unknown backend ${JSON.stringify(backend)}.`, 'Use --backend wasm or --backend cpu.');
+  }
+  if (values.has('--bias') && !values.has('--weights')) {
+    throw new InputError('--bias was given without --weights.', 'Pass the classifier weights with --weights W.npy as well.');
+  }
+  return {
+    command: 'analyze',
+    embeddings: positional[0],
+    labels: values.get('--labels'),
+    labelColumn: values.get('--label-column'),
+    weights: values.get('--weights'),
+    bias: values.get('--bias'),
+    k,
+    json,
+    backend,
+  };
+}

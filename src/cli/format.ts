@@ -1,0 +1,92 @@
+/**
+ * The human-readable report: aligned rows in sections (data, PCA, intrinsic dimension, neural collapse,
+ * skipped), each metric with a one-line note on its convention (ARCHITECTURE.md, "Metric conventions").
+ */
+import type { AnalysisReport } from '../geometry/types.ts';
+
+interface Row {
+  label: string;
+  value: string;
+  note: string;
+  /** A long value (a list): printed in full, with its note on the next line. */
+  wide?: boolean;
+}
+
+/** A number for people: integers as is, else 4 significant digits (exponent form outside [1e-3, 1e5)); null -> 'n/a'. */
+export function formatNumber(v: number | null): string {
+  if (v === null || v === undefined) return 'n/a';
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v)) return String(v);
+  const a = Math.abs(v);
+  if (a >= 1e-3 && a < 1e5) return String(Number(v.toPrecision(4)));
+  return v.toExponential(3);
+}
+
+/** The report JSON: explained variance ratios cut to the first 10, typed arrays as arrays, non-finite numbers as null. */
+export function reportToJson(report: AnalysisReport): string {
+  const trimmed = { ...report, pca: { ...report.pca, explainedVarianceRatio: Array.from(report.pca.explainedVarianceRatio).slice(0, 10) } };
+  return JSON.stringify(trimmed, (_key, v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as Float64Array) : v));
+}
+
+function sections(r: AnalysisReport, hasClassifier: boolean): [string, Row[]][] {
+  const nc = r.neuralCollapse;
+  const needLabels = r.classes === null ? ' (needs --labels)' : '';
+  const needW = hasClassifier ? '' : ' (needs --weights)';
+  const k = r.intrinsicDimension.mle.k;
+  return [
+    ['data', [
+      { label: 'points', value: formatNumber(r.n), note: 'rows analysed (finite rows)' },
+      { label: 'dimensions', value: formatNumber(r.dim), note: 'values per row' },
+      { label: 'classes', value: formatNumber(r.classes), note: `distinct labels${needLabels}` },
+    ]],
+    ['PCA', [
+      {
+        label: 'explained variance',
+        value: Array.from(r.pca.explainedVarianceRatio).slice(0, 10).map((v) => v.toFixed(3)).join(' '),
+        note: `first 10 eigenvalue ratios of the centred covariance (${r.pca.method})`,
+        wide: true,
+      },
+      { label: 'pcId90', value: formatNumber(r.pca.pcId90), note: 'fewest components reaching 90% of the variance' },
+      { label: 'participation ratio', value: formatNumber(r.pca.participationRatio), note: '(sum lambda)^2 / sum lambda^2' },
+    ]],
+    ['intrinsic dimension', [
+      { label: 'twoNN', value: formatNumber(r.intrinsicDimension.twoNN), note: 'Facco: fit -log(1-F) on log(r2/r1), smallest 90% of ratios, unique rows' },
+      { label: `MLE harmonic (k=${k})`, value: formatNumber(r.intrinsicDimension.mle.harmonic), note: 'Levina-Bickel, 1/mean(1/m) over points (MacKay-Ghahramani)' },
+      { label: `MLE mean (k=${k})`, value: formatNumber(r.intrinsicDimension.mle.mean), note: 'Levina-Bickel, mean of the pointwise estimates' },
+    ]],
+    ['neural collapse', [
+      { label: 'nc1', value: formatNumber(nc.nc1), note: `Tr(Sigma_W Sigma_B^+)/K, pinv of rank K-1; 0 at collapse${needLabels}` },
+      { label: 'nc1 quotient', value: formatNumber(nc.nc1Quotient), note: `Tr Sigma_W / Tr Sigma_B${needLabels}` },
+      { label: 'cdnv', value: formatNumber(nc.cdnv), note: `mean over class pairs of (V_i + V_j) / (2 ||mu_i - mu_j||^2)${needLabels}` },
+      { label: 'equinorm', value: formatNumber(nc.equinorm), note: `std/mean of ||mu_k - mu_G||; 0 = equal norms${needLabels}` },
+      { label: 'equinorm (W)', value: formatNumber(nc.equinormClassifier), note: `std/mean of ||w_k||${needW}` },
+      { label: 'equiangularity', value: formatNumber(nc.equiangularity), note: `mean |cos(mu_k, mu_l) + 1/(K-1)|; 0 = simplex ETF${needLabels}` },
+      { label: 'ETF distance', value: formatNumber(nc.etfDistance), note: `|| G/||G||_F - (I - 11^T/K)/sqrt(K-1) ||_F, G = Mc Mc^T${needLabels}` },
+      { label: 'nc3', value: formatNumber(nc.nc3), note: `|| W/||W||_F - Mc/||Mc||_F ||_F^2; 0 = self-dual${needW}` },
+      { label: 'nc4', value: formatNumber(nc.nc4), note: `share of rows where nearest class mean != argmax(W x + b)${needW}` },
+    ]],
+    ['skipped', [
+      { label: 'non-finite rows', value: formatNumber(r.skipped.nonFinite), note: 'rows with NaN or Inf, dropped before everything' },
+      { label: 'duplicate rows', value: formatNumber(r.skipped.duplicates), note: 'exact duplicates, left out of the intrinsic-dimension estimators' },
+    ]],
+  ];
+}
+
+/** The readable table printed without --json. */
+export function formatReport(r: AnalysisReport, source: { file: string; backend: string; hasClassifier: boolean }): string {
+  const all = sections(r, source.hasClassifier);
+  const rows = all.flatMap(([, rs]) => rs);
+  const labelWidth = Math.max(...rows.map((x) => x.label.length));
+  const valueWidth = Math.max(...rows.filter((x) => !x.wide).map((x) => x.value.length));
+  const noteIndent = ' '.repeat(2 + labelWidth + 2 + valueWidth + 2);
+  const lines = [`subspace-lab analyze ${source.file} (backend ${source.backend})`];
+  for (const [title, rs] of all) {
+    lines.push('', title);
+    for (const x of rs) {
+      const head = `  ${x.label.padEnd(labelWidth)}  `;
+      if (x.wide) lines.push(head + x.value, noteIndent + x.note);
+      else lines.push(`${head}${x.value.padStart(valueWidth)}  ${x.note}`);
+    }
+  }
+  return lines.join('\n');
+}

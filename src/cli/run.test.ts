@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { goldenBytes } from '../../tests/fixtures/io/golden.ts';
+import { writeNpy } from '../io/npy.ts';
+import { parseArgs } from './args.ts';
+import { formatNumber } from './format.ts';
+import { runCli } from './run.ts';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** runCli over an in-memory file system; returns the exit status and what was printed. */
+async function run(argv: string[], files: Record<string, Uint8Array> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readFile: (path) => {
+      if (path === 'dir') throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+      const b = files[path];
+      if (!b) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return b;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+const points = writeNpy(Float32Array.from({ length: 40 }, (_, i) => Math.sin(i * 1.3)), [10, 4]);
+const tenLabels = utf8('0\n1\n0\n1\n0\n1\n0\n1\n0\n1\n');
+
+describe('runCli bad input: exit 2 and one line "subspace-lab: <problem> <fix>" on stderr', () => {
+  const truncated = goldenBytes('f4_c.npy').subarray(0, 150);
+  const badHeader = goldenBytes('f4_c.npy').slice();
+  badHeader.set(utf8('{"nonsense": 1}'), 10);
+  const cases: [string, string[], Record<string, Uint8Array>, RegExp][] = [
+    ['missing file', ['analyze', 'x.npy'], {}, /^embeddings file x\.npy does not exist\. Check the path/],
+    ['a directory', ['analyze', 'dir'], {}, /^embeddings path dir is a directory/],
+    ['unknown format', ['analyze', 'x.bin'], { 'x.bin': new Uint8Array([7, 7, 7, 7]) }, /^x\.bin has an unknown format \(extension "\.bin", first bytes 07 07 07 07\)/],
+    ['corrupt npy header', ['analyze', 'h.npy'], { 'h.npy': badHeader }, /^h\.npy has a corrupt \.npy header \(no 'descr'\)/],
+    ['truncated npy data', ['analyze', 't.npy'], { 't.npy': truncated }, /^t\.npy is truncated: shape \(5, 3\) of <f4 needs 60 data bytes but only 22/],
+    ['ragged rows', ['analyze', 'r.csv'], { 'r.csv': utf8('1,2\n3,4\n5\n6,7\n') }, /^r\.csv line 3 has 1 values but line 1 has 2\./],
+    ['non-numeric cell', ['analyze', 'n.tsv'], { 'n.tsv': utf8('1\t2\n3\tx\n5\t6\n') }, /^n\.tsv line 2, column 2 is not a number: "x"/],
+    ['label count', ['analyze', 'p.npy', '--labels', 'l.txt'], { 'p.npy': points, 'l.txt': utf8('label\n') }, /^l\.txt has 1 labels but p\.npy has 10 rows \(the embeddings are longer by 9\)/],
+    ['label header', ['analyze', 'p.npy', '--labels', 'l.txt'], { 'p.npy': points, 'l.txt': utf8(`y\n${new TextDecoder().decode(tenLabels)}`) }, /longer by 1\); its first line "y" looks like a header row/],
+    ['fewer than 3 points', ['analyze', 'two.csv'], { 'two.csv': utf8('1,2\n3,4\n') }, /^two\.csv has 2 points; the analysis needs at least 3/],
+    ['weights shape', ['analyze', 'p.npy', '--labels', 'l.txt', '--weights', 'W.npy'], { 'p.npy': points, 'l.txt': tenLabels, 'W.npy': writeNpy(new Float32Array(15), [3, 5]) }, /^W\.npy has shape \(3, 5\) but the embeddings have 4 dimensions and 2 classes/],
+    ['missing labels file', ['analyze', 'p.npy', '--labels', 'nope.txt'], { 'p.npy': points }, /^--labels file nope\.txt does not exist/],
+    ['unknown option', ['analyze', 'p.npy', '--jsno'], {}, /^unknown option --jsno\. Did you mean --json\?/],
+    ['bad --k', ['analyze', 'p.npy', '--k', 'many'], {}, /^--k must be an integer of at least 2, got "many"/],
+    ['bad backend', ['analyze', 'p.npy', '--backend', 'gpu'], {}, /^unknown backend "gpu"\. Use --backend wasm or --backend cpu/],
+    ['no file', ['analyze', '--json'], {}, /^analyze needs an EMBEDDINGS file/],
+    ['unknown command', ['analyse', 'p.npy'], {}, /^unknown command "analyse"/],
+  ];
+  it.each(cases)('%s', async (_name, argv, files, pattern) => {
+    const r = await run(argv, files);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.endsWith('\n')).toBe(true);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr.startsWith('subspace-lab: ')).toBe(true);
+    expect(r.stderr.slice('subspace-lab: '.length)).toMatch(pattern);
+  });
+});
+
+describe('parseArgs', () => {
+  it('reads options in either position and the --opt=value form', () => {
+    expect(parseArgs(['analyze', '--k=7', 'e.npy', '--labels', 'l.txt', '--json', '--backend', 'cpu'])).toEqual({
+      command: 'analyze', embeddings: 'e.npy', labels: 'l.txt', labelColumn: undefined, weights: undefined, bias: undefined,
+      k: 7, json: true, backend: 'cpu',
+    });
+    expect(parseArgs([])).toEqual({ command: 'help' });
+    expect(parseArgs(['analyze', 'x', '-h'])).toEqual({ command: 'help' });
+    expect(() => parseArgs(['analyze', 'e.npy', '--bias', 'b.npy'])).toThrow(/--bias was given without --weights/);
+    expect(() => parseArgs(['analyze', 'e.npy', '--labels'])).toThrow(/--labels needs a value/);
+    expect(() => parseArgs(['analyze', 'a.npy', 'b.npy'])).toThrow(/unexpected argument "b\.npy"/);
+  });
+
+  it('formats numbers for the table', () => {
+    expect(formatNumber(null)).toBe('n/a');
+    expect(formatNumber(12)).toBe('12');
+    expect(formatNumber(0.123456)).toBe('0.1235');
+    expect(formatNumber(1.5e-7)).toBe('1.500e-7');
+  });
+});
+
+describe('runCli internal errors', () => {
+  it('exit 1 with an "internal error" line for anything that is not an InputError', async () => {
+    let stderr = '';
+    const code = await runCli(['analyze', 'x.npy'], {
+      stdout: () => undefined,
+      stderr: (t) => void (stderr += t),
+      readFile: () => { throw new TypeError('disk on fire'); },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^subspace-lab: internal error: disk on fire\. This is a bug/);
+  });
+});
+
+describe('runCli help', () => {
+  it('prints the usage on stdout and exits 0', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: subspace-lab analyze EMBEDDINGS \[options\]/);
+    for (const flag of ['--labels', '--label-column', '--weights', '--bias', '--k', '--backend', '--json']) expect(r.stdout).toContain(flag);
+  });
+});
+
+describe('runCli with analyze (in process)', () => {
+  /** Three separated blobs of 30 points in 5-D with labels, deterministic. */
+  const blobs = (() => {
+    const n = 90;
+    const d = 5;
+    const x = new Float32Array(n * d);
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) x[i * d + j] = 6 * (j === i % 3 ? 1 : 0) + Math.sin(i * 12.9898 + j * 78.233) * 0.8;
+    const labels = Array.from({ length: n }, (_, i) => ['cat', 'dog', 'emu'][i % 3]).join('\n');
+    return { 'b.npy': writeNpy(x, [n, d]), 'b.txt': utf8(labels), 'one.txt': utf8('same\n'.repeat(n)) };
+  })();
+
+  it('prints an aligned table with every section and a note per metric', async () => {
+    const r = await run(['analyze', 'b.npy', '--labels', 'b.txt', '--backend', 'cpu', '--k', '10'], blobs);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('subspace-lab analyze b.npy (backend cpu)');
+    const titles = lines.filter((l) => /^\S/.test(l)).slice(1);
+    expect(titles).toEqual(['data', 'PCA', 'intrinsic dimension', 'neural collapse', 'skipped']);
+    const rows = lines.filter((l) => /^ {2}\S/.test(l) && !l.startsWith('  explained variance'));
+    expect(rows.length).toBe(19);
+    const gaps = rows.map((l) => new Set([...l].map((_, c) => c).filter((c) => l[c - 1] !== ' ' && l.slice(c, c + 2) === '  ' && l[c + 2] !== ' ')));
+    const shared = [...gaps[0]].filter((c) => gaps.every((g) => g.has(c)));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(r.stdout).toMatch(/classes +3 /);
+    expect(r.stdout).toMatch(/nc3 +n\/a .*\(needs --weights\)/);
+  });
+
+  it('a single class is bad input for the collapse metrics', async () => {
+    const r = await run(['analyze', 'b.npy', '--labels', 'one.txt', '--backend', 'cpu', '--k', '10'], blobs);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^subspace-lab: Every labelled row belongs to the same class.*\n$/);
+  });
+});
