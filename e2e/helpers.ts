@@ -1,0 +1,96 @@
+/** Shared steps of the e2e journeys: waiting for an analysis, reading metrics, counting pixels. */
+import { execFileSync } from 'node:child_process';
+import { expect, type Page } from '@playwright/test';
+import type { AnalysisReport } from '../src/geometry/types';
+
+/** Where screenshots go (gitignored). */
+export const ARTIFACTS = 'e2e-artifacts';
+
+/** Runs the CLI on the shipped digits and returns its --json report (computed on wasm). */
+export function cliDigitsReport(): AnalysisReport {
+  const out = execFileSync(
+    process.execPath,
+    ['bin/subspace-lab.mjs', 'analyze', 'public/data/digits.npy', '--labels', 'public/data/digits-labels.txt', '--json'],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  return JSON.parse(out) as AnalysisReport;
+}
+
+/** Waits until the analysis has finished on `backend` (any backend when omitted); returns the backend. */
+export async function waitForAnalysis(page: Page, backend?: string): Promise<string> {
+  const status = page.getByTestId('analysis-status');
+  const name = page.getByTestId('backend-name');
+  if (backend) await expect(name).toHaveAttribute('data-backend', backend);
+  await expect(status).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('metric-n')).toHaveAttribute('data-value', /\d/);
+  return (await name.getAttribute('data-backend')) ?? '';
+}
+
+/** Every displayed metric: its path in the report (or evr index) and its full-precision data-value. */
+export async function displayedMetrics(page: Page): Promise<{ testId: string; path: string; value: string }[]> {
+  return page.$$eval('[data-testid^="metric-"][data-value]', (els) =>
+    els.map((el) => {
+      const testId = el.getAttribute('data-testid') ?? '';
+      const evr = /^metric-evr-(\d+)$/.exec(testId);
+      const path = evr ? `pca.explainedVarianceRatio.${Number(evr[1]) - 1}` : (el.getAttribute('data-path') ?? '');
+      return { testId, path, value: el.getAttribute('data-value') ?? '' };
+    }),
+  );
+}
+
+/** The value at a dotted path (array indices allowed). */
+export function at(obj: unknown, path: string): unknown {
+  let v = obj;
+  for (const key of path.split('.')) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[key];
+  return v;
+}
+
+/** |a - b| <= tol * max(|a|, |b|) (plus 1e-12 absolute, for exact zeros). */
+export function closeRel(a: number, b: number, tol: number): boolean {
+  return Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b)) + 1e-12;
+}
+
+/** Asserts every displayed metric equals `ref` at its path within `tol` relative; returns how many were checked. */
+export async function expectMetricsMatch(page: Page, ref: AnalysisReport, tol: number, what: string): Promise<number> {
+  const shown = await displayedMetrics(page);
+  for (const m of shown) {
+    const want = at(ref, m.path);
+    expect(want, `${m.testId}: ${m.path} is missing from ${what}`).not.toBeUndefined();
+    if (want === null) {
+      expect(m.value, `${m.testId} should be null like ${what}`).toBe('null');
+      continue;
+    }
+    const got = Number(m.value);
+    expect(Number.isFinite(got), `${m.testId} shows ${m.value}`).toBe(true);
+    expect(closeRel(got, want as number, tol), `${m.testId} = ${got}, ${what} has ${want} (tolerance ${tol} relative)`).toBe(true);
+  }
+  return shown.length;
+}
+
+/**
+ * Decodes a PNG in the page (a 2D canvas) and counts distinct colours and pixels that differ from
+ * `background` by more than 24 in some channel.
+ */
+export async function pixelStats(page: Page, png: Buffer, background: [number, number, number]) {
+  return page.evaluate(
+    async ({ b64, bg }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set<number>();
+      let foreground = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+        if (Math.abs(d[i] - bg[0]) > 24 || Math.abs(d[i + 1] - bg[1]) > 24 || Math.abs(d[i + 2] - bg[2]) > 24) foreground++;
+      }
+      return { width: c.width, height: c.height, distinct: colours.size, foreground: foreground / (c.width * c.height) };
+    },
+    { b64: png.toString('base64'), bg: background },
+  );
+}

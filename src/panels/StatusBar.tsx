@@ -1,0 +1,70 @@
+/**
+ * The bottom bar: the tfjs backend in use and why it was chosen, an override select (backends
+ * that cannot start are disabled), progress with a cancel button, and the last analysis time.
+ * Every region has a fixed width so nothing jumps while an analysis runs.
+ */
+import { useAnalysisStore } from '../state/appStore';
+import { BACKEND_NAMES, type BackendPreference } from '../workers/protocol';
+import { formatSig } from '../views/format';
+
+const LABELS: Record<BackendPreference, string> = { auto: 'auto', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+
+export function StatusBar() {
+  const backend = useAnalysisStore((s) => s.backend);
+  const preference = useAnalysisStore((s) => s.preference);
+  const status = useAnalysisStore((s) => s.status);
+  const progress = useAnalysisStore((s) => s.progress);
+  const analysisMs = useAnalysisStore((s) => s.analysisMs);
+  const rerun = useAnalysisStore((s) => s.rerun);
+  const cancel = useAnalysisStore((s) => s.cancel);
+  const running = status === 'running';
+  const available = (name: string) => backend?.probes.find((p) => p.name === name)?.available ?? true;
+
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <div className="status-backend">
+        <span className="status-key">tfjs backend</span>
+        <strong data-testid="backend-name" data-backend={backend?.backend ?? ''}>
+          {backend ? backend.backend : '…'}
+        </strong>
+        <span className="status-reason" data-testid="backend-reason" title={backend?.reason ?? ''}>
+          {backend ? `— ${backend.reason}` : 'probing backends…'}
+        </span>
+      </div>
+      <label className="status-override">
+        <span className="status-key">override</span>
+        <select
+          data-testid="backend-select"
+          value={preference}
+          onChange={(e) => rerun(e.target.value as BackendPreference)}
+          aria-label="tfjs backend override"
+        >
+          <option value="auto">{LABELS.auto}</option>
+          {BACKEND_NAMES.map((b) => (
+            <option key={b} value={b} disabled={!available(b)}>
+              {LABELS[b]}
+              {available(b) ? '' : ' (unavailable)'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="status-progress" data-testid="analysis-status" data-status={status}>
+        <progress max={1} value={running ? progress.fraction : status === 'done' ? 1 : 0} aria-label="Analysis progress" />
+        <span className="status-stage">
+          {running
+            ? `${progress.stage} ${Math.round(progress.fraction * 100)}%`
+            : status === 'done' && analysisMs !== null
+              ? `done in ${formatSig(analysisMs / 1000, 3)} s`
+              : status === 'cancelled'
+                ? 'cancelled'
+                : status === 'error'
+                  ? 'failed'
+                  : ''}
+        </span>
+        <button type="button" onClick={cancel} disabled={!running} data-testid="cancel-button">
+          Cancel
+        </button>
+      </div>
+    </footer>
+  );
+}

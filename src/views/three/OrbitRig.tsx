@@ -1,0 +1,48 @@
+/**
+ * three's OrbitControls around the origin, rendering on demand: every camera change calls
+ * invalidate(). In 2D the camera looks down the PC3 axis at the PC1-PC2 plane and cannot rotate.
+ */
+import { useEffect, useRef } from 'react';
+import { useThree } from '@react-three/fiber';
+import { MOUSE } from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+
+/** Camera distance from the origin for a cloud scaled to radius 1. */
+export const CAMERA_DISTANCE = 2.65;
+const OBLIQUE: [number, number, number] = [0.55, 0.42, 0.72];
+
+export function OrbitRig({ dims, resetKey }: { dims: 2 | 3; resetKey: number }) {
+  const { camera, gl, invalidate } = useThree();
+  const controls = useRef<OrbitControls | null>(null);
+
+  useEffect(() => {
+    const c = new OrbitControls(camera, gl.domElement);
+    c.enableDamping = false;
+    c.minDistance = 0.4;
+    c.maxDistance = 12;
+    const onChange = () => invalidate();
+    c.addEventListener('change', onChange);
+    controls.current = c;
+    return () => {
+      c.removeEventListener('change', onChange);
+      c.dispose();
+      controls.current = null;
+    };
+  }, [camera, gl, invalidate]);
+
+  useEffect(() => {
+    const c = controls.current;
+    if (!c) return;
+    const [x, y, z] = dims === 2 ? [0, 0, 1] : OBLIQUE;
+    const norm = Math.hypot(x, y, z);
+    camera.up.set(0, 1, 0);
+    camera.position.set((x / norm) * CAMERA_DISTANCE, (y / norm) * CAMERA_DISTANCE, (z / norm) * CAMERA_DISTANCE);
+    c.target.set(0, 0, 0);
+    c.enableRotate = dims === 3;
+    c.mouseButtons.LEFT = dims === 3 ? MOUSE.ROTATE : MOUSE.PAN;
+    c.update();
+    invalidate();
+  }, [dims, resetKey, camera, invalidate]);
+
+  return null;
+}

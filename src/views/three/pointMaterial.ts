@@ -1,0 +1,69 @@
+/**
+ * Round, opaque, depth-tested point sprites with a darker rim, sized in CSS pixels with mild
+ * depth attenuation. Colours are sRGB and written as-is (no colour-space chunk): they match the
+ * legend's CSS colours exactly. A per-point alpha of 0 hides the point.
+ */
+import * as THREE from 'three';
+
+const vertexShader = /* glsl */ `
+attribute vec4 aColor;
+uniform float uSize;
+uniform float uPixelRatio;
+uniform float uRefDistance;
+uniform float uFlat;
+varying vec3 vColor;
+void main() {
+  vec3 p = vec3(position.xy, position.z * (1.0 - uFlat));
+  vec4 mv = modelViewMatrix * vec4(p, 1.0);
+  gl_Position = projectionMatrix * mv;
+  float attenuation = clamp(uRefDistance / max(-mv.z, 1e-3), 0.6, 1.8);
+  gl_PointSize = aColor.a > 0.0 ? uSize * uPixelRatio * attenuation : 0.0;
+  vColor = aColor.rgb;
+}`;
+
+const fragmentShader = /* glsl */ `
+uniform float uRim;
+uniform float uHollow;
+varying vec3 vColor;
+void main() {
+  vec2 c = gl_PointCoord * 2.0 - 1.0;
+  float r2 = dot(c, c);
+  if (r2 > 1.0 || r2 < uHollow) discard;
+  float rim = smoothstep(0.5, 0.75, r2) * uRim;
+  gl_FragColor = vec4(mix(vColor, vColor * 0.45, rim), 1.0);
+}`;
+
+/** A new material; update uniforms uSize (px), uPixelRatio, uRefDistance (camera-target distance), uFlat (0 or 1), uRim (0..1),
+ * uHollow (squared inner radius in [0, 1] cut out, for a ring; negative for a disc). */
+export function createPointMaterial(): THREE.ShaderMaterial {
+  return new THREE.ShaderMaterial({
+    vertexShader,
+    fragmentShader,
+    uniforms: {
+      uSize: { value: 6 },
+      uPixelRatio: { value: 1 },
+      uRefDistance: { value: 3 },
+      uFlat: { value: 0 },
+      uRim: { value: 1 },
+      uHollow: { value: -1 },
+    },
+    transparent: false,
+    depthTest: true,
+    depthWrite: true,
+  });
+}
+
+export interface PointUniforms {
+  size?: number;
+  pixelRatio?: number;
+  refDistance?: number;
+  flat?: boolean;
+}
+
+/** Writes the given uniforms of a material made by createPointMaterial. */
+export function setPointUniforms(m: THREE.ShaderMaterial, u: PointUniforms): void {
+  if (u.size !== undefined) m.uniforms.uSize.value = u.size;
+  if (u.pixelRatio !== undefined) m.uniforms.uPixelRatio.value = u.pixelRatio;
+  if (u.refDistance !== undefined) m.uniforms.uRefDistance.value = u.refDistance;
+  if (u.flat !== undefined) m.uniforms.uFlat.value = u.flat ? 1 : 0;
+}

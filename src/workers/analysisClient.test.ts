@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { AnalysisClient, AnalysisFailure, type WorkerLike } from './analysisClient';
+import type { ResultReply, WorkerReply, WorkerRequest } from './protocol';
+
+/** A worker double: records requests and lets the test deliver replies. */
+class FakeWorker implements WorkerLike {
+  sent: WorkerRequest[] = [];
+  terminated = false;
+  private onMessage: ((e: MessageEvent<WorkerReply>) => void)[] = [];
+  private onError: ((e: ErrorEvent) => void)[] = [];
+  postMessage(m: WorkerRequest) {
+    this.sent.push(m);
+  }
+  addEventListener(type: 'message' | 'error', fn: ((e: MessageEvent<WorkerReply>) => void) | ((e: ErrorEvent) => void)) {
+    if (type === 'message') this.onMessage.push(fn as (e: MessageEvent<WorkerReply>) => void);
+    else this.onError.push(fn as (e: ErrorEvent) => void);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(r: WorkerReply) {
+    for (const fn of this.onMessage) fn({ data: r } as MessageEvent<WorkerReply>);
+  }
+  fail(message: string) {
+    for (const fn of this.onError) fn({ message } as ErrorEvent);
+  }
+}
+
+const source = { kind: 'url' as const, name: 'digits', vectorsUrl: 'http://x/d.npy' };
+
+function result(id: number): ResultReply {
+  return {
+    type: 'result',
+    id,
+    dataset: 'digits',
+    report: {} as ResultReply['report'],
+    backend: { backend: 'cpu', preference: 'cpu', reason: 'r', probes: [] },
+    coords: new Float32Array(3),
+    rowIndex: new Int32Array(1),
+    labels: null,
+    classNames: null,
+    classCounts: null,
+    analysisMs: 1,
+  };
+}
+
+describe('AnalysisClient', () => {
+  it('numbers requests and routes progress, backend and the result to the right request', async () => {
+    const w = new FakeWorker();
+    const c = new AnalysisClient(w);
+    const progress: [number, string][] = [];
+    const backends: string[] = [];
+    const a = c.analyze({ source, backend: 'auto' }, { onProgress: (f, s) => progress.push([f, s]), onBackend: (b) => backends.push(b.backend) });
+    const b = c.analyze({ source, backend: 'cpu' });
+    expect(w.sent).toEqual([
+      { type: 'analyze', id: a.id, source, backend: 'auto' },
+      { type: 'analyze', id: b.id, source, backend: 'cpu' },
+    ]);
+    expect(b.id).toBe(a.id + 1);
+    w.reply({ type: 'progress', id: a.id, fraction: 0.5, stage: 'knn' });
+    w.reply({ type: 'progress', id: b.id, fraction: 0.9, stage: 'other' });
+    w.reply({ type: 'backend', id: a.id, choice: { backend: 'wasm', preference: 'auto', reason: '', probes: [] } });
+    w.reply(result(a.id));
+    await expect(a.result).resolves.toMatchObject({ id: a.id, dataset: 'digits' });
+    expect(progress).toEqual([[0.5, 'knn']]);
+    expect(backends).toEqual(['wasm']);
+    w.reply({ type: 'error', id: b.id, kind: 'input', problem: 'bad rows', fix: 'fix them' });
+    const err = await b.result.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AnalysisFailure);
+    expect(err).toMatchObject({ kind: 'input', problem: 'bad rows', fix: 'fix them', message: 'bad rows fix them' });
+  });
+
+  it('sends cancel for a pending request only, and rejects it as cancelled on the reply', async () => {
+    const w = new FakeWorker();
+    const c = new AnalysisClient(w);
+    const a = c.analyze({ source, backend: 'auto' });
+    c.cancel(a.id);
+    c.cancel(999);
+    expect(w.sent.filter((m) => m.type === 'cancel')).toEqual([{ type: 'cancel', id: a.id }]);
+    w.reply({ type: 'cancelled', id: a.id });
+    await expect(a.result).rejects.toMatchObject({ kind: 'cancelled' });
+    c.cancel(a.id);
+    expect(w.sent.filter((m) => m.type === 'cancel')).toHaveLength(1);
+  });
+
+  it('rejects everything pending when the worker fails, and on dispose', async () => {
+    const w = new FakeWorker();
+    const c = new AnalysisClient(w);
+    const a = c.analyze({ source, backend: 'auto' });
+    w.fail('SyntaxError in worker');
+    await expect(a.result).rejects.toMatchObject({ kind: 'internal', problem: 'SyntaxError in worker' });
+    const b = c.analyze({ source, backend: 'auto' });
+    c.dispose();
+    expect(w.terminated).toBe(true);
+    await expect(b.result).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+});
