@@ -94,3 +94,50 @@ export interface AnalyzeOptions {
   /** Checked between blocks; throw-free cancellation: analyze rejects with an AbortError. */
   signal?: AbortSignal;
 }
+
+/** k nearest neighbours of every row, self excluded (see geometry/knn.ts). */
+export interface KnnResult {
+  k: number;
+  /** n*k neighbour row indices; row i's neighbours are indices[i*k .. i*k+k), nearest first. */
+  indices: Int32Array;
+  /** n*k distances, ascending per row: Euclidean, or 1 - cos for the cosine metric. */
+  distances: Float64Array;
+}
+
+/** Per-class statistics of labelled rows X (N x D) in K classes, in float64. */
+export interface ClassStats {
+  n: number;
+  dim: number;
+  classes: number;
+  /** n_k, the number of rows of each class. */
+  counts: Int32Array;
+  /** K x D class means mu_k. */
+  means: Mat;
+  /** mu_G, the unweighted mean of the class means. */
+  globalMean: Float64Array;
+  /** K x D centred means Mc, row k = mu_k - mu_G. */
+  centredMeans: Mat;
+  /** V_k = (1/n_k) sum_{y_i = k} ||x_i - mu_k||^2. */
+  classVariance: Float64Array;
+  /** Tr Sigma_W = (1/N) sum_i ||x_i - mu_{y_i}||^2. */
+  traceSigmaW: number;
+  /** Tr Sigma_B = ||Mc||_F^2 / K. */
+  traceSigmaB: number;
+}
+
+/** Principal components of the centred rows (see geometry/pca.ts). */
+export interface PcaResult {
+  /** Column means of X (D). */
+  mean: Float64Array;
+  /** Covariance eigenvalues (1/N normalisation), descending: all D for 'exact', the computed ones for 'randomized'. */
+  eigenvalues: Float64Array;
+  /** eigenvalues / total variance (total = exact trace of the covariance). */
+  explainedVarianceRatio: Float64Array;
+  /** q x D, row i = unit principal axis i. */
+  components: Mat;
+  /** Fewest components whose ratios sum to >= 0.9 (NaN when the randomized components never reach it). */
+  pcId90: number;
+  /** (sum lambda)^2 / sum lambda^2 over all eigenvalues (exact trace and Frobenius norm). */
+  participationRatio: number;
+  method: 'exact' | 'randomized';
+}

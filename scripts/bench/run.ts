@@ -1,0 +1,132 @@
+/**
+ * `npm run bench`: parse throughput and the full metric set, against numpy in the same run.
+ * Prints a Markdown table (paste it into the README). Ratios, not absolute times, are the point:
+ * both sides run on this machine, one after the other.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { analyze } from '../../src/geometry/analyze.ts';
+import { gaussianBlobs } from '../../src/datasets/blobs.ts';
+import { loadEmbeddingsFromBytes } from '../../src/io/detect.ts';
+import { writeNpy } from '../../src/io/npy.ts';
+
+interface Row {
+  task: string;
+  ours: string;
+  numpy: string;
+  ratio: string;
+}
+
+const dir = join(tmpdir(), 'subspace-lab-bench');
+mkdirSync(dir, { recursive: true });
+const quick = process.argv.includes('--quick');
+
+/** numpy's environment: OPENBLAS_CORETYPE/L2_SIZE pin an old kernel here and slow numpy down. */
+function numpyEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  return env;
+}
+
+function hasNumpy(): boolean {
+  try {
+    execFileSync('python3', ['-c', 'import numpy'], { stdio: 'ignore', env: numpyEnv() });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function python(code: string, args: string[]): string {
+  return execFileSync('python3', ['-c', code, ...args], { env: numpyEnv(), encoding: 'utf8', maxBuffer: 1 << 26 });
+}
+
+function secondsOf<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const value = fn();
+  return [value, (performance.now() - t0) / 1000];
+}
+
+const fmt = (x: number, digits = 2) => x.toFixed(digits);
+
+async function benchParse(numpy: boolean): Promise<Row> {
+  const n = quick ? 20_000 : 100_000;
+  const d = 256;
+  const data = new Float32Array(n * d);
+  for (let i = 0; i < data.length; i++) data[i] = Math.sin(i * 0.37);
+  const path = join(dir, `parse-${n}x${d}.npy`);
+  writeFileSync(path, writeNpy(data, [n, d]));
+  const mb = (n * d * 4) / 2 ** 20;
+  let best = Infinity;
+  for (let rep = 0; rep < 3; rep++) {
+    const [, s] = secondsOf(() => {
+      const buf = readFileSync(path);
+      return loadEmbeddingsFromBytes(path, new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+    });
+    best = Math.min(best, s);
+  }
+  let theirs = NaN;
+  if (numpy) {
+    const code = 'import sys,time,numpy as np\nb=1e9\nfor _ in range(3):\n t=time.perf_counter(); a=np.load(sys.argv[1]); a.sum(dtype=np.float32); b=min(b,time.perf_counter()-t)\nprint(b)';
+    theirs = Number(python(code, [path]));
+  }
+  return {
+    task: `read + parse ${n.toLocaleString('en')} x ${d} float32 .npy (${fmt(mb, 0)} MB)`,
+    ours: `${fmt(mb / best, 0)} MB/s`,
+    numpy: numpy ? `${fmt(mb / theirs, 0)} MB/s` : 'n/a',
+    ratio: numpy ? `${fmt(best / theirs)}x time` : 'n/a',
+  };
+}
+
+async function benchMetrics(n: number, dim: number, classes: number, numpy: boolean): Promise<Row> {
+  const emb = gaussianBlobs({ n, dim, classes, separation: 6, noise: 1, seed: 7 });
+  const vPath = join(dir, `blobs-${n}x${dim}.npy`);
+  const yPath = join(dir, `blobs-${n}x${dim}-labels.npy`);
+  writeFileSync(vPath, writeNpy(emb.vectors, [n, dim]));
+  writeFileSync(yPath, writeNpy(emb.labels!, [n]));
+  const t0 = performance.now();
+  const report = await analyze(emb, { k: 20 });
+  const ours = (performance.now() - t0) / 1000;
+  let theirs = NaN;
+  if (numpy) {
+    const out = execFileSync('python3', [join(import.meta.dirname, 'numpy_metrics.py'), vPath, yPath, '20'], {
+      env: numpyEnv(),
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    const parsed = JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; metrics: { nc1: number; twoNN: number } };
+    theirs = parsed.seconds;
+    const rel = (a: number | null, b: number) => Math.abs((a ?? NaN) - b) / Math.abs(b);
+    console.error(
+      `  ${n}x${dim}: nc1 ours ${report.neuralCollapse.nc1} numpy ${parsed.metrics.nc1} (rel ${rel(report.neuralCollapse.nc1, parsed.metrics.nc1).toExponential(1)}); ` +
+        `twoNN ours ${report.intrinsicDimension.twoNN} numpy ${parsed.metrics.twoNN}`,
+    );
+  }
+  return {
+    task: `full metric set, ${n.toLocaleString('en')} x ${dim}, ${classes} classes`,
+    ours: `${fmt(ours)} s`,
+    numpy: numpy ? `${fmt(theirs)} s` : 'n/a',
+    ratio: numpy ? `${fmt(ours / theirs)}x` : 'n/a',
+  };
+}
+
+async function main(): Promise<void> {
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const numpy = hasNumpy();
+  console.error(`backend: ${tf.getBackend()}; numpy: ${numpy ? 'yes' : 'not found (ratios skipped)'}${quick ? '; --quick sizes' : ''}`);
+  const rows: Row[] = [];
+  rows.push(await benchParse(numpy));
+  rows.push(await benchMetrics(quick ? 2_000 : 10_000, 128, 10, numpy));
+  rows.push(await benchMetrics(quick ? 5_000 : 50_000, quick ? 128 : 512, quick ? 20 : 100, numpy));
+  console.log('| task | Subspace Lab (tfjs wasm, Node) | numpy | ours / numpy |');
+  console.log('| --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.task} | ${r.ours} | ${r.numpy} | ${r.ratio} |`);
+}
+
+await main();

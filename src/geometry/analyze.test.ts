@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import '../../tests/setup';
+import { analyze } from './analyze';
+import { collapseMetrics } from './collapse';
+import { knn } from './knn';
+import { mle, twoNN } from './dimension';
+import { pca } from './pca';
+import { createRng } from './random';
+import { mat } from './linalg';
+import { isInputError } from '../io/errors';
+import type { Embeddings } from './types';
+
+/** Three Gaussian classes in 6 dims, plus 2 non-finite rows and 3 exact duplicates appended. */
+function dataset(): { emb: Embeddings; clean: Float32Array; cleanLabels: Int32Array } {
+  const rng = createRng(42);
+  const [n, d, K] = [150, 6, 3];
+  const clean = new Float32Array(n * d);
+  const cleanLabels = Int32Array.from({ length: n }, (_, i) => i % K);
+  for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) clean[i * d + t] = (t === cleanLabels[i] ? 4 : 0) + rng.normal();
+  const rows = Array.from({ length: n }, (_, i) => Array.from(clean.subarray(i * d, i * d + d)));
+  const labels = Array.from(cleanLabels);
+  rows.push(rows[3], rows[10], rows[3]);
+  labels.push(labels[3], labels[10], labels[3]);
+  rows.splice(20, 0, [1, NaN, 0, 0, 0, 0]);
+  labels.splice(20, 0, 0);
+  rows.push([Infinity, 0, 0, 0, 0, 0]);
+  labels.push(1);
+  const emb = { n: rows.length, dim: d, vectors: Float32Array.from(rows.flat()), labels: Int32Array.from(labels) };
+  const withDupes = new Float32Array((n + 3) * d);
+  withDupes.set(clean);
+  [3, 10, 3].forEach((src, j) => withDupes.set(clean.subarray(src * d, src * d + d), (n + j) * d));
+  return { emb, clean: withDupes, cleanLabels: Int32Array.from([...cleanLabels, labels[3], labels[10], labels[3]]) };
+}
+
+async function inputError(run: Promise<unknown>): Promise<string> {
+  const e = await run.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(isInputError(e)).toBe(true);
+  return (e as Error).message;
+}
+
+describe('analyze', () => {
+  it('reports the same values as the individual metrics, IDs on unique rows only', async () => {
+    const { emb, clean, cleanLabels } = dataset();
+    const d = emb.dim;
+    const n = clean.length / d;
+    const W = mat(3, d, Array.from({ length: 3 * d }, (_, t) => (t % (d + 1) === 0 ? 1 : 0.1)));
+    const stages: string[] = [];
+    let last = 0;
+    const r = await analyze(emb, {
+      k: 10,
+      classifier: { weights: W },
+      onProgress: (f, stage) => {
+        expect(f).toBeGreaterThanOrEqual(last - 1e-12);
+        last = f;
+        if (stages.at(-1) !== stage) stages.push(stage);
+      },
+    });
+    expect(stages).toEqual(['pca', 'nearest neighbours', 'neural collapse', 'done']);
+    expect(last).toBe(1);
+    expect([r.n, r.dim, r.classes]).toEqual([n, d, 3]);
+    expect(r.skipped).toEqual({ nonFinite: 2, duplicates: 3 });
+
+    const p = await pca(clean, n, d);
+    expect(r.pca.explainedVarianceRatio).toEqual(Array.from(p.explainedVarianceRatio));
+    expect(r.pca.pcId90).toBe(p.pcId90);
+    expect(r.pca.method).toBe('exact');
+
+    const nn = await knn(clean.subarray(0, (n - 3) * d), n - 3, d, 10);
+    expect(r.intrinsicDimension.twoNN).toBe(twoNN(nn));
+    expect(r.intrinsicDimension.mle).toEqual({ k: 10, harmonic: mle(nn, 10).harmonic, mean: mle(nn, 10).mean });
+
+    const m = collapseMetrics(clean, n, d, cleanLabels, 3, { weights: W });
+    expect(r.neuralCollapse).toEqual(m);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  it('leaves collapse metrics null without labels and clamps the MLE k to the unique rows', async () => {
+    const X = Float32Array.from({ length: 8 * 2 }, (_, t) => Math.sin(t * 1.7) * (1 + t));
+    const r = await analyze({ n: 8, dim: 2, vectors: X }, { k: 20 });
+    expect(r.classes).toBeNull();
+    expect(Object.values(r.neuralCollapse).every((v) => v === null)).toBe(true);
+    expect(r.intrinsicDimension.mle.k).toBe(7);
+    expect(r.intrinsicDimension.twoNN).not.toBeNull();
+  });
+
+  it('drops classes without rows, with their classifier rows', async () => {
+    const { emb } = dataset();
+    const labels = emb.labels!.map((y) => (y === 2 ? 3 : y));
+    const d = emb.dim;
+    const W = mat(4, d, Array.from({ length: 4 * d }, (_, t) => (t % 7) - 3));
+    const keep = mat(3, d, [...W.data.subarray(0, 2 * d), ...W.data.subarray(3 * d)]);
+    const a = await analyze({ ...emb, labels, classNames: ['a', 'b', 'c', 'd'] }, { classifier: { weights: W } });
+    const b = await analyze(emb, { classifier: { weights: keep } });
+    expect(a.classes).toBe(3);
+    expect(a.neuralCollapse).toEqual(b.neuralCollapse);
+  });
+
+  it('explains unusable input with an InputError', async () => {
+    const two: Embeddings = { n: 4, dim: 1, vectors: Float32Array.from([1, NaN, 2, Infinity]) };
+    expect(await inputError(analyze(two))).toMatch(/Only 2 rows/);
+    const same: Embeddings = { n: 4, dim: 2, vectors: new Float32Array(8).fill(3) };
+    expect(await inputError(analyze(same))).toMatch(/zero total variance/);
+    const { emb } = dataset();
+    const oneClass = { ...emb, labels: new Int32Array(emb.n).fill(1) };
+    expect(await inputError(analyze(oneClass))).toMatch(/same class/);
+    expect(await inputError(analyze(emb, { classifier: { weights: mat(3, 5) } }))).toMatch(/3 x 5/);
+    expect(await inputError(analyze(emb, { classifier: { weights: mat(3, 6), bias: new Float64Array(4) } }))).toMatch(/bias/);
+    const unlabelled = { ...emb, labels: undefined };
+    expect(await inputError(analyze(unlabelled, { classifier: { weights: mat(3, 6) } }))).toMatch(/without labels/);
+    expect(await inputError(analyze({ ...emb, labels: emb.labels!.subarray(1) }))).toMatch(/labels for/);
+    expect(await inputError(analyze(emb, { k: 1 }))).toMatch(/k = 1/);
+  });
+
+  it('rejects with an AbortError when cancelled', async () => {
+    const { emb } = dataset();
+    const controller = new AbortController();
+    const run = analyze(emb, { signal: controller.signal, onProgress: (_, stage) => stage === 'nearest neighbours' && controller.abort() });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});

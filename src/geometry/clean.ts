@@ -1,0 +1,68 @@
+/** Input hygiene before the metrics: non-finite rows and exact duplicate rows. */
+import type { Embeddings, Metadata } from './types';
+
+/**
+ * Removes every row containing NaN or +-Infinity, with its label and metadata row.
+ * Returns the input object itself when nothing is removed.
+ */
+export function dropNonFinite(emb: Embeddings): { emb: Embeddings; nonFinite: number } {
+  const { n, dim: d, vectors } = emb;
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let ok = true;
+    for (let j = i * d, end = i * d + d; j < end; j++) {
+      if (!Number.isFinite(vectors[j])) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) keep.push(i);
+  }
+  const nonFinite = n - keep.length;
+  if (nonFinite === 0) return { emb, nonFinite };
+  const out = new Float32Array(keep.length * d);
+  keep.forEach((src, dst) => out.set(vectors.subarray(src * d, src * d + d), dst * d));
+  const filtered: Embeddings = { ...emb, n: keep.length, vectors: out };
+  if (emb.labels) filtered.labels = Int32Array.from(keep, (i) => emb.labels![i]);
+  if (emb.meta) filtered.meta = selectMeta(emb.meta, keep);
+  return { emb: filtered, nonFinite };
+}
+
+function selectMeta(meta: Metadata, keep: number[]): Metadata {
+  return { columns: meta.columns, values: meta.values.map((col) => keep.map((i) => col[i])) };
+}
+
+/**
+ * Exact duplicate rows (equal as numbers, so 0 and -0 match). keep lists the first occurrence
+ * of every distinct row in input order; duplicates = n - keep.length.
+ */
+export function dedupRows(X: Float32Array, n: number, d: number): { keep: Int32Array; duplicates: number } {
+  const bits = new Uint32Array(1);
+  const f32 = new Float32Array(bits.buffer);
+  const buckets = new Map<number, number[]>();
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    let h = 0x811c9dc5;
+    for (let j = 0; j < d; j++) {
+      f32[0] = X[o + j] === 0 ? 0 : X[o + j];
+      h = Math.imul(h ^ bits[0], 0x01000193);
+      h ^= h >>> 15;
+    }
+    const bucket = buckets.get(h);
+    if (bucket === undefined) {
+      buckets.set(h, [i]);
+      keep.push(i);
+      continue;
+    }
+    if (bucket.some((r) => rowsEqual(X, r * d, o, d))) continue;
+    bucket.push(i);
+    keep.push(i);
+  }
+  return { keep: Int32Array.from(keep), duplicates: n - keep.length };
+}
+
+function rowsEqual(X: Float32Array, a: number, b: number, d: number): boolean {
+  for (let j = 0; j < d; j++) if (X[a + j] !== X[b + j]) return false;
+  return true;
+}

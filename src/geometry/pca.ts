@@ -1,0 +1,168 @@
+/**
+ * Principal components of the centred rows. Exact: the D x D covariance accumulated in float64
+ * over row blocks (each block's Xc^T Xc through tfjs), then symEig; the n x n Gram when n < D.
+ * Randomized for D > 2048: subspace iteration (pcaRandomized.ts). Eigenvalues use 1/N.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Mat, PcaResult } from './types';
+import { mat, symEig } from './linalg';
+import { columnMean } from './rows';
+import { addInto, blockRows, blockTN, forEachCentredBlock } from './tf/blocks';
+import { randomizedPca } from './pcaRandomized';
+import { signComponents, summarise } from './pcaSummary';
+
+export interface PcaOptions {
+  /** Principal axes to return (default min(d, 10)). */
+  components?: number;
+  /** 'auto' (default): exact for d <= 2048, randomized above. */
+  method?: 'auto' | 'exact' | 'randomized';
+  /** Seed of the randomized method's starting subspace (default 1). */
+  seed?: number;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+/** Largest dimension handled by the exact D x D covariance path. */
+export const EXACT_PCA_MAX_DIM = 2048;
+
+/** Rows per covariance block: about 2^21 values, within [64, 1024] (float32 sums stay short). */
+export function pcaBlockRows(n: number, d: number): number {
+  return blockRows(n, d, 1 << 21, 64, 1024);
+}
+
+/**
+ * PCA of X (n x d). explainedVarianceRatio_i = lambda_i / Tr C, pcId90 = fewest components whose
+ * ratios sum to >= 0.9 (1e-10 slack for round-off), participationRatio = (Tr C)^2 / ||C||_F^2,
+ * components = unit axes as rows, each signed so its largest-magnitude coordinate is positive.
+ */
+export async function pca(X: Float32Array, n: number, d: number, opts: PcaOptions = {}): Promise<PcaResult> {
+  if (!(n >= 1 && d >= 1)) throw new RangeError(`pca needs at least one row and column (n = ${n}, d = ${d})`);
+  const q = Math.min(d, Math.max(1, Math.floor(opts.components ?? 10)));
+  const method = opts.method ?? 'auto';
+  const mean = columnMean(X, n, d);
+  if (method === 'randomized' || (method === 'auto' && d > EXACT_PCA_MAX_DIM)) {
+    return randomizedPca(X, n, d, mean, q, opts);
+  }
+  if (n < d) return exactDual(X, n, d, mean, q, opts.signal);
+  const C = await covariance(X, n, d, mean, opts.signal, opts.onProgress);
+  let trace = 0;
+  let frob2 = 0;
+  for (let a = 0; a < d; a++) trace += C.data[a * d + a];
+  for (let t = 0; t < d * d; t++) frob2 += C.data[t] * C.data[t];
+  const { values, vectors } = symEig(C);
+  const eigenvalues = values.map((v) => Math.max(v, 0));
+  const components = mat(q, d);
+  for (let i = 0; i < q; i++) for (let j = 0; j < d; j++) components.data[i * d + j] = vectors.data[j * d + i];
+  signComponents(components);
+  return summarise(mean, eigenvalues, trace, frob2, components, 'exact');
+}
+
+/**
+ * Exact PCA of a wide X (n < d) through the n x n Gram K = Xc Xc^T: C = K/n has the same nonzero
+ * eigenvalues (the other d - n are 0), axis v_c = Xc^T u_c / sqrt(n lambda_c); axes beyond the
+ * rank are completed to an orthonormal set.
+ */
+async function exactDual(X: Float32Array, n: number, d: number, mean: Float64Array, q: number, signal?: AbortSignal): Promise<PcaResult> {
+  const gram = mat(n, n);
+  const product = (block: tf.Tensor2D) => addInto(gram.data, tf.tidy(() => tf.matMul(block, tf.transpose(block))));
+  await forEachCentredBlock(X, n, d, mean, n, product, signal);
+  symmetrise(gram, n);
+  let trace = 0;
+  let frob2 = 0;
+  for (let a = 0; a < n; a++) trace += gram.data[a * n + a];
+  for (let t = 0; t < n * n; t++) frob2 += gram.data[t] * gram.data[t];
+  const { values, vectors } = symEig(gram);
+  const eigenvalues = new Float64Array(d);
+  for (let i = 0; i < n; i++) eigenvalues[i] = Math.max(values[i], 0) / n;
+  const components = mat(q, d);
+  let rank = 0;
+  while (rank < q && rank < n && values[rank] > 1e-12 * values[0]) rank++;
+  for (let c = 0; c < rank; c++) {
+    const scale = 1 / Math.sqrt(values[c]);
+    for (let i = 0; i < n; i++) {
+      const u = vectors.data[i * n + c] * scale;
+      for (let t = 0; t < d; t++) components.data[c * d + t] += u * (X[i * d + t] - mean[t]);
+    }
+  }
+  completeRows(components, rank);
+  signComponents(components);
+  return summarise(mean, eigenvalues, trace / n, frob2 / (n * n), components, 'exact');
+}
+
+/** Rows rank.. of an orthonormal-rowed matrix filled by Gram-Schmidt on standard basis vectors. */
+function completeRows(A: Mat, rank: number): void {
+  const { rows, cols, data } = A;
+  let e = 0;
+  for (let r = rank; r < rows; r++) {
+    for (; e < cols; e++) {
+      const v = new Float64Array(cols);
+      v[e] = 1;
+      for (let pass = 0; pass < 2; pass++) {
+        for (let p = 0; p < r; p++) {
+          let dot = 0;
+          for (let t = 0; t < cols; t++) dot += data[p * cols + t] * v[t];
+          for (let t = 0; t < cols; t++) v[t] -= dot * data[p * cols + t];
+        }
+      }
+      const norm = Math.hypot(...v);
+      if (norm < 0.5) continue;
+      for (let t = 0; t < cols; t++) data[r * cols + t] = v[t] / norm;
+      e++;
+      break;
+    }
+  }
+}
+
+/** (A + A^T)/2 in place, for a Gram summed in float32 blocks. */
+function symmetrise(A: Mat, m: number): Mat {
+  for (let a = 0; a < m; a++) {
+    for (let b = a + 1; b < m; b++) {
+      const v = (A.data[a * m + b] + A.data[b * m + a]) / 2;
+      A.data[a * m + b] = v;
+      A.data[b * m + a] = v;
+    }
+  }
+  return A;
+}
+
+/** C = (1/n) Xc^T Xc in float64, summed over row blocks whose products run on the active tfjs backend. */
+export async function covariance(
+  X: Float32Array,
+  n: number,
+  d: number,
+  mean: Float64Array,
+  signal?: AbortSignal,
+  onProgress?: (fraction: number) => void,
+): Promise<Mat> {
+  const C = mat(d, d);
+  await forEachCentredBlock(
+    X,
+    n,
+    d,
+    mean,
+    pcaBlockRows(n, d),
+    (block) => addInto(C.data, blockTN(block, block)),
+    signal,
+    (done) => onProgress?.(done / n),
+  );
+  for (let t = 0; t < d * d; t++) C.data[t] /= n;
+  return symmetrise(C, d);
+}
+
+/** Coordinates (x_i - mean) . v_c on the first q principal axes, n x q row-major float32. */
+export function projectPca(X: Float32Array, n: number, d: number, p: PcaResult, q: number): Float32Array {
+  if (q > p.components.rows) throw new RangeError(`projectPca: ${q} axes requested, ${p.components.rows} computed`);
+  const out = new Float32Array(n * q);
+  const v = p.components.data;
+  const centred = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < d; t++) centred[t] = X[i * d + t] - p.mean[t];
+    for (let c = 0; c < q; c++) {
+      let s = 0;
+      for (let t = 0; t < d; t++) s += centred[t] * v[c * d + t];
+      out[i * q + c] = s;
+    }
+  }
+  return out;
+}
+
