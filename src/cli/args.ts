@@ -10,6 +10,7 @@ export interface AnalyzeArgs {
   embeddings: string;
   labels?: string;
   labelColumn?: string;
+  vectors?: string;
   weights?: string;
   bias?: string;
   k: number;
@@ -29,7 +30,8 @@ interface OptionSpec {
 /** The options of `analyze`, in --help order. */
 export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--labels', value: 'FILE', help: 'labels: one per line (.txt), a .npy of integers, or a .tsv/.csv metadata file' },
-  { flag: '--label-column', value: 'NAME', help: 'metadata column holding the labels (default: label/class, else the first)' },
+  { flag: '--label-column', value: 'NAME', help: 'column holding the labels in the --labels table or a JSON/Parquet input (default label/class)' },
+  { flag: '--vectors', value: 'NAME', help: 'array, field, column or tensor holding the vectors in an .npz/JSON/Parquet/safetensors input' },
   { flag: '--weights', value: 'W.npy', help: 'classifier weights, K x D (D x K is transposed), for nc3 and nc4' },
   { flag: '--bias', value: 'b.npy', help: 'classifier bias, length K, for nc4' },
   { flag: '--k', value: 'K', help: 'neighbours for the Levina-Bickel MLE (default 20)' },
@@ -46,7 +48,8 @@ export function usage(): string {
     'Usage: subspace-lab analyze EMBEDDINGS [options]',
     '',
     'Geometry of a set of embeddings: PCA spectrum, intrinsic dimension, neural collapse.',
-    'EMBEDDINGS: .npy, .npz, .csv, .tsv (Embedding Projector vectors) or whitespace .txt; .gz allowed.',
+    'EMBEDDINGS: .npy, .npz, .parquet, .safetensors, .json, .jsonl, .csv, .tsv (Embedding Projector vectors)',
+    'or whitespace .txt; .gz allowed.',
     '',
     'Options:',
     ...lines,
@@ -126,6 +129,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     embeddings: positional[0],
     labels: values.get('--labels'),
     labelColumn: values.get('--label-column'),
+    vectors: values.get('--vectors'),
     weights: values.get('--weights'),
     bias: values.get('--bias'),
     k,

@@ -4,8 +4,9 @@
  */
 import type { AnalysisReport, Classifier, Embeddings } from '../geometry/types.ts';
 import { loadClassifier } from '../io/classifier.ts';
-import { loadEmbeddingsFromBytes, type NamedBytes } from '../io/detect.ts';
+import type { NamedBytes } from '../io/detect.ts';
 import { InputError, isInputError } from '../io/errors.ts';
+import { loadEmbeddingsAsync } from '../io/load.ts';
 import { parseArgs, usage, type AnalyzeArgs, type Backend } from './args.ts';
 import { formatReport, reportToJson } from './format.ts';
 
@@ -42,10 +43,10 @@ async function startBackend(backend: Backend): Promise<void> {
   await tf.ready();
 }
 
-function loadInputs(args: AnalyzeArgs, io: CliIO): { emb: Embeddings; classifier?: Classifier } {
+async function loadInputs(args: AnalyzeArgs, io: CliIO): Promise<{ emb: Embeddings; classifier?: Classifier }> {
   const file = readInput(io, args.embeddings, 'embeddings');
   const labels = args.labels === undefined ? undefined : readInput(io, args.labels, '--labels');
-  const emb = loadEmbeddingsFromBytes(file.name, file.bytes, { labels, labelColumn: args.labelColumn });
+  const emb = await loadEmbeddingsAsync(file.name, file.bytes, { labels, labelColumn: args.labelColumn, vectors: args.vectors });
   let classifier: Classifier | undefined;
   if (args.weights !== undefined) {
     const weights = readInput(io, args.weights, '--weights');
@@ -81,7 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stdout(`${usage()}\n`);
       return 0;
     }
-    const { emb, classifier } = loadInputs(args, io);
+    const { emb, classifier } = await loadInputs(args, io);
     await startBackend(args.backend);
     const report = await analyzeQuietly(emb, args, classifier, io);
     io.stdout(args.json

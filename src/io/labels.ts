@@ -86,6 +86,11 @@ export function parseMetadata(text: string, name: string, delimiter?: Delimiter)
   return { meta: { columns, values }, hasHeader };
 }
 
+/** True for the column names taken as labels when none is named: label, labels, class (any case). */
+export function isLabelColumnName(column: string): boolean {
+  return /^(labels?|class)$/i.test(column);
+}
+
 /**
  * The label column of a metadata table: `column` by name when given, else a column named
  * label/labels/class (any case), else the first.
@@ -101,7 +106,7 @@ export function pickLabelColumn(meta: Metadata, name: string, column?: string): 
       );
     }
   } else {
-    c = meta.columns.findIndex((s) => /^(labels?|class)$/i.test(s));
+    c = meta.columns.findIndex(isLabelColumnName);
     if (c < 0) c = 0;
   }
   return { values: meta.values[c], column: meta.columns[c] };

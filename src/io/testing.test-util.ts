@@ -16,3 +16,16 @@ export function expectInputError(fn: () => unknown, pattern: RegExp): void {
 
 /** UTF-8 bytes of a string. */
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** Awaits fn and asserts it rejects with an InputError whose message matches pattern. */
+export async function expectInputErrorAsync(fn: () => Promise<unknown>, pattern: RegExp): Promise<void> {
+  let thrown: unknown;
+  try {
+    await fn();
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown, 'expected an InputError').toBeDefined();
+  expect(isInputError(thrown), String(thrown)).toBe(true);
+  expect((thrown as Error).message).toMatch(pattern);
+}
