@@ -1,0 +1,19 @@
+/** Data types of Train mode: labelled point sets and the train/test splits the trainer consumes. */
+import type { Embeddings } from '../geometry/types';
+
+/** N labelled points (labels 0..K-1, every class named): what a generator or loader produces. */
+export type LabelledPoints = Embeddings & { labels: Int32Array; classNames: string[] };
+
+/** A train/test split: rows are row-major float32 (n x dim), labels 0..classes-1. */
+export interface Dataset {
+  xTrain: Float32Array;
+  yTrain: Int32Array;
+  xTest: Float32Array;
+  yTest: Int32Array;
+  dim: number;
+  classes: number;
+  classNames: string[];
+}
+
+/** Reads a shipped file by its path relative to the app base (fetch in the browser, fs in Node). */
+export type ReadBytes = (path: string) => Promise<Uint8Array>;
