@@ -13,6 +13,7 @@ import { analyze } from '../../src/geometry/analyze.ts';
 import { gaussianBlobs } from '../../src/datasets/blobs.ts';
 import { loadEmbeddingsFromBytes } from '../../src/io/detect.ts';
 import { writeNpy } from '../../src/io/npy.ts';
+import { benchLandscape } from './landscape.ts';
 
 interface Row {
   task: string;
@@ -127,6 +128,8 @@ async function main(): Promise<void> {
   console.log('| task | Subspace Lab (tfjs wasm, Node) | numpy | ours / numpy |');
   console.log('| --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.task} | ${r.ours} | ${r.numpy} | ${r.ratio} |`);
+  console.log('\nLandscape: subspace training steps, 784-200-200-10 MLP, batch 128, Fashion-MNIST (tfjs wasm, Node)\n');
+  for (const line of await benchLandscape(quick)) console.log(line);
 }
 
 await main();
