@@ -1,19 +1,57 @@
 /** Shared steps of the e2e journeys: waiting for an analysis, reading metrics, counting pixels. */
 import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import type { AnalysisReport } from '../src/geometry/types';
 
 /** Where screenshots go (gitignored). */
 export const ARTIFACTS = 'e2e-artifacts';
+/** CLI reports of this run (global-setup.ts empties it before every run). */
+export const CLI_CACHE = `${ARTIFACTS}/cli-cache${process.env.E2E_PORT ? `-${process.env.E2E_PORT}` : ''}.json`;
+
+/** The cache key of a CLI run: its arguments plus the size and time of every file among them. */
+function cliKey(args: readonly string[]): string {
+  return args.map((a) => (existsSync(a) ? `${a}@${statSync(a).size}:${statSync(a).mtimeMs}` : a)).join(' ');
+}
+
+/**
+ * Runs `subspace-lab analyze ARGS --json` and returns its report (computed on wasm). Reports are
+ * cached for the run by arguments and file times, so the journeys share one CLI run per input.
+ */
+export function cliReport(args: readonly string[]): AnalysisReport {
+  const cache: Record<string, AnalysisReport> = existsSync(CLI_CACHE) ? JSON.parse(readFileSync(CLI_CACHE, 'utf8')) : {};
+  const key = cliKey(args);
+  if (cache[key]) return cache[key];
+  const out = execFileSync(process.execPath, ['bin/subspace-lab.mjs', 'analyze', ...args, '--json'], { encoding: 'utf8', timeout: 120_000 });
+  cache[key] = JSON.parse(out) as AnalysisReport;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(CLI_CACHE, JSON.stringify(cache));
+  return cache[key];
+}
 
 /** Runs the CLI on the shipped digits and returns its --json report (computed on wasm). */
 export function cliDigitsReport(): AnalysisReport {
-  const out = execFileSync(
-    process.execPath,
-    ['bin/subspace-lab.mjs', 'analyze', 'public/data/digits.npy', '--labels', 'public/data/digits-labels.txt', '--json'],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  return JSON.parse(out) as AnalysisReport;
+  return cliReport(['public/data/digits.npy', '--labels', 'public/data/digits-labels.txt']);
+}
+
+/** Chooses files in the file input and waits until the app shows `dataset` analysed. */
+export async function loadFiles(page: Page, files: string[], dataset: string): Promise<string> {
+  await page.getByTestId('file-input').setInputFiles(files);
+  await expect(page.getByTestId('dataset-name')).toHaveText(dataset, { timeout: 60_000 });
+  return waitForAnalysis(page);
+}
+
+/** |a - b| relative tolerance for a report computed on `backend` against the CLI (wasm). */
+export function toleranceFor(backend: string): number {
+  return backend === 'wasm' ? 1e-6 : 1e-4;
+}
+
+/** Records every request the page and its workers make; `offOrigin()` lists those leaving the origin. */
+export function watchRequests(page: Page, origin: string): { all: string[]; offOrigin: () => string[] } {
+  const all: string[] = [];
+  page.on('request', (r) => all.push(r.url()));
+  const local = (u: string) => u.startsWith(`${origin}/`) || u === origin || u.startsWith('data:') || u.startsWith('blob:');
+  return { all, offOrigin: () => all.filter((u) => !local(u)) };
 }
 
 /** Waits until the analysis has finished on `backend` (any backend when omitted); returns the backend. */

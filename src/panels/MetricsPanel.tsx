@@ -1,33 +1,48 @@
 /**
- * The right panel: every value of the AnalysisReport, grouped, from the metricDocs table, plus the
- * explained-variance chart. While a new analysis runs the previous values stay, dimmed.
+ * The right panel, in tabs of fixed width: Metrics (every value of the AnalysisReport, with
+ * formulas in tooltips), Classes (collapse geometry charts), Dimension (spectrum and intrinsic
+ * dimension charts) and Inspect (the hovered/clicked point and its neighbours). While a new
+ * analysis runs the previous values stay, dimmed.
  */
 import { useAnalysisStore } from '../state/appStore';
+import { useUiStore, type PanelTab } from '../state/uiStore';
+import { ChartFrame } from '../views/charts/ChartFrame';
 import { VarianceBars } from '../views/charts/VarianceBars';
 import { MetricRow } from './MetricRow';
 import { EVR_DOC, METRIC_DOCS, SECTION_TITLES, TWO_COLUMN_SECTIONS, type MetricSection } from './metricDocs';
+import { ClassesTab } from './ClassesTab';
+import { DimensionTab } from './DimensionTab';
+import { InspectPanel } from './InspectPanel';
+import { CollapseCard } from './CollapseCard';
 
 const SECTIONS: MetricSection[] = ['data', 'pca', 'id', 'collapse'];
 
-export function MetricsPanel() {
+const TABS: { id: PanelTab; label: string }[] = [
+  { id: 'metrics', label: 'Metrics' },
+  { id: 'classes', label: 'Classes' },
+  { id: 'dimension', label: 'Dimension' },
+  { id: 'inspect', label: 'Inspect' },
+];
+
+function MetricsTab() {
   const report = useAnalysisStore((s) => s.report);
-  const running = useAnalysisStore((s) => s.status === 'running');
   const dataset = useAnalysisStore((s) => s.dataset);
+  const running = useAnalysisStore((s) => s.status === 'running');
   return (
-    <aside className={running && report ? 'panel metrics stale' : 'panel metrics'} aria-label="Metrics" data-testid="metrics-panel" aria-busy={running}>
-      <h2 className="panel-title">
-        Metrics <span className="panel-sub">{dataset ?? ''}</span>
-      </h2>
+    <>
+      <CollapseCard />
       {SECTIONS.map((section) => (
         <section key={section} className="metric-section">
           <h3>{SECTION_TITLES[section]}</h3>
           {section === 'pca' ? (
-            <figure className="chart-figure" tabIndex={0} aria-describedby="tip-evr" data-tip-placement="left">
-              <VarianceBars ratios={report?.pca.explainedVarianceRatio ?? []} height={150} />
-              <figcaption className="tip" role="tooltip" id="tip-evr">
-                {EVR_DOC}
-              </figcaption>
-            </figure>
+            <ChartFrame title="Explained variance" file={dataset ?? 'data'} testId="chart-evr">
+              <div className="chart-figure" tabIndex={0} aria-describedby="tip-evr" data-tip-placement="left">
+                <VarianceBars ratios={report?.pca.explainedVarianceRatio ?? []} height={150} />
+                <span className="tip" role="tooltip" id="tip-evr">
+                  {EVR_DOC}
+                </span>
+              </div>
+            </ChartFrame>
           ) : null}
           <div className={TWO_COLUMN_SECTIONS.includes(section) ? 'metric-grid metric-grid-2' : 'metric-grid'}>
             {METRIC_DOCS.filter((d) => d.section === section).map((d) => (
@@ -36,6 +51,32 @@ export function MetricsPanel() {
           </div>
         </section>
       ))}
+    </>
+  );
+}
+
+export function MetricsPanel() {
+  const report = useAnalysisStore((s) => s.report);
+  const running = useAnalysisStore((s) => s.status === 'running');
+  const dataset = useAnalysisStore((s) => s.dataset);
+  const { tab, setTab } = useUiStore();
+  return (
+    <aside className={running && report ? 'panel metrics stale' : 'panel metrics'} aria-label="Metrics" data-testid="metrics-panel" aria-busy={running}>
+      <div className="panel-head">
+        <h2 className="panel-title">
+          Metrics <span className="panel-sub" data-testid="dataset-name">{dataset ?? ''}</span>
+        </h2>
+        <div className="tabs" role="tablist" aria-label="Panels">
+          {TABS.map((t) => (
+            <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="tab" onClick={() => setTab(t.id)} data-testid={`tab-${t.id}`}>
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="tab-body" role="tabpanel">
+        {tab === 'metrics' ? <MetricsTab /> : tab === 'classes' ? <ClassesTab /> : tab === 'dimension' ? <DimensionTab /> : <InspectPanel />}
+      </div>
     </aside>
   );
 }

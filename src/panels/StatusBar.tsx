@@ -57,6 +57,8 @@ export function StatusBar() {
               ? `done in ${formatSig(analysisMs / 1000, 3)} s`
               : status === 'cancelled'
                 ? 'cancelled'
+                : status === 'choosing'
+                  ? 'waiting for your choice'
                 : status === 'error'
                   ? 'failed'
                   : ''}

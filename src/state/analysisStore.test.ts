@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AnalysisClient, type WorkerLike } from '../workers/analysisClient';
 import type { ResultReply, WorkerReply, WorkerRequest } from '../workers/protocol';
 import { createAnalysisStore } from './analysisStore';
-import { getPointBuffers } from './pointBuffers';
+import { getPointBuffers, getViewBuffers } from './pointBuffers';
 
 function fakeWorker() {
   const sent: WorkerRequest[] = [];
@@ -25,34 +25,50 @@ function result(id: number, n: number): ResultReply {
   return {
     type: 'result',
     id,
+    datasetId: id,
     dataset: 'digits',
     report: { n } as ResultReply['report'],
     backend: choice('cpu'),
-    coords: new Float32Array(3 * n),
     rowIndex: new Int32Array(n),
     labels: new Int32Array(n),
     classNames: ['a'],
     classCounts: [n],
+    meta: { columns: ['note'], values: [Array.from({ length: n }, () => 'x')] },
+    choices: null,
+    charts: { eigenvalues: [1], pcaMethod: 'exact', classes: null },
+    view: {
+      view: { kind: 'pca', axes: [0, 1, 2] },
+      coords: new Float32Array(3 * n),
+      offset: [0, 0, 0],
+      scale: 1,
+      axes: ['PC1', 'PC2', 'PC3'],
+      sample: null,
+      means: null,
+      globalMean: null,
+      etf: null,
+      note: '',
+    },
     analysisMs: 12,
   };
 }
 
 describe('analysis store', () => {
-  it('tracks a run: progress, backend, result into the buffer registry with a version bump', async () => {
+  it('tracks a run: progress with bytes, backend, result into the buffer registry with a version bump', async () => {
     const f = fakeWorker();
     const store = createAnalysisStore(() => new AnalysisClient(f.worker));
     store.getState().run(source, 'cpu');
     expect(store.getState()).toMatchObject({ status: 'running', preference: 'cpu', requestId: 1, source });
     f.reply({ type: 'backend', id: 1, choice: choice('cpu') });
-    f.reply({ type: 'progress', id: 1, fraction: 0.4, stage: 'knn' });
+    f.reply({ type: 'progress', id: 1, fraction: 0.04, stage: 'reading', bytes: { done: 10, total: 40 } });
     expect(store.getState().backend?.backend).toBe('cpu');
-    expect(store.getState().progress).toEqual({ fraction: 0.4, stage: 'knn' });
+    expect(store.getState().progress).toEqual({ fraction: 0.04, stage: 'reading', bytes: { done: 10, total: 40 } });
     f.reply(result(1, 5));
     await flush();
     const s = store.getState();
-    expect(s).toMatchObject({ status: 'done', requestId: null, dataVersion: 1, classNames: ['a'], analysisMs: 12 });
+    expect(s).toMatchObject({ status: 'done', requestId: null, dataVersion: 1, datasetId: 1, classNames: ['a'], metaColumns: ['note'], analysisMs: 12, shownSource: source });
     expect(s.report?.n).toBe(5);
-    expect(getPointBuffers()?.coords.length).toBe(15);
+    expect(getPointBuffers()?.rowIndex.length).toBe(5);
+    expect(getViewBuffers()?.coords.length).toBe(15);
   });
 
   it('ignores replies of a superseded request; a cancel keeps the old values and their backend', async () => {
@@ -81,12 +97,32 @@ describe('analysis store', () => {
     expect(store.getState().report?.n).toBe(4);
   });
 
-  it('keeps an error reply with its problem and fix', async () => {
+  it('keeps an error with its problem, fix and source while the previous data stays', async () => {
     const f = fakeWorker();
-    const store = createAnalysisStore(() => new AnalysisClient(f.worker));
+    const client = new AnalysisClient(f.worker);
+    const store = createAnalysisStore(() => client);
     store.getState().run(source);
-    f.reply({ type: 'error', id: 1, kind: 'input', problem: 'Only one class.', fix: 'Give two.' });
+    f.reply(result(1, 4));
     await flush();
-    expect(store.getState()).toMatchObject({ status: 'error', error: { kind: 'input', problem: 'Only one class.', fix: 'Give two.' } });
+    store.getState().run({ ...source, name: 'bad.csv' });
+    f.reply({ type: 'error', id: 2, kind: 'input', problem: 'Only one class.', fix: 'Give two.' });
+    await flush();
+    expect(store.getState()).toMatchObject({ status: 'error', dataVersion: 1, dataset: 'digits', error: { kind: 'input', problem: 'Only one class.', fix: 'Give two.', source: 'bad.csv' } });
+    store.getState().dismissError();
+    expect(store.getState().error).toBeNull();
+  });
+
+  it('waits for a file choice, then loads the same source with it', async () => {
+    const f = fakeWorker();
+    const client = new AnalysisClient(f.worker);
+    const store = createAnalysisStore(() => client);
+    store.getState().run(source);
+    const choices = { file: 'z.npz', kind: 'npz' as const, arrays: [], chosen: { vectors: 'a', labelsArray: '', labelColumn: '' }, reason: 'which?' };
+    f.reply({ type: 'choose', id: 1, choices });
+    await flush();
+    expect(store.getState()).toMatchObject({ status: 'choosing', pendingChoice: choices });
+    store.getState().choose({ vectors: 'b', labelsArray: 'y' });
+    expect(f.sent.at(-1)).toMatchObject({ type: 'analyze', source: { ...source, choice: { vectors: 'b', labelsArray: 'y' } } });
+    expect(store.getState().pendingChoice).toBeNull();
   });
 });

@@ -1,19 +1,34 @@
 /**
- * The analysis slice: which dataset and backend were asked for, progress, the latest report and
- * backend choice, and errors. The point arrays live in pointBuffers; this store only bumps
- * `dataVersion`. Actions are plain functions the worker client's callbacks call.
+ * The analysis slice: which dataset and backend were asked for, progress (with bytes read), the
+ * latest report, chart data and backend choice, a pending file choice, and errors. The point
+ * arrays live in pointBuffers; this store bumps `dataVersion`. A failed or cancelled load keeps
+ * every value of the previous dataset.
  */
 import { create } from 'zustand';
 import type { AnalysisReport } from '../geometry/types';
 import { AnalysisFailure, type AnalysisClient } from '../workers/analysisClient';
-import type { BackendChoice, BackendPreference, DatasetSource } from '../workers/protocol';
-import { setPointBuffers } from './pointBuffers';
+import type { BackendChoice, BackendPreference, DatasetCharts, DatasetSource, FileChoices, LoadChoice, ResultReply } from '../workers/protocol';
+import { setPointBuffers, setViewBuffers } from './pointBuffers';
 
-export type AnalysisStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+export type AnalysisStatus = 'idle' | 'running' | 'choosing' | 'done' | 'error' | 'cancelled';
+
+export interface Progress {
+  fraction: number;
+  stage: string;
+  bytes?: { done: number; total: number };
+}
+
+export interface AnalysisError {
+  kind: 'input' | 'internal';
+  problem: string;
+  fix: string;
+  /** The source that failed (its name), for the message. */
+  source: string;
+}
 
 export interface AnalysisState {
   status: AnalysisStatus;
-  progress: { fraction: number; stage: string };
+  progress: Progress;
   /** The running request, or null. */
   requestId: number | null;
   preference: BackendPreference;
@@ -22,94 +37,153 @@ export interface AnalysisState {
   /** The backend the values on screen were computed on. */
   resultBackend: BackendChoice | null;
   report: AnalysisReport | null;
-  /** The dataset the report describes. */
+  /** The dataset the report describes, and its serial number in the worker. */
   dataset: string | null;
+  datasetId: number;
   classNames: string[] | null;
   classCounts: number[] | null;
-  /** Bumped whenever pointBuffers change. */
+  /** Metadata column names of the plotted points (values in pointBuffers). */
+  metaColumns: string[];
+  charts: DatasetCharts | null;
+  /** The choices the file on screen was loaded with. */
+  choices: FileChoices | null;
+  /** A file waiting for the user's choice (status 'choosing'). */
+  pendingChoice: FileChoices | null;
+  /** Bumped whenever pointBuffers change (a new dataset). */
   dataVersion: number;
   analysisMs: number | null;
-  error: { kind: 'input' | 'internal'; problem: string; fix: string } | null;
-  /** The source of the latest request. */
+  error: AnalysisError | null;
+  /** The source of the latest request, and of the data on screen. */
   source: DatasetSource | null;
-  /** Runs the analysis of `source` on the preferred backend (cancels a running one). */
+  shownSource: DatasetSource | null;
+  /** Loads and analyses `source` on the preferred backend (cancels a running one). */
   run: (source: DatasetSource, preference?: BackendPreference) => void;
-  /** Runs the latest source again on another backend preference. */
+  /** Runs the source on screen again on another backend preference. */
   rerun: (preference: BackendPreference) => void;
+  /** Loads the pending (or shown) file again with these choices. */
+  choose: (choice: LoadChoice) => void;
+  /** Drops a pending choice without loading. */
+  dismissChoice: () => void;
   /** Cancels the running analysis; the previous values stay on screen. */
   cancel: () => void;
+  /** Hides the error message. */
+  dismissError: () => void;
+  /** Shows an error that happened before any request (e.g. a rejected ?data= address). */
+  reportError: (error: AnalysisError) => void;
+}
+
+function withChoice(source: DatasetSource, choice: LoadChoice): DatasetSource {
+  return source.kind === 'synthetic' ? source : { ...source, choice };
 }
 
 /** A store bound to a client factory (the app passes the real worker; tests pass a fake). */
 export function createAnalysisStore(getClient: () => AnalysisClient) {
-  return create<AnalysisState>()((set, get) => ({
-    status: 'idle',
-    progress: { fraction: 0, stage: '' },
-    requestId: null,
-    preference: 'auto',
-    backend: null,
-    resultBackend: null,
-    report: null,
-    dataset: null,
-    classNames: null,
-    classCounts: null,
-    dataVersion: 0,
-    analysisMs: null,
-    error: null,
-    source: null,
+  return create<AnalysisState>()((set, get) => {
+    const accept = (r: ResultReply) => {
+      setPointBuffers({ rowIndex: r.rowIndex, labels: r.labels, meta: r.meta });
+      setViewBuffers(r.view);
+      set({
+        status: 'done',
+        requestId: null,
+        backend: r.backend,
+        resultBackend: r.backend,
+        report: r.report,
+        dataset: r.dataset,
+        datasetId: r.datasetId,
+        classNames: r.classNames,
+        classCounts: r.classCounts,
+        metaColumns: r.meta?.columns ?? [],
+        charts: r.charts,
+        choices: r.choices,
+        pendingChoice: null,
+        analysisMs: r.analysisMs,
+        dataVersion: get().dataVersion + 1,
+        shownSource: get().source,
+        progress: { fraction: 1, stage: 'done' },
+      });
+    };
 
-    run(source, preference = get().preference) {
-      const { id, result } = getClient().analyze(
-        { source, backend: preference },
-        {
-          onProgress: (fraction, stage) => {
-            if (get().requestId === id) set({ progress: { fraction, stage } });
+    return {
+      status: 'idle',
+      progress: { fraction: 0, stage: '' },
+      requestId: null,
+      preference: 'auto',
+      backend: null,
+      resultBackend: null,
+      report: null,
+      dataset: null,
+      datasetId: 0,
+      classNames: null,
+      classCounts: null,
+      metaColumns: [],
+      charts: null,
+      choices: null,
+      pendingChoice: null,
+      dataVersion: 0,
+      analysisMs: null,
+      error: null,
+      source: null,
+      shownSource: null,
+
+      run(source, preference = get().preference) {
+        const { id, result } = getClient().analyze(
+          { source, backend: preference },
+          {
+            onProgress: (fraction, stage, bytes) => {
+              if (get().requestId === id) set({ progress: { fraction, stage, bytes } });
+            },
+            onBackend: (choice) => {
+              if (get().requestId === id) set({ backend: choice });
+            },
           },
-          onBackend: (choice) => {
-            if (get().requestId === id) set({ backend: choice });
+        );
+        set({ status: 'running', requestId: id, preference, source, error: null, pendingChoice: null, progress: { fraction: 0, stage: 'starting' } });
+        result.then(
+          (r) => {
+            if (get().requestId !== id) return;
+            if (r.type === 'choose') set({ status: 'choosing', requestId: null, pendingChoice: r.choices });
+            else accept(r);
           },
-        },
-      );
-      set({ status: 'running', requestId: id, preference, source, error: null, progress: { fraction: 0, stage: 'starting' } });
-      result.then(
-        (r) => {
-          if (get().requestId !== id) return;
-          setPointBuffers({ coords: r.coords, rowIndex: r.rowIndex, labels: r.labels });
-          set({
-            status: 'done',
-            requestId: null,
-            backend: r.backend,
-            resultBackend: r.backend,
-            report: r.report,
-            dataset: r.dataset,
-            classNames: r.classNames,
-            classCounts: r.classCounts,
-            analysisMs: r.analysisMs,
-            dataVersion: get().dataVersion + 1,
-            progress: { fraction: 1, stage: 'done' },
-          });
-        },
-        (e: unknown) => {
-          if (get().requestId !== id) return;
-          const f = e instanceof AnalysisFailure ? e : new AnalysisFailure('internal', String(e), '');
-          // The values on screen stay, so the backend shown and selected go back to theirs.
-          const prev = get().resultBackend;
-          const restore = prev ? { backend: prev, preference: prev.preference } : {};
-          if (f.kind === 'cancelled') set({ status: 'cancelled', requestId: null, ...restore });
-          else set({ status: 'error', requestId: null, error: { kind: f.kind, problem: f.problem, fix: f.fix }, ...restore });
-        },
-      );
-    },
+          (e: unknown) => {
+            if (get().requestId !== id) return;
+            const f = e instanceof AnalysisFailure ? e : new AnalysisFailure('internal', String(e), '');
+            // The values on screen stay, so the backend shown and selected go back to theirs.
+            const prev = get().resultBackend;
+            const restore = prev ? { backend: prev, preference: prev.preference } : {};
+            if (f.kind === 'cancelled') set({ status: 'cancelled', requestId: null, ...restore });
+            else set({ status: 'error', requestId: null, error: { kind: f.kind, problem: f.problem, fix: f.fix, source: source.name }, ...restore });
+          },
+        );
+      },
 
-    rerun(preference) {
-      const { source } = get();
-      if (source) get().run(source, preference);
-      else set({ preference });
-    },
+      rerun(preference) {
+        const source = get().shownSource ?? get().source;
+        if (source) get().run(source, preference);
+        else set({ preference });
+      },
 
-    cancel() {
-      const id = get().requestId;
-      if (id !== null) getClient().cancel(id);
-    },
-  }));
+      choose(choice) {
+        const { pendingChoice, source, shownSource } = get();
+        const target = pendingChoice ? source : shownSource;
+        if (target) get().run(withChoice(target, choice));
+      },
+
+      dismissChoice() {
+        if (get().status === 'choosing') set({ status: get().dataVersion > 0 ? 'done' : 'idle', pendingChoice: null });
+      },
+
+      cancel() {
+        const id = get().requestId;
+        if (id !== null) getClient().cancel(id);
+      },
+
+      dismissError() {
+        set({ error: null });
+      },
+
+      reportError(error) {
+        set({ error, status: get().requestId === null ? 'error' : get().status });
+      },
+    };
+  });
 }

@@ -1,15 +1,56 @@
-/** The app's store instances, bound to the real analysis worker (created on first use). */
+/**
+ * The app's store instances, bound to the one analysis worker (created on first use), and the
+ * wiring between them: a new dataset resets the view, the jobs and the selection.
+ */
 import { createAnalysisClient, type AnalysisClient } from '../workers/analysisClient';
+import type { BackendPreference, DatasetSource } from '../workers/protocol';
 import { createAnalysisStore } from './analysisStore';
-import { DEMO_DATASETS, demoSource } from './datasets';
-import type { BackendPreference } from '../workers/protocol';
+import { DEMO_DATASETS, demoSource, sourceFromQuery } from './datasets';
+import { createInspectStore } from './inspectStore';
+import { createJobsStore } from './jobsStore';
+import { getViewBuffers } from './pointBuffers';
+import { autoPointSize, useViewStore } from './viewStore';
 
 let client: AnalysisClient | null = null;
+const getClient = () => (client ??= createAnalysisClient());
 
-export const useAnalysisStore = createAnalysisStore(() => (client ??= createAnalysisClient()));
+export const useAnalysisStore = createAnalysisStore(getClient);
+const currentDataset = () => useAnalysisStore.getState().datasetId;
+export const useJobsStore = createJobsStore(getClient, currentDataset);
+export const useInspectStore = createInspectStore(getClient, currentDataset, () => useAnalysisStore.getState().classNames);
 
-/** Analyses the demo dataset `id` (default: the first) on the current or given backend preference. */
+useAnalysisStore.subscribe((s, prev) => {
+  if (s.dataVersion === prev.dataVersion) return;
+  const view = getViewBuffers();
+  if (view) useJobsStore.getState().reset(view);
+  useInspectStore.getState().reset();
+  const v = useViewStore.getState();
+  if (s.report) v.setPointSize(autoPointSize(s.report.n));
+  const keep = v.colorBy === 'uniform' || v.colorBy === 'localId' || (v.colorBy === 'class' && s.classNames) || s.metaColumns.includes(v.colorBy.slice(5));
+  if (!keep) v.setColorBy(s.classNames ? 'class' : 'uniform');
+  else useViewStore.setState({ hidden: [] });
+  if (v.colorBy === 'localId') useJobsStore.getState().requestLocalId();
+});
+
+/** Loads the example `id` (default: the first) on the current or given backend preference. */
 export function analyzeDemo(id: string = DEMO_DATASETS[0].id, preference?: BackendPreference): void {
   const d = DEMO_DATASETS.find((x) => x.id === id) ?? DEMO_DATASETS[0];
   useAnalysisStore.getState().run(demoSource(d, document.baseURI), preference);
+}
+
+/** Loads user files: the vectors file plus an optional metadata/labels file. */
+export function analyzeFiles(vectors: File, metadata?: File): void {
+  const source: DatasetSource = { kind: 'files', name: vectors.name, vectors, metadata };
+  useAnalysisStore.getState().run(source);
+}
+
+/** The first load: `?data=` when given (refused with a message when off-origin, then the default example), else the default example. */
+export function analyzeInitial(): void {
+  const q = sourceFromQuery(window.location.search, document.baseURI, window.location.origin);
+  if (q && 'source' in q) {
+    useAnalysisStore.getState().run(q.source);
+    return;
+  }
+  analyzeDemo();
+  if (q) useAnalysisStore.getState().reportError({ kind: 'input', problem: q.error, fix: q.fix, source: '?data=' });
 }

@@ -1,5 +1,5 @@
-/** The datasets the app ships, as sources the analysis worker can fetch. */
-import type { DatasetSource } from '../workers/protocol';
+/** The examples the app ships (files under public/data) and seeded synthetic sets, as sources the worker loads. */
+import type { DatasetSource, SyntheticSource } from '../workers/protocol';
 
 export interface DemoDataset {
   id: string;
@@ -9,9 +9,10 @@ export interface DemoDataset {
   description: string;
   /** Where the data came from, for attribution. */
   credit: string;
-  /** Paths relative to the app's base URL. */
-  vectorsPath: string;
-  labelsPath: string;
+  /** Paths relative to the app's base URL (shipped files), or a generator (synthetic sets). */
+  vectorsPath?: string;
+  labelsPath?: string;
+  synthetic?: SyntheticSource['params'];
 }
 
 export const DEMO_DATASETS: readonly DemoDataset[] = [
@@ -23,14 +24,56 @@ export const DEMO_DATASETS: readonly DemoDataset[] = [
     vectorsPath: 'data/digits.npy',
     labelsPath: 'data/digits-labels.txt',
   },
+  {
+    id: 'blobs-64',
+    label: 'Synthetic: 8 tight classes in 64-D',
+    description: '2,400 points: 8 Gaussian classes in 64 dimensions with small spread around far-apart means (close to neural collapse).',
+    credit: 'Generated in the browser (seeded Gaussian blobs, seed 3)',
+    synthetic: { n: 2400, dim: 64, classes: 8, separation: 10, noise: 0.6, seed: 3 },
+  },
+  {
+    id: 'blobs-3d',
+    label: 'Synthetic: 4 classes in 3-D',
+    description: '1,200 points: 4 overlapping Gaussian classes in 3 dimensions (raw coordinates can be shown).',
+    credit: 'Generated in the browser (seeded Gaussian blobs, seed 5)',
+    synthetic: { n: 1200, dim: 3, classes: 4, separation: 3, noise: 1, seed: 5 },
+  },
 ];
 
-/** The worker-side source of a demo dataset, with absolute same-origin URLs. */
+/** The worker-side source of an example, with absolute same-origin URLs for shipped files. */
 export function demoSource(d: DemoDataset, base: string): DatasetSource {
+  if (d.synthetic) return { kind: 'synthetic', name: d.id, generator: 'blobs', params: d.synthetic };
   return {
     kind: 'url',
     name: d.id,
-    vectorsUrl: new URL(d.vectorsPath, base).href,
-    labelsUrl: new URL(d.labelsPath, base).href,
+    vectorsUrl: new URL(d.vectorsPath as string, base).href,
+    labelsUrl: d.labelsPath ? new URL(d.labelsPath, base).href : undefined,
   };
+}
+
+/** The `?data=` (and optional `&labels=`) parameters: a same-origin source, an error, or null when absent. */
+export function sourceFromQuery(search: string, base: string, origin: string): { source: DatasetSource } | { error: string; fix: string } | null {
+  const params = new URLSearchParams(search);
+  const data = params.get('data');
+  if (data === null || data === '') return null;
+  const labels = params.get('labels') || undefined;
+  const urls: string[] = [];
+  for (const value of [data, labels]) {
+    if (value === undefined) continue;
+    let url: URL;
+    try {
+      url = new URL(value, base);
+    } catch {
+      return { error: `The data address ${JSON.stringify(value)} is not valid.`, fix: 'Give a path on this site, e.g. ?data=data/digits.npy&labels=data/digits-labels.txt.' };
+    }
+    if (url.origin !== origin) {
+      return {
+        error: `Refused to load ${url.href}: it is on another site (${url.origin}), and Subspace Lab only loads data from its own origin (${origin}).`,
+        fix: 'Download the file and drop it on the page, or serve it from this site and give its path, e.g. ?data=data/my.npy.',
+      };
+    }
+    urls.push(url.href);
+  }
+  const name = decodeURIComponent(new URL(urls[0]).pathname.split('/').pop() || 'data');
+  return { source: { kind: 'url', name, vectorsUrl: urls[0], labelsUrl: urls[1] } };
 }

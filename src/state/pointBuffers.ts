@@ -1,26 +1,50 @@
 /**
- * The registry of large point buffers, kept out of reactive state: stores hold only a version
- * number, and views read the arrays here when the version changes.
+ * The registry of large buffers, kept out of reactive state: stores hold only version numbers,
+ * and views read the arrays here when a version changes.
  */
+import type { Metadata } from '../geometry/types';
+import type { ViewResult } from '../workers/protocol';
 
-/** The plotted points of the current analysis. */
+/** The plotted points of the current dataset. */
 export interface PointBuffers {
-  /** Row-major n x 3 PCA coordinates. */
-  coords: Float32Array;
   /** Original row of each point. */
   rowIndex: Int32Array;
   /** Class index per point, or null when unlabelled. */
   labels: Int32Array | null;
+  /** Metadata of the plotted points (values[c][i] for point i), or null. */
+  meta: Metadata | null;
 }
 
-let current: PointBuffers | null = null;
+let points: PointBuffers | null = null;
+let view: ViewResult | null = null;
+let localId: Float32Array | null = null;
 
-/** Replaces the buffers; the caller bumps the store's version. */
+/** Replaces the point buffers (a new dataset); the caller bumps the store's version. */
 export function setPointBuffers(b: PointBuffers | null): void {
-  current = b;
+  points = b;
+  localId = null;
 }
 
-/** The buffers of the latest result, or null before the first one. */
+/** The buffers of the latest dataset, or null before the first one. */
 export function getPointBuffers(): PointBuffers | null {
-  return current;
+  return points;
+}
+
+/** Replaces the current view's coordinates and overlays. */
+export function setViewBuffers(v: ViewResult | null): void {
+  view = v;
+}
+
+/** The view on screen (coordinates, means, ETF), or null. */
+export function getViewBuffers(): ViewResult | null {
+  return view;
+}
+
+/** Sets the per-point local intrinsic dimension (NaN where undefined). */
+export function setLocalIdBuffer(values: Float32Array | null): void {
+  localId = values;
+}
+
+export function getLocalIdBuffer(): Float32Array | null {
+  return localId;
 }

@@ -1,34 +1,57 @@
 /** The view slice: how the point cloud is drawn. Plain values only; no buffers. */
 import { create } from 'zustand';
 
-export type ColorMode = 'class' | 'uniform';
+/**
+ * What colours the points: 'class' (labels), 'uniform', 'localId' (pointwise MLE, continuous) or
+ * `meta:<column>` (a metadata column, categorical or continuous by its values).
+ */
+export type ColorBy = string;
 
 export interface ViewState {
-  colorMode: ColorMode;
+  colorBy: ColorBy;
   /** Point diameter in CSS pixels at the default zoom. */
   pointSize: number;
-  /** 3: orbit in 3D; 2: the PC1-PC2 plane seen from above. */
+  /** 3: orbit in 3D; 2: the first two axes seen from above. */
   dims: 2 | 3;
-  /** Class indices hidden from the plot (legend toggles). */
-  hiddenClasses: readonly number[];
-  setColorMode: (m: ColorMode) => void;
+  /** Categories of the current colouring hidden from the plot (legend toggles), by name. */
+  hidden: readonly string[];
+  /** Draw the class means with lines from the global mean. */
+  showMeans: boolean;
+  /** Draw the ideal simplex ETF aligned to the means. */
+  showEtf: boolean;
+  /** What shift-drag draws in the view. */
+  selectTool: 'box' | 'lasso';
+  setColorBy: (c: ColorBy) => void;
   setPointSize: (px: number) => void;
   setDims: (d: 2 | 3) => void;
-  toggleClass: (k: number) => void;
-  showAllClasses: () => void;
+  toggleHidden: (category: string) => void;
+  showAll: () => void;
+  setShowMeans: (on: boolean) => void;
+  setShowEtf: (on: boolean) => void;
+  setSelectTool: (t: 'box' | 'lasso') => void;
 }
 
 export const POINT_SIZE_RANGE = { min: 2, max: 14, step: 1 } as const;
 
+/** A point size that keeps n points legible: 7 px up to ~2,000 points, shrinking as n^-0.2 to 2 px near 1,000,000. */
+export function autoPointSize(n: number): number {
+  return Math.min(7, Math.max(POINT_SIZE_RANGE.min, Math.round(7 * Math.min(1, 2000 / Math.max(n, 1)) ** 0.2)));
+}
+
 export const useViewStore = create<ViewState>()((set) => ({
-  colorMode: 'class',
+  colorBy: 'class',
   pointSize: 7,
   dims: 3,
-  hiddenClasses: [],
-  setColorMode: (colorMode) => set({ colorMode }),
+  hidden: [],
+  showMeans: false,
+  showEtf: false,
+  selectTool: 'box',
+  setColorBy: (colorBy) => set({ colorBy, hidden: [] }),
   setPointSize: (px) => set({ pointSize: Math.min(POINT_SIZE_RANGE.max, Math.max(POINT_SIZE_RANGE.min, px)) }),
   setDims: (dims) => set({ dims }),
-  toggleClass: (k) =>
-    set((s) => ({ hiddenClasses: s.hiddenClasses.includes(k) ? s.hiddenClasses.filter((c) => c !== k) : [...s.hiddenClasses, k] })),
-  showAllClasses: () => set({ hiddenClasses: [] }),
+  toggleHidden: (c) => set((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] })),
+  showAll: () => set({ hidden: [] }),
+  setShowMeans: (showMeans) => set({ showMeans }),
+  setShowEtf: (showEtf) => set({ showEtf }),
+  setSelectTool: (selectTool) => set({ selectTool }),
 }));

@@ -2,7 +2,6 @@
 import { configureBackends } from './backendSetup';
 import { BackendSelector, type GpuLike } from './backend';
 import { createAnalysisService } from './analysisService';
-import { createDatasetCache } from './datasetLoader';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 configureBackends();
@@ -10,6 +9,5 @@ const selector = new BackendSelector(() => (navigator as Navigator & { gpu?: Gpu
 const service = createAnalysisService({
   post: (reply: WorkerReply, transfer: Transferable[]) => self.postMessage(reply, { transfer }),
   selectBackend: (preference) => selector.select(preference),
-  loadDataset: createDatasetCache(),
 });
 self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => service.handle(e.data));

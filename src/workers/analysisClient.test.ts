@@ -32,14 +32,29 @@ function result(id: number): ResultReply {
   return {
     type: 'result',
     id,
+    datasetId: 1,
     dataset: 'digits',
     report: {} as ResultReply['report'],
     backend: { backend: 'cpu', preference: 'cpu', reason: 'r', probes: [] },
-    coords: new Float32Array(3),
     rowIndex: new Int32Array(1),
     labels: null,
     classNames: null,
     classCounts: null,
+    meta: null,
+    choices: null,
+    charts: { eigenvalues: [1], pcaMethod: 'exact', classes: null },
+    view: {
+      view: { kind: 'pca', axes: [0, 1, 2] },
+      coords: new Float32Array(3),
+      offset: [0, 0, 0],
+      scale: 1,
+      axes: ['PC1', 'PC2', 'PC3'],
+      sample: null,
+      means: null,
+      globalMean: null,
+      etf: null,
+      note: '',
+    },
     analysisMs: 1,
   };
 }
@@ -58,16 +73,32 @@ describe('AnalysisClient', () => {
     ]);
     expect(b.id).toBe(a.id + 1);
     w.reply({ type: 'progress', id: a.id, fraction: 0.5, stage: 'knn' });
+    w.reply({ type: 'progress', id: a.id, fraction: 0.6, stage: 'reading', bytes: { done: 6, total: 10 } });
     w.reply({ type: 'progress', id: b.id, fraction: 0.9, stage: 'other' });
     w.reply({ type: 'backend', id: a.id, choice: { backend: 'wasm', preference: 'auto', reason: '', probes: [] } });
     w.reply(result(a.id));
     await expect(a.result).resolves.toMatchObject({ id: a.id, dataset: 'digits' });
-    expect(progress).toEqual([[0.5, 'knn']]);
+    expect(progress).toEqual([[0.5, 'knn'], [0.6, 'reading']]);
     expect(backends).toEqual(['wasm']);
     w.reply({ type: 'error', id: b.id, kind: 'input', problem: 'bad rows', fix: 'fix them' });
     const err = await b.result.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AnalysisFailure);
     expect(err).toMatchObject({ kind: 'input', problem: 'bad rows', fix: 'fix them', message: 'bad rows fix them' });
+  });
+
+  it('routes the other request kinds to their replies', async () => {
+    const w = new FakeWorker();
+    const c = new AnalysisClient(w);
+    const nn = c.neighbours({ dataset: 1, point: 4, k: 20, metric: 'cosine' });
+    const view = c.project({ dataset: 1, view: { kind: 'simplex' } });
+    expect(w.sent).toEqual([
+      { type: 'neighbours', id: nn.id, dataset: 1, point: 4, k: 20, metric: 'cosine' },
+      { type: 'project', id: view.id, dataset: 1, view: { kind: 'simplex' } },
+    ]);
+    w.reply({ type: 'neighbours', id: nn.id, point: 4, metric: 'cosine', indices: new Int32Array([2]), distances: new Float64Array([0.1]) });
+    await expect(nn.result).resolves.toMatchObject({ type: 'neighbours', point: 4 });
+    w.reply({ type: 'cancelled', id: view.id });
+    await expect(view.result).rejects.toMatchObject({ kind: 'cancelled' });
   });
 
   it('sends cancel for a pending request only, and rejects it as cancelled on the reply', async () => {

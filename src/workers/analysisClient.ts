@@ -1,10 +1,19 @@
 /**
  * The UI side of the analysis protocol: assigns request ids, routes progress and backend replies
- * to callbacks, and settles one promise per request (result, or an AnalysisFailure).
+ * to callbacks, and settles one promise per request with its reply (or an AnalysisFailure).
  */
 import type {
   AnalyzeRequest,
+  AnglesReply,
+  AnglesRequest,
   BackendChoice,
+  ChooseReply,
+  LocalIdReply,
+  LocalIdRequest,
+  NeighboursReply,
+  NeighboursRequest,
+  ProjectionReply,
+  ProjectRequest,
   ResultReply,
   WorkerReply,
   WorkerRequest,
@@ -31,17 +40,25 @@ export class AnalysisFailure extends Error {
 }
 
 export interface AnalyzeHandlers {
-  onProgress?: (fraction: number, stage: string) => void;
+  onProgress?: (fraction: number, stage: string, bytes?: { done: number; total: number }) => void;
   onBackend?: (choice: BackendChoice) => void;
 }
 
+type Final = ResultReply | ChooseReply | ProjectionReply | NeighboursReply | LocalIdReply | AnglesReply;
+
 interface Pending {
-  resolve: (r: ResultReply) => void;
+  resolve: (r: Final) => void;
   reject: (e: AnalysisFailure) => void;
   handlers: AnalyzeHandlers;
 }
 
 export type AnalyzeParams = Omit<AnalyzeRequest, 'type' | 'id'>;
+
+/** A request in flight: its id (for cancel) and the promise of its reply. */
+export interface Ticket<T> {
+  id: number;
+  result: Promise<T>;
+}
 
 export class AnalysisClient {
   private nextId = 1;
@@ -52,12 +69,36 @@ export class AnalysisClient {
     worker.addEventListener('error', (e: ErrorEvent) => this.failAll(e.message || 'The analysis worker failed to start.'));
   }
 
-  /** Starts an analysis; the worker cancels any older one. */
-  analyze(params: AnalyzeParams, handlers: AnalyzeHandlers = {}): { id: number; result: Promise<ResultReply> } {
+  private send<T extends Final>(request: Omit<Exclude<WorkerRequest, { type: 'cancel' }>, 'id'>, handlers: AnalyzeHandlers): Ticket<T> {
     const id = this.nextId++;
-    const result = new Promise<ResultReply>((resolve, reject) => this.pending.set(id, { resolve, reject, handlers }));
-    this.worker.postMessage({ type: 'analyze', id, ...params });
+    const result = new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: resolve as (r: Final) => void, reject, handlers }));
+    this.worker.postMessage({ ...request, id } as WorkerRequest);
     return { id, result };
+  }
+
+  /** Loads and analyses a source (the worker cancels every older job): a result, or the choice it needs. */
+  analyze(params: AnalyzeParams, handlers: AnalyzeHandlers = {}): Ticket<ResultReply | ChooseReply> {
+    return this.send({ type: 'analyze', ...params }, handlers);
+  }
+
+  /** Computes a view of dataset `dataset` (cancels the previous view request). */
+  project(params: Omit<ProjectRequest, 'type' | 'id'>, handlers: AnalyzeHandlers = {}): Ticket<ProjectionReply> {
+    return this.send({ type: 'project', ...params }, handlers);
+  }
+
+  /** The exact nearest neighbours of one plotted point. */
+  neighbours(params: Omit<NeighboursRequest, 'type' | 'id'>): Ticket<NeighboursReply> {
+    return this.send({ type: 'neighbours', ...params }, {});
+  }
+
+  /** The pointwise MLE of every plotted point. */
+  localId(params: Omit<LocalIdRequest, 'type' | 'id'>, handlers: AnalyzeHandlers = {}): Ticket<LocalIdReply> {
+    return this.send({ type: 'localId', ...params }, handlers);
+  }
+
+  /** Principal angles between class subspaces of dimension k. */
+  angles(params: Omit<AnglesRequest, 'type' | 'id'>): Ticket<AnglesReply> {
+    return this.send({ type: 'angles', ...params }, {});
   }
 
   /** Asks the worker to stop request `id`; its promise rejects with kind 'cancelled'. */
@@ -79,23 +120,22 @@ export class AnalysisClient {
     if (!p) return;
     switch (msg.type) {
       case 'progress':
-        p.handlers.onProgress?.(msg.fraction, msg.stage);
+        p.handlers.onProgress?.(msg.fraction, msg.stage, msg.bytes);
         return;
       case 'backend':
         p.handlers.onBackend?.(msg.choice);
         return;
-      case 'result':
-        this.pending.delete(msg.id);
-        p.resolve(msg);
-        return;
       case 'cancelled':
         this.pending.delete(msg.id);
-        p.reject(new AnalysisFailure('cancelled', 'Analysis cancelled.', ''));
+        p.reject(new AnalysisFailure('cancelled', 'Cancelled.', ''));
         return;
       case 'error':
         this.pending.delete(msg.id);
         p.reject(new AnalysisFailure(msg.kind, msg.problem, msg.fix));
         return;
+      default:
+        this.pending.delete(msg.id);
+        p.resolve(msg);
     }
   }
 

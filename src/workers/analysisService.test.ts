@@ -3,11 +3,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { Embeddings } from '../geometry/types';
 import { analyze } from '../geometry/analyze';
+import { nearestTo } from '../geometry/neighbours';
 import { pca, projectPca } from '../geometry/pca';
 import { createRng } from '../geometry/random';
+import { selectRows } from '../geometry/rows';
 import { InputError } from '../io/errors';
-import { classCounts, createAnalysisService, finiteRows, gatherRows, type AnalysisServiceDeps } from './analysisService';
-import type { BackendChoice, DatasetSource, WorkerReply } from './protocol';
+import { cachedLoader, createAnalysisService, sourceKey, type AnalysisServiceDeps } from './analysisService';
+import type { BackendChoice, DatasetSource, ResultReply, WorkerReply } from './protocol';
 
 const source: DatasetSource = { kind: 'url', name: 'blobs', vectorsUrl: 'http://x/blobs.npy' };
 const cpuChoice: BackendChoice = { backend: 'cpu', preference: 'cpu', reason: 'test', probes: [] };
@@ -23,7 +25,8 @@ function blobs(n: number, d: number, K: number, withNaN = false): Embeddings {
     for (let j = 0; j < d; j++) vectors[i * d + j] = centres[i % K][j] + rng.normal();
   }
   if (withNaN) vectors[3 * d + 1] = NaN;
-  return { n, dim: d, vectors, labels, classNames: Array.from({ length: K }, (_, k) => `c${k}`) };
+  const meta = { columns: ['id'], values: [Array.from({ length: n }, (_, i) => `p${i}`)] };
+  return { n, dim: d, vectors, labels, classNames: Array.from({ length: K }, (_, k) => `c${k}`), meta };
 }
 
 function harness(emb: Embeddings | (() => Promise<Embeddings>), onReply?: (r: WorkerReply) => void) {
@@ -36,64 +39,101 @@ function harness(emb: Embeddings | (() => Promise<Embeddings>), onReply?: (r: Wo
       onReply?.(r);
     },
     selectBackend: async () => cpuChoice,
-    loadDataset: async () => (typeof emb === 'function' ? emb() : emb),
+    load: async () => ({ emb: typeof emb === 'function' ? await emb() : emb, choices: null }),
   };
   return { service: createAnalysisService(deps), replies, transfers };
+}
+
+async function loaded(h: ReturnType<typeof harness>, id = 1): Promise<ResultReply> {
+  h.service.handle({ type: 'analyze', id, source, backend: 'cpu' });
+  await h.service.idle();
+  const res = h.replies.at(-1)!;
+  if (res.type !== 'result') throw new Error(`expected a result, got ${JSON.stringify(res)}`);
+  return res;
 }
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-describe('row helpers', () => {
-  it('finds finite rows, gathers them, counts classes', () => {
-    const X = new Float32Array([1, 2, NaN, 0, 3, 4, 5, Infinity, 6, 7]);
-    expect([...finiteRows(X, 5, 2)]).toEqual([0, 2, 4]);
-    expect([...gatherRows(X, 2, new Int32Array([4, 0]))]).toEqual([6, 7, 1, 2]);
-    expect(classCounts(new Int32Array([0, 2, 2, 1, 2]), 4)).toEqual([1, 1, 3, 0]);
-  });
-});
-
 describe('analysis service', () => {
-  it('answers with progress, the backend, then the report and the 3D projection (transferred)', async () => {
+  it('answers with progress, the backend, then the report, the PCA view, metadata and charts (transferred)', async () => {
     const emb = blobs(240, 12, 4, true);
     const h = harness(emb);
-    h.service.handle({ type: 'analyze', id: 7, source, backend: 'cpu' });
-    await h.service.idle();
+    const res = await loaded(h, 7);
     const types = h.replies.map((r) => r.type);
     expect(types[0]).toBe('progress');
     expect(types).toContain('backend');
-    expect(types.at(-1)).toBe('result');
     expect(h.replies.every((r) => r.id === 7)).toBe(true);
     const fractions = h.replies.flatMap((r) => (r.type === 'progress' ? [r.fraction] : []));
     expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1])).toBe(true);
 
-    const res = h.replies.at(-1)!;
-    if (res.type !== 'result') throw new Error('no result');
     expect(res.report).toEqual(await analyze(emb));
     expect(res.report.skipped.nonFinite).toBe(1);
     expect(res.rowIndex.length).toBe(239);
     expect(res.rowIndex[3]).toBe(4);
-    expect(res.coords.length).toBe(239 * 3);
     expect(res.labels?.[3]).toBe(emb.labels![4]);
+    expect(res.meta?.values[0][3]).toBe('p4');
     expect(res.classNames).toEqual(['c0', 'c1', 'c2', 'c3']);
     expect(res.classCounts).toEqual([60, 60, 60, 59]);
 
-    const kept = gatherRows(emb.vectors, 12, res.rowIndex);
+    const kept = selectRows(emb.vectors, 12, res.rowIndex);
     const expected = projectPca(kept, 239, 12, await pca(kept, 239, 12, { components: 3 }), 3);
-    expect(res.coords).toEqual(expected);
-    expect(h.transfers.at(-1)).toEqual([res.coords.buffer, res.rowIndex.buffer, res.labels!.buffer]);
+    const v = res.view;
+    expect(v.axes).toEqual(['PC1', 'PC2', 'PC3']);
+    for (let t = 0; t < expected.length; t++) expect(Math.abs(v.coords[t] - expected[t])).toBeLessThan(1e-4);
+    expect(v.means?.length).toBe(12);
+    expect(v.etf?.length).toBe(12);
+    expect(res.charts.eigenvalues.length).toBe(12);
+    expect(res.charts.classes?.counts).toEqual([60, 60, 60, 59]);
+    expect(res.charts.classes?.cosines.length).toBe(16);
+    expect(h.transfers.at(-1)).toContain(res.rowIndex.buffer);
+    expect(h.transfers.at(-1)).toContain(v.coords.buffer);
     expect(tf.memory().numTensors).toBe(0);
   });
 
-  it('pads the projection with zeros when D < 3', async () => {
-    const h = harness(blobs(60, 2, 3));
-    h.service.handle({ type: 'analyze', id: 1, source, backend: 'cpu' });
+  it('serves views, neighbours, local ID and angles on the dataset it names', async () => {
+    const emb = blobs(120, 6, 3);
+    const h = harness(emb);
+    const res = await loaded(h);
+    const ds = res.datasetId;
+    h.service.handle({ type: 'project', id: 2, dataset: ds, view: { kind: 'simplex' } });
+    h.service.handle({ type: 'neighbours', id: 3, dataset: ds, point: 5, k: 20, metric: 'cosine' });
+    h.service.handle({ type: 'localId', id: 4, dataset: ds, k: 10 });
+    h.service.handle({ type: 'angles', id: 5, dataset: ds, k: 2 });
+    h.service.handle({ type: 'project', id: 6, dataset: ds + 1, view: { kind: 'simplex' } });
     await h.service.idle();
-    const res = h.replies.at(-1)!;
-    if (res.type !== 'result') throw new Error(`expected a result, got ${JSON.stringify(res)}`);
-    expect(res.coords.length).toBe(180);
-    for (let i = 0; i < 60; i++) expect(res.coords[3 * i + 2]).toBe(0);
+    const by = (id: number) => h.replies.filter((r) => r.id === id && r.type !== 'progress').at(-1)!;
+    const simplex = by(2);
+    if (simplex.type !== 'projection') throw new Error(JSON.stringify(simplex));
+    expect(simplex.result.axes).toEqual(['simplex 1', 'simplex 2', '']);
+    const nn = by(3);
+    if (nn.type !== 'neighbours') throw new Error(JSON.stringify(nn));
+    expect(Array.from(nn.indices)).toEqual(Array.from(nearestTo(emb.vectors, 120, 6, 5, 20, 'cosine').indices));
+    const local = by(4);
+    if (local.type !== 'localId') throw new Error(JSON.stringify(local));
+    expect(local.values.length).toBe(120);
+    const angles = by(5);
+    if (angles.type !== 'angles') throw new Error(JSON.stringify(angles));
+    expect(angles.angles.k).toBe(2);
+    expect(by(6)).toEqual({ type: 'cancelled', id: 6 });
+  });
+
+  it('keeps the previous dataset when a newer load fails', async () => {
+    let bad = false;
+    const good = blobs(90, 5, 3);
+    const h = harness(async () => {
+      if (bad) throw new InputError('x.csv line 4 has 3 values but line 1 has 5.', 'Fix it.');
+      return good;
+    });
+    const first = await loaded(h);
+    bad = true;
+    h.service.handle({ type: 'analyze', id: 2, source: { ...source, vectorsUrl: 'http://x/other.csv' }, backend: 'cpu' });
+    await h.service.idle();
+    expect(h.replies.at(-1)).toMatchObject({ type: 'error', kind: 'input', problem: 'x.csv line 4 has 3 values but line 1 has 5.' });
+    h.service.handle({ type: 'neighbours', id: 3, dataset: first.datasetId, point: 0, k: 3, metric: 'euclidean' });
+    await h.service.idle();
+    expect(h.replies.at(-1)).toMatchObject({ type: 'neighbours', id: 3 });
   });
 
   it('cancels on request, and a newer analyze cancels the older one', async () => {
@@ -145,10 +185,30 @@ describe('analysis service', () => {
   });
 
   it('passes analyze()s InputError for a single labelled class through', async () => {
-    const one = blobs(30, 4, 1);
-    const h = harness(one);
+    const h = harness(blobs(30, 4, 1));
     h.service.handle({ type: 'analyze', id: 6, source, backend: 'cpu' });
     await h.service.idle();
     expect(h.replies.at(-1)).toMatchObject({ type: 'error', id: 6, kind: 'input' });
+  });
+});
+
+describe('cachedLoader', () => {
+  it('loads a source once, and again after a failure or a different choice', async () => {
+    let calls = 0;
+    let fail = true;
+    const cache = cachedLoader(async () => {
+      calls++;
+      if (fail) throw new Error('offline');
+      return { emb: { n: 3, dim: 1, vectors: new Float32Array(3) }, choices: null };
+    });
+    const signal = new AbortController().signal;
+    await expect(cache(source, signal, () => {})).rejects.toThrow('offline');
+    fail = false;
+    const a = await cache(source, signal, () => {});
+    expect(await cache(source, signal, () => {})).toBe(a);
+    expect(calls).toBe(2);
+    await cache({ ...source, choice: { labelColumn: 'y' } }, signal, () => {});
+    expect(calls).toBe(3);
+    expect(sourceKey(source)).not.toBe(sourceKey({ ...source, labelsUrl: 'http://x/l.txt' }));
   });
 });

@@ -1,13 +1,19 @@
 /**
- * The analysis worker's logic as an ordinary module (testable in Node): it serialises requests,
- * chooses the backend, loads the dataset, runs analyze() and the 3D PCA projection, and answers
- * with protocol replies. A newer analyze request cancels the one in flight; the next starts only
- * after the previous has released its tensors (backends are never switched with live tensors).
+ * The analysis worker's logic as an ordinary module (testable in Node). An `analyze` request loads
+ * a source, runs analyze() (the CLI's report), builds the dataset, its default view and chart data,
+ * and only then replaces the dataset it holds: a failure leaves the previous one in place. Later
+ * requests (views, neighbours, local ID, angles) work on the dataset they name. A newer analyze
+ * cancels every job and waits for them to release their tensors before the backend may change.
  */
-import type { Embeddings } from '../geometry/types';
 import { analyze } from '../geometry/analyze';
-import { pca, projectPca } from '../geometry/pca';
+import { isAbortError } from '../geometry/abort';
+import { localDimension } from '../geometry/localId';
+import { nearestTo } from '../geometry/neighbours';
 import { isInputError } from '../io/errors';
+import { computeAngles, computeCharts } from './charts';
+import { buildDataset, classCounts, type Dataset } from './dataset';
+import { loadSource, type BytesProgress, type Loaded } from './sources';
+import { computeView, DEFAULT_VIEW } from './views';
 import type { AnalyzeRequest, BackendChoice, BackendPreference, DatasetSource, WorkerReply, WorkerRequest } from './protocol';
 import { transferablesOf } from './protocol';
 
@@ -16,136 +22,177 @@ export interface AnalysisServiceDeps {
   post: (reply: WorkerReply, transfer: Transferable[]) => void;
   /** Activates a backend and explains the choice. */
   selectBackend: (preference: BackendPreference) => Promise<BackendChoice>;
-  /** Loads (and may cache) a dataset. */
-  loadDataset: (source: DatasetSource, signal: AbortSignal) => Promise<Embeddings>;
+  /** Loads a source (default: sources.ts loadSource, with the last one cached). */
+  load?: (source: DatasetSource, signal: AbortSignal, onBytes: BytesProgress) => Promise<Loaded>;
 }
 
-/** Dimensions of the plotted projection. */
-export const PLOT_DIMS = 3;
-
-/** Rows whose every coordinate is finite, in order (the rows analyze() keeps). */
-export function finiteRows(vectors: Float32Array, n: number, d: number): Int32Array {
-  const keep = new Int32Array(n);
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    let ok = true;
-    for (let j = i * d, end = j + d; j < end; j++) {
-      if (!Number.isFinite(vectors[j])) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) keep[m++] = i;
-  }
-  return keep.slice(0, m);
+/** A key that identifies a source and its choices (Files by name, size and modification time). */
+export function sourceKey(s: DatasetSource): string {
+  const file = (f?: File) => (f ? `${f.name}|${f.size}|${f.lastModified}` : '');
+  const choice = 'choice' in s ? JSON.stringify(s.choice ?? {}) : '';
+  if (s.kind === 'files') return `files\n${file(s.vectors)}\n${file(s.metadata)}\n${choice}`;
+  if (s.kind === 'url') return `url\n${s.vectorsUrl}\n${s.labelsUrl ?? ''}\n${choice}`;
+  return `synthetic\n${JSON.stringify(s.params)}`;
 }
 
-/** Copies the rows `rows` of a row-major n x d matrix. */
-export function gatherRows(vectors: Float32Array, d: number, rows: Int32Array): Float32Array {
-  const out = new Float32Array(rows.length * d);
-  for (let r = 0; r < rows.length; r++) out.set(vectors.subarray(rows[r] * d, rows[r] * d + d), r * d);
-  return out;
+/** A loader that keeps the most recent successfully loaded source, so a backend switch does not reload it. */
+export function cachedLoader(load: NonNullable<AnalysisServiceDeps['load']> = loadSource): NonNullable<AnalysisServiceDeps['load']> {
+  let cached: { key: string; loaded: Loaded } | null = null;
+  return async (source, signal, onBytes) => {
+    const key = sourceKey(source);
+    if (cached?.key === key) return cached.loaded;
+    const loaded = await load(source, signal, onBytes);
+    if ('emb' in loaded) cached = { key, loaded };
+    return loaded;
+  };
 }
 
-/** Class sizes of labels in 0..K-1. */
-export function classCounts(labels: Int32Array, K: number): number[] {
-  const counts = new Array<number>(K).fill(0);
-  for (const y of labels) counts[y]++;
-  return counts;
-}
-
-function isAbort(e: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (e instanceof Error && e.name === 'AbortError');
-}
-
-/** Coordinates of the finite rows on the first PLOT_DIMS principal axes (zero-padded when D < 3). */
-async function project(emb: Embeddings, rows: Int32Array, signal: AbortSignal): Promise<Float32Array> {
-  const d = emb.dim;
-  const X = rows.length === emb.n ? emb.vectors : gatherRows(emb.vectors, d, rows);
-  const q = Math.min(PLOT_DIMS, d, rows.length);
-  const p = await pca(X, rows.length, d, { components: q, signal });
-  const coords = projectPca(X, rows.length, d, p, q);
-  if (q === PLOT_DIMS) return coords;
-  const padded = new Float32Array(rows.length * PLOT_DIMS);
-  for (let i = 0; i < rows.length; i++) for (let j = 0; j < q; j++) padded[i * PLOT_DIMS + j] = coords[i * q + j];
-  return padded;
+function stale(): Error {
+  const e = new Error('The dataset changed.');
+  e.name = 'AbortError';
+  return e;
 }
 
 /** Creates the request handler. `handle` never throws: every failure becomes an error reply. */
 export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg: WorkerRequest) => void; idle: () => Promise<void> } {
-  const controllers = new Map<number, AbortController>();
-  let chain: Promise<void> = Promise.resolve();
+  const load = deps.load ?? cachedLoader();
+  const jobs = new Map<number, { kind: WorkerRequest['type']; ctl: AbortController; done: Promise<void> }>();
+  let analysis: Promise<void> = Promise.resolve();
+  let current: { id: number; ds: Dataset } | null = null;
+  let nextDatasetId = 1;
 
   const send = (reply: WorkerReply) => deps.post(reply, transferablesOf(reply));
 
-  async function run(req: AnalyzeRequest, signal: AbortSignal): Promise<void> {
-    const { id } = req;
+  function fail(id: number, e: unknown, signal: AbortSignal): void {
+    if (signal.aborted || isAbortError(e)) send({ type: 'cancelled', id });
+    else if (isInputError(e)) send({ type: 'error', id, kind: 'input', problem: e.problem, fix: e.fix });
+    else {
+      const message = e instanceof Error ? e.message : String(e);
+      send({ type: 'error', id, kind: 'internal', problem: message, fix: 'Try another backend in the status bar, or reload the page.' });
+    }
+  }
+
+  function progressFor(id: number) {
     let last = { fraction: -1, stage: '' };
-    const progress = (fraction: number, stage: string) => {
+    return (fraction: number, stage: string, bytes?: { done: number; total: number }) => {
       if (stage === last.stage && fraction - last.fraction < 0.01 && fraction < 1) return;
       last = { fraction, stage };
-      send({ type: 'progress', id, fraction, stage });
+      send({ type: 'progress', id, fraction, stage, bytes });
     };
-    try {
-      if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
-      progress(0, 'choosing backend');
-      const choice = await deps.selectBackend(req.backend);
-      send({ type: 'backend', id, choice });
-      progress(0.05, 'loading data');
-      const emb = await deps.loadDataset(req.source, signal);
-      if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
-      const t0 = performance.now();
-      const report = await analyze(emb, {
-        k: req.k,
-        signal,
-        onProgress: (f, stage) => progress(0.1 + 0.8 * f, stage),
-      });
-      progress(0.9, '3D projection');
-      const rowIndex = finiteRows(emb.vectors, emb.n, emb.dim);
-      const coords = await project(emb, rowIndex, signal);
-      const analysisMs = performance.now() - t0;
-      const labels = emb.labels ? gatherLabels(emb.labels, rowIndex) : null;
-      const K = emb.classNames?.length ?? report.classes ?? 0;
-      progress(1, 'done');
-      send({
-        type: 'result',
-        id,
-        dataset: req.source.name,
-        report,
-        backend: choice,
-        coords,
-        rowIndex,
-        labels,
-        classNames: emb.labels ? (emb.classNames ?? null) : null,
-        classCounts: labels ? classCounts(labels, K) : null,
-        analysisMs,
-      });
-    } catch (e) {
-      if (isAbort(e, signal)) send({ type: 'cancelled', id });
-      else if (isInputError(e)) send({ type: 'error', id, kind: 'input', problem: e.problem, fix: e.fix });
-      else {
-        const message = e instanceof Error ? e.message : String(e);
-        send({ type: 'error', id, kind: 'internal', problem: message, fix: 'Try another backend in the status bar, or reload the page.' });
+  }
+
+  async function runAnalyze(req: AnalyzeRequest, signal: AbortSignal): Promise<void> {
+    const { id } = req;
+    const progress = progressFor(id);
+    if (signal.aborted) throw stale();
+    progress(0, 'choosing backend');
+    const choice = await deps.selectBackend(req.backend);
+    send({ type: 'backend', id, choice });
+    progress(0.02, 'reading');
+    const loaded = await load(req.source, signal, (done, total) => {
+      progress(0.02 + (0.08 * done) / Math.max(total, 1), 'reading', { done, total });
+      if (done >= total) progress(0.1, 'parsing');
+    });
+    if (signal.aborted) throw stale();
+    if ('choose' in loaded) {
+      send({ type: 'choose', id, choices: loaded.choose });
+      return;
+    }
+    const t0 = performance.now();
+    const report = await analyze(loaded.emb, { k: req.k, signal, onProgress: (f, stage) => progress(0.1 + 0.6 * f, stage) });
+    progress(0.7, 'views');
+    const ds = await buildDataset(req.source.name, loaded.emb, report, { signal });
+    const view = await computeView(ds, DEFAULT_VIEW, { signal });
+    const charts = await computeCharts(ds, { signal, mleK: req.k, onProgress: (f) => progress(0.8 + 0.2 * f, 'class geometry') });
+    if (signal.aborted) throw stale();
+    current = { id: nextDatasetId++, ds };
+    progress(1, 'done');
+    send({
+      type: 'result',
+      id,
+      datasetId: current.id,
+      dataset: req.source.name,
+      report,
+      backend: choice,
+      rowIndex: ds.rowIndex.slice(),
+      labels: ds.labels ? ds.labels.slice() : null,
+      classNames: ds.classNames,
+      classCounts: ds.labels ? classCounts(ds.labels, ds.K) : null,
+      meta: ds.meta,
+      choices: loaded.choices,
+      charts,
+      view,
+      analysisMs: performance.now() - t0,
+    });
+  }
+
+  /** The dataset a request names, or an AbortError when the worker holds another one. */
+  function datasetFor(dataset: number): Dataset {
+    if (!current || current.id !== dataset) throw stale();
+    return current.ds;
+  }
+
+  async function runJob(msg: Exclude<WorkerRequest, AnalyzeRequest | { type: 'cancel' }>, signal: AbortSignal): Promise<void> {
+    await analysis;
+    const ds = datasetFor(msg.dataset);
+    const progress = progressFor(msg.id);
+    switch (msg.type) {
+      case 'project': {
+        const result = await computeView(ds, msg.view, { signal, onProgress: progress });
+        datasetFor(msg.dataset);
+        send({ type: 'projection', id: msg.id, result });
+        return;
+      }
+      case 'localId': {
+        const { k, values } = await localDimension(ds.X, ds.n, ds.d, msg.k, { signal, onProgress: (f) => progress(f, 'local ID') });
+        datasetFor(msg.dataset);
+        send({ type: 'localId', id: msg.id, k, values: Float32Array.from(values) });
+        return;
+      }
+      case 'angles':
+        send({ type: 'angles', id: msg.id, angles: computeAngles(ds, msg.k) });
+        return;
+      case 'neighbours': {
+        const nn = nearestTo(ds.X, ds.n, ds.d, msg.point, msg.k, msg.metric);
+        send({ type: 'neighbours', id: msg.id, point: msg.point, metric: msg.metric, indices: nn.indices, distances: nn.distances });
+        return;
       }
     }
   }
 
-  function handle(msg: WorkerRequest): void {
-    if (msg.type === 'cancel') {
-      controllers.get(msg.id)?.abort();
-      return;
-    }
-    for (const c of controllers.values()) c.abort();
+  function start(msg: Exclude<WorkerRequest, { type: 'cancel' }>, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
     const ctl = new AbortController();
-    controllers.set(msg.id, ctl);
-    chain = chain.then(() => run(msg, ctl.signal)).finally(() => controllers.delete(msg.id));
+    const done = work(ctl.signal)
+      .catch((e: unknown) => fail(msg.id, e, ctl.signal))
+      .finally(() => jobs.delete(msg.id));
+    jobs.set(msg.id, { kind: msg.type, ctl, done });
+    return done;
   }
 
-  return { handle, idle: () => chain };
-}
+  function handle(msg: WorkerRequest): void {
+    if (msg.type === 'cancel') {
+      jobs.get(msg.id)?.ctl.abort();
+      return;
+    }
+    if (msg.type === 'analyze') {
+      const previous = [...jobs.values()];
+      for (const j of previous) j.ctl.abort();
+      const settled = Promise.all(previous.map((j) => j.done));
+      analysis = start(msg, async (signal) => {
+        await settled;
+        await runAnalyze(msg, signal);
+      });
+      return;
+    }
+    // One job of each kind at a time (the newest wins); neighbour queries are instant and never cancelled.
+    if (msg.type !== 'neighbours') for (const j of jobs.values()) if (j.kind === msg.type) j.ctl.abort();
+    start(msg, (signal) => runJob(msg, signal));
+  }
 
-function gatherLabels(labels: Int32Array, rows: Int32Array): Int32Array {
-  const out = new Int32Array(rows.length);
-  for (let r = 0; r < rows.length; r++) out[r] = labels[rows[r]];
-  return out;
+  return {
+    handle,
+    idle: async () => {
+      while (jobs.size > 0) await Promise.all([...jobs.values()].map((j) => j.done));
+    },
+  };
 }

@@ -1,8 +1,16 @@
 /**
  * The one message protocol between the UI and the analysis worker. Every request carries an id;
- * every reply names the id it answers. Large arrays travel as transferred Float32Array/Int32Array.
+ * every reply names the id it answers. Large arrays travel as transferred typed arrays; Files are
+ * posted as they are (the browser shares their bytes, nothing is copied).
  */
-import type { AnalysisReport } from '../geometry/types';
+import type { AnalysisReport, Metadata } from '../geometry/types';
+import type { AnglesChart, DatasetCharts } from './charts';
+import type { FileChoices, LoadChoice } from './choices';
+import type { ViewSpec } from './views';
+
+export type { AnglesChart, ClassCharts, DatasetCharts } from './charts';
+export type { FileChoices, LoadChoice } from './choices';
+export type { ViewSpec } from './views';
 
 /** The tfjs backends the app can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -30,18 +38,36 @@ export interface BackendChoice {
   probes: BackendProbe[];
 }
 
-/** A dataset the worker fetches itself (same origin): vectors as .npy, labels as one label per line. */
+/** A dataset the worker fetches itself (same origin only): vectors plus an optional labels/metadata file. */
 export interface UrlDatasetSource {
   kind: 'url';
   /** Display name, e.g. "digits". */
   name: string;
   vectorsUrl: string;
   labelsUrl?: string;
+  choice?: LoadChoice;
 }
 
-export type DatasetSource = UrlDatasetSource;
+/** Files the user chose or dropped: the vectors file and an optional labels/metadata file. */
+export interface FilesSource {
+  kind: 'files';
+  name: string;
+  vectors: File;
+  metadata?: File;
+  choice?: LoadChoice;
+}
 
-/** Ask the worker to load a dataset and analyse it on a backend. A newer request cancels an older one. */
+/** A seeded synthetic set generated in the worker (src/datasets). */
+export interface SyntheticSource {
+  kind: 'synthetic';
+  name: string;
+  generator: 'blobs';
+  params: { n: number; dim: number; classes: number; separation: number; noise: number; seed: number };
+}
+
+export type DatasetSource = UrlDatasetSource | FilesSource | SyntheticSource;
+
+/** Load a dataset, analyse it on a backend, and send the default view. A newer one cancels every older job. */
 export interface AnalyzeRequest {
   type: 'analyze';
   id: number;
@@ -51,20 +77,57 @@ export interface AnalyzeRequest {
   k?: number;
 }
 
+/** Compute a view (projection) of dataset `dataset`. A newer one cancels the older. */
+export interface ProjectRequest {
+  type: 'project';
+  id: number;
+  /** The datasetId of the result the UI shows; a request for an older dataset is cancelled. */
+  dataset: number;
+  view: ViewSpec;
+}
+
+/** The exact nearest neighbours of one plotted point in the original space. */
+export interface NeighboursRequest {
+  type: 'neighbours';
+  id: number;
+  dataset: number;
+  /** Index of the plotted point (0..n-1 over the finite rows). */
+  point: number;
+  k: number;
+  metric: 'euclidean' | 'cosine';
+}
+
+/** The pointwise Levina-Bickel MLE of every plotted point (for colouring). */
+export interface LocalIdRequest {
+  type: 'localId';
+  id: number;
+  dataset: number;
+  k: number;
+}
+
+/** Principal angles between the class subspaces of dimension k. */
+export interface AnglesRequest {
+  type: 'angles';
+  id: number;
+  dataset: number;
+  k: number;
+}
+
 /** Stop request `id`; the worker answers it with a `cancelled` reply. */
 export interface CancelRequest {
   type: 'cancel';
   id: number;
 }
 
-export type WorkerRequest = AnalyzeRequest | CancelRequest;
+export type WorkerRequest = AnalyzeRequest | ProjectRequest | NeighboursRequest | LocalIdRequest | AnglesRequest | CancelRequest;
 
-/** Progress of request `id`: fraction in [0, 1] and a short stage name. */
+/** Progress of request `id`: fraction in [0, 1], a short stage name, and bytes read while reading files. */
 export interface ProgressReply {
   type: 'progress';
   id: number;
   fraction: number;
   stage: string;
+  bytes?: { done: number; total: number };
 }
 
 /** Sent as soon as the backend is settled, before the (longer) analysis. */
@@ -74,15 +137,43 @@ export interface BackendReply {
   choice: BackendChoice;
 }
 
-/** The finished analysis: the report plus the 3D PCA coordinates of every finite row. */
+/** The file needs a choice (which array or columns) before it can be loaded; the request ends here. */
+export interface ChooseReply {
+  type: 'choose';
+  id: number;
+  choices: FileChoices;
+}
+
+/** Coordinates of a view, for every plotted point (or the sample it was computed on). */
+export interface ViewResult {
+  view: ViewSpec;
+  /** Row-major n x 3 coordinates in the view's own units (transferred); unused axes are 0. */
+  coords: Float32Array;
+  /** Centre and scale that fit the view in the unit ball: display = (coords - offset) * scale. */
+  offset: [number, number, number];
+  scale: number;
+  /** Axis names, e.g. ['PC1', 'PC2', 'PC3'] or ['UMAP 1', 'UMAP 2', 'UMAP 3']. */
+  axes: [string, string, string];
+  /** Plotted points that have coordinates (UMAP on a sample), or null when all have. */
+  sample: Int32Array | null;
+  /** Class means (K x 3) and the global mean (3) in the view, or null without labels. */
+  means: Float32Array | null;
+  globalMean: [number, number, number] | null;
+  /** The ideal simplex ETF vertices (K x 3) placed at the global mean, or null (no labels, d < K-1, non-linear view). */
+  etf: Float32Array | null;
+  /** A sentence about the view: what it spans, samples, why an overlay is missing. */
+  note: string;
+}
+
+/** The finished analysis: the report, the plotted points, their metadata, chart data and the default view. */
 export interface ResultReply {
   type: 'result';
   id: number;
+  /** Serial number of the dataset in the worker; later requests name it. */
+  datasetId: number;
   dataset: string;
   report: AnalysisReport;
   backend: BackendChoice;
-  /** Row-major n x 3 PCA coordinates of the finite rows (transferred). */
-  coords: Float32Array;
   /** Index into the original rows of each plotted point (transferred). */
   rowIndex: Int32Array;
   /** Class index per plotted point, or null when unlabelled (transferred). */
@@ -90,11 +181,47 @@ export interface ResultReply {
   classNames: string[] | null;
   /** Points per class (length K), or null when unlabelled. */
   classCounts: number[] | null;
-  /** Milliseconds spent in analyze() plus the projection. */
+  /** Metadata of the plotted points (values[c][i] for point i), or null. */
+  meta: Metadata | null;
+  /** What was chosen to load the file (arrays, columns) and the alternatives. */
+  choices: FileChoices | null;
+  charts: DatasetCharts;
+  view: ViewResult;
+  /** Milliseconds spent in analyze() plus the projection and charts. */
   analysisMs: number;
 }
 
-/** Request `id` stopped because it was cancelled (by a cancel request or a newer analyze). */
+export interface ProjectionReply {
+  type: 'projection';
+  id: number;
+  result: ViewResult;
+}
+
+export interface NeighboursReply {
+  type: 'neighbours';
+  id: number;
+  point: number;
+  metric: 'euclidean' | 'cosine';
+  /** Plotted-point indices, nearest first. */
+  indices: Int32Array;
+  distances: Float64Array;
+}
+
+export interface LocalIdReply {
+  type: 'localId';
+  id: number;
+  k: number;
+  /** m(x) per plotted point (NaN where undefined), float32 (transferred). */
+  values: Float32Array;
+}
+
+export interface AnglesReply {
+  type: 'angles';
+  id: number;
+  angles: AnglesChart;
+}
+
+/** Request `id` stopped because it was cancelled (by a cancel request or a newer request). */
 export interface CancelledReply {
   type: 'cancelled';
   id: number;
@@ -112,12 +239,41 @@ export interface ErrorReply {
   fix: string;
 }
 
-export type WorkerReply = ProgressReply | BackendReply | ResultReply | CancelledReply | ErrorReply;
+export type WorkerReply =
+  | ProgressReply
+  | BackendReply
+  | ChooseReply
+  | ResultReply
+  | ProjectionReply
+  | NeighboursReply
+  | LocalIdReply
+  | AnglesReply
+  | CancelledReply
+  | ErrorReply;
 
-/** The transfer list of a reply: the buffers of its typed arrays (result replies only). */
-export function transferablesOf(reply: WorkerReply): Transferable[] {
-  if (reply.type !== 'result') return [];
-  const out: Transferable[] = [reply.coords.buffer, reply.rowIndex.buffer];
-  if (reply.labels) out.push(reply.labels.buffer);
+function viewBuffers(v: ViewResult): Transferable[] {
+  const out: Transferable[] = [v.coords.buffer];
+  if (v.sample) out.push(v.sample.buffer);
+  if (v.means) out.push(v.means.buffer);
+  if (v.etf) out.push(v.etf.buffer);
   return out;
+}
+
+/** The transfer list of a reply: the buffers of its large typed arrays. */
+export function transferablesOf(reply: WorkerReply): Transferable[] {
+  switch (reply.type) {
+    case 'result': {
+      const out: Transferable[] = [reply.rowIndex.buffer, ...viewBuffers(reply.view)];
+      if (reply.labels) out.push(reply.labels.buffer);
+      return out;
+    }
+    case 'projection':
+      return viewBuffers(reply.result);
+    case 'neighbours':
+      return [reply.indices.buffer, reply.distances.buffer];
+    case 'localId':
+      return [reply.values.buffer];
+    default:
+      return [];
+  }
 }

@@ -1,6 +1,7 @@
 /**
- * The axes hint: a small SVG in the view's corner showing where PC1, PC2 and PC3 point from the
- * current camera. Updated inside the render loop through a ref (no React state per frame).
+ * The axes hint: a small SVG in the view's corner showing where the view's three axes (PC1-PC3,
+ * simplex directions, UMAP axes...) point from the current camera. Updated inside the render loop
+ * through a ref (no React state per frame).
  */
 import { useRef, type RefObject } from 'react';
 import * as THREE from 'three';
@@ -10,9 +11,8 @@ const AXES = [new THREE.Vector3(1, 0, 0), new THREE.Vector3(0, 1, 0), new THREE.
 /** The SVG is GIZMO_SIZE x GIZMO_SIZE; arms are ARM long from its centre. */
 export const GIZMO_SIZE = 96;
 const ARM = 30;
-const NAMES = ['PC1', 'PC2', 'PC3'];
 
-/** Scene member that projects the axes into the SVG each rendered frame; PC3 is hidden when flat. */
+/** Scene member that projects the axes into the SVG each rendered frame; the third axis is hidden when flat. */
 export function AxesGizmoDriver({ svg, flat }: { svg: RefObject<SVGSVGElement | null>; flat: boolean }) {
   const v = useRef(new THREE.Vector3());
   useFrame(({ camera }) => {
@@ -36,13 +36,13 @@ export function AxesGizmoDriver({ svg, flat }: { svg: RefObject<SVGSVGElement | 
   return null;
 }
 
-/** The SVG the driver writes into: one group (line, label) per axis, in PC order. */
-export function AxesGizmoSvg({ ref }: { ref: RefObject<SVGSVGElement | null> }) {
+/** The SVG the driver writes into: one group (line, label) per axis, in axis order; unnamed axes are left out. */
+export function AxesGizmoSvg({ ref, names }: { ref: RefObject<SVGSVGElement | null>; names: readonly string[] }) {
   const c = GIZMO_SIZE / 2;
   return (
-    <svg ref={ref} className="axes-gizmo" width={GIZMO_SIZE} height={GIZMO_SIZE} viewBox={`0 0 ${GIZMO_SIZE} ${GIZMO_SIZE}`} aria-label="Axes: PC1, PC2, PC3">
-      {NAMES.map((name, i) => (
-        <g key={name} className={`axis axis-${i}`}>
+    <svg ref={ref} className="axes-gizmo" width={GIZMO_SIZE} height={GIZMO_SIZE} viewBox={`0 0 ${GIZMO_SIZE} ${GIZMO_SIZE}`} aria-label={`Axes: ${names.filter((x) => x).join(', ')}`}>
+      {names.map((name, i) => (
+        <g key={i} className={`axis axis-${i}`} display={name ? undefined : 'none'}>
           <line x1={c} y1={c} x2={c} y2={c} />
           <text x={c} y={c} textAnchor="middle">
             {name}

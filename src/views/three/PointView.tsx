@@ -1,39 +1,79 @@
 /**
- * The central 3D view: an r3f canvas rendering on demand, the point cloud, orbit controls, the
- * axes hint and the hover tooltip. Overlays are DOM siblings of the canvas.
+ * The central 3D view: an r3f canvas rendering on demand with the point cloud, the class-mean and
+ * ETF overlays, the neighbour rings, orbit controls and the axes hint. Shift-drag draws a box that
+ * selects the points inside it. Overlays are DOM siblings of the canvas.
  */
-import { useRef, useState } from 'react';
-import { Canvas } from '@react-three/fiber';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Canvas, useThree } from '@react-three/fiber';
+import { useInspectStore, useJobsStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
 import { PointCloud } from './PointCloud';
+import { MeansOverlay } from './MeansOverlay';
+import { HighlightOverlay } from './HighlightOverlay';
 import { CAMERA_DISTANCE, OrbitRig } from './OrbitRig';
 import { AxesGizmoDriver, AxesGizmoSvg } from './AxesGizmo';
+import { BoxSelect } from './BoxSelect';
+import { CloudHandle } from './cloudHandle';
+
+/** Hands the renderer, scene and camera to the cloud handle (for box selection and PNG export). */
+function Bridge({ handle }: { handle: CloudHandle }) {
+  const { gl, scene, camera } = useThree();
+  useEffect(() => {
+    handle.bind(gl, scene, camera);
+  }, [handle, gl, scene, camera]);
+  return null;
+}
+
+/** A short axis name for the corner hint: PC2, S1 (simplex), U2 (UMAP), D1 (class direction), x. */
+export function shortAxis(name: string): string {
+  const m = /(\d+)$/.exec(name);
+  if (name.startsWith('PC') || !m) return name;
+  if (name.startsWith('simplex')) return `S${m[1]}`;
+  if (name.startsWith('UMAP')) return `U${m[1]}`;
+  return `D${m[1]}`;
+}
+
+/** The one cloud handle of the page (the export menu reads it too). */
+export const cloudHandle = new CloudHandle();
 
 export function PointView() {
   const dims = useViewStore((s) => s.dims);
+  const axes = useJobsStore((s) => s.axes);
+  const selectPoint = useInspectStore((s) => s.selectPoint);
   const tooltipRef = useRef<HTMLDivElement>(null);
   const gizmo = useRef<SVGSVGElement>(null);
   const [resetKey, setResetKey] = useState(0);
+  const names = useMemo(() => axes.map(shortAxis), [axes]);
 
   return (
     <div className="point-view" data-testid="point-view">
-      <Canvas
-        frameloop="demand"
-        dpr={[1, 2]}
-        camera={{ fov: 45, near: 0.01, far: 100, position: [0, 0, CAMERA_DISTANCE] }}
-        gl={{ antialias: true, alpha: true }}
-        aria-label="3D PCA point cloud"
-      >
-        <PointCloud tooltipRef={tooltipRef} />
-        <OrbitRig dims={dims} resetKey={resetKey} />
-        <AxesGizmoDriver svg={gizmo} flat={dims === 2} />
-      </Canvas>
-      <div ref={tooltipRef} className="point-tooltip" role="status" aria-live="off" />
-      <AxesGizmoSvg ref={gizmo} />
+      <BoxSelect handle={cloudHandle}>
+        <Canvas
+          frameloop="demand"
+          dpr={[1, 2]}
+          camera={{ fov: 45, near: 0.01, far: 100, position: [0, 0, CAMERA_DISTANCE] }}
+          gl={{ antialias: true, alpha: true }}
+          aria-label="3D point cloud"
+          onPointerMissed={(e) => {
+            if (!e.shiftKey) selectPoint(null);
+          }}
+        >
+          <Bridge handle={cloudHandle} />
+          <PointCloud tooltipRef={tooltipRef} handle={cloudHandle} />
+          <MeansOverlay />
+          <HighlightOverlay handle={cloudHandle} />
+          <OrbitRig dims={dims} resetKey={resetKey} />
+          <AxesGizmoDriver svg={gizmo} flat={dims === 2} />
+        </Canvas>
+      </BoxSelect>
+      <div ref={tooltipRef} className="point-tooltip" role="status" aria-live="off" data-testid="point-tooltip" />
+      <AxesGizmoSvg ref={gizmo} names={names} />
       <button type="button" className="view-reset" onClick={() => setResetKey((k) => k + 1)} title="Reset the camera">
         Reset view
       </button>
-      <p className="view-hint">{dims === 3 ? 'Drag to rotate · scroll to zoom · right-drag to pan' : 'Scroll to zoom · drag to pan'}</p>
+      <p className="view-hint">
+        {dims === 3 ? 'drag: rotate · scroll: zoom · right-drag: pan' : 'scroll: zoom · drag: pan'} · shift-drag: select
+      </p>
     </div>
   );
 }

@@ -15,8 +15,9 @@ varying vec3 vColor;
 void main() {
   vec3 p = vec3(position.xy, position.z * (1.0 - uFlat));
   vec4 mv = modelViewMatrix * vec4(p, 1.0);
-  gl_Position = projectionMatrix * mv;
   float attenuation = clamp(uRefDistance / max(-mv.z, 1e-3), 0.6, 1.8);
+  // A hidden point is sent outside the clip volume: a zero point size still rasterises one pixel on some GPUs.
+  gl_Position = aColor.a > 0.0 ? projectionMatrix * mv : vec4(2.0, 2.0, 2.0, 1.0);
   gl_PointSize = aColor.a > 0.0 ? uSize * uPixelRatio * attenuation : 0.0;
   vColor = aColor.rgb;
 }`;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import '../../tests/setup';
+import { classDimensions, subspaceAngles } from './classGeometry';
+import { createRng } from './random';
+
+describe('class geometry', () => {
+  it('estimates each class on its own: a 2-D class and a 6-D class in 10-D', async () => {
+    const n = 1200;
+    const d = 10;
+    const rng = createRng(2);
+    const X = new Float32Array(n * d);
+    const labels = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      labels[i] = i % 2;
+      const m = labels[i] === 0 ? 2 : 6;
+      for (let t = 0; t < m; t++) X[i * d + t] = rng.uniform();
+    }
+    const seen: number[] = [];
+    const got = await classDimensions(X, n, d, labels, 2, 20, { onProgress: (f) => seen.push(f) });
+    expect(got.twoNN[0]).toBeGreaterThan(1.7);
+    expect(got.twoNN[0]).toBeLessThan(2.3);
+    expect(got.mleHarmonic[0]).toBeGreaterThan(1.7);
+    expect(got.mleHarmonic[0]).toBeLessThan(2.3);
+    expect(got.twoNN[1]).toBeGreaterThan(4.5);
+    expect(got.mleHarmonic[1]).toBeGreaterThan(4.5);
+    expect(Array.from(got.k)).toEqual([20, 20]);
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  it('leaves classes with fewer than 3 unique rows at NaN', async () => {
+    const X = new Float32Array([0, 0, 0, 0, 1, 0, 0, 1, 1, 1, 2, 2]);
+    const got = await classDimensions(X, 6, 2, new Int32Array([0, 0, 1, 1, 1, 1]), 2);
+    expect(Number.isNaN(got.twoNN[0])).toBe(true);
+    expect(got.k[0]).toBe(0);
+    expect(got.k[1]).toBe(3);
+  });
+
+  it('measures principal angles between class planes: span(e1, e2) vs span(e1, e3)', () => {
+    const n = 200;
+    const d = 4;
+    const rng = createRng(5);
+    const X = new Float32Array(n * d);
+    const labels = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      labels[i] = i % 2;
+      X[i * d] = rng.normal();
+      X[i * d + (labels[i] === 0 ? 1 : 2)] = rng.normal();
+    }
+    const got = subspaceAngles(X, n, d, labels, 2, 2);
+    expect(Array.from(got.ranks)).toEqual([2, 2]);
+    expect(got.smallest.data[1]).toBeCloseTo(0, 6);
+    expect(got.largest.data[1]).toBeCloseTo(Math.PI / 2, 6);
+    expect(got.mean.data[2]).toBeCloseTo(Math.PI / 4, 6);
+    expect(got.mean.data[0]).toBe(0);
+  });
+});

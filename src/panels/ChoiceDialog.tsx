@@ -1,0 +1,149 @@
+/**
+ * The small dialog that settles what a file leaves open: which .npz array holds the vectors and
+ * which the labels, or which columns of a CSV/TSV are vector components and which is the label.
+ * Opens by itself when the worker cannot pick a sensible default, and from "change…" in Data.
+ */
+import { useEffect, useState } from 'react';
+import { useAnalysisStore } from '../state/appStore';
+import { useUiStore } from '../state/uiStore';
+import type { FileChoices, LoadChoice } from '../workers/protocol';
+
+function NpzChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set: (ch: LoadChoice) => void }) {
+  const arrays = c.arrays ?? [];
+  const describe = (a: { name: string; dtype: string; shape: number[] }) => `${a.name} (${a.dtype}, ${a.shape.join(' × ') || 'scalar'})`;
+  return (
+    <>
+      <label className="dialog-field">
+        <span>Vectors array</span>
+        <select value={choice.vectors ?? ''} onChange={(e) => set({ ...choice, vectors: e.target.value })} data-testid="choice-vectors">
+          {arrays.filter((a) => a.shape.length === 2).map((a) => (
+            <option key={a.name} value={a.name}>
+              {describe(a)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="dialog-field">
+        <span>Labels array</span>
+        <select value={choice.labelsArray ?? ''} onChange={(e) => set({ ...choice, labelsArray: e.target.value })} data-testid="choice-labels">
+          <option value="">none</option>
+          {arrays.filter((a) => a.shape.length === 1 || (a.shape.length === 2 && a.shape[1] === 1)).map((a) => (
+            <option key={a.name} value={a.name}>
+              {describe(a)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
+
+function TableChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set: (ch: LoadChoice) => void }) {
+  const cols = c.columns ?? [];
+  const chosen = new Set(choice.columns ?? []);
+  const toggle = (name: string) => {
+    const next = cols.filter((col) => (col.name === name ? !chosen.has(name) : chosen.has(col.name))).map((col) => col.name);
+    set({ ...choice, columns: next });
+  };
+  return (
+    <>
+      <label className="dialog-field">
+        <span>Label column</span>
+        <select
+          value={choice.labelColumn ?? ''}
+          onChange={(e) => set({ ...choice, labelColumn: e.target.value, columns: (choice.columns ?? []).filter((n) => n !== e.target.value) })}
+          data-testid="choice-label-column"
+        >
+          <option value="">none</option>
+          {cols.map((col) => (
+            <option key={col.name} value={col.name}>
+              {col.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="dialog-field dialog-columns">
+        <legend>
+          Vector columns <span className="control-value">{chosen.size} chosen</span>
+        </legend>
+        <div className="column-list" data-testid="choice-columns">
+          {cols.map((col) => (
+            <label key={col.name} className={col.numeric ? '' : 'column-text'} title={col.numeric ? 'numeric' : 'holds text: cannot be a vector component'}>
+              <input type="checkbox" checked={chosen.has(col.name)} disabled={!col.numeric || col.name === choice.labelColumn} onChange={() => toggle(col.name)} />
+              {col.name}
+            </label>
+          ))}
+        </div>
+        <div className="dialog-quick">
+          <button type="button" className="link-button" onClick={() => set({ ...choice, columns: cols.filter((col) => col.numeric && col.name !== choice.labelColumn).map((col) => col.name) })}>
+            all numeric
+          </button>
+          <button type="button" className="link-button" onClick={() => set({ ...choice, columns: [] })}>
+            none
+          </button>
+        </div>
+      </fieldset>
+    </>
+  );
+}
+
+function Dialog({ c, onClose, onLoad }: { c: FileChoices; onClose: () => void; onLoad: (choice: LoadChoice) => void }) {
+  const [choice, setChoice] = useState<LoadChoice>(c.chosen);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  const ok = c.kind === 'npz' ? !!choice.vectors : (choice.columns?.length ?? 0) > 0;
+  return (
+    <div className="dialog-backdrop" role="presentation">
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="choice-title" data-testid="choice-dialog">
+        <h2 id="choice-title">How should {c.file} be read?</h2>
+        {c.reason ? <p className="dialog-reason">{c.reason}</p> : null}
+        {c.kind === 'npz' ? <NpzChoice c={c} choice={choice} set={setChoice} /> : <TableChoice c={c} choice={choice} set={setChoice} />}
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose} data-testid="choice-cancel">
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="primary-button"
+            autoFocus
+            disabled={!ok}
+            data-testid="choice-load"
+            onClick={() => onLoad(choice)}
+          >
+            Load
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function ChoiceDialog() {
+  const pending = useAnalysisStore((s) => s.pendingChoice);
+  const shown = useAnalysisStore((s) => s.choices);
+  const dismiss = useAnalysisStore((s) => s.dismissChoice);
+  const choose = useAnalysisStore((s) => s.choose);
+  const open = useUiStore((s) => s.choicesOpen);
+  const close = useUiStore((s) => s.closeChoices);
+  const c = pending ?? (open ? shown : null);
+  if (!c) return null;
+  return (
+    <Dialog
+      key={`${c.file}|${pending ? 'pending' : 'shown'}`}
+      c={c}
+      onClose={() => {
+        close();
+        dismiss();
+      }}
+      onLoad={(choice) => {
+        choose(choice);
+        close();
+      }}
+    />
+  );
+}

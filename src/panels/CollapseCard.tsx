@@ -1,0 +1,53 @@
+/**
+ * The collapse summary card: the four headline numbers of neural collapse in large type, each with
+ * what "collapsed" means for it, so a class can read the state of the geometry at a glance.
+ */
+import { useAnalysisStore } from '../state/appStore';
+import { formatSig } from '../views/format';
+
+interface Headline {
+  key: 'nc1' | 'etfDistance' | 'equinorm' | 'equiangularity';
+  label: string;
+  ideal: string;
+}
+
+const HEADLINES: Headline[] = [
+  { key: 'nc1', label: 'NC1 within/between', ideal: '→ 0: classes shrink to their means' },
+  { key: 'etfDistance', label: 'distance to ETF', ideal: '→ 0: means form a regular simplex' },
+  { key: 'equinorm', label: 'equinorm', ideal: '→ 0: means equally far from the centre' },
+  { key: 'equiangularity', label: 'equiangularity', ideal: '→ 0: all angles equal (cos = −1/(K−1))' },
+];
+
+export function CollapseCard() {
+  const report = useAnalysisStore((s) => s.report);
+  const K = report?.classes ?? null;
+  if (!report) return null;
+  if (K === null) {
+    return (
+      <div className="collapse-card collapse-card-empty" data-testid="collapse-card">
+        Neural collapse needs class labels: load a labels or metadata file with the vectors.
+      </div>
+    );
+  }
+  return (
+    <div className="collapse-card" data-testid="collapse-card">
+      <div className="collapse-card-title">
+        Collapse at a glance <span className="panel-sub">K = {K} classes</span>
+      </div>
+      <div className="collapse-grid">
+        {HEADLINES.map((h) => {
+          const v = report.neuralCollapse[h.key];
+          return (
+            <div key={h.key} className="collapse-cell" title={h.ideal}>
+              <span className="collapse-value" data-testid={`card-${h.key}`}>
+                {v === null ? '—' : formatSig(v, 3)}
+              </span>
+              <span className="collapse-label">{h.label}</span>
+              <span className="collapse-ideal">{h.ideal}</span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

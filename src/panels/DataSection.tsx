@@ -1,0 +1,101 @@
+/**
+ * Loading data: a file picker (one embeddings file, optionally with a labels/metadata file), the
+ * examples, and the current file's choices (arrays or columns) with a button to change them.
+ */
+import { useRef } from 'react';
+import { analyzeDemo, analyzeFiles, useAnalysisStore } from '../state/appStore';
+import { DEMO_DATASETS } from '../state/datasets';
+import { ACCEPT, pairFiles } from '../state/files';
+import { useUiStore } from '../state/uiStore';
+
+/** Loads the files a user chose or dropped (one embeddings file, optionally one metadata file). */
+export function loadFiles(list: FileList | readonly File[]): void {
+  const files = Array.from(list);
+  const pair = pairFiles(files);
+  if ('error' in pair) {
+    useAnalysisStore.getState().reportError({ kind: 'input', problem: pair.error, fix: 'Drop or choose the vectors file, plus its labels/metadata file if it has one.', source: 'files' });
+    return;
+  }
+  analyzeFiles(pair.vectors, pair.metadata);
+}
+
+function choiceSummary(c: ReturnType<typeof useAnalysisStore.getState>['choices']): string {
+  if (!c) return '';
+  if (c.kind === 'npz') return `vectors: ${c.chosen.vectors ?? '?'} · labels: ${c.chosen.labelsArray || 'none'}`;
+  const cols = c.chosen.columns ?? [];
+  return `${cols.length} vector column${cols.length === 1 ? '' : 's'} · label: ${c.chosen.labelColumn || 'none'}`;
+}
+
+export function DataSection() {
+  const input = useRef<HTMLInputElement>(null);
+  const shown = useAnalysisStore((s) => s.shownSource);
+  const dataset = useAnalysisStore((s) => s.dataset);
+  const choices = useAnalysisStore((s) => s.choices);
+  const nonFinite = useAnalysisStore((s) => s.report?.skipped.nonFinite ?? 0);
+  const openChoices = useUiStore((s) => s.openChoices);
+  const demo = shown && shown.kind !== 'files' ? DEMO_DATASETS.find((d) => d.id === shown.name) : undefined;
+  return (
+    <div className="control">
+      <div className="control-label">Data</div>
+      <div className="load-row">
+        <button type="button" className="primary-button" onClick={() => input.current?.click()} data-testid="open-files">
+          Open files…
+        </button>
+        <span className="load-or">or drop them anywhere</span>
+      </div>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept={ACCEPT}
+          hidden
+          data-testid="file-input"
+          onChange={(e) => {
+            if (e.target.files?.length) loadFiles(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      <label className="example-row">
+        <span>Example</span>
+        <select
+          aria-label="Load an example"
+          data-testid="dataset-select"
+          value={demo?.id ?? ''}
+          onChange={(e) => e.target.value && analyzeDemo(e.target.value)}
+        >
+          <option value="" disabled>
+            Examples…
+          </option>
+          {DEMO_DATASETS.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="control-note">
+        .npy, .npz, .csv/.tsv, .json/.jsonl, .parquet or .safetensors, plus an optional labels or metadata file (choose or drop both).
+      </p>
+      {dataset ? (
+        <div className="current-data" data-testid="current-data">
+          <strong className="current-name">{demo ? demo.label : dataset}</strong>
+          {demo ? <p className="control-note">{demo.description}</p> : null}
+          {demo ? <p className="control-credit">{demo.credit}</p> : null}
+          {nonFinite > 0 ? (
+            <p className="control-warn" data-testid="skipped-note">
+              {nonFinite.toLocaleString('en-US')} row{nonFinite === 1 ? '' : 's'} with NaN or Infinity skipped (not plotted, not in any metric).
+            </p>
+          ) : null}
+          {choices ? (
+            <p className="control-note">
+              {choiceSummary(choices)}{' '}
+              <button type="button" className="link-button" onClick={() => openChoices()} data-testid="change-choices">
+                change…
+              </button>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

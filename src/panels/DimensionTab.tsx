@@ -1,0 +1,63 @@
+/**
+ * Dimension charts: the covariance spectrum (log scale) with pcId90 marked, the global intrinsic
+ * dimension estimates side by side, and TwoNN and MLE per class (each class on its own).
+ */
+import { useAnalysisStore } from '../state/appStore';
+import { BarChart } from '../views/charts/BarChart';
+import { ChartFrame } from '../views/charts/ChartFrame';
+import { SpectrumChart } from '../views/charts/SpectrumChart';
+
+export function DimensionTab() {
+  const report = useAnalysisStore((s) => s.report);
+  const charts = useAnalysisStore((s) => s.charts);
+  const file = useAnalysisStore((s) => s.dataset) ?? 'data';
+  if (!report || !charts) return <p className="tab-empty">Load data to see its spectrum and intrinsic dimension.</p>;
+  const id = report.intrinsicDimension;
+  const pcId90 = Number.isFinite(report.pca.pcId90) ? report.pca.pcId90 : null;
+  const c = charts.classes;
+  const shownSpectrum = Math.min(charts.eigenvalues.length, 256);
+  return (
+    <div className="chart-stack">
+      <ChartFrame
+        title="Covariance spectrum"
+        file={file}
+        testId="chart-spectrum"
+        note={`σᵢ = √λᵢ, the standard deviation along principal axis i (singular value of the centred data / √N), ${charts.pcaMethod} PCA on all ${report.n.toLocaleString('en-US')} points${charts.eigenvalues.length > shownSpectrum ? `; first ${shownSpectrum} of ${charts.eigenvalues.length} shown` : ''}.`}
+      >
+        <SpectrumChart eigenvalues={charts.eigenvalues} pcId90={pcId90} testId="spectrum" />
+      </ChartFrame>
+      <ChartFrame
+        title="Intrinsic dimension estimates"
+        file={file}
+        testId="chart-id"
+        note={`All on the ${(report.n - report.skipped.duplicates).toLocaleString('en-US')} unique rows (TwoNN, MLE with k = ${id.mle.k}) or all ${report.n.toLocaleString('en-US')} rows (PCA).`}
+      >
+        <BarChart
+          items={['TwoNN', 'MLE harmonic', 'MLE mean', 'participation ratio', 'PCs for 90%']}
+          series={[{ name: 'dimension', color: '#0072B2', values: [id.twoNN, id.mle.harmonic, id.mle.mean, report.pca.participationRatio, pcId90] }]}
+          axis="dimensions"
+          testId="bars-id"
+        />
+      </ChartFrame>
+      {c ? (
+        <ChartFrame
+          title="Intrinsic dimension per class"
+          file={file}
+          testId="chart-class-id"
+          note={`Each class alone, on its unique rows: TwoNN and MLE (harmonic, k = min(${id.mle.k}, n_k − 1)). The line marks the global MLE.`}
+        >
+          <BarChart
+            items={c.names}
+            series={[
+              { name: 'TwoNN', color: '#0072B2', values: c.dimension.twoNN },
+              { name: 'MLE harmonic', color: '#E69F00', values: c.dimension.mleHarmonic },
+            ]}
+            axis="dimensions"
+            marker={id.mle.harmonic !== null ? { value: id.mle.harmonic, label: `global MLE ${id.mle.harmonic.toFixed(2)}` } : undefined}
+            testId="bars-class-id"
+          />
+        </ChartFrame>
+      ) : null}
+    </div>
+  );
+}

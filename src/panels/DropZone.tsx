@@ -1,0 +1,60 @@
+/**
+ * Drag-and-drop anywhere on the page: while files are dragged over the window an overlay says what
+ * can be dropped; dropping one embeddings file (and optionally its labels/metadata file) loads it.
+ */
+import { useEffect, useState } from 'react';
+import { loadFiles } from './DataSection';
+
+function hasFiles(e: DragEvent): boolean {
+  return Array.from(e.dataTransfer?.types ?? []).includes('Files');
+}
+
+export function DropZone() {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    let depth = 0;
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      setOver(true);
+    };
+    const overFn = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setOver(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setOver(false);
+      const files = e.dataTransfer?.files;
+      if (files && files.length > 0) loadFiles(files);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', overFn);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', overFn);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+  if (!over) return null;
+  return (
+    <div className="drop-overlay" data-testid="drop-overlay">
+      <div className="drop-card">
+        <strong>Drop to load</strong>
+        <p>One embeddings file (.npy, .npz, .csv, .tsv, .json, .jsonl, .parquet, .safetensors), plus optionally its labels or metadata file.</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/** Selection: search labels and metadata by text or regex, box or lasso (shift-drag), isolate, clear. */
+import { useState } from 'react';
+import { useAnalysisStore, useInspectStore } from '../state/appStore';
+import { useViewStore } from '../state/viewStore';
+
+export function SelectionSection() {
+  const ready = useAnalysisStore((s) => s.dataVersion > 0);
+  const { selectionCount, selectionSource, isolate, queryError, search, setIsolate, setSelection } = useInspectStore();
+  const query = useInspectStore((s) => s.query);
+  const { selectTool, setSelectTool } = useViewStore();
+  const [text, setText] = useState(query);
+  const [regex, setRegex] = useState(false);
+  const [lastQuery, setLastQuery] = useState(query);
+  if (query !== lastQuery) {
+    setLastQuery(query);
+    setText(query);
+  }
+  return (
+    <fieldset className="control">
+      <legend>Select</legend>
+      <form
+        className="search-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          search(text, regex);
+        }}
+      >
+        <input
+          type="search"
+          value={text}
+          disabled={!ready}
+          placeholder="search labels and metadata"
+          aria-label="Search labels and metadata"
+          data-testid="search-input"
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" disabled={!ready} data-testid="search-button">
+          Find
+        </button>
+      </form>
+      <label className="check">
+        <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} data-testid="search-regex" />
+        regular expression
+      </label>
+      {queryError ? (
+        <p className="control-error" role="alert">
+          {queryError}
+        </p>
+      ) : null}
+      <p className="control-note" data-testid="selection-status">
+        {selectionCount > 0 ? `${selectionCount.toLocaleString('en-US')} points selected (${selectionSource})` : `Shift-drag in the view to select points with the ${selectTool}.`}
+      </p>
+      <div className="segmented segmented-small tool-toggle" role="group" aria-label="Selection tool">
+        <button type="button" aria-pressed={selectTool === 'box'} onClick={() => setSelectTool('box')} data-testid="tool-box">
+          box
+        </button>
+        <button type="button" aria-pressed={selectTool === 'lasso'} onClick={() => setSelectTool('lasso')} data-testid="tool-lasso">
+          lasso
+        </button>
+      </div>
+      <div className="button-row">
+        <button type="button" disabled={selectionCount === 0} aria-pressed={isolate} onClick={() => setIsolate(!isolate)} data-testid="isolate">
+          {isolate ? 'Show all' : 'Isolate'}
+        </button>
+        <button type="button" disabled={selectionCount === 0} onClick={() => setSelection(null, '')} data-testid="clear-selection">
+          Clear
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The app's exports as text: the projected coordinates with every point's class and metadata (CSV),
+ * and the analysis report with the CLI's keys (JSON, through the CLI's own serialiser).
+ */
+import type { AnalysisReport } from '../geometry/types';
+import { reportToJson } from '../cli/format';
+import type { ViewResult } from '../workers/protocol';
+import type { PointBuffers } from './pointBuffers';
+
+/**
+ * One CSV cell: quoted when it holds a comma, quote, newline or edge spaces; text that a
+ * spreadsheet would run as a formula (= + - @ first, not a number) is prefixed with a quote mark.
+ */
+export function csvCell(value: string): string {
+  let v = value;
+  if (/^[=+\-@\t\r]/.test(v) && !Number.isFinite(Number(v))) v = `'${v}`;
+  return /[",\n\r]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/**
+ * Coordinates CSV: point, row (original row index), the view's named axes (unused axes left out),
+ * class, then the metadata columns. Points without coordinates (outside a UMAP sample) are left out.
+ */
+export function coordinatesCsv(view: ViewResult, b: PointBuffers, classNames: readonly string[] | null): string {
+  const axes = view.axes.map((name, a) => ({ name, a })).filter((x) => x.name !== '');
+  const head = ['point', 'row', ...axes.map((x) => x.name)];
+  if (b.labels && classNames) head.push('class');
+  if (b.meta) head.push(...b.meta.columns);
+  const lines = [head.map(csvCell).join(',')];
+  const rows = view.sample ?? Int32Array.from({ length: b.rowIndex.length }, (_, i) => i);
+  for (const i of rows) {
+    const cells = [String(i), String(b.rowIndex[i]), ...axes.map((x) => String(view.coords[i * 3 + x.a]))];
+    if (b.labels && classNames) cells.push(csvCell(classNames[b.labels[i]] ?? ''));
+    if (b.meta) for (const col of b.meta.values) cells.push(csvCell(col[i] ?? ''));
+    lines.push(cells.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The report as the CLI's `--json` prints it (pretty-printed). */
+export function metricsJson(report: AnalysisReport): string {
+  return `${JSON.stringify(JSON.parse(reportToJson(report)), null, 2)}\n`;
+}

@@ -1,0 +1,21 @@
+/** UI-only state: the open tab of the right panel and whether the file-choice dialog is open for the shown file. */
+import { create } from 'zustand';
+
+export type PanelTab = 'metrics' | 'classes' | 'dimension' | 'inspect';
+
+export interface UiState {
+  tab: PanelTab;
+  /** The choice dialog is open for the file on screen (a pending choice opens it by itself). */
+  choicesOpen: boolean;
+  setTab: (t: PanelTab) => void;
+  openChoices: () => void;
+  closeChoices: () => void;
+}
+
+export const useUiStore = create<UiState>()((set) => ({
+  tab: 'metrics',
+  choicesOpen: false,
+  setTab: (tab) => set({ tab }),
+  openChoices: () => set({ choicesOpen: true }),
+  closeChoices: () => set({ choicesOpen: false }),
+}));

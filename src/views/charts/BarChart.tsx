@@ -1,0 +1,108 @@
+/**
+ * Horizontal bars with a value axis, value labels, and one or more series (a legend when several).
+ * Missing values (null) show "n/a". Each bar carries data-value (full precision) for tests.
+ */
+import * as d3 from 'd3';
+import { formatSig } from '../format';
+
+export interface BarSeries {
+  name: string;
+  color: string;
+  /** One value per item (null: not available). */
+  values: readonly (number | null)[];
+}
+
+interface Props {
+  items: readonly string[];
+  series: readonly BarSeries[];
+  /** Value axis label, with units. */
+  axis: string;
+  width?: number;
+  /** Tooltip of bar (item, series). */
+  describe?: (item: number, series: number, v: number | null) => string;
+  /** Vertical marker on the value axis (e.g. the global estimate). */
+  marker?: { value: number; label: string };
+  testId: string;
+}
+
+const MARGIN = { top: 6, right: 40, bottom: 34, left: 118 };
+const MAX_LABEL = 17;
+
+export function BarChart({ items, series, axis, width = 324, describe, marker, testId }: Props) {
+  const band = series.length > 1 ? 9 * series.length + 6 : 18;
+  const legendH = series.length > 1 ? 18 : 0;
+  const longest = Math.max(1, ...items.map((name) => Math.min(name.length, MAX_LABEL)));
+  const left = Math.min(MARGIN.left, 14 + 6.6 * longest);
+  const innerW = width - left - MARGIN.right;
+  const innerH = items.length * band;
+  const max = Math.max(1e-12, d3.max(series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)))) ?? 1, marker?.value ?? 0);
+  const x = d3.scaleLinear().domain([0, max]).nice(4).range([0, innerW]);
+  const barH = (band - 6) / series.length;
+  return (
+    <svg className="chart bars" width={width} height={MARGIN.top + legendH + innerH + MARGIN.bottom} role="img" aria-label={axis} data-testid={testId}>
+      {series.length > 1 ? (
+        <g className="legend-row" transform={`translate(${left},${MARGIN.top + 8})`}>
+          {series.map((s, j) => (
+            <g key={s.name} transform={`translate(${j * 120},0)`}>
+              <rect y={-7} width={10} height={10} fill={s.color} />
+              <text x={14} dy="0.1em">
+                {s.name}
+              </text>
+            </g>
+          ))}
+        </g>
+      ) : null}
+      <g transform={`translate(${left},${MARGIN.top + legendH})`}>
+        <g className="grid">
+          {x.ticks(4).map((t) => (
+            <line key={t} x1={x(t)} x2={x(t)} y1={0} y2={innerH} />
+          ))}
+        </g>
+        {items.map((name, i) => (
+          <g key={i} transform={`translate(0,${i * band + 3})`}>
+            <text className="bar-item" x={-6} y={(band - 6) / 2} dy="0.35em" textAnchor="end">
+              {name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name}
+              <title>{name}</title>
+            </text>
+            {series.map((s, j) => {
+              const v = s.values[i];
+              const ok = v !== null && Number.isFinite(v);
+              return (
+                <g key={s.name}>
+                  <rect x={0} y={j * barH} width={ok ? Math.max(0, x(v as number)) : 0} height={Math.max(1, barH - 1)} fill={s.color} data-value={String(v)}>
+                    <title>{describe ? describe(i, j, v) : `${name}: ${ok ? formatSig(v as number) : 'n/a'}`}</title>
+                  </rect>
+                  <text className="bar-label" x={ok ? x(v as number) + 3 : 3} y={j * barH + barH / 2} dy="0.35em">
+                    {ok ? formatSig(v as number, 3) : 'n/a'}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        ))}
+        {marker ? (
+          <g className="marker" transform={`translate(${x(marker.value)},0)`}>
+            <line y1={-2} y2={innerH} />
+            <text y={innerH + 26} textAnchor="middle">
+              {marker.label}
+            </text>
+          </g>
+        ) : null}
+        <g className="axis" transform={`translate(0,${innerH})`}>
+          <line x2={innerW} stroke="#9aa3af" />
+          {x.ticks(4).map((t) => (
+            <g key={t} transform={`translate(${x(t)},0)`}>
+              <line y2={4} stroke="#9aa3af" />
+              <text y={14} textAnchor="middle">
+                {formatSig(t, 3)}
+              </text>
+            </g>
+          ))}
+        </g>
+        <text className="axis-label" x={innerW / 2} y={innerH + (marker ? 26 : 30)} textAnchor="middle" visibility={marker ? 'hidden' : 'visible'}>
+          {axis}
+        </text>
+      </g>
+    </svg>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The covariance spectrum: sigma_i = sqrt(lambda_i) (the standard deviation along principal axis i,
+ * = singular value / sqrt(N) of the centred data) on a log scale against i, with pcId90 marked.
+ */
+import * as d3 from 'd3';
+import { formatSig } from '../format';
+
+interface Props {
+  eigenvalues: readonly number[];
+  pcId90: number | null;
+  width?: number;
+  height?: number;
+  /** Components drawn at most. */
+  max?: number;
+  testId: string;
+}
+
+const MARGIN = { top: 10, right: 16, bottom: 36, left: 52 };
+
+export function SpectrumChart({ eigenvalues, pcId90, width = 324, height = 190, max = 256, testId }: Props) {
+  const top = eigenvalues[0] ?? 0;
+  const shown = eigenvalues.slice(0, max).map((l, i) => ({ i: i + 1, s: Math.sqrt(Math.max(l, 0)) })).filter((p) => p.s > Math.sqrt(top) * 1e-7);
+  const innerW = width - MARGIN.left - MARGIN.right;
+  const innerH = height - MARGIN.top - MARGIN.bottom;
+  const last = Math.max(2, shown.length ? shown[shown.length - 1].i : 2);
+  const x = d3.scaleLinear().domain([1, last]).range([0, innerW]);
+  const lo = d3.min(shown, (p) => p.s) ?? 1e-3;
+  const hi = d3.max(shown, (p) => p.s) ?? 1;
+  const y = d3.scaleLog().domain([lo * 0.8, hi * 1.25]).range([innerH, 0]);
+  const line = d3.line<{ i: number; s: number }>().x((p) => x(p.i)).y((p) => y(p.s))(shown) ?? '';
+  const yTicks = y.ticks(4).filter((_, k, all) => all.length <= 5 || k % Math.ceil(all.length / 5) === 0);
+  return (
+    <svg className="chart spectrum" width={width} height={height} role="img" aria-label="Covariance spectrum" data-testid={testId}>
+      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        <g className="grid">
+          {yTicks.map((t) => (
+            <line key={t} x1={0} x2={innerW} y1={y(t)} y2={y(t)} />
+          ))}
+        </g>
+        <path className="spectrum-line" d={line} />
+        {shown.length <= 80
+          ? shown.map((p) => (
+              <circle key={p.i} className="spectrum-dot" cx={x(p.i)} cy={y(p.s)} r={2.2} data-value={String(p.s)}>
+                <title>{`PC${p.i}: sigma = ${formatSig(p.s)}`}</title>
+              </circle>
+            ))
+          : null}
+        {pcId90 !== null && pcId90 <= last ? (
+          <g className="marker" transform={`translate(${x(pcId90)},0)`} data-testid={`${testId}-pcid90`} data-value={String(pcId90)}>
+            <line y1={0} y2={innerH} />
+            <text x={4} y={10}>
+              {`90% variance: ${pcId90} PCs`}
+            </text>
+          </g>
+        ) : null}
+        <g className="axis" transform={`translate(0,${innerH})`}>
+          <line x2={innerW} stroke="#9aa3af" />
+          {x.ticks(6).filter(Number.isInteger).map((t) => (
+            <g key={t} transform={`translate(${x(t)},0)`}>
+              <line y2={4} stroke="#9aa3af" />
+              <text y={14} textAnchor="middle">
+                {t}
+              </text>
+            </g>
+          ))}
+        </g>
+        <g className="axis">
+          <line y2={innerH} stroke="#9aa3af" />
+          {yTicks.map((t) => (
+            <g key={t} transform={`translate(0,${y(t)})`}>
+              <line x2={-4} stroke="#9aa3af" />
+              <text x={-6} dy="0.35em" textAnchor="end">
+                {formatSig(t, 2)}
+              </text>
+            </g>
+          ))}
+        </g>
+        <text className="axis-label" x={innerW / 2} y={innerH + 30} textAnchor="middle">
+          principal component i
+        </text>
+        <text className="axis-label" transform={`translate(${-42},${innerH / 2}) rotate(-90)`} textAnchor="middle">
+          σᵢ = √λᵢ (log)
+        </text>
+      </g>
+    </svg>
+  );
+}

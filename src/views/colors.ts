@@ -1,0 +1,172 @@
+/**
+ * How points are coloured: a plan built from the colouring choice (class, a metadata column, the
+ * local intrinsic dimension, or one colour), and the per-point RGBA it produces. Categorical
+ * columns use the colour-blind-safe palette (the 9 most frequent values, the rest "other");
+ * numeric columns with many values and the local ID use viridis over the 2nd-98th percentile.
+ */
+import { interpolateViridis } from 'd3';
+import type { Metadata } from '../geometry/types';
+import { CLASS_COLORS, classColor, hexToRgb, UNIFORM_COLOR } from './palette';
+
+export const OTHER_COLOR = '#B8B8B8';
+export const MISSING_COLOR = '#D9D9D9';
+/** Categorical columns with more distinct values than this get "other" beyond the most frequent. */
+const MAX_CATEGORIES = CLASS_COLORS.length - 1;
+/** A numeric column with more distinct values than this is shown on a continuous scale. */
+const CONTINUOUS_MIN_DISTINCT = 12;
+
+export type ColorPlan =
+  | { kind: 'uniform' }
+  | {
+      kind: 'categorical';
+      title: string;
+      /** Category index per point (-1: missing / no value). */
+      codes: Int32Array;
+      categories: string[];
+      colors: string[];
+      counts: number[];
+    }
+  | {
+      kind: 'continuous';
+      title: string;
+      /** Value per point (NaN: none). */
+      values: Float32Array;
+      /** Colour range (2nd and 98th percentiles of the finite values). */
+      min: number;
+      max: number;
+      missing: number;
+    };
+
+/** The categorical plan of the class labels: palette colours cycling beyond 10 classes. */
+export function classPlan(labels: Int32Array, classNames: readonly string[], counts: readonly number[] | null): ColorPlan {
+  return {
+    kind: 'categorical',
+    title: 'class',
+    codes: labels,
+    categories: [...classNames],
+    colors: classNames.map((_, k) => classColor(k)),
+    counts: counts ? [...counts] : classNames.map(() => 0),
+  };
+}
+
+function percentile(sorted: Float64Array, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))];
+}
+
+/** The continuous plan of per-point values (NaN and infinities are "missing"). */
+export function continuousPlan(title: string, values: Float32Array): ColorPlan {
+  const finite = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
+  const missing = values.length - finite.length;
+  const min = finite.length ? percentile(finite, 0.02) : 0;
+  const max = finite.length ? percentile(finite, 0.98) : 1;
+  return { kind: 'continuous', title, values, min, max: max > min ? max : min + 1, missing };
+}
+
+/** A metadata column as a plan: continuous when every non-empty value is a number and there are many; else categorical. */
+export function columnPlan(title: string, values: readonly string[]): ColorPlan {
+  const counts = new Map<string, number>();
+  let numeric = true;
+  for (const v of values) {
+    if (v === '') continue;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+    if (numeric && !Number.isFinite(Number(v))) numeric = false;
+  }
+  if (numeric && counts.size > CONTINUOUS_MIN_DISTINCT) {
+    return continuousPlan(title, Float32Array.from(values, (v) => (v === '' ? NaN : Number(v))));
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const shown = ranked.length > MAX_CATEGORIES + 1 ? ranked.slice(0, MAX_CATEGORIES) : ranked;
+  const index = new Map(shown.map(([v], k) => [v, k]));
+  const categories = shown.map(([v]) => v);
+  const colors = shown.map((_, k) => classColor(k));
+  const planCounts = shown.map(([, c]) => c);
+  const other = shown.length < ranked.length ? shown.length : -1;
+  if (other >= 0) {
+    categories.push(`other (${ranked.length - shown.length} values)`);
+    colors.push(OTHER_COLOR);
+    planCounts.push(ranked.slice(shown.length).reduce((s, [, c]) => s + c, 0));
+  }
+  const codes = Int32Array.from(values, (v) => (v === '' ? -1 : (index.get(v) ?? other)));
+  return { kind: 'categorical', title, codes, categories, colors, counts: planCounts };
+}
+
+/** The plan for a colouring choice, given the dataset's buffers (null parts fall back to one colour). */
+export function buildPlan(
+  colorBy: string,
+  b: { labels: Int32Array | null; meta: Metadata | null },
+  classNames: readonly string[] | null,
+  classCounts: readonly number[] | null,
+  localId: Float32Array | null,
+): ColorPlan {
+  if (colorBy === 'class' && b.labels && classNames) return classPlan(b.labels, classNames, classCounts);
+  if (colorBy === 'localId' && localId) return continuousPlan('local ID (MLE)', localId);
+  if (colorBy.startsWith('meta:') && b.meta) {
+    const c = b.meta.columns.indexOf(colorBy.slice(5));
+    if (c >= 0) return columnPlan(b.meta.columns[c], b.meta.values[c]);
+  }
+  return { kind: 'uniform' };
+}
+
+/** The scale's colour of t in [0, 1] as '#rrggbb'. */
+export function scaleColor(t: number): string {
+  const c = interpolateViridis(Math.min(1, Math.max(0, t)));
+  if (c.startsWith('#')) return c;
+  const m = /(\d+),\s*(\d+),\s*(\d+)/.exec(c);
+  return m ? `#${[m[1], m[2], m[3]].map((x) => Number(x).toString(16).padStart(2, '0')).join('')}` : UNIFORM_COLOR;
+}
+
+/** Per-point visibility and emphasis: hidden points get alpha 0, dimmed ones are mixed with the background. */
+export interface Emphasis {
+  /** Category names hidden in the legend (categorical plans). */
+  hidden: readonly string[];
+  /** Selected points (1) or null. */
+  selection: Uint8Array | null;
+  /** Show only the selection. */
+  isolate: boolean;
+  /** Points that have coordinates in this view (UMAP samples), or null for all. */
+  present: Uint8Array | null;
+  /** Background colour to dim towards. */
+  background: [number, number, number];
+}
+
+const CONTINUOUS_LUT = 256;
+
+/** Writes RGBA (n*4) per point for a plan and an emphasis. */
+export function fillColors(out: Float32Array, plan: ColorPlan, e: Emphasis): void {
+  const n = out.length / 4;
+  const missing = hexToRgb(MISSING_COLOR);
+  let rgb: (i: number) => [number, number, number];
+  let visible: (i: number) => boolean = () => true;
+  if (plan.kind === 'categorical') {
+    const table = plan.colors.map(hexToRgb);
+    const hiddenCode = new Set(plan.categories.flatMap((c, k) => (e.hidden.includes(c) ? [k] : [])));
+    rgb = (i) => {
+      const k = plan.codes[i];
+      return k >= 0 && k < table.length ? table[k] : missing;
+    };
+    if (hiddenCode.size > 0) visible = (i) => !hiddenCode.has(plan.codes[i]);
+  } else if (plan.kind === 'continuous') {
+    const lut = Array.from({ length: CONTINUOUS_LUT }, (_, j) => hexToRgb(scaleColor(j / (CONTINUOUS_LUT - 1))));
+    const span = plan.max - plan.min;
+    rgb = (i) => {
+      const v = plan.values[i];
+      if (!Number.isFinite(v)) return missing;
+      const t = Math.min(1, Math.max(0, (v - plan.min) / span));
+      return lut[Math.round(t * (CONTINUOUS_LUT - 1))];
+    };
+  } else {
+    const u = hexToRgb(UNIFORM_COLOR);
+    rgb = () => u;
+  }
+  const [br, bg, bb] = e.background;
+  for (let i = 0; i < n; i++) {
+    const [r, g, b] = rgb(i);
+    const selected = !e.selection || e.selection[i] === 1;
+    const shown = visible(i) && (!e.present || e.present[i] === 1) && (!e.isolate || selected);
+    const dim = e.selection && !selected ? 0.78 : 0;
+    out[4 * i] = r + (br - r) * dim;
+    out[4 * i + 1] = g + (bg - g) * dim;
+    out[4 * i + 2] = b + (bb - b) * dim;
+    out[4 * i + 3] = shown ? 1 : 0;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The hover tooltip's content: class, original row, and the point's metadata (first columns),
+ * written as text nodes only, so a label such as `<img src=x onerror=alert(1)>` shows literally.
+ */
+import type { PointBuffers } from '../../state/pointBuffers';
+import { classColor } from '../palette';
+
+/** Metadata columns shown in the tooltip; the inspector lists them all. */
+const MAX_COLUMNS = 6;
+/** Longer values are cut with an ellipsis. */
+const MAX_CHARS = 60;
+
+function clip(s: string): string {
+  return s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS - 1)}…` : s;
+}
+
+/** Replaces the tooltip's children with the description of point i. */
+export function writeTooltip(tip: HTMLElement, i: number, b: PointBuffers, classNames: readonly string[] | null): void {
+  const head = document.createElement('div');
+  head.className = 'tip-head';
+  const k = b.labels ? b.labels[i] : -1;
+  if (k >= 0) {
+    const swatch = document.createElement('span');
+    swatch.className = 'tip-swatch';
+    swatch.style.background = classColor(k);
+    const strong = document.createElement('strong');
+    strong.textContent = `class ${classNames?.[k] ?? k}`;
+    head.append(swatch, strong, ` · row ${b.rowIndex[i]}`);
+  } else head.append(`row ${b.rowIndex[i]}`);
+  tip.replaceChildren(head);
+  const meta = b.meta;
+  if (!meta) return;
+  const shown = meta.columns.slice(0, MAX_COLUMNS);
+  for (let c = 0; c < shown.length; c++) {
+    const line = document.createElement('div');
+    line.className = 'tip-meta';
+    const key = document.createElement('span');
+    key.className = 'tip-key';
+    key.textContent = `${clip(shown[c])}: `;
+    line.append(key, clip(meta.values[c][i] ?? ''));
+    tip.append(line);
+  }
+  if (meta.columns.length > MAX_COLUMNS) {
+    const more = document.createElement('div');
+    more.className = 'tip-more';
+    more.textContent = `+${meta.columns.length - MAX_COLUMNS} more columns (click the point)`;
+    tip.append(more);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The data behind the charts, computed once per dataset in the worker: the covariance spectrum,
+ * per-class counts, spreads, mean cosines (beside the ETF target), per-class intrinsic dimension,
+ * and, on request, principal angles between class subspaces. Small arrays only (K x K at most).
+ */
+import { classDimensions, subspaceAngles } from '../geometry/classGeometry';
+import { alignedEtf, cosineMatrix, etfCosines } from '../geometry/etf';
+import type { Dataset } from './dataset';
+
+/** Principal angles between class subspaces (radians, K x K row-major). */
+export interface AnglesChart {
+  k: number;
+  ranks: number[];
+  mean: number[];
+  smallest: number[];
+  largest: number[];
+}
+
+export interface ClassCharts {
+  names: string[];
+  counts: number[];
+  /** V_k = mean squared distance of class k's points to its mean. */
+  variance: number[];
+  /** K x K cosines of the centred class means, and the ETF's target (1 and -1/(K-1)). */
+  cosines: number[];
+  etfCosines: number[];
+  /** ||E - Mc||_F / ||Mc||_F for the aligned ideal ETF E, or null when it does not fit (d < K-1). */
+  etfResidual: number | null;
+  /** Per-class TwoNN and MLE (harmonic) on each class alone; null where a class has < 3 unique rows. */
+  dimension: { twoNN: (number | null)[]; mleHarmonic: (number | null)[]; k: number[] };
+  /** Principal angles for the default k (computed with the charts), or null. */
+  angles: AnglesChart | null;
+}
+
+export interface DatasetCharts {
+  /** Covariance eigenvalues, descending (all of them for exact PCA; the computed ones for randomized). */
+  eigenvalues: number[];
+  pcaMethod: 'exact' | 'randomized';
+  classes: ClassCharts | null;
+}
+
+/** Default dimension of the class subspaces in the principal-angle heatmap. */
+export const DEFAULT_ANGLE_K = 3;
+
+const orNull = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** Principal angles between the class subspaces of dimension k. */
+export function computeAngles(ds: Dataset, k: number): AnglesChart {
+  if (!ds.labels) throw new Error('Principal angles need labels.');
+  const a = subspaceAngles(ds.X, ds.n, ds.d, ds.labels, ds.K, k);
+  return { k, ranks: Array.from(a.ranks), mean: Array.from(a.mean.data), smallest: Array.from(a.smallest.data), largest: Array.from(a.largest.data) };
+}
+
+/** Everything the charts show for a dataset; per-class kNN runs with progress and cancellation. */
+export async function computeCharts(ds: Dataset, opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void; mleK?: number } = {}): Promise<DatasetCharts> {
+  const eigenvalues = Array.from(ds.pca.eigenvalues);
+  if (!ds.stats || !ds.labels || !ds.classNames) return { eigenvalues, pcaMethod: ds.pca.method, classes: null };
+  const { stats } = ds;
+  const dims = await classDimensions(ds.X, ds.n, ds.d, ds.labels, ds.K, opts.mleK ?? 20, opts);
+  const ideal = alignedEtf(stats.centredMeans);
+  return {
+    eigenvalues,
+    pcaMethod: ds.pca.method,
+    classes: {
+      names: ds.classNames,
+      counts: Array.from(stats.counts),
+      variance: Array.from(stats.classVariance),
+      cosines: Array.from(cosineMatrix(stats.centredMeans).data),
+      etfCosines: Array.from(etfCosines(ds.K).data),
+      etfResidual: ideal ? ideal.residual : null,
+      dimension: { twoNN: Array.from(dims.twoNN, orNull), mleHarmonic: Array.from(dims.mleHarmonic, orNull), k: Array.from(dims.k) },
+      angles: computeAngles(ds, DEFAULT_ANGLE_K),
+    },
+  };
+}

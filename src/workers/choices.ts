@@ -1,0 +1,112 @@
+/**
+ * What a file leaves open and what was chosen: the vectors array and labels array of an .npz, the
+ * vector columns and label column of a delimited file with a header. Defaults follow io's rules;
+ * when no default is sensible the worker asks the user (a `choose` reply) instead of guessing.
+ */
+import { unzipSync } from 'fflate';
+import { isLabelColumnName } from '../io/labels';
+import { hasNpyMagic, parseNpyHeader } from '../io/npyHeader';
+import { hasZipMagic, LABEL_KEYS, VECTOR_KEYS } from '../io/npz';
+import { InputError } from '../io/errors';
+import { readHeader, type ColumnInfo, type TableHeader } from './table';
+
+/** The user's choices for a file; absent fields take the defaults. */
+export interface LoadChoice {
+  /** .npz: the array holding the vectors. */
+  vectors?: string;
+  /** .npz: the labels array, '' for none. */
+  labelsArray?: string;
+  /** Delimited text with a header: the vector columns, in order. */
+  columns?: string[];
+  /** Delimited text with a header: the label column, '' for none. */
+  labelColumn?: string;
+}
+
+/** One array of an .npz. */
+export interface ArrayInfo {
+  name: string;
+  dtype: string;
+  shape: number[];
+}
+
+/** The alternatives a file offers and the choice in effect. */
+export interface FileChoices {
+  file: string;
+  kind: 'npz' | 'table';
+  /** .npz arrays. */
+  arrays?: ArrayInfo[];
+  /** Header columns of a delimited file. */
+  columns?: ColumnInfo[];
+  chosen: Required<Pick<LoadChoice, 'labelColumn' | 'labelsArray'>> & LoadChoice;
+  /** Why the user is asked ('' when the defaults were used). */
+  reason: string;
+}
+
+const isMatrix = (a: ArrayInfo) => a.shape.length === 2 && /^[<>|=]?[fiu]\d$/.test(a.dtype);
+const isVector = (a: ArrayInfo, rows: number) => (a.shape.length === 1 || (a.shape.length === 2 && a.shape[1] === 1)) && a.shape[0] === rows;
+
+/** The arrays of an .npz with their dtypes and shapes, read from the .npy headers. */
+export function npzArrays(bytes: Uint8Array, name: string): ArrayInfo[] {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => f.name.endsWith('.npy') });
+  } catch (e) {
+    throw new InputError(`${name} is not a readable .npz (zip) archive (${(e as Error).message}).`, 'Re-save it with numpy.savez; the file may be truncated.');
+  }
+  return Object.entries(files)
+    .filter(([, b]) => hasNpyMagic(b))
+    .map(([entry, b]) => {
+      const h = parseNpyHeader(b, `${name}:${entry}`);
+      return { name: entry.replace(/\.npy$/, ''), dtype: h.dtype.descr, shape: h.shape };
+    });
+}
+
+/** Defaults for an .npz: io's vectors rule (a VECTOR_KEYS name, else the only 2-D numeric array) and a matching LABEL_KEYS array. */
+export function npzChoices(bytes: Uint8Array, name: string, choice: LoadChoice = {}): FileChoices {
+  const arrays = npzArrays(bytes, name);
+  const matrices = arrays.filter(isMatrix);
+  let vectors = choice.vectors ?? VECTOR_KEYS.find((k) => matrices.some((a) => a.name === k)) ?? (matrices.length === 1 ? matrices[0].name : undefined);
+  let reason = '';
+  if (vectors === undefined) {
+    reason = matrices.length === 0 ? '' : `${name} holds several 2-D arrays; which one holds the vectors?`;
+    vectors = matrices[0]?.name;
+  }
+  const rows = arrays.find((a) => a.name === vectors)?.shape[0] ?? -1;
+  const labelsArray = choice.labelsArray ?? LABEL_KEYS.find((k) => arrays.some((a) => a.name === k && isVector(a, rows))) ?? '';
+  return { file: name, kind: 'npz', arrays, chosen: { vectors, labelsArray, labelColumn: '' }, reason };
+}
+
+/** Numeric columns that are row identifiers, not coordinates (pandas writes its index as '' or 'Unnamed: 0'). */
+const ID_COLUMN = /^(id|idx|index|row|unnamed: ?\d+|)$/i;
+
+/**
+ * Defaults for a delimited file with a header (null without one): every numeric column except a
+ * label-named or id-like one (ID_COLUMN) is a vector component; the label is a label-named column, else the only text
+ * column. Several text columns and none named label/class: the user is asked.
+ */
+export function tableChoices(text: string, name: string, choice: LoadChoice = {}): { choices: FileChoices; header: TableHeader } | null {
+  const header = readHeader(text, name);
+  if (!header) return null;
+  const cols = header.columns;
+  const named = cols.find((c) => isLabelColumnName(c.name) || c.name === 'y');
+  const text_ = cols.filter((c) => !c.numeric);
+  let labelColumn = choice.labelColumn ?? named?.name ?? (text_.length === 1 ? text_[0].name : '');
+  let reason = '';
+  if (choice.labelColumn === undefined && !named && text_.length > 1) {
+    reason = `${name} has several text columns (${text_.map((c) => c.name).join(', ')}); which one holds the class labels?`;
+    labelColumn = text_[0].name;
+  }
+  const columns = choice.columns ?? cols.filter((c) => c.numeric && c.name !== labelColumn && !ID_COLUMN.test(c.name)).map((c) => c.name);
+  return { choices: { file: name, kind: 'table', columns: cols, chosen: { columns, labelColumn, labelsArray: '' }, reason }, header };
+}
+
+/** True for bytes io would read as an .npz. */
+export function isNpz(bytes: Uint8Array): boolean {
+  return hasZipMagic(bytes);
+}
+
+/** The .npy bytes of one array inside an .npz (to hand to io as a labels file). */
+export function npzEntry(bytes: Uint8Array, key: string): Uint8Array {
+  const files = unzipSync(bytes, { filter: (f) => f.name === `${key}.npy` });
+  return files[`${key}.npy`];
+}

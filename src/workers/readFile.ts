@@ -1,0 +1,96 @@
+/**
+ * Reading the bytes of a File or a same-origin URL inside the worker: one pre-sized buffer filled
+ * from the stream (no second copy), progress in bytes, cancellation between chunks, and a clear
+ * message when the file is larger than a browser tab can hold.
+ */
+import { InputError } from '../io/errors';
+import { formatBytes } from '../views/format';
+
+/** Largest file the app tries to read into one buffer (bytes). Larger files are refused up front. */
+export const MAX_TAB_BYTES = 4 * 1024 ** 3;
+
+/** The InputError for a file the tab cannot hold. */
+export function tooLargeError(name: string, bytes: number): InputError {
+  return new InputError(
+    `${name} is ${formatBytes(bytes)}, larger than this browser tab can hold (about ${formatBytes(MAX_TAB_BYTES)} at most).`,
+    `Analyse it with the command line instead (node bin/subspace-lab.mjs analyze ${name} --labels ...), or load a sample of its rows.`,
+  );
+}
+
+function allocate(name: string, size: number): Uint8Array {
+  if (size > MAX_TAB_BYTES) throw tooLargeError(name, size);
+  try {
+    return new Uint8Array(size);
+  } catch (e) {
+    if (e instanceof RangeError) throw tooLargeError(name, size);
+    throw e;
+  }
+}
+
+function abortError(): Error {
+  return new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** Copies a byte stream into `out` (sized in advance when known); grows it when the size was unknown. */
+async function drain(
+  stream: ReadableStream<Uint8Array>,
+  name: string,
+  known: number | null,
+  signal: AbortSignal,
+  onBytes: (done: number, total: number) => void,
+): Promise<Uint8Array> {
+  let out = allocate(name, known ?? 1 << 20);
+  let done = 0;
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      if (signal.aborted) throw abortError();
+      const { done: end, value } = await reader.read();
+      if (end) break;
+      if (done + value.length > out.length) {
+        const bigger = allocate(name, Math.max(out.length * 2, done + value.length));
+        bigger.set(out.subarray(0, done));
+        out = bigger;
+      }
+      out.set(value, done);
+      done += value.length;
+      onBytes(done, known ?? done);
+    }
+  } finally {
+    if (signal.aborted) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+  return done === out.length ? out : out.subarray(0, done);
+}
+
+/** The bytes of a File (or Blob), read as a stream into one buffer of file.size bytes. */
+export async function readBlob(file: Blob, name: string, signal: AbortSignal, onBytes: (done: number, total: number) => void): Promise<Uint8Array> {
+  if (file.size > MAX_TAB_BYTES) throw tooLargeError(name, file.size);
+  onBytes(0, file.size);
+  return drain(file.stream(), name, file.size, signal, onBytes);
+}
+
+/** The last path segment of a URL, used as the file name in messages and for the format. */
+export function fileNameOf(url: string): string {
+  const path = new URL(url, 'http://localhost/').pathname;
+  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || url;
+}
+
+/** The bytes at a URL (the caller has checked it is same-origin), streamed with progress. */
+export async function fetchBytes(url: string, signal: AbortSignal, onBytes: (done: number, total: number) => void): Promise<Uint8Array> {
+  const name = fileNameOf(url);
+  let res: Response;
+  try {
+    res = await fetch(url, { signal });
+  } catch (e) {
+    if (signal.aborted) throw e;
+    throw new InputError(`Could not fetch ${name} (${(e as Error).message}).`, 'Check the address and the connection, then reload the page.');
+  }
+  if (!res.ok) {
+    throw new InputError(`Could not fetch ${name}: HTTP ${res.status} ${res.statusText}.`, 'Check that the file is served from this site (e.g. under public/data/) and reload.');
+  }
+  const length = Number(res.headers.get('content-length'));
+  const known = Number.isFinite(length) && length > 0 && !res.headers.get('content-encoding') ? length : null;
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  return drain(res.body, name, known, signal, onBytes);
+}

@@ -1,0 +1,96 @@
+/**
+ * Turns a DatasetSource into Embeddings inside the worker: reads the bytes (Files by streaming,
+ * URLs by a same-origin fetch, synthetic sets by generating them), then parses with io
+ * (loadEmbeddingsAsync), except where a file leaves a choice open (choices.ts).
+ */
+import type { Embeddings } from '../geometry/types';
+import { gaussianBlobs } from '../datasets/blobs';
+import { assembleEmbeddings, gunzipIfNeeded, type NamedBytes } from '../io/assemble';
+import { detectFormat } from '../io/detect';
+import { InputError } from '../io/errors';
+import { loadEmbeddingsAsync } from '../io/load';
+import { isNpz, npzChoices, npzEntry, tableChoices, type FileChoices, type LoadChoice } from './choices';
+import { fetchBytes, fileNameOf, readBlob } from './readFile';
+import { readTable } from './table';
+import type { DatasetSource } from './protocol';
+
+export type Loaded = { emb: Embeddings; choices: FileChoices | null } | { choose: FileChoices };
+
+/** Reports reading progress: bytes done of the total over all files of the source. */
+export type BytesProgress = (done: number, total: number) => void;
+
+/** Bytes inspected to find a delimited file's header and column kinds. */
+const HEADER_BYTES = 1 << 20;
+
+/** Throws an InputError unless `url` is on the page's own origin. */
+export function checkSameOrigin(url: string, origin: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, origin);
+  } catch {
+    throw new InputError(`${JSON.stringify(url)} is not a valid address.`, 'Give a path on this site, e.g. ?data=data/digits.npy.');
+  }
+  if (parsed.origin !== origin) {
+    throw new InputError(
+      `The data address ${parsed.origin} is on another site; Subspace Lab only loads files from its own origin (${origin}).`,
+      'Download the file and drop it on the page, or serve it from this site (e.g. under public/data/).',
+    );
+  }
+}
+
+async function readAll(source: DatasetSource, signal: AbortSignal, onBytes: BytesProgress): Promise<{ vectors: NamedBytes; metadata?: NamedBytes }> {
+  if (source.kind === 'files') {
+    const total = source.vectors.size + (source.metadata?.size ?? 0);
+    const vectors = { name: source.vectors.name, bytes: await readBlob(source.vectors, source.vectors.name, signal, (d) => onBytes(d, total)) };
+    const meta = source.metadata;
+    if (!meta) return { vectors };
+    const base = source.vectors.size;
+    return { vectors, metadata: { name: meta.name, bytes: await readBlob(meta, meta.name, signal, (d) => onBytes(base + d, total)) } };
+  }
+  if (source.kind !== 'url') throw new Error('readAll: not a file source');
+  const origin = self.location.origin;
+  checkSameOrigin(source.vectorsUrl, origin);
+  if (source.labelsUrl) checkSameOrigin(source.labelsUrl, origin);
+  const vectors = { name: fileNameOf(source.vectorsUrl), bytes: await fetchBytes(source.vectorsUrl, signal, onBytes) };
+  if (!source.labelsUrl) return { vectors };
+  const done = vectors.bytes.length;
+  const labels = await fetchBytes(source.labelsUrl, signal, (d, t) => onBytes(done + d, done + t));
+  return { vectors, metadata: { name: fileNameOf(source.labelsUrl), bytes: labels } };
+}
+
+/** Parses the bytes of a vectors file (and optional metadata file) with the user's choice. */
+export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined): Promise<Loaded> {
+  const file = gunzipIfNeeded(vectors);
+  const name = vectors.name;
+  if (isNpz(file.bytes)) {
+    const choices = npzChoices(file.bytes, name, choice);
+    if (choices.reason && !choice) return { choose: choices };
+    const { vectors: key, labelsArray } = choices.chosen;
+    const labels = metadata ?? (labelsArray ? { name: `${name}:${labelsArray}`, bytes: npzEntry(file.bytes, labelsArray) } : undefined);
+    const emb = await loadEmbeddingsAsync(file.name, file.bytes, { vectors: key, labels });
+    if (!labels) {
+      delete emb.labels;
+      delete emb.classNames;
+    }
+    return { emb, choices };
+  }
+  if (detectFormat(file.name, file.bytes) === 'delimited') {
+    const head = new TextDecoder('utf-8').decode(file.bytes.subarray(0, HEADER_BYTES));
+    const found = tableChoices(head, name, choice);
+    if (found) {
+      if (found.choices.reason && !choice) return { choose: found.choices };
+      const text = new TextDecoder('utf-8').decode(file.bytes);
+      const { columns, labelColumn } = found.choices.chosen;
+      const parsed = readTable(text, name, found.header, columns ?? [], metadata ? undefined : labelColumn || undefined);
+      return { emb: assembleEmbeddings(name, parsed, { labels: metadata }), choices: found.choices };
+    }
+  }
+  return { emb: await loadEmbeddingsAsync(file.name, file.bytes, { labels: metadata }), choices: null };
+}
+
+/** Loads a source: its Embeddings and the choices in effect, or the choice the user must make first. */
+export async function loadSource(source: DatasetSource, signal: AbortSignal, onBytes: BytesProgress): Promise<Loaded> {
+  if (source.kind === 'synthetic') return { emb: gaussianBlobs(source.params), choices: null };
+  const { vectors, metadata } = await readAll(source, signal, onBytes);
+  return parseFiles(vectors, metadata, source.choice);
+}
