@@ -27,7 +27,7 @@ export function AnglesChart({ pairs, classNames, testId, width = 356, height = 2
   const closest = pairs.reduce<SubspacePair | null>((best, p) => (best === null || p.angles[0] < best.angles[0] ? p : best), null);
   const line = (p: SubspacePair) => d3.line<number>().x((_, i) => x(i + 1)).y((a) => y(a * DEG))(Array.from(p.angles)) ?? '';
   const name = (c: number) => classNames[c] ?? String(c);
-  const xTicks = x.ticks(Math.min(k, 8)).filter(Number.isInteger);
+  const xTicks = k <= 10 ? d3.range(1, k + 1) : x.ticks(8).filter(Number.isInteger);
   return (
     <svg className="chart angles" width={width} height={height} role="img" aria-label="Principal angles between class subspaces" data-testid={testId} data-pairs={pairs.length}>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>

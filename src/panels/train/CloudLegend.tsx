@@ -1,0 +1,52 @@
+/** The 3D view's legend: class colours, and toggles for the mean arrows, classifier-row arrows and the simplex, with why one is missing. */
+import type { FeatureFrame } from '../../workers/trainingProtocol';
+import type { CloudOverlays } from '../../views/three/FeatureCloud';
+import { classColor } from '../../views/palette';
+import { Tip } from './Tip';
+import { CLOUD_DOC } from './trainMetricDocs';
+
+interface Props {
+  overlays: CloudOverlays;
+  setOverlays: (o: CloudOverlays) => void;
+  frame: FeatureFrame | null;
+  classNames: readonly string[];
+}
+
+export function CloudLegend({ overlays, setOverlays, frame, classNames }: Props) {
+  const toggle = (key: keyof CloudOverlays) => setOverlays({ ...overlays, [key]: !overlays[key] });
+  const items: { key: keyof CloudOverlays; label: string; icon: string; missing: string | null }[] = [
+    { key: 'means', label: 'class means μₖ − μ_G', icon: 'legend-arrow', missing: null },
+    { key: 'classifier', label: 'classifier rows wₖ (rescaled)', icon: 'legend-arrow legend-arrow-dark', missing: frame && !frame.classifier ? 'no classifier rows (GCR head)' : null },
+    { key: 'simplex', label: 'nearest simplex ETF', icon: 'legend-ring', missing: frame && !frame.simplex ? 'no simplex fits (F < K − 1)' : null },
+  ];
+  return (
+    <div className="legend train-legend" data-testid="train-legend">
+      <div className="legend-title">
+        <Tip tip={CLOUD_DOC} placement="left">
+          in the view
+        </Tip>
+      </div>
+      <ul>
+        {items.map((it) => (
+          <li key={it.key}>
+            <label className="train-legend-toggle">
+              <input type="checkbox" checked={overlays[it.key]} disabled={it.missing !== null} onChange={() => toggle(it.key)} data-testid={`train-show-${it.key}`} />
+              <span className={it.icon} aria-hidden="true" />
+              <span className={it.missing ? 'train-legend-missing' : undefined}>{it.missing ?? it.label}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {classNames.length <= 10 ? (
+        <ul className="train-legend-classes">
+          {classNames.map((name, k) => (
+            <li key={name} className="legend-item train-legend-class">
+              <span className="legend-swatch" style={{ background: classColor(k) }} />
+              <span className="legend-name">{name}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The centre of Train mode: the headline numbers over the 3D feature cloud, with the choice of
+ * frame (Procrustes-aligned or fixed), overlay toggles and legend, a replay slider over the run's
+ * snapshots, and the run's progress or error in place of the cloud when there is nothing to draw.
+ */
+import { useMemo, useState } from 'react';
+import { getHistory } from '../../state/trainingBuffers';
+import { useTrainingStore } from '../../state/trainingStore';
+import type { CloudOverlays, FrameSnapshot } from '../../views/three/FeatureCloud';
+import { FeatureCloudView } from '../../views/three/FeatureCloudView';
+import { CloudLegend } from './CloudLegend';
+import { Tip } from './Tip';
+import { TrainReadouts } from './TrainReadouts';
+import { FRAME_DOCS } from './trainMetricDocs';
+
+export function TrainCenter() {
+  useTrainingStore((s) => s.version);
+  const info = useTrainingStore((s) => s.info);
+  const frameMode = useTrainingStore((s) => s.frameMode);
+  const replay = useTrainingStore((s) => s.replay);
+  const status = useTrainingStore((s) => s.status);
+  const progress = useTrainingStore((s) => s.progress);
+  const error = useTrainingStore((s) => s.error);
+  const stopReason = useTrainingStore((s) => s.stopReason);
+  const { setFrameMode, setReplay } = useTrainingStore.getState();
+  const [overlays, setOverlays] = useState<CloudOverlays>({ means: true, classifier: true, simplex: true });
+  const [resetKey, setResetKey] = useState(0);
+  const h = getHistory();
+  const count = h.frames.length;
+  const index = replay === null ? count - 1 : Math.min(replay, count - 1);
+  const entry = index >= 0 ? h.frames[index] : null;
+  const labels = h.sampleLabels;
+  const frame = useMemo<FrameSnapshot | null>(
+    () => (entry && labels && info ? { frame: entry.frames[frameMode], labels, classes: info.classes, run: info.run } : null),
+    [entry, labels, info, frameMode],
+  );
+  const f = frame?.frame ?? null;
+  const building = status === 'building' || (status === 'idle' && !error);
+
+  return (
+    <main className={building ? 'train-center train-stale' : 'train-center'} aria-label="Training view">
+      <TrainReadouts />
+      <div className="train-stage">
+        <FeatureCloudView frame={frame} overlays={overlays} resetKey={resetKey} />
+        <div className="train-frame-pick">
+          <Tip tip={FRAME_DOCS[frameMode]} placement="bottom">
+            <span className="train-overlay-title">3D axes</span>
+          </Tip>
+          <div className="segmented segmented-small" data-testid="train-frame-mode">
+            <button type="button" aria-pressed={frameMode === 'procrustes'} onClick={() => setFrameMode('procrustes')}>
+              Procrustes
+            </button>
+            <button type="button" aria-pressed={frameMode === 'fixed'} onClick={() => setFrameMode('fixed')}>
+              Fixed (step 0)
+            </button>
+          </div>
+          <p className="train-frame-note" data-testid="train-frame-note">
+            {f ? `${frameMode === 'procrustes' ? 'each snapshot’s top-3 PCs, aligned to the previous' : 'top-3 PCs of the first snapshot'} · ${Math.round(100 * f.captured)}% of the spread in view` : ''}
+          </p>
+        </div>
+        <CloudLegend overlays={overlays} setOverlays={setOverlays} frame={f} classNames={info?.classNames ?? []} />
+        <button type="button" className="view-reset" onClick={() => setResetKey((k) => k + 1)} title="Reset the camera">
+          Reset view
+        </button>
+        {count > 1 ? (
+          <div className="train-replay">
+            <label>
+              <span>{replay === null ? 'latest' : 'replay'} · step {entry?.step ?? 0}</span>
+              <input type="range" min={0} max={count - 1} value={index} data-testid="train-replay" onChange={(e) => setReplay(Number(e.target.value) >= count - 1 ? null : Number(e.target.value))} />
+            </label>
+            <button type="button" onClick={() => setReplay(null)} disabled={replay === null}>
+              Follow latest
+            </button>
+          </div>
+        ) : null}
+        {building ? (
+          <div className={frame ? 'view-loading view-loading-corner' : 'view-loading'} data-testid="train-building">
+            <strong>Building the run…</strong>
+            <progress max={1} value={progress.fraction} />
+            <div className="view-loading-detail">{progress.stage}</div>
+          </div>
+        ) : null}
+        {error ? (
+          <div className="view-error train-error" role="alert" data-testid="train-error">
+            <div className="view-error-text">
+              <strong>{error.kind === 'input' ? 'These settings cannot run.' : 'Training failed.'}</strong>
+              <p>{error.problem}</p>
+              <p className="view-error-fix">{error.fix}</p>
+            </div>
+          </div>
+        ) : stopReason === 'diverged' ? (
+          <div className="view-error train-error" role="alert" data-testid="train-diverged">
+            <div className="view-error-text">
+              <strong>The loss diverged (NaN or infinite).</strong>
+              <p className="view-error-fix">Lower the learning rate, then press Reset.</p>
+            </div>
+          </div>
+        ) : null}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The message protocol between the UI and the training worker, in the conventions of protocol.ts:
+ * every request carries an id, every reply names the id it answers, failures are explicit error
+ * replies, and large arrays travel as transferred typed arrays. A run is one `configure`; its
+ * snapshots carry the run id so the UI drops those of a run it has replaced.
+ */
+import type { LayerId, RunConfig, SnapshotMetrics, SubspaceAngles } from '../training/types';
+import type { BackendChoice, BackendPreference, CancelledReply, ErrorReply, ProgressReply } from './protocol';
+
+export type { BackendChoice, BackendName, BackendPreference } from './protocol';
+
+/** How fast a playing run goes: a cap on optimisation steps per second, or as fast as the backend can. */
+export type TrainSpeed = 'slow' | 'medium' | 'max';
+
+/** Steps per second of each speed (Infinity: no cap). */
+export const SPEED_STEPS_PER_SECOND: Record<TrainSpeed, number> = { slow: 20, medium: 100, max: Infinity };
+
+/**
+ * Build the dataset and a fresh trainer for `config` on a backend (the previous run is stopped and
+ * freed first), then send the run's facts and its step-0 snapshot. `baseUrl` resolves the shipped
+ * data files (document.baseURI in the browser).
+ */
+export interface ConfigureRequest {
+  type: 'configure';
+  id: number;
+  config: RunConfig;
+  backend: BackendPreference;
+  baseUrl: string;
+}
+
+/** Train run `run` until paused (or until `maxSteps` more steps when given), streaming snapshots. */
+export interface PlayRequest {
+  type: 'play';
+  id: number;
+  run: number;
+  speed: TrainSpeed;
+  maxSteps?: number;
+}
+
+/** Stop the playing request of run `run` after its current step; that request answers `stopped`. */
+export interface PauseRequest {
+  type: 'pause';
+  id: number;
+  run: number;
+}
+
+/** Change the speed of the playing run (no reply). */
+export interface SpeedRequest {
+  type: 'speed';
+  id: number;
+  speed: TrainSpeed;
+}
+
+/** Stop request `id` (a configure or a play); it answers `cancelled` or `stopped`. */
+export interface TrainCancelRequest {
+  type: 'cancel';
+  id: number;
+}
+
+export type TrainingRequest = ConfigureRequest | PlayRequest | PauseRequest | SpeedRequest | TrainCancelRequest;
+
+/** Facts about a configured run, for labels and the status bar. */
+export interface RunInfo {
+  /** Serial number of the run in the worker; play/pause name it. */
+  run: number;
+  trainRows: number;
+  testRows: number;
+  inputDim: number;
+  classes: number;
+  classNames: string[];
+  /** The batch size used (the setting clamped to the training rows). */
+  batchSize: number;
+  stepsPerEpoch: number;
+  /** Rows of the fixed sample drawn in the 3D view and exported. */
+  sampleSize: number;
+  /** Milliseconds to build the dataset and the model. */
+  setupMs: number;
+}
+
+/** How a 3D frame's axes were chosen. */
+export type FrameMode = 'fixed' | 'procrustes';
+
+/**
+ * One snapshot's features drawn in 3D: display coordinates (centred at the global mean, scaled so
+ * the cloud fits the unit ball). `fixed`: projected on the top-3 principal axes of the run's first
+ * snapshot. `procrustes`: this snapshot's own top-3 principal axes, rotated by the 3 x 3 orthogonal
+ * Procrustes map that best matches the previous frame's sample coordinates.
+ */
+export interface FeatureFrame {
+  mode: FrameMode;
+  /** sample x 3. */
+  points: Float32Array;
+  /** Class means, K x 3 (the global mean is the origin). */
+  means: Float32Array;
+  /** Classifier rows w_k projected and rescaled to the means' largest length (K x 3), or null (GCR). */
+  classifier: Float32Array | null;
+  /** The simplex ETF nearest the centred means, K x 3, or null (F < K - 1, or degenerate means). */
+  simplex: Float32Array | null;
+  /** Fraction of the sample's spread about the global mean that the three axes capture, in [0, 1]. */
+  captured: number;
+  /** Display units per feature unit. */
+  scale: number;
+}
+
+/** A snapshot as sent to the UI: scalar metrics, both 3D frames, the raw sample (for export), profiles. */
+export interface SnapshotMessage {
+  metrics: SnapshotMetrics;
+  frames: Record<FrameMode, FeatureFrame>;
+  /** Raw features of the fixed sample, sample x F (the export). */
+  features: Float32Array;
+  featureDim: number;
+  sampleLabels: Int32Array;
+  layerIds: LayerId[] | null;
+  subspaceAngles: SubspaceAngles | null;
+  /** tf.memory().numTensors in the worker after the snapshot. */
+  tensors: number;
+  /** Optimisation steps per second measured since the previous snapshot of this request (null at a start). */
+  stepsPerSecond: number | null;
+}
+
+/** The backend was settled for request `id` (before the run is built). */
+export interface TrainBackendReply {
+  type: 'backend';
+  id: number;
+  choice: BackendChoice;
+}
+
+/** Run `info.run` is built and ready (its step-0 snapshot follows). */
+export interface ReadyReply {
+  type: 'ready';
+  id: number;
+  info: RunInfo;
+}
+
+export interface SnapshotReply {
+  type: 'snapshot';
+  id: number;
+  run: number;
+  snapshot: SnapshotMessage;
+}
+
+/**
+ * Request `id` (a configure or a play) has finished: 'ready' after a configure's first snapshot,
+ * 'paused' by a pause or cancel, 'limit' after maxSteps, 'diverged' when the loss became NaN/Inf.
+ */
+export interface StoppedReply {
+  type: 'stopped';
+  id: number;
+  run: number;
+  step: number;
+  reason: 'ready' | 'paused' | 'limit' | 'diverged';
+}
+
+export type TrainingReply =
+  | ProgressReply
+  | TrainBackendReply
+  | ReadyReply
+  | SnapshotReply
+  | StoppedReply
+  | CancelledReply
+  | ErrorReply;
+
+function frameBuffers(f: FeatureFrame): Transferable[] {
+  const out: Transferable[] = [f.points.buffer, f.means.buffer];
+  if (f.classifier) out.push(f.classifier.buffer);
+  if (f.simplex) out.push(f.simplex.buffer);
+  return out;
+}
+
+/** The transfer list of a reply: the buffers of a snapshot's typed arrays (angle arrays are small and copied). */
+export function trainingTransferables(reply: TrainingReply): Transferable[] {
+  if (reply.type !== 'snapshot') return [];
+  const s = reply.snapshot;
+  return [s.features.buffer, s.sampleLabels.buffer, ...frameBuffers(s.frames.fixed), ...frameBuffers(s.frames.procrustes)];
+}

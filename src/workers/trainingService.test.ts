@@ -1,0 +1,175 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import '../../tests/setup';
+import { DEFAULT_PRESET, findPreset } from '../training/presets';
+import type { RunConfig } from '../training/types';
+import type { BackendChoice } from './protocol';
+import { createTrainingService } from './trainingService';
+import type { ReadyReply, SnapshotReply, StoppedReply, TrainingReply } from './trainingProtocol';
+
+const wasmChoice: BackendChoice = { backend: 'wasm', preference: 'auto', reason: 'test', probes: [] };
+
+/** The default preset with a small sample and frequent snapshots (fast in Node). */
+function config(over: Partial<RunConfig['train']> = {}, model: Partial<RunConfig['model']> = {}): RunConfig {
+  const c = structuredClone(DEFAULT_PRESET.config);
+  return { ...c, model: { ...c.model, ...model }, train: { ...c.train, snapshotEvery: 10, profileEvery: 20, ...over } };
+}
+
+function harness() {
+  const replies: TrainingReply[] = [];
+  const transfers: Transferable[][] = [];
+  const reads: string[] = [];
+  const waiters: { test: (r: TrainingReply) => boolean; resolve: (r: TrainingReply) => void }[] = [];
+  const service = createTrainingService({
+    post: (r, t) => {
+      replies.push(r);
+      transfers.push(t);
+      for (const w of waiters.splice(0)) if (w.test(r)) w.resolve(r);
+      else waiters.push(w);
+    },
+    selectBackend: async () => wasmChoice,
+    reader: (base) => async (path) => {
+      reads.push(`${base}${path}`);
+      return new Uint8Array(await readFile(`public/${path}`));
+    },
+  });
+  /** Resolves with the first later reply passing `test`. */
+  const next = <T extends TrainingReply>(test: (r: TrainingReply) => boolean) => new Promise<T>((resolve) => waiters.push({ test, resolve: resolve as (r: TrainingReply) => void }));
+  const of = <T extends TrainingReply['type']>(type: T, id?: number) => replies.filter((r): r is Extract<TrainingReply, { type: T }> => r.type === type && (id === undefined || r.id === id));
+  return { service, replies, transfers, reads, next, of };
+}
+
+async function configured(h: ReturnType<typeof harness>, c: RunConfig, id = 1): Promise<ReadyReply> {
+  h.service.handle({ type: 'configure', id, config: c, backend: 'auto', baseUrl: 'http://app/' });
+  await h.service.idle();
+  const ready = h.of('ready', id)[0];
+  if (!ready) throw new Error(`no ready reply: ${JSON.stringify(h.replies.filter((r) => r.type === 'error'))}`);
+  return ready;
+}
+
+describe('training service', () => {
+  it('configure: backend, run facts, the step-0 snapshot with both frames (transferred), then stopped "ready"', async () => {
+    const h = harness();
+    const ready = await configured(h, config());
+    expect(h.of('backend', 1)[0].choice).toEqual(wasmChoice);
+    expect(ready.info).toMatchObject({ run: 1, trainRows: 160, testRows: 40, inputDim: 512, classes: 4, batchSize: 32, stepsPerEpoch: 5, sampleSize: 160 });
+    const [snap] = h.of('snapshot', 1);
+    expect(snap.run).toBe(1);
+    const s = snap.snapshot;
+    expect(s.metrics.step).toBe(0);
+    expect(Object.keys(s.metrics)).toContain('nc1');
+    expect(s.features).toHaveLength(160 * 16);
+    expect(s.sampleLabels).toHaveLength(160);
+    expect(s.layerIds?.map((l) => l.name)).toEqual(['input', 'hidden 1', 'features', 'logits']);
+    for (const f of [s.frames.fixed, s.frames.procrustes]) {
+      expect(f.points).toHaveLength(160 * 3);
+      expect(f.means).toHaveLength(12);
+      expect(f.classifier).toHaveLength(12);
+      expect(f.simplex).toHaveLength(12);
+    }
+    const transfer = h.transfers[h.replies.indexOf(snap)];
+    expect(transfer).toContain(s.features.buffer);
+    expect(transfer).toContain(s.frames.procrustes.points.buffer);
+    expect(h.replies.at(-1)).toMatchObject({ type: 'stopped', id: 1, run: 1, step: 0, reason: 'ready' });
+    expect(h.of('progress', 1).map((p) => p.fraction)).toEqual([0, 0.2, 0.6, 0.8, 1]);
+  });
+
+  it('play with a step limit streams a snapshot every snapshotEvery steps with flat tensor counts, then stops at the limit', async () => {
+    const h = harness();
+    await configured(h, config());
+    h.service.handle({ type: 'play', id: 2, run: 1, speed: 'max', maxSteps: 40 });
+    await h.service.idle();
+    const snaps = h.of('snapshot', 2);
+    expect(snaps.map((s) => s.snapshot.metrics.step)).toEqual([10, 20, 30, 40]);
+    expect(snaps.map((s) => s.snapshot.layerIds !== null)).toEqual([false, true, false, true]);
+    expect(snaps.every((s) => s.snapshot.stepsPerSecond! > 0)).toBe(true);
+    expect(new Set(snaps.slice(1).map((s) => s.snapshot.tensors)).size).toBe(1);
+    expect(h.replies.at(-1)).toEqual({ type: 'stopped', id: 2, run: 1, step: 40, reason: 'limit' });
+  });
+
+  it('pause stops a playing run after its current step; play continues from there', async () => {
+    const h = harness();
+    await configured(h, config());
+    const first = h.next<SnapshotReply>((r) => r.type === 'snapshot' && r.id === 2);
+    h.service.handle({ type: 'play', id: 2, run: 1, speed: 'max' });
+    await first;
+    h.service.handle({ type: 'pause', id: 3, run: 1 });
+    await h.service.idle();
+    const stopped = h.of('stopped', 2)[0];
+    expect(stopped.reason).toBe('paused');
+    expect(stopped.step).toBeGreaterThanOrEqual(10);
+    h.service.handle({ type: 'play', id: 4, run: 1, speed: 'max', maxSteps: 10 });
+    await h.service.idle();
+    expect(h.of('stopped', 4)[0]).toMatchObject({ reason: 'limit', step: stopped.step + 10 });
+  });
+
+  it('a capped speed keeps the rate near its cap', async () => {
+    const h = harness();
+    await configured(h, config());
+    const t0 = performance.now();
+    h.service.handle({ type: 'play', id: 2, run: 1, speed: 'slow', maxSteps: 10 });
+    await h.service.idle();
+    // 'slow' is 20 steps/s: 10 steps take at least ~0.5 s.
+    expect(performance.now() - t0).toBeGreaterThan(400);
+  });
+
+  it('the same settings give the same run; reconfiguring frees the old run and stops its play', async () => {
+    const h = harness();
+    const metricsOf = async (id: number) => {
+      await configured(h, config(), id);
+      h.service.handle({ type: 'play', id: id + 1, run: h.of('ready', id)[0].info.run, speed: 'max', maxSteps: 20 });
+      await h.service.idle();
+      return h.of('snapshot', id + 1).map((s) => s.snapshot.metrics);
+    };
+    const before = tf.memory().numTensors;
+    const a = await metricsOf(10);
+    const b = await metricsOf(20);
+    expect(b).toEqual(a);
+    const first = h.next<SnapshotReply>((r) => r.type === 'snapshot' && r.id === 31);
+    await configured(h, config(), 30);
+    h.service.handle({ type: 'play', id: 31, run: h.of('ready', 30)[0].info.run, speed: 'max' });
+    await first;
+    h.service.handle({ type: 'configure', id: 40, config: config({ seed: 2 }), backend: 'auto', baseUrl: 'http://app/' });
+    await h.service.idle();
+    expect(h.of('stopped', 31)[0].reason).toBe('paused');
+    expect(h.of('stopped', 40)[0].reason).toBe('ready');
+    // Only the newest run's tensors remain: the same count as after the first configure of a run.
+    const runTensors = h.of('snapshot', 40)[0].snapshot.tensors;
+    expect(runTensors).toBe(h.of('snapshot', 10)[0].snapshot.tensors);
+    expect(runTensors).toBeGreaterThan(before);
+  });
+
+  it('invalid settings answer an input error naming the field; a play for an old run is cancelled', async () => {
+    const h = harness();
+    h.service.handle({ type: 'configure', id: 1, config: config({}, { depth: 9 }), backend: 'auto', baseUrl: 'http://app/' });
+    await h.service.idle();
+    const err = h.of('error', 1)[0];
+    expect(err.kind).toBe('input');
+    expect(err.problem).toMatch(/model\.depth/);
+    h.service.handle({ type: 'play', id: 2, run: 7, speed: 'max' });
+    await h.service.idle();
+    expect(h.of('cancelled', 2)).toHaveLength(1);
+  });
+
+  it('a diverging run stops with reason "diverged"', async () => {
+    const h = harness();
+    await configured(h, config({ learningRate: 1e6, momentum: 0.9, weightDecay: 0 }));
+    h.service.handle({ type: 'play', id: 2, run: 1, speed: 'max', maxSteps: 200 });
+    await h.service.idle();
+    const stopped = h.of('stopped', 2)[0] as StoppedReply;
+    expect(stopped.reason).toBe('diverged');
+    expect(stopped.step).toBeLessThan(200);
+  });
+
+  it('real data: reads the shipped digits relative to the base URL, once for two runs', async () => {
+    const h = harness();
+    const digits = findPreset('digits')!.config;
+    const small = { ...digits, train: { ...digits.train, sampleSize: 100 } };
+    const ready = await configured(h, small);
+    expect(ready.info).toMatchObject({ inputDim: 64, classes: 10, sampleSize: 100 });
+    expect(ready.info.classNames[3]).toBe('3');
+    await configured(h, { ...small, train: { ...small.train, seed: 5 } }, 2);
+    expect(h.reads).toEqual(['http://app/data/digits.npy', 'http://app/data/digits-labels.txt']);
+  });
+});

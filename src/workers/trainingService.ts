@@ -1,0 +1,241 @@
+/**
+ * The training worker's logic as an ordinary module (testable in Node). `configure` stops and
+ * frees the current run, settles the backend, builds the dataset (the last one is cached) and a
+ * trainer, and streams the step-0 snapshot. `play` steps the trainer, at most at the chosen speed,
+ * streaming every snapshot with its two stable 3D frames until paused, a step limit, or a
+ * diverged loss. One job runs at a time: a newer configure or play stops the older one first.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { buildDataset, type DataConfig, type Dataset, type ReadBytes } from '../datasets';
+import { isInputError } from '../io/errors';
+import { createTrainer, snapshotMetrics, type Snapshot, type Trainer } from '../training';
+import { FrameTracker } from './trainingFrame';
+import type { BackendChoice, BackendPreference } from './protocol';
+import {
+  SPEED_STEPS_PER_SECOND,
+  trainingTransferables,
+  type ConfigureRequest,
+  type PlayRequest,
+  type RunInfo,
+  type SnapshotMessage,
+  type StoppedReply,
+  type TrainingReply,
+  type TrainingRequest,
+  type TrainSpeed,
+} from './trainingProtocol';
+
+export interface TrainingServiceDeps {
+  /** Sends a reply; the service passes the transfer list of its typed arrays. */
+  post: (reply: TrainingReply, transfer: Transferable[]) => void;
+  /** Activates a backend and explains the choice. */
+  selectBackend: (preference: BackendPreference) => Promise<BackendChoice>;
+  /** A reader of shipped files (paths like 'data/digits.npy') relative to `baseUrl`. */
+  reader: (baseUrl: string) => ReadBytes;
+  /** Live tensors (default tf.memory().numTensors). */
+  numTensors?: () => number;
+}
+
+interface Run {
+  info: RunInfo;
+  trainer: Trainer;
+  frames: FrameTracker;
+}
+
+interface Job {
+  id: number;
+  kind: 'configure' | 'play';
+  ctl: AbortController;
+  done: Promise<void>;
+}
+
+/** Steps taken per trainer.step() call at a capped speed: about a tenth of a second's worth. */
+const CHUNK_SECONDS = 0.1;
+
+function abortError(): Error {
+  const e = new Error('Stopped.');
+  e.name = 'AbortError';
+  return e;
+}
+
+/** Waits `ms` milliseconds or until the signal aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
+/** Creates the request handler. `handle` never throws: every failure becomes an error reply. */
+export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg: TrainingRequest) => void; idle: () => Promise<void> } {
+  const numTensors = deps.numTensors ?? (() => tf.memory().numTensors);
+  const send = (reply: TrainingReply) => deps.post(reply, trainingTransferables(reply));
+  let job: Job | null = null;
+  let current: Run | null = null;
+  let nextRun = 1;
+  let speed: TrainSpeed = 'max';
+  let cachedData: { key: string; ds: Dataset } | null = null;
+
+  function fail(id: number, e: unknown, signal: AbortSignal): void {
+    if (signal.aborted || (e instanceof Error && e.name === 'AbortError')) send({ type: 'cancelled', id });
+    else if (isInputError(e)) send({ type: 'error', id, kind: 'input', problem: e.problem, fix: e.fix });
+    else if (e instanceof RangeError) send({ type: 'error', id, kind: 'input', problem: `${e.message}.`, fix: 'Change that setting in the controls.' });
+    else {
+      const message = e instanceof Error ? e.message : String(e);
+      send({ type: 'error', id, kind: 'internal', problem: message, fix: 'Try another backend in the status bar, or reset the run.' });
+    }
+  }
+
+  async function dataset(data: DataConfig, baseUrl: string): Promise<Dataset> {
+    const key = JSON.stringify(data);
+    if (cachedData?.key === key) return cachedData.ds;
+    const ds = await buildDataset(data, deps.reader(baseUrl));
+    cachedData = { key, ds };
+    return ds;
+  }
+
+  /** The message of a snapshot: frames drawn in step order, buffers copied out of the Snapshot. */
+  function message(run: Run, s: Snapshot, stepsPerSecond: number | null): SnapshotMessage {
+    const frames = run.frames.next({
+      classes: s.classes,
+      featureDim: s.featureDim,
+      features: s.features,
+      means: s.means,
+      globalMean: s.globalMean,
+      classifierWeights: s.classifier?.weights ?? null,
+    });
+    return {
+      metrics: snapshotMetrics(s),
+      frames,
+      features: s.features,
+      featureDim: s.featureDim,
+      sampleLabels: s.sampleLabels,
+      layerIds: s.layerIds,
+      subspaceAngles: s.subspaceAngles,
+      tensors: numTensors(),
+      stepsPerSecond,
+    };
+  }
+
+  async function configure(req: ConfigureRequest, signal: AbortSignal): Promise<void> {
+    const { id } = req;
+    const t0 = performance.now();
+    send({ type: 'progress', id, fraction: 0, stage: 'choosing backend' });
+    current?.trainer.dispose();
+    current = null;
+    const choice = await deps.selectBackend(req.backend);
+    send({ type: 'backend', id, choice });
+    if (signal.aborted) throw abortError();
+    send({ type: 'progress', id, fraction: 0.2, stage: 'loading data' });
+    const ds = await dataset(req.config.data, req.baseUrl);
+    if (signal.aborted) throw abortError();
+    send({ type: 'progress', id, fraction: 0.6, stage: 'building the model' });
+    const trainer = createTrainer(ds, req.config.model, req.config.train);
+    const info: RunInfo = {
+      run: nextRun++,
+      trainRows: ds.yTrain.length,
+      testRows: ds.yTest.length,
+      inputDim: ds.dim,
+      classes: ds.classes,
+      classNames: ds.classNames.slice(),
+      batchSize: trainer.batchSize,
+      stepsPerEpoch: trainer.stepsPerEpoch,
+      sampleSize: Math.min(req.config.train.sampleSize, ds.yTrain.length),
+      setupMs: performance.now() - t0,
+    };
+    const run: Run = { info, trainer, frames: new FrameTracker() };
+    current = run;
+    send({ type: 'ready', id, info });
+    send({ type: 'progress', id, fraction: 0.8, stage: 'first snapshot' });
+    const first = await trainer.snapshot(true);
+    if (current !== run) throw abortError();
+    send({ type: 'snapshot', id, run: info.run, snapshot: message(run, first, null) });
+    send({ type: 'progress', id, fraction: 1, stage: 'ready' });
+    send({ type: 'stopped', id, run: info.run, step: trainer.stepCount, reason: 'ready' });
+  }
+
+  async function play(req: PlayRequest, signal: AbortSignal): Promise<void> {
+    const run = current;
+    if (!run || run.info.run !== req.run) throw abortError();
+    const { trainer } = run;
+    speed = req.speed;
+    const inner = new AbortController();
+    const stop = () => inner.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    let left = req.maxSteps ?? Infinity;
+    let diverged = false;
+    let mark = { t: performance.now(), step: trainer.stepCount };
+    const onSnapshot = (s: Snapshot) => {
+      const t = performance.now();
+      const rate = t > mark.t ? ((s.step - mark.step) * 1000) / (t - mark.t) : null;
+      mark = { t, step: s.step };
+      send({ type: 'snapshot', id: req.id, run: run.info.run, snapshot: message(run, s, rate) });
+      if (!Number.isFinite(s.trainLoss)) {
+        diverged = true;
+        inner.abort();
+      }
+    };
+    try {
+      while (left > 0 && !inner.signal.aborted) {
+        const cap = SPEED_STEPS_PER_SECOND[speed];
+        const chunk = Math.min(left, Number.isFinite(cap) ? Math.max(1, Math.round(cap * CHUNK_SECONDS)) : trainer.train.snapshotEvery);
+        const t0 = performance.now();
+        const done = await trainer.step(chunk, { signal: inner.signal, onSnapshot });
+        left -= done;
+        if (Number.isFinite(cap) && left > 0) await pause((done / cap) * 1000 - (performance.now() - t0), inner.signal);
+      }
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+    const reason: StoppedReply['reason'] = diverged ? 'diverged' : left <= 0 ? 'limit' : 'paused';
+    send({ type: 'stopped', id: req.id, run: run.info.run, step: trainer.stepCount, reason });
+  }
+
+  /** Stops the running job, then runs `work` as the new one. */
+  function start(id: number, kind: Job['kind'], work: (signal: AbortSignal) => Promise<void>): void {
+    const previous = job;
+    previous?.ctl.abort();
+    const ctl = new AbortController();
+    const done = (async () => {
+      await previous?.done;
+      if (ctl.signal.aborted) throw abortError();
+      await work(ctl.signal);
+    })()
+      .catch((e: unknown) => fail(id, e, ctl.signal))
+      .finally(() => {
+        if (job?.id === id) job = null;
+      });
+    job = { id, kind, ctl, done };
+  }
+
+  function handle(msg: TrainingRequest): void {
+    switch (msg.type) {
+      case 'configure':
+        start(msg.id, 'configure', (signal) => configure(msg, signal));
+        return;
+      case 'play':
+        start(msg.id, 'play', (signal) => play(msg, signal));
+        return;
+      case 'pause':
+        if (job?.kind === 'play' && current?.info.run === msg.run) job.ctl.abort();
+        return;
+      case 'speed':
+        speed = msg.speed;
+        return;
+      case 'cancel':
+        if (job?.id === msg.id) job.ctl.abort();
+        return;
+    }
+  }
+
+  return {
+    handle,
+    idle: async () => {
+      while (job) await job.done;
+    },
+  };
+}
