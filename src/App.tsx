@@ -1,25 +1,39 @@
-/** The app shell: top bar, controls, the 3D view, metrics, and the status bar. Opens on the digits demo. */
+/** The app shell: top bar, controls, the 3D view, metrics, the status bar; drop files anywhere. Opens on ?data= or the digits example. */
 import { useEffect } from 'react';
-import { analyzeDemo, useAnalysisStore } from './state/appStore';
+import { analyzeInitial, useAnalysisStore } from './state/appStore';
 import { TopBar } from './panels/TopBar';
 import { ControlPanel } from './panels/ControlPanel';
 import { CenterView } from './panels/CenterView';
 import { MetricsPanel } from './panels/MetricsPanel';
 import { StatusBar } from './panels/StatusBar';
 import { TooltipLayer } from './panels/TooltipLayer';
+import { DropZone } from './panels/DropZone';
+import { TrainMode } from './panels/train/TrainMode';
+import { LandscapeMode } from './panels/landscape/LandscapeMode';
+import { useModeStore } from './state/modeStore';
 
 export function App() {
+  const mode = useModeStore((s) => s.mode);
   useEffect(() => {
-    if (useAnalysisStore.getState().source === null) analyzeDemo();
-  }, []);
+    if (mode === 'explore' && useAnalysisStore.getState().source === null) analyzeInitial();
+  }, [mode]);
   return (
     <div className="app">
       <TopBar />
-      <ControlPanel />
-      <CenterView />
-      <MetricsPanel />
-      <StatusBar />
+      {mode === 'train' ? (
+        <TrainMode />
+      ) : mode === 'landscape' ? (
+        <LandscapeMode />
+      ) : (
+        <>
+          <ControlPanel />
+          <CenterView />
+          <MetricsPanel />
+          <StatusBar />
+        </>
+      )}
       <TooltipLayer />
+      <DropZone />
     </div>
   );
 }

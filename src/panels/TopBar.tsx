@@ -1,4 +1,6 @@
-/** The top bar: the app's name and its modes. Only Explore exists yet; the others say when they come. */
+/** The top bar: the app's name and its modes. Explore and Train switch the app's mode; the others say when they come. */
+import { useModeStore, type AppMode } from '../state/modeStore';
+
 interface Mode {
   id: string;
   label: string;
@@ -10,13 +12,15 @@ interface Mode {
 
 const MODES: Mode[] = [
   { id: 'explore', label: 'Explore' },
-  { id: 'train', label: 'Train', note: 'Coming soon: train a small network and watch neural collapse emerge.', badge: 'soon' },
-  { id: 'landscape', label: 'Landscape', note: 'Coming soon: the objective-landscape intrinsic dimension of a task.', badge: 'soon' },
+  { id: 'train', label: 'Train' },
+  { id: 'landscape', label: 'Landscape' },
   { id: 'compare', label: 'Compare', note: 'Later: compare two representations (CKA, mutual kNN, Procrustes).', badge: 'later' },
   { id: 'teach', label: 'Teach', note: 'Later: guided lessons for the classroom.', badge: 'later' },
 ];
 
 export function TopBar() {
+  const mode = useModeStore((s) => s.mode);
+  const setMode = useModeStore((s) => s.setMode);
   return (
     <header className="top-bar">
       <div className="brand">
@@ -29,8 +33,9 @@ export function TopBar() {
             <button
               type="button"
               role="tab"
-              className={m.note ? 'mode mode-disabled' : 'mode mode-active'}
-              aria-selected={!m.note}
+              className={m.note ? 'mode mode-disabled' : m.id === mode ? 'mode mode-active' : 'mode'}
+              aria-selected={m.id === mode}
+              onClick={m.note ? undefined : () => setMode(m.id as AppMode)}
               aria-disabled={m.note ? true : undefined}
               aria-describedby={m.note ? `mode-tip-${m.id}` : undefined}
               data-testid={`mode-${m.id}`}

@@ -1,0 +1,144 @@
+/** Landscape's left panel: data and model, the grid of d, the budget, the projection and its plan, start and cancel. */
+import { LANDSCAPE_PRESETS, LI_MLP, useLandscapeStore } from '../../state/landscapeStore';
+import { BACKEND_NAMES, type BackendPreference } from '../../workers/protocol';
+import type { ProjectionChoice } from '../../workers/landscapeProtocol';
+import { NumberField } from './NumberField';
+import { PlanTable } from './PlanTable';
+
+const isInt = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
+const PROJECTIONS: { id: ProjectionChoice; label: string; title: string }[] = [
+  { id: 'auto', label: 'auto', title: 'Dense while D x d x 4 bytes fits 64 MiB, sparse beyond' },
+  { id: 'dense', label: 'dense', title: 'Gaussian D x d with unit-norm columns: 4 D d bytes' },
+  { id: 'sparse', label: 'sparse', title: 'ceil(sqrt(D)) seeded nonzeros ±1/sqrt(s) per column: 8 d s bytes' },
+];
+
+export function SetupPanel() {
+  const form = useLandscapeStore((s) => s.form);
+  const plan = useLandscapeStore((s) => s.plan);
+  const planError = useLandscapeStore((s) => s.planError);
+  const status = useLandscapeStore((s) => s.current?.status);
+  const { setForm, setModel, applyPreset, resetDims, start, cancel } = useLandscapeStore.getState();
+  const running = status === 'running' || status === 'preparing';
+  const preset = LANDSCAPE_PRESETS.find((p) => p.id === form.presetId);
+  const isLi = form.model.depth === LI_MLP.depth && form.model.width === LI_MLP.width && form.model.featureWidth === LI_MLP.featureWidth;
+  return (
+    <aside className="panel controls ls-setup" aria-label="Landscape setup">
+      <h2 className="panel-title">
+        Landscape <span className="panel-sub">intrinsic dimension of the objective</span>
+      </h2>
+      <fieldset className="control" disabled={running}>
+        <legend>Data</legend>
+        <select value={form.presetId} onChange={(e) => applyPreset(e.target.value)} data-testid="ls-preset" aria-label="Data set and model preset">
+          {LANDSCAPE_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+        {preset ? <p className="control-note">{preset.description}</p> : null}
+      </fieldset>
+      <fieldset className="control" disabled={running}>
+        <legend>Model (MLP, linear head)</legend>
+        <div className="ls-grid">
+          <NumberField label="hidden layers" value={form.model.depth} valid={isInt(1, 6)} step={1} onCommit={(depth) => setModel({ depth })} testId="ls-depth" />
+          <NumberField label="width" value={form.model.width} valid={isInt(1, 1024)} step={1} onCommit={(width) => setModel({ width })} testId="ls-width" />
+          <NumberField label="feature width" value={form.model.featureWidth} valid={isInt(1, 1024)} step={1} onCommit={(featureWidth) => setModel({ featureWidth })} testId="ls-feature-width" />
+          <label className="ls-field">
+            <span>activation</span>
+            <select value={form.model.activation} onChange={(e) => setModel({ activation: e.target.value as typeof form.model.activation })} data-testid="ls-activation">
+              <option value="relu">ReLU</option>
+              <option value="gelu">GELU</option>
+              <option value="tanh">tanh</option>
+            </select>
+          </label>
+        </div>
+        <div className="button-row">
+          <button type="button" aria-pressed={isLi} onClick={() => setModel(LI_MLP)} data-testid="ls-li-mlp" title="Two ReLU hidden layers of 200: Li et al.'s fully connected MNIST network">
+            2 x 200 ReLU (Li et al.)
+          </button>
+        </div>
+        {plan ? (
+          <p className="control-note" data-testid="ls-widths">
+            {plan.widths.join('-')}: D = <strong data-testid="ls-num-params">{plan.numParams.toLocaleString('en')}</strong> parameters
+          </p>
+        ) : null}
+      </fieldset>
+      <fieldset className="control" disabled={running}>
+        <legend>Subspace dimensions d</legend>
+        <input
+          className="ls-dims"
+          type="text"
+          value={form.dimsText}
+          onChange={(e) => setForm({ dimsText: e.target.value, dimsEdited: true })}
+          data-testid="ls-dims"
+          aria-label="Subspace dimensions d, comma separated"
+          placeholder="10, 30, 100, 300, 1000"
+        />
+        <div className="button-row">
+          <button type="button" onClick={resetDims} disabled={!form.dimsEdited} data-testid="ls-dims-default" title="10 log-spaced values from 10 to min(5000, D)">
+            Log-spaced default
+          </button>
+        </div>
+      </fieldset>
+      <fieldset className="control" disabled={running}>
+        <legend>Budget (every run, the baseline too)</legend>
+        <div className="ls-grid">
+          <NumberField label="steps" value={form.steps} valid={isInt(1, 1e6)} step={1} onCommit={(steps) => setForm({ steps })} testId="ls-steps" />
+          <NumberField label="batch" value={form.batchSize} valid={isInt(1, 4096)} step={1} onCommit={(batchSize) => setForm({ batchSize })} testId="ls-batch" />
+          <NumberField label="lr subspace" value={form.learningRate} onCommit={(learningRate) => setForm({ learningRate })} testId="ls-lr" title="Step size of theta_d" />
+          <NumberField label="lr baseline" value={form.baselineLearningRate} onCommit={(baselineLearningRate) => setForm({ baselineLearningRate })} testId="ls-lr-baseline" title="Step size of theta in ordinary training" />
+          <label className="ls-field">
+            <span>optimiser</span>
+            <select value={form.optimizer} onChange={(e) => setForm({ optimizer: e.target.value as 'adam' | 'sgd' })} data-testid="ls-optimizer">
+              <option value="adam">Adam</option>
+              <option value="sgd">SGD, momentum 0.9</option>
+            </select>
+          </label>
+          <label className="ls-field">
+            <span>schedule</span>
+            <select value={form.schedule} onChange={(e) => setForm({ schedule: e.target.value as 'constant' | 'cosine' })} data-testid="ls-schedule" title="cosine: lr_t = lr (1 + cos(pi t / T)) / 2 over each run's T steps">
+              <option value="cosine">cosine</option>
+              <option value="constant">constant</option>
+            </select>
+          </label>
+          <NumberField label="seed" value={form.seed} valid={isInt(0, 2 ** 31)} step={1} onCommit={(seed) => setForm({ seed })} testId="ls-seed" title="Seeds theta0, the batches, P, the data split and the ID sample" />
+        </div>
+      </fieldset>
+      <fieldset className="control" disabled={running}>
+        <legend>Projection P</legend>
+        <div className="segmented" role="group" aria-label="Projection">
+          {PROJECTIONS.map((p) => (
+            <button key={p.id} type="button" aria-pressed={form.projection === p.id} title={p.title} onClick={() => setForm({ projection: p.id })} data-testid={`ls-projection-${p.id}`}>
+              {p.label}
+            </button>
+          ))}
+        </div>
+        {plan && !planError ? <PlanTable plan={plan} /> : null}
+        {planError ? (
+          <p className="control-error" role="alert" data-testid="ls-plan-error">
+            {planError}
+          </p>
+        ) : null}
+      </fieldset>
+      <fieldset className="control" disabled={running}>
+        <legend>Backend</legend>
+        <select value={form.backend} onChange={(e) => setForm({ backend: e.target.value as BackendPreference })} data-testid="ls-backend" aria-label="tfjs backend">
+          <option value="auto">auto (fastest by probe)</option>
+          {BACKEND_NAMES.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+      <div className="ls-actions">
+        <button type="button" className="primary-button" onClick={start} disabled={running || !plan || planError !== null} data-testid="ls-start">
+          Run sweep
+        </button>
+        <button type="button" onClick={cancel} disabled={!running} data-testid="ls-cancel">
+          Cancel
+        </button>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * The message protocol between the UI and the Landscape worker (Li et al. 2018 sweeps). Same
+ * conventions as protocol.ts: every request carries an id, every reply names the id it answers,
+ * progress travels as its own replies, failures as an explicit error reply, and a cancel request
+ * stops a sweep (which then finishes with the runs it completed).
+ */
+import type { DataConfig } from '../datasets/build';
+import type { ModelConfig } from '../training/types';
+import type { OptimizerConfig, ProjectionChoice, ProjectionInfo, RunProgress, RunResult, SweepResult } from '../landscape/types';
+import type { BackendChoice, BackendPreference } from './protocol';
+
+export type { BackendChoice, BackendPreference } from './protocol';
+export type { OptimizerConfig, ProjectionChoice, ProjectionInfo, RunProgress, RunResult, SweepResult } from '../landscape/types';
+
+/** Everything that fixes a sweep: data, model, budget, optimisers, projection and the seed. */
+export interface LandscapeSetup {
+  /** A Train-mode data configuration (source and split). */
+  data: DataConfig;
+  /** A Train-mode MLP (linear head, no batch norm: the flat MLP of src/landscape). */
+  model: ModelConfig;
+  /** Subspace dimensions d, or 'default' for defaultDims(D) (log-spaced 10 ... min(5000, D)). */
+  dims: number[] | 'default';
+  /** Training steps of every run, the baseline's too. */
+  steps: number;
+  batchSize: number;
+  /** Optimiser of theta_d in the subspace runs. */
+  optimizer: OptimizerConfig;
+  /** Optimiser of the baseline (ordinary training of all D parameters). */
+  baselineOptimizer: OptimizerConfig;
+  projection: ProjectionChoice;
+  /** Seeds theta0, the batch order, the projections and the ID sample. */
+  seed: number;
+  /** Training rows in the fixed sample for TwoNN of the inputs and of the penultimate features. */
+  idSample: number;
+}
+
+/** The sweep a setup gives, known before anything is built: D, the layer widths and every run's projection. */
+export interface SweepPlan {
+  numParams: number;
+  /** Flat MLP widths: input, hidden..., classes. */
+  widths: number[];
+  /** The d values that will run (sorted, deduplicated). */
+  dims: number[];
+  /** One per run: the baseline's identity, then planProjection per d. */
+  plans: ProjectionInfo[];
+}
+
+/** Plans a setup (no data is loaded, nothing is trained). */
+export interface PlanRequest {
+  type: 'plan';
+  id: number;
+  setup: LandscapeSetup;
+}
+
+/** Runs a sweep on a backend. A newer sweep cancels the older one. */
+export interface SweepRequest {
+  type: 'sweep';
+  id: number;
+  setup: LandscapeSetup;
+  backend: BackendPreference;
+  /** The page's base URL: shipped data files are fetched relative to it. */
+  baseUrl: string;
+}
+
+/** Stop request `id`: a sweep replies `done` with its completed runs (cancelled: true), or `cancelled` before its first run. */
+export interface LandscapeCancelRequest {
+  type: 'cancel';
+  id: number;
+}
+
+export type LandscapeRequest = PlanRequest | SweepRequest | LandscapeCancelRequest;
+
+export interface PlanReply {
+  type: 'plan';
+  id: number;
+  plan: SweepPlan;
+}
+
+/** Progress of the preparation stages (backend, data, input ID): fraction in [0, 1] and a stage name. */
+export interface LandscapeProgressReply {
+  type: 'progress';
+  id: number;
+  fraction: number;
+  stage: string;
+}
+
+export interface LandscapeBackendReply {
+  type: 'backend';
+  id: number;
+  choice: BackendChoice;
+}
+
+/** The data are loaded and the task is built: sizes and the plan the sweep follows. */
+export interface DatasetReply {
+  type: 'dataset';
+  id: number;
+  trainRows: number;
+  testRows: number;
+  classNames: string[];
+  plan: SweepPlan;
+}
+
+/** TwoNN of the inputs on the fixed sample of training rows (null when not computable). */
+export interface InputIdReply {
+  type: 'inputId';
+  id: number;
+  twoNN: number | null;
+  sampleRows: number;
+  dim: number;
+}
+
+/** A run starts: its index (0 = baseline), d (null for the baseline) and the projection it uses. */
+export interface RunStartReply {
+  type: 'runStart';
+  id: number;
+  run: number;
+  d: number | null;
+  projection: ProjectionInfo;
+}
+
+export interface RunProgressReply {
+  type: 'runProgress';
+  id: number;
+  progress: RunProgress;
+}
+
+/** A run finished: its evaluation and TwoNN of its penultimate features on the fixed sample. */
+export interface RunResultReply {
+  type: 'runResult';
+  id: number;
+  run: number;
+  result: RunResult;
+  featureTwoNN: number | null;
+}
+
+/** The sweep ended: all runs, or the completed ones when cancelled. */
+export interface DoneReply {
+  type: 'done';
+  id: number;
+  result: SweepResult;
+}
+
+export interface LandscapeCancelledReply {
+  type: 'cancelled';
+  id: number;
+}
+
+/**
+ * Request `id` failed. kind 'input': the setup cannot run (a model or d out of range, unreadable
+ * data); kind 'internal': a bug or a backend failure.
+ */
+export interface LandscapeErrorReply {
+  type: 'error';
+  id: number;
+  kind: 'input' | 'internal';
+  problem: string;
+  fix: string;
+}
+
+export type LandscapeReply =
+  | PlanReply
+  | LandscapeProgressReply
+  | LandscapeBackendReply
+  | DatasetReply
+  | InputIdReply
+  | RunStartReply
+  | RunProgressReply
+  | RunResultReply
+  | DoneReply
+  | LandscapeCancelledReply
+  | LandscapeErrorReply;

@@ -1,0 +1,206 @@
+/**
+ * The Landscape worker's logic as an ordinary module (testable in Node). A `plan` request says
+ * what a setup will run (D, widths, each run's projection and its memory) without loading data;
+ * a `sweep` request chooses the backend, builds the Dataset (cached across sweeps), measures TwoNN
+ * of the inputs on a fixed sample of training rows, then runs runSweep: the baseline, then one
+ * subspace run per d, streaming progress and each result with TwoNN of its penultimate features.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { buildDataset, isRealSource, type SourceSpec } from '../datasets/build';
+import { FASHION_MNIST_CLASSES } from '../datasets/fashionMnist';
+import type { Dataset } from '../datasets/types';
+import { isAbortError, throwIfAborted } from '../geometry/abort';
+import { twoNN } from '../geometry/dimension';
+import { knn } from '../geometry/knn';
+import { sampleRows } from '../geometry/sample';
+import { isInputError } from '../io/errors';
+import {
+  classificationTask,
+  defaultDims,
+  flatMlpConfigFromModel,
+  flatMlpForward,
+  flatMlpLayout,
+  normaliseDims,
+  planSweep,
+  runSweep,
+  type FlatMlpConfig,
+  type SweepConfig,
+} from '../landscape';
+import type { BackendChoice, BackendPreference } from './protocol';
+import type { LandscapeReply, LandscapeRequest, LandscapeSetup, SweepPlan, SweepRequest } from './landscapeProtocol';
+
+export interface LandscapeServiceDeps {
+  post: (reply: LandscapeReply) => void;
+  /** Activates a backend and explains the choice. */
+  selectBackend: (preference: BackendPreference) => Promise<BackendChoice>;
+  /** Reads a shipped data file (a path like 'data/...') relative to the page's base URL. */
+  read: (path: string, baseUrl: string) => Promise<Uint8Array>;
+}
+
+/** Input size and classes of the shipped sets, known without reading them: 28 x 28 Fashion-MNIST images, 8 x 8 UCI digits. */
+const REAL_SHAPES = {
+  'fashion-mnist': { dim: 28 * 28, classes: FASHION_MNIST_CLASSES.length },
+  digits: { dim: 8 * 8, classes: 10 },
+} as const;
+
+/** Input dimension and number of classes of a data source. */
+export function sourceShape(source: SourceSpec): { dim: number; classes: number } {
+  if (isRealSource(source)) return REAL_SHAPES[source.kind];
+  return { dim: source.dim, classes: source.classes };
+}
+
+/** The flat MLP of a setup: widths input, hidden..., classes (RangeError for batch norm or non-linear heads). */
+export function setupMlp(setup: LandscapeSetup): FlatMlpConfig {
+  const { dim, classes } = sourceShape(setup.data.source);
+  return flatMlpConfigFromModel(dim, classes, setup.model);
+}
+
+/** Throws a RangeError naming the first of steps, batch size and ID sample that is not a positive integer. */
+export function checkBudget(setup: Pick<LandscapeSetup, 'steps' | 'batchSize' | 'idSample'>): void {
+  for (const [name, v] of [['steps', setup.steps], ['the batch size', setup.batchSize], ['the ID sample', setup.idSample]] as const) {
+    if (!(Number.isInteger(v) && v >= 1)) throw new RangeError(`${name} must be a positive integer (got ${v})`);
+  }
+}
+
+/** The sweep a setup gives: D = sum over layers of (fanIn + 1) fanOut, the dims ('default' = defaultDims(D)) and planSweep's projections. */
+export function planSetup(setup: LandscapeSetup): SweepPlan {
+  checkBudget(setup);
+  const cfg = setupMlp(setup);
+  const { numParams } = flatMlpLayout(cfg.widths);
+  const dims = normaliseDims(setup.dims === 'default' ? defaultDims(numParams) : setup.dims, numParams);
+  const plans = planSweep(numParams, { dims, projection: setup.projection });
+  return { numParams, widths: [...cfg.widths], dims, plans };
+}
+
+/** The runSweep configuration of a setup with its planned dims; progress about 50 times per run (every 25 steps at most). */
+export function sweepConfig(setup: LandscapeSetup, dims: number[]): SweepConfig {
+  return {
+    dims,
+    steps: setup.steps,
+    optimizer: setup.optimizer,
+    baselineOptimizer: setup.baselineOptimizer,
+    projection: setup.projection,
+    seed: setup.seed,
+    progressEvery: Math.max(1, Math.min(25, Math.ceil(setup.steps / 50))),
+  };
+}
+
+/** TwoNN (Facco) of the m x d rows of X via exact kNN with k = 2; null when m < 3 or the estimate is not finite. */
+export async function sampleTwoNN(X: Float32Array, m: number, d: number): Promise<number | null> {
+  if (m < 3) return null;
+  for (let t = 0; t < X.length; t++) if (!Number.isFinite(X[t])) return null;
+  const value = twoNN(await knn(X, m, d, 2));
+  return Number.isFinite(value) ? value : null;
+}
+
+/** The sample rows of the training inputs, row-major m x dim. */
+function gatherRows(X: Float32Array, dim: number, rows: Int32Array): Float32Array {
+  const out = new Float32Array(rows.length * dim);
+  rows.forEach((r, i) => out.set(X.subarray(r * dim, (r + 1) * dim), i * dim));
+  return out;
+}
+
+function failureOf(e: unknown): { kind: 'input' | 'internal'; problem: string; fix: string } {
+  if (isInputError(e)) return { kind: 'input', problem: e.problem, fix: e.fix };
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof RangeError) return { kind: 'input', problem: `${message.charAt(0).toUpperCase()}${message.slice(1)}.`, fix: 'Change that setting and start again.' };
+  return { kind: 'internal', problem: message, fix: 'Try another backend, or reload the page.' };
+}
+
+/** Creates the request handler. `handle` never throws: every failure becomes an error reply. */
+export function createLandscapeService(deps: LandscapeServiceDeps): { handle: (msg: LandscapeRequest) => void; idle: () => Promise<void> } {
+  const sweeps = new Map<number, { ctl: AbortController; done: Promise<void> }>();
+  let datasetCache: { key: string; dataset: Promise<Dataset> } | null = null;
+
+  function loadDataset(setup: LandscapeSetup, baseUrl: string): Promise<Dataset> {
+    const key = JSON.stringify(setup.data);
+    if (datasetCache?.key !== key) {
+      const dataset = buildDataset(setup.data, (path) => deps.read(path, baseUrl));
+      datasetCache = { key, dataset };
+      dataset.catch(() => {
+        if (datasetCache?.dataset === dataset) datasetCache = null;
+      });
+    }
+    return datasetCache.dataset;
+  }
+
+  async function runSweepRequest(req: SweepRequest, signal: AbortSignal): Promise<void> {
+    const { id, setup } = req;
+    const progress = (fraction: number, stage: string) => deps.post({ type: 'progress', id, fraction, stage });
+    throwIfAborted(signal);
+    const planned = planSetup(setup);
+    progress(0, 'choosing backend');
+    const choice = await deps.selectBackend(req.backend);
+    deps.post({ type: 'backend', id, choice });
+    throwIfAborted(signal);
+    progress(0.3, 'loading data');
+    const dataset = await loadDataset(setup, req.baseUrl);
+    throwIfAborted(signal);
+    const cfg = flatMlpConfigFromModel(dataset.dim, dataset.classes, setup.model);
+    const task = classificationTask(dataset, cfg, { batchSize: setup.batchSize, seed: setup.seed });
+    const nTrain = dataset.yTrain.length;
+    const rows = sampleRows(nTrain, setup.idSample, setup.seed);
+    const xSample = gatherRows(dataset.xTrain, dataset.dim, rows);
+    const xs = tf.tensor2d(xSample, [rows.length, dataset.dim]);
+    try {
+      deps.post({ type: 'dataset', id, trainRows: nTrain, testRows: dataset.yTest.length, classNames: dataset.classNames, plan: planned });
+      progress(0.6, 'TwoNN of the inputs');
+      deps.post({ type: 'inputId', id, twoNN: await sampleTwoNN(xSample, rows.length, dataset.dim), sampleRows: rows.length, dim: dataset.dim });
+      throwIfAborted(signal);
+      progress(1, 'training');
+      const featureId = new Map<number, number | null>();
+      const result = await runSweep(task, sweepConfig(setup, planned.dims), {
+        signal,
+        onRunStart: (run, d, projection) => deps.post({ type: 'runStart', id, run, d, projection }),
+        onProgress: (p) => deps.post({ type: 'runProgress', id, progress: p }),
+        onTrained: async (run, _d, theta) => {
+          const features = tf.tidy(() => flatMlpForward(theta, xs, cfg).features);
+          try {
+            const F = (await features.data()) as Float32Array;
+            featureId.set(run, await sampleTwoNN(F, rows.length, features.shape[1]));
+          } finally {
+            features.dispose();
+          }
+        },
+        onResult: (run, r) => deps.post({ type: 'runResult', id, run, result: r, featureTwoNN: featureId.get(run) ?? null }),
+      });
+      deps.post({ type: 'done', id, result });
+    } finally {
+      xs.dispose();
+      task.dispose();
+    }
+  }
+
+  function handle(msg: LandscapeRequest): void {
+    if (msg.type === 'cancel') {
+      sweeps.get(msg.id)?.ctl.abort();
+      return;
+    }
+    if (msg.type === 'plan') {
+      try {
+        deps.post({ type: 'plan', id: msg.id, plan: planSetup(msg.setup) });
+      } catch (e) {
+        deps.post({ type: 'error', id: msg.id, ...failureOf(e) });
+      }
+      return;
+    }
+    const previous = [...sweeps.values()];
+    for (const s of previous) s.ctl.abort();
+    const ctl = new AbortController();
+    const done = Promise.all(previous.map((s) => s.done))
+      .then(() => runSweepRequest(msg, ctl.signal))
+      .catch((e: unknown) => {
+        if (ctl.signal.aborted || isAbortError(e)) deps.post({ type: 'cancelled', id: msg.id });
+        else deps.post({ type: 'error', id: msg.id, ...failureOf(e) });
+      })
+      .finally(() => sweeps.delete(msg.id));
+    sweeps.set(msg.id, { ctl, done });
+  }
+
+  return {
+    handle,
+    idle: async () => {
+      while (sweeps.size > 0) await Promise.all([...sweeps.values()].map((s) => s.done));
+    },
+  };
+}
