@@ -41,7 +41,7 @@ test('Train: play the default preset, snapshots stream, pause, export the metric
   await expect(page.getByTestId('train-backend-name')).toHaveAttribute('data-backend', /^(webgpu|webgl|wasm|cpu)$/);
   await expect(page.getByTestId('train-backend-reason')).toContainText(/probe|override/);
 
-  // One step = one snapshot interval.
+  // "+N" trains one snapshot interval.
   await page.getByTestId('train-step').click();
   await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', String(DEFAULT_PRESET.config.train.snapshotEvery), { timeout: 30_000 });
 
@@ -90,6 +90,10 @@ test('Train: play the default preset, snapshots stream, pause, export the metric
   await page.getByTestId('train-tab-layers').click();
   await expect(page.getByTestId('train-layer-profile')).toBeVisible();
   await page.screenshot({ path: `${ARTIFACTS}/train-layers.png` });
+
+  // "Step" trains one optimisation step and shows its snapshot.
+  await page.getByTestId('train-step-one').click();
+  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', String(paused + 1), { timeout: 30_000 });
 
   // The exported features open in Explore with their labels; with the sample = all 160 training
   // rows, Explore's NC1 is the NC1 Train showed (the same geometry core on the same rows).

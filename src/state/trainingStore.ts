@@ -62,6 +62,8 @@ export interface TrainingState {
   pause: () => void;
   /** Trains snapshotEvery steps (one snapshot) and pauses. */
   step: () => void;
+  /** One optimisation step (and its snapshot), then pause. */
+  stepOne: () => void;
   /** Rebuilds the run from step 0 with the same settings (the same seed gives the same run). */
   reset: () => void;
   keepRun: () => void;
@@ -164,10 +166,10 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
       set({ status: 'building', error: null, stopReason: null, progress: { fraction: 0, stage: 'starting' } });
     }
 
-    function startPlay(oneSnapshot: boolean): void {
+    function startPlay(oneSnapshot: boolean, maxSteps?: number): void {
       const { info, speed, config } = get();
       if (!info) return;
-      playId = client().play(info.run, speed, oneSnapshot ? config.train.snapshotEvery : undefined);
+      playId = client().play(info.run, speed, maxSteps ?? (oneSnapshot ? config.train.snapshotEvery : undefined));
       set({ status: 'playing', stopReason: null, replay: null });
     }
 
@@ -248,6 +250,10 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
           after = 'step';
           if (s.status !== 'building') build();
         }
+      },
+      stepOne: () => {
+        const s = get();
+        if (s.status === 'ready' && s.info) startPlay(true, 1);
       },
       reset: () => {
         after = null;

@@ -28,7 +28,10 @@ export interface ConfigureRequest {
   baseUrl: string;
 }
 
-/** Train run `run` until paused (or until `maxSteps` more steps when given), streaming snapshots. */
+/**
+ * Train run `run` until paused (or until `maxSteps` more steps when given), streaming snapshots;
+ * a limited play that stops between snapshot steps ends with one more snapshot.
+ */
 export interface PlayRequest {
   type: 'play';
   id: number;

@@ -88,6 +88,15 @@ describe('training service', () => {
     expect(h.replies.at(-1)).toEqual({ type: 'stopped', id: 2, run: 1, step: 40, reason: 'limit' });
   });
 
+  it('a single step (maxSteps 1) trains one step and still answers with its snapshot', async () => {
+    const h = harness();
+    await configured(h, config());
+    h.service.handle({ type: 'play', id: 2, run: 1, speed: 'max', maxSteps: 1 });
+    await h.service.idle();
+    expect(h.of('snapshot', 2).map((s) => s.snapshot.metrics.step)).toEqual([1]);
+    expect(h.replies.at(-1)).toEqual({ type: 'stopped', id: 2, run: 1, step: 1, reason: 'limit' });
+  });
+
   it('pause stops a playing run after its current step; play continues from there', async () => {
     const h = harness();
     await configured(h, config());

@@ -188,6 +188,8 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
         left -= done;
         if (Number.isFinite(cap) && left > 0) await pause((done / cap) * 1000 - (performance.now() - t0), inner.signal);
       }
+      // A limited play that ends between snapshot steps (a single step) still shows where it got to.
+      if (left <= 0 && !diverged && trainer.stepCount % trainer.train.snapshotEvery !== 0) onSnapshot(await trainer.snapshot());
     } finally {
       signal.removeEventListener('abort', stop);
     }

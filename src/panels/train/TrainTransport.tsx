@@ -1,5 +1,5 @@
 /**
- * Play / pause, single step (one snapshot interval), reset, and the speed cap. The play button keeps
+ * Play / pause, a single optimisation step, one snapshot interval, reset, and the speed cap. The play button keeps
  * its width whatever it says, so nothing jumps while a run starts and stops.
  */
 import { useTrainingStore } from '../../state/trainingStore';
@@ -16,7 +16,7 @@ export function TrainTransport() {
   const status = useTrainingStore((s) => s.status);
   const every = useTrainingStore((s) => s.config.train.snapshotEvery);
   const speed = useTrainingStore((s) => s.speed);
-  const { play, pause, step, reset, setSpeed } = useTrainingStore.getState();
+  const { play, pause, step, stepOne, reset, setSpeed } = useTrainingStore.getState();
   const playing = status === 'playing';
   return (
     <div className="train-transport">
@@ -31,8 +31,11 @@ export function TrainTransport() {
         >
           <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
         </button>
+        <button type="button" className="train-button" data-testid="train-step-one" onClick={stepOne} disabled={status !== 'ready'} title="One optimisation step, then a snapshot, then pause">
+          Step
+        </button>
         <button type="button" className="train-button" data-testid="train-step" onClick={step} disabled={playing} title={`Train ${every} steps (one snapshot), then pause`}>
-          Step +{every}
+          +{every}
         </button>
         <button type="button" className="train-button" data-testid="train-reset" onClick={reset} title="Rebuild the run from step 0 with the same settings and seed">
           Reset
