@@ -91,9 +91,14 @@ test('Train: play the default preset, snapshots stream, pause, export the metric
   await expect(page.getByTestId('train-layer-profile')).toBeVisible();
   await page.screenshot({ path: `${ARTIFACTS}/train-layers.png` });
 
-  // "Step" trains one optimisation step and shows its snapshot.
+  // "Step" trains one optimisation step and shows its snapshot. (A pause can land between snapshot
+  // steps, so the first click shows the run's true step; the second must add exactly one.)
   await page.getByTestId('train-step-one').click();
-  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', String(paused + 1), { timeout: 30_000 });
+  await expect.poll(() => valueOf(page, 'train-step-count'), { timeout: 30_000 }).toBeGreaterThan(paused);
+  await expect(page.getByTestId('train-step-one')).toBeEnabled();
+  const stepped = await valueOf(page, 'train-step-count');
+  await page.getByTestId('train-step-one').click();
+  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', String(stepped + 1), { timeout: 30_000 });
 
   // The exported features open in Explore with their labels; with the sample = all 160 training
   // rows, Explore's NC1 is the NC1 Train showed (the same geometry core on the same rows).
