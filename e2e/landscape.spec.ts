@@ -119,3 +119,43 @@ test('Landscape: a small sweep runs to completion, then a cancelled sweep keeps 
   await page.screenshot({ path: `${ARTIFACTS}/landscape-cancelled.png` });
   expect(errors).toEqual([]);
 });
+
+test('Landscape: a model with batch norm and a GCR head runs through the UI', async ({ page }) => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const errors = collectErrors(page);
+  await page.goto('/?mode=landscape');
+  await page.getByTestId('ls-preset').selectOption('blobs-quick');
+  await expect(page.getByTestId('ls-num-params')).toHaveText('676');
+  await page.getByTestId('ls-batchnorm').check();
+  // BN adds gamma and beta per hidden unit to theta (the running statistics are buffers, not counted).
+  await expect(page.getByTestId('ls-num-params')).toHaveText('740');
+  await page.getByTestId('ls-head-etf').click();
+  await expect(page.getByTestId('ls-num-params')).toHaveText(String(740 - 33 * 4));
+  await expect(page.getByTestId('ls-theta-note')).toContainText('frozen');
+  await page.getByTestId('ls-head-gcr').click();
+  await expect(page.getByTestId('ls-gcr')).toBeVisible();
+  await setField(page, 'ls-gcr-k', '4');
+  const D = 16 * 32 + 32 + 2 * 32 + 4 * 32 * 4;
+  await expect(page.getByTestId('ls-num-params')).toHaveText(D.toLocaleString('en'));
+  await expect(page.getByTestId('ls-theta-note')).toContainText('orth(S_c)');
+  await page.getByTestId('ls-theta-note').locator('summary').click();
+  await expect(page.getByTestId('ls-theta-note').locator('details p').first()).toBeVisible();
+  await page.getByTestId('ls-batchnorm').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/landscape-bn-gcr-setup.png` });
+  await setField(page, 'ls-dims', '1, 8, 64');
+  await setField(page, 'ls-steps', '150');
+  await page.getByTestId('ls-backend').selectOption('wasm');
+  await expect(page.getByTestId('ls-plan-row')).toHaveCount(4);
+  await page.getByTestId('ls-start').click();
+  await expect(page.getByTestId('ls-sweep-status')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+  await expect(page.locator('[data-testid="ls-run"][data-state="done"]')).toHaveCount(4);
+  const points = await seriesPoints(page, 0);
+  expect(points.map((p) => p.d)).toEqual([1, 8, 64]);
+  const baseline = Number(await page.getByTestId('ls-acc-baseline').getAttribute('data-value'));
+  expect(baseline).toBeGreaterThan(0.7);
+  expect(points[2].value).toBeGreaterThan(points[0].value);
+  const featureId = Number(await page.getByTestId('ls-feature-twonn').getAttribute('data-value'));
+  expect(featureId).toBeGreaterThan(0.5);
+  await page.screenshot({ path: `${ARTIFACTS}/landscape-bn-gcr.png` });
+  expect(errors).toEqual([]);
+});

@@ -1,6 +1,8 @@
 /** Timing of subspace steps against ordinary steps of the same task (for `npm run bench`). */
 import * as tf from '@tensorflow/tfjs-core';
+import { OrdinaryRun } from './ordinaryRun';
 import { createProjection, identityProjection, planProjection } from './projection';
+import type { TrainableRun } from './runLoop';
 import { SubspaceRun } from './subspaceRun';
 import type { OptimizerConfig, ProjectionChoice, ProjectionInfo, SubspaceTask } from './types';
 
@@ -16,8 +18,8 @@ const BENCH_OPTIMIZER: OptimizerConfig = { kind: 'sgd', learningRate: 0.01, mome
 
 /** Minimum over `blocks` timed blocks of `steps` steps (after `warmup` untimed steps) of seconds per step. */
 async function timeSteps<B>(task: SubspaceTask<B>, theta0: tf.Tensor1D, info: ProjectionInfo, steps: number, warmup: number, blocks: number, seed: number): Promise<number> {
-  const projection = createProjection(info, seed);
-  const run = new SubspaceRun(task, theta0, projection, BENCH_OPTIMIZER);
+  const projection = info.kind === 'identity' ? null : createProjection(info, seed);
+  const run: TrainableRun = projection ? new SubspaceRun(task, theta0, projection, BENCH_OPTIMIZER) : new OrdinaryRun(task, theta0, BENCH_OPTIMIZER);
   try {
     if (warmup > 0) await run.train(warmup, { progressEvery: warmup, yieldMs: Infinity });
     const perStep: number[] = [];
@@ -25,12 +27,12 @@ async function timeSteps<B>(task: SubspaceTask<B>, theta0: tf.Tensor1D, info: Pr
     return Math.min(...perStep);
   } finally {
     run.dispose();
-    projection.dispose();
+    projection?.dispose();
   }
 }
 
 /**
- * Seconds per step of ordinary training (the first row) and of subspace training for every
+ * Seconds per step of ordinary training (the first row: the sweep's baseline, OrdinaryRun) and of subspace training for every
  * (d, kind) pair that fits MAX_PROJECTION_BYTES (others are skipped): each the best (minimum,
  * as Python's timeit advises: slower blocks are other processes interfering) over `blocks` blocks
  * of `steps` steps after `warmup` untimed steps; the loss is read back once per block, so the

@@ -3,31 +3,41 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Dataset } from '../datasets/types';
 import { lossAndHits, smoothedTargets } from '../training/losses';
 import { BatchSampler } from '../training/random';
-import { flatMlpLayout, flatMlpLogits, flatMlpModel, type ClassBatch, type FlatMlpConfig } from './flatMlp';
-import type { Evaluation, SubspaceTask } from './types';
+import type { FlatMlpConfig } from './flatLayout';
+import { FlatMlp, flatMlpModel, type ClassBatch } from './flatMlp';
+import type { Evaluation, ModelState, SubspaceTask } from './types';
 
 export interface ClassificationOptions {
   /** Minibatch size (clamped to the training rows). */
   batchSize: number;
-  /** Seeds theta0 and the batch order (the same order in every run of a sweep). */
+  /** Seeds theta0 (Train mode's initialisation for this seed) and the batch order (the same in every run of a sweep). */
   seed: number;
   /** Rows per evaluation chunk (default 1024; fixed shapes, the last chunk zero-padded). */
   evalChunk?: number;
 }
 
+/** A classification SubspaceTask with its flat model (for features of a trained theta). */
+export interface ClassificationTask extends SubspaceTask<ClassBatch> {
+  readonly net: FlatMlp;
+}
+
 /**
  * The task of training `cfg` on `dataset`: batches of fixed size from Train mode's seeded
- * BatchSampler; evaluate() scores theta on the test rows (the training rows when there are none)
- * with score = accuracy and loss = mean cross-entropy, both in float64 from read-back logits.
+ * BatchSampler with targets (1 - eps) onehot + eps/K; evaluate() scores theta in eval mode (batch
+ * norm with the run's running statistics) on the test rows (the training rows when there are
+ * none) with score = accuracy and loss = the training objective (cfg.loss, label smoothing), both
+ * in float64 from read-back logits.
  */
-export function classificationTask(dataset: Dataset, cfg: FlatMlpConfig, opts: ClassificationOptions): SubspaceTask<ClassBatch> {
+export function classificationTask(dataset: Dataset, cfg: FlatMlpConfig, opts: ClassificationOptions): ClassificationTask {
   const { dim, classes: K } = dataset;
   const nTrain = dataset.yTrain.length;
   if (cfg.widths[0] !== dim || cfg.widths[cfg.widths.length - 1] !== K) {
     throw new RangeError(`the MLP maps ${cfg.widths[0]} -> ${cfg.widths[cfg.widths.length - 1]} but the data have ${dim} dimensions and ${K} classes`);
   }
   if (nTrain < 1) throw new RangeError('the training set is empty');
-  flatMlpLayout(cfg.widths);
+  const net = new FlatMlp(cfg, opts.seed);
+  const loss = cfg.loss ?? 'ce';
+  const eps = cfg.labelSmoothing ?? 0;
   const batchSize = Math.min(opts.batchSize, nTrain);
   const useTest = dataset.yTest.length > 0;
   const evalX = useTest ? dataset.xTest : dataset.xTrain;
@@ -39,29 +49,30 @@ export function classificationTask(dataset: Dataset, cfg: FlatMlpConfig, opts: C
   padded.set(evalX.subarray(0, n * dim));
   const xEval = tf.tensor2d(padded, [chunks * chunk, dim]);
   const xTrain = tf.tensor2d(dataset.xTrain, [nTrain, dim]);
-  const targets = tf.tensor2d(smoothedTargets(dataset.yTrain, K, 0), [nTrain, K]);
+  const targets = tf.tensor2d(smoothedTargets(dataset.yTrain, K, eps), [nTrain, K]);
 
-  async function evaluate(theta: tf.Tensor1D): Promise<Evaluation> {
-    let loss = 0;
+  async function evaluate(theta: tf.Tensor1D, state?: ModelState | null): Promise<Evaluation> {
+    let total = 0;
     let hits = 0;
     for (let c = 0; c < chunks; c++) {
       const start = c * chunk;
       const valid = Math.min(chunk, n - start);
-      const logits = tf.tidy(() => flatMlpLogits(theta, tf.slice(xEval, [start, 0], [chunk, dim]), cfg));
+      const logits = tf.tidy(() => net.forward(theta, tf.slice(xEval, [start, 0], [chunk, dim]), 'eval', state).logits);
       try {
         const Z = (await logits.data()) as Float32Array;
-        const part = lossAndHits('ce', Z.subarray(0, valid * K), evalY.subarray(start, start + valid), K, 0);
-        loss += part.loss;
+        const part = lossAndHits(loss, Z.subarray(0, valid * K), evalY.subarray(start, start + valid), K, eps);
+        total += part.loss;
         hits += part.hits;
       } finally {
         logits.dispose();
       }
     }
-    return { loss: loss / n, score: hits / n, accuracy: hits / n };
+    return { loss: total / n, score: hits / n, accuracy: hits / n };
   }
 
   return {
-    model: flatMlpModel(cfg, opts.seed),
+    net,
+    model: flatMlpModel(net),
     batches() {
       const sampler = new BatchSampler(nTrain, batchSize, opts.seed);
       return {

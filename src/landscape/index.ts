@@ -6,6 +6,8 @@
 export type {
   BatchStream,
   Evaluation,
+  ManifoldBlock,
+  ModelState,
   OptimizerConfig,
   Projection,
   ProjectionChoice,
@@ -34,18 +36,12 @@ export {
 } from './projection';
 export { createOptimizer, learningRateAt, checkOptimizerConfig, type VectorOptimizer } from './optimizer';
 export { compressionRatio, defaultDims, dimensionAtScore, intrinsicDimension, logGrid, type ScorePoint } from './threshold';
-export {
-  flatMlpConfigFromModel,
-  flatMlpForward,
-  flatMlpInit,
-  flatMlpLayout,
-  flatMlpLogits,
-  flatMlpModel,
-  type ClassBatch,
-  type FlatMlpConfig,
-  type LayerSlot,
-} from './flatMlp';
-export { classificationTask, type ClassificationOptions } from './classification';
+export { flatMlpConfigFromModel, flatMlpLayout, headOf, type FlatLayout, type FlatMlpConfig, type HeadSlot, type LayerSlot } from './flatLayout';
+export { BatchNormState, FlatMlp, flatMlpModel, type ClassBatch } from './flatMlp';
+export { headLogits, orthonormalColumns } from './flatHeads';
+export { OrdinaryRun } from './ordinaryRun';
+export { stepLoop, type TrainableRun } from './runLoop';
+export { classificationTask, type ClassificationOptions, type ClassificationTask } from './classification';
 export {
   leastSquaresLoss,
   leastSquaresProblem,

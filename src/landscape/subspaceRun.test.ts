@@ -5,6 +5,8 @@ import { gaussianBlobs } from '../datasets/blobs';
 import { splitDataset } from '../datasets/split';
 import type { LabelledPoints } from '../datasets/types';
 import { classificationTask } from './classification';
+import type { FlatMlpConfig } from './flatLayout';
+import { BatchNormState } from './flatMlp';
 import { createOptimizer, learningRateAt } from './optimizer';
 import { createProjection, planProjection } from './projection';
 import { SubspaceRun } from './subspaceRun';
@@ -22,11 +24,20 @@ function bits(a: Float32Array): Uint32Array {
   return new Uint32Array(a.buffer, a.byteOffset, a.length);
 }
 
+const GCR = { kind: 'gcr', k: 3, gamma: 10, subspaceLearningRate: 0.05 } as const;
+const MODELS: { name: string; cfg: FlatMlpConfig; kind: 'dense' | 'sparse' }[] = [
+  { name: 'linear head', cfg: { widths: [16, 24, 4], activation: 'relu' }, kind: 'dense' },
+  { name: 'linear head', cfg: { widths: [16, 24, 4], activation: 'relu' }, kind: 'sparse' },
+  { name: 'batch norm, linear head', cfg: { widths: [16, 24, 4], activation: 'relu', batchNorm: true }, kind: 'dense' },
+  { name: 'fixed ETF head, MSE loss', cfg: { widths: [16, 24, 8, 4], activation: 'tanh', head: { kind: 'etf' }, loss: 'mse' }, kind: 'sparse' },
+  { name: 'batch norm, GCR head, label smoothing', cfg: { widths: [16, 24, 8, 4], activation: 'gelu', batchNorm: true, head: GCR, labelSmoothing: 0.1 }, kind: 'dense' },
+];
+
 describe('SubspaceRun', () => {
-  for (const kind of ['dense', 'sparse'] as const) {
-    it(`${kind}: trains only theta_d (d trainable numbers), leaves theta0 bit-identical, lowers the loss, leaks nothing`, async () => {
+  for (const { name, cfg, kind } of MODELS) {
+    it(`${kind}, ${name}: trains only theta_d (d trainable numbers), leaves theta0 bit-identical, lowers the loss, leaks nothing`, async () => {
       const tensorsBefore = tf.memory().numTensors;
-      const task = classificationTask(dataset, { widths: [16, 24, 4], activation: 'relu' }, { batchSize: 32, seed: 2 });
+      const task = classificationTask(dataset, cfg, { batchSize: 32, seed: 2 });
       const D = task.model.numParams;
       const d = 12;
       const varsBefore = new Set(trainableVariables());
@@ -38,6 +49,7 @@ describe('SubspaceRun', () => {
       expect(added).toEqual([run.thetaD]);
       expect(run.trainableVariables).toEqual([run.thetaD]);
       expect(added.reduce((s, v) => s + v.size, 0)).toBe(d);
+      expect(run.state === null).toBe(!cfg.batchNorm);
       expect(Array.from(await run.thetaD.data())).toEqual(new Array(d).fill(0));
       const start = await run.evaluate();
       const steps: number[] = [];
@@ -51,6 +63,11 @@ describe('SubspaceRun', () => {
       expect(trainableVariables().filter((v) => !varsBefore.has(v))).toEqual([run.thetaD]);
       expect(bits((await theta0.data()) as Float32Array)).toEqual(bits(init));
       expect(bits(task.model.initialParams())).toEqual(bits(init));
+      if (run.state instanceof BatchNormState) {
+        // The running statistics moved (buffers, outside the subspace) and are not trainable.
+        expect((await run.state.runningMean[0].data()).some((v) => v !== 0)).toBe(true);
+        expect(run.state.runningVar.every((v) => !v.trainable)).toBe(true);
+      }
       const theta = run.params();
       const moved = await theta.data();
       expect(moved.some((v, i) => v !== init[i])).toBe(true);

@@ -1,38 +1,24 @@
 /**
  * One subspace training run: theta = theta0 + P theta_d with theta0 frozen (a constant tensor)
- * and theta_d = 0 at the start the only trainable variable. With P = I it is ordinary training.
+ * and theta_d = 0 at the start the only trainable variable. With P = I it is ordinary training of
+ * a flat vector (the baseline uses OrdinaryRun, which also keeps GCR bases on the Grassmannian).
  */
 import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core registers no gradient functions by itself (the tfjs union package does this import).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { abortError } from '../geometry/abort';
 import { createOptimizer, type VectorOptimizer } from './optimizer';
-import type { Evaluation, OptimizerConfig, Projection, SubspaceTask } from './types';
+import { stepLoop, type TrainableRun, type TrainOptions, type TrainSummary } from './runLoop';
+import type { Evaluation, ModelState, OptimizerConfig, Projection, SubspaceTask } from './types';
+
+export type { TrainOptions, TrainSummary } from './runLoop';
 
 let runCounter = 0;
 
-export interface TrainOptions {
-  /** Checked between steps; when it fires, train() rejects with an AbortError. */
-  signal?: AbortSignal;
-  /** Called every progressEvery steps and after the last one with (steps done, latest batch loss). */
-  onProgress?: (step: number, batchLoss: number) => void;
-  /** Default 25. */
-  progressEvery?: number;
-  /** Yield one macrotask (setTimeout 0) after this many milliseconds of steps (default 8). */
-  yieldMs?: number;
-}
-
-export interface TrainSummary {
-  steps: number;
-  /** Loss of the last batch. */
-  batchLoss: number;
-  /** Wall-clock seconds of the steps, yields and progress read-backs included. */
-  seconds: number;
-}
-
-export class SubspaceRun<B> {
+export class SubspaceRun<B> implements TrainableRun {
   /** theta_d, length d = projection.info.d: the run's only trainable variable. */
   readonly thetaD: tf.Variable;
+  /** Batch-norm running statistics: buffers updated after each step, outside the subspace (null without BN). */
+  readonly state: ModelState | null;
   private readonly optimizer: VectorOptimizer;
   private disposed = false;
 
@@ -54,6 +40,7 @@ export class SubspaceRun<B> {
     this.thetaD = tf.variable(zeros, true, `landscape/thetaD-${++runCounter}`);
     zeros.dispose();
     this.optimizer = createOptimizer(optimizerConfig, d);
+    this.state = task.model.createState?.() ?? null;
   }
 
   /** The variables this run trains: [thetaD], d numbers in all. */
@@ -68,57 +55,41 @@ export class SubspaceRun<B> {
 
   /**
    * `steps` gradient steps of the model's batch loss with respect to theta_d alone, batches from a
-   * fresh task.batches() stream; the learning-rate schedule spans these `steps`.
+   * fresh task.batches() stream; the learning-rate schedule spans these `steps`. After each step
+   * the model state (batch-norm running statistics) takes in that step's batch moments.
    */
   async train(steps: number, opts: TrainOptions = {}): Promise<TrainSummary> {
     if (this.disposed) throw new Error('this run has been disposed');
-    if (!(Number.isInteger(steps) && steps >= 1)) throw new RangeError(`steps must be a positive integer (got ${steps})`);
-    const every = opts.progressEvery ?? 25;
-    const yieldMs = opts.yieldMs ?? 8;
     const stream = this.task.batches();
-    const t0 = performance.now();
-    let since = t0;
-    let batchLoss = NaN;
-    for (let t = 0; t < steps; t++) {
-      if (opts.signal?.aborted) throw abortError();
+    return stepLoop(steps, opts, async (t, T) => {
       const loss = tf.tidy(() => {
         const batch = stream.next();
-        const f = () => this.task.model.loss(this.params(), batch);
+        const f = () => this.task.model.loss(this.params(), batch, this.state);
         const { value, grads } = tf.variableGrads(f, [this.thetaD]);
-        this.optimizer.update(this.thetaD, grads[this.thetaD.name], t, steps);
+        this.optimizer.update(this.thetaD, grads[this.thetaD.name], t, T);
         return value;
       });
-      try {
-        if ((t + 1) % every === 0 || t + 1 === steps) {
-          batchLoss = (await loss.data())[0];
-          opts.onProgress?.(t + 1, batchLoss);
-        }
-      } finally {
-        loss.dispose();
-      }
-      if (performance.now() - since >= yieldMs) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        since = performance.now();
-      }
-    }
-    return { steps, batchLoss, seconds: (performance.now() - t0) / 1000 };
+      this.state?.commit();
+      return loss;
+    });
   }
 
-  /** The task's held-out evaluation at the current theta. */
+  /** The task's held-out evaluation at the current theta (eval mode, this run's state). */
   async evaluate(): Promise<Evaluation> {
     const theta = this.params();
     try {
-      return await this.task.evaluate(theta);
+      return await this.task.evaluate(theta, this.state);
     } finally {
       theta.dispose();
     }
   }
 
-  /** Frees theta_d and the optimiser state (not theta0 or the projection). */
+  /** Frees theta_d, the optimiser state and the model state (not theta0 or the projection). */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     this.thetaD.dispose();
     this.optimizer.dispose();
+    this.state?.dispose();
   }
 }

@@ -93,6 +93,36 @@ describe('runSweep on Gaussian blobs with a 16-32-4 MLP (D = 676)', () => {
   });
 });
 
+describe('runSweep with batch norm and with a GCR head (blobs, 16-32-8-4)', () => {
+  const models = [
+    { name: 'batch norm, linear head', cfg: { widths: [16, 32, 8, 4], activation: 'relu', batchNorm: true } },
+    { name: 'GCR head (k = 2), batch norm', cfg: { widths: [16, 32, 8, 4], activation: 'relu', batchNorm: true, head: { kind: 'gcr', k: 2, gamma: 10, subspaceLearningRate: 0.1 } } },
+  ] as const;
+  for (const { name, cfg } of models) {
+    it(`${name}: the baseline trains, and a larger d beats a tiny d`, async () => {
+      const before = tf.memory().numTensors;
+      const task = classificationTask(dataset, cfg, { batchSize: 32, seed: 1 });
+      const features: number[] = [];
+      const result = await runSweep(task, { ...config, dims: [1, 128], steps: 200 }, {
+        onTrained: (_i, _d, theta, state) => {
+          expect(state).not.toBeNull();
+          const f = tf.tidy(() => task.net.forward(theta, tf.slice(tf.tensor2d(dataset.xTrain, [dataset.yTrain.length, 16]), [0, 0], [10, 16]), 'eval', state).features);
+          features.push(f.shape[1]);
+          f.dispose();
+        },
+      });
+      task.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+      expect(features).toEqual([8, 8, 8]);
+      const baseline = result.baseline!.evaluation.accuracy!;
+      const [tiny, large] = result.runs.map((r) => r.evaluation.accuracy!);
+      expect(baseline).toBeGreaterThan(0.85);
+      expect(large).toBeGreaterThan(tiny + 0.15);
+      expect(large).toBeGreaterThanOrEqual(0.8 * baseline);
+    });
+  }
+});
+
 describe('planSweep', () => {
   it('plans identity for the baseline and each d by the projection choice, sorted and deduplicated', () => {
     const plans = planSweep(199210, { dims: [5000, 10, 100, 10], projection: 'auto' });

@@ -1,15 +1,17 @@
 /**
- * The Landscape sweep: ordinary training first (the baseline), then one subspace run per d, each
- * with the same step budget, the same batches and the same frozen theta0; cancellable, keeping
- * every completed run.
+ * The Landscape sweep: ordinary training first (the baseline, OrdinaryRun: Train mode's update
+ * rules, Riemannian SGD for GCR bases), then one subspace run per d, each with the same step
+ * budget, the same batches and the same frozen theta0; cancellable, keeping every completed run.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { isAbortError } from '../geometry/abort';
 import { checkOptimizerConfig } from './optimizer';
+import { OrdinaryRun } from './ordinaryRun';
 import { createProjection, identityProjection, planProjection } from './projection';
+import type { TrainableRun } from './runLoop';
 import { SubspaceRun } from './subspaceRun';
 import { compressionRatio, intrinsicDimension } from './threshold';
-import type { ProjectionInfo, RunProgress, RunResult, SubspaceTask, SweepConfig, SweepResult } from './types';
+import type { ModelState, Projection, ProjectionInfo, RunProgress, RunResult, SubspaceTask, SweepConfig, SweepResult } from './types';
 
 export interface SweepCallbacks {
   /** Checked between steps; when it fires the sweep resolves with the runs completed so far (cancelled: true). */
@@ -21,10 +23,11 @@ export interface SweepCallbacks {
   /** After each completed run. */
   onResult?: (run: number, result: RunResult) => void;
   /**
-   * After each completed run, with its trained theta = theta0 + P theta_d (length D), disposed when
-   * the returned promise settles: e.g. the baseline's penultimate features via flatMlpForward.
+   * After each completed run, with its trained theta = theta0 + P theta_d (length D) and its model
+   * state (batch-norm running statistics, or null), both freed when the returned promise settles:
+   * e.g. the penultimate features via FlatMlp.forward in eval mode.
    */
-  onTrained?: (run: number, d: number | null, theta: tf.Tensor1D) => void | Promise<void>;
+  onTrained?: (run: number, d: number | null, theta: tf.Tensor1D, state: ModelState | null) => void | Promise<void>;
 }
 
 /** The sweep's dims sorted ascending without duplicates; throws a RangeError for d outside [1, D]. */
@@ -61,9 +64,8 @@ export async function runSweep<B>(task: SubspaceTask<B>, config: SweepConfig, ca
       const plan = plans[i];
       const d = i === 0 ? null : plan.d;
       callbacks.onRunStart?.(i, d, plan);
-      const projection = createProjection(plan, config.seed);
-      const optimizer = i === 0 ? (config.baselineOptimizer ?? config.optimizer) : config.optimizer;
-      const run = new SubspaceRun(task, theta0, projection, optimizer);
+      const projection: Projection | null = i === 0 ? null : createProjection(plan, config.seed);
+      const run: TrainableRun = projection ? new SubspaceRun(task, theta0, projection, config.optimizer) : new OrdinaryRun(task, theta0, config.baselineOptimizer ?? config.optimizer);
       try {
         const summary = await run.train(config.steps, {
           signal: callbacks.signal,
@@ -81,7 +83,7 @@ export async function runSweep<B>(task: SubspaceTask<B>, config: SweepConfig, ca
         if (callbacks.onTrained) {
           const theta = run.params();
           try {
-            await callbacks.onTrained(i, d, theta);
+            await callbacks.onTrained(i, d, theta, run.state);
           } finally {
             theta.dispose();
           }
@@ -91,7 +93,7 @@ export async function runSweep<B>(task: SubspaceTask<B>, config: SweepConfig, ca
         callbacks.onResult?.(i, result);
       } finally {
         run.dispose();
-        projection.dispose();
+        projection?.dispose();
       }
     }
   } catch (e) {

@@ -6,6 +6,29 @@
 import type * as tf from '@tensorflow/tfjs-core';
 
 /**
+ * Per-run state of a model that is not a parameter: not in theta, not counted in D, never moved by
+ * the optimiser (batch-norm running means and variances). A training-mode loss records what it
+ * needs (its batch statistics); commit() folds that in after each step, outside the subspace.
+ */
+export interface ModelState {
+  /** Applies what the last training-mode forward pass recorded (running <- m running + (1 - m) batch). */
+  commit(): void;
+  dispose(): void;
+}
+
+/**
+ * A block of theta that ordinary training keeps on a manifold: K orthonormal F x k class bases
+ * (a GCR head), row-major K x F x k at `offset`, the last block of theta. Ordinary training moves
+ * it by Riemannian SGD (Train mode's rule); subspace runs move it with the rest of theta.
+ */
+export interface ManifoldBlock {
+  offset: number;
+  shape: [number, number, number];
+  /** Step size of the Riemannian SGD (Train mode's subspaceLearningRate). */
+  learningRate: number;
+}
+
+/**
  * A model as a function of its flat parameter vector (length numParams = D). `loss` and
  * `accuracy` must be differentiable tfjs expressions of theta, so gradients reach theta_d through P.
  * B is the model's batch type (tensors created by a BatchStream inside the caller's tf.tidy).
@@ -15,8 +38,12 @@ export interface SubspaceModel<B> {
   readonly numParams: number;
   /** theta0: the seeded initialisation (a fresh copy every call). */
   initialParams(): Float32Array;
-  /** Mean training loss of one batch at parameters theta (a 1-D tensor of length D). */
-  loss(theta: tf.Tensor1D, batch: B): tf.Scalar;
+  /** A fresh per-run state (buffers at their initial values), for models that have one. */
+  createState?(): ModelState | null;
+  /** The block ordinary training keeps on a manifold (GCR bases), if any. */
+  readonly manifold?: ManifoldBlock | null;
+  /** Mean training loss of one batch at parameters theta (a 1-D tensor of length D), in training mode; records into `state`. */
+  loss(theta: tf.Tensor1D, batch: B, state?: ModelState | null): tf.Scalar;
   /** Fraction of the batch classified correctly at theta (classifiers only). */
   accuracy?(theta: tf.Tensor1D, batch: B): tf.Scalar;
 }
@@ -42,8 +69,8 @@ export interface SubspaceTask<B> {
   readonly model: SubspaceModel<B>;
   /** A fresh batch stream (seeded: the same batches in the same order on every call). */
   batches(): BatchStream<B>;
-  /** Evaluates theta (length D) on held-out data; reads back with await data(). */
-  evaluate(theta: tf.Tensor1D): Promise<Evaluation>;
+  /** Evaluates theta (length D) on held-out data, in eval mode with the run's state; reads back with await data(). */
+  evaluate(theta: tf.Tensor1D, state?: ModelState | null): Promise<Evaluation>;
   /** Frees the task's tensors (data uploaded to the backend). */
   dispose(): void;
 }

@@ -4,7 +4,7 @@
  */
 import type { DataConfig } from '../datasets/build';
 import { DEFAULT_DATA, DEFAULT_MODEL, findPreset } from '../training/presets';
-import type { ModelConfig } from '../training/types';
+import type { LossKind, ModelConfig } from '../training/types';
 import type { LandscapeSetup, ProjectionChoice } from '../workers/landscapeProtocol';
 import type { BackendPreference } from '../workers/protocol';
 
@@ -44,12 +44,13 @@ const QUICK_BLOBS: LandscapePreset = {
   baselineLearningRate: 0.01,
 };
 
-/** The presets of the Landscape menu: Train-mode data and models with a linear head and no batch norm. */
+/** The presets of the Landscape menu: Train-mode data sets and models (any head, batch norm or not) with a Landscape budget. */
 export const LANDSCAPE_PRESETS: readonly LandscapePreset[] = [
   QUICK_BLOBS,
   fromTrain('shells', { steps: 400, batchSize: 64, learningRate: 0.05, baselineLearningRate: 0.01 }),
   fromTrain('spirals', { steps: 600, batchSize: 64, learningRate: 0.05, baselineLearningRate: 0.01 }),
   fromTrain('checkerboard', { steps: 600, batchSize: 64, learningRate: 0.05, baselineLearningRate: 0.01 }),
+  fromTrain('subspaces', { steps: 400, batchSize: 64, learningRate: 0.05, baselineLearningRate: 0.01 }),
   fromTrain('blobs-collapse', { steps: 300, batchSize: 32, learningRate: 0.05, baselineLearningRate: 0.003 }),
   fromTrain('digits', { steps: 500, batchSize: 64, learningRate: 0.03, baselineLearningRate: 0.003 }),
   fromTrain('fashion-mnist', { steps: 600, batchSize: 128, learningRate: 0.1, baselineLearningRate: 0.001 }, LI_MLP, 'Fashion-MNIST, 784-200-200-10 (Li et al.)'),
@@ -66,6 +67,11 @@ export interface LandscapeForm {
   steps: number;
   batchSize: number;
   optimizer: 'adam' | 'sgd';
+  /** SGD's heavy-ball momentum (Adam ignores it; with Adam a GCR baseline's Riemannian momentum is 0.9, as in Train mode). */
+  momentum: number;
+  /** Train mode's loss and label smoothing. */
+  loss: LossKind;
+  labelSmoothing: number;
   /** Learning-rate schedule of every run: constant, or cosine decay to 0 over the run's steps. */
   schedule: 'constant' | 'cosine';
   learningRate: number;
@@ -94,10 +100,12 @@ export function parseDims(text: string): { dims: number[] } | { error: string } 
 export function formSetup(form: LandscapeForm): LandscapeSetup {
   const preset = LANDSCAPE_PRESETS.find((p) => p.id === form.presetId) ?? LANDSCAPE_PRESETS[0];
   const parsed = form.dimsEdited ? parseDims(form.dimsText) : null;
-  const optimizer = (learningRate: number) => ({ kind: form.optimizer, learningRate, momentum: form.optimizer === 'sgd' ? 0.9 : 0, schedule: form.schedule });
+  const optimizer = (learningRate: number) => ({ kind: form.optimizer, learningRate, momentum: form.optimizer === 'sgd' ? form.momentum : 0, schedule: form.schedule });
   return {
     data: { ...preset.data, seed: form.seed },
     model: form.model,
+    loss: form.loss,
+    labelSmoothing: form.labelSmoothing,
     dims: parsed && 'dims' in parsed ? parsed.dims : 'default',
     steps: form.steps,
     batchSize: form.batchSize,
@@ -119,6 +127,9 @@ export function presetForm(p: LandscapePreset, prev?: LandscapeForm): LandscapeF
     steps: p.steps,
     batchSize: p.batchSize,
     optimizer: 'adam',
+    momentum: prev?.momentum ?? 0.9,
+    loss: prev?.loss ?? 'ce',
+    labelSmoothing: prev?.labelSmoothing ?? 0,
     schedule: 'cosine',
     learningRate: p.learningRate,
     baselineLearningRate: p.baselineLearningRate,

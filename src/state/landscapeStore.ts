@@ -89,9 +89,11 @@ export function plannedRows(plan: SweepPlan, steps: number): RunRow[] {
   }));
 }
 
-/** "784-200-200-10 on Fashion-MNIST (seed 1)": the label of a sweep in legends and exports. */
-export function sweepLabel(plan: SweepPlan, presetLabel: string, seed: number): string {
-  return `${plan.widths.join('-')} on ${presetLabel} (seed ${seed})`;
+/** "784-200-200-10 on Fashion-MNIST (seed 1)", "16-32-4 BN, GCR k=4 on ...": the label of a sweep in legends and exports. */
+export function sweepLabel(plan: SweepPlan, presetLabel: string, seed: number, model?: ModelConfig): string {
+  const head = model?.head.kind === 'etf' ? 'fixed ETF' : model?.head.kind === 'gcr' ? `GCR k=${model.head.k}` : '';
+  const extras = [model?.batchNorm ? 'BN' : '', head].filter(Boolean).join(', ');
+  return `${plan.widths.join('-')}${extras ? ` ${extras}` : ''} on ${presetLabel} (seed ${seed})`;
 }
 
 /** Creates the store over a client getter (the app's worker, or a fake in tests) and the page's base URL. */
@@ -165,7 +167,7 @@ export function createLandscapeStore(getClient: () => LandscapeClient, baseUrl: 
         set({
           current: {
             key: nextKey++,
-            label: sweepLabel(plan, preset.label, form.seed),
+            label: sweepLabel(plan, preset.label, form.seed, form.model),
             setup,
             plan,
             rows,

@@ -5,7 +5,7 @@
  * stops a sweep (which then finishes with the runs it completed).
  */
 import type { DataConfig } from '../datasets/build';
-import type { ModelConfig } from '../training/types';
+import type { LossKind, ModelConfig } from '../training/types';
 import type { OptimizerConfig, ProjectionChoice, ProjectionInfo, RunProgress, RunResult, SweepResult } from '../landscape/types';
 import type { BackendChoice, BackendPreference } from './protocol';
 
@@ -16,8 +16,15 @@ export type { OptimizerConfig, ProjectionChoice, ProjectionInfo, RunProgress, Ru
 export interface LandscapeSetup {
   /** A Train-mode data configuration (source and split). */
   data: DataConfig;
-  /** A Train-mode MLP (linear head, no batch norm: the flat MLP of src/landscape). */
+  /**
+   * Any Train-mode model: depth, widths, activation, batch norm, and a linear, fixed simplex-ETF or
+   * GCR head (the flat MLP of src/landscape; D counts what is in theta: weights, biases, BN gamma and
+   * beta, linear-head W and b, GCR bases; never BN running statistics or the frozen ETF).
+   */
   model: ModelConfig;
+  /** Train mode's loss: cross-entropy or MSE, against targets with label smoothing eps in [0, 1). */
+  loss: LossKind;
+  labelSmoothing: number;
   /** Subspace dimensions d, or 'default' for defaultDims(D) (log-spaced 10 ... min(5000, D)). */
   dims: number[] | 'default';
   /** Training steps of every run, the baseline's too. */

@@ -19,6 +19,8 @@ const PUBLIC = new URL('../../public/', import.meta.url);
 const small: LandscapeSetup = {
   data: { ...DEFAULT_DATA, source: { kind: 'blobs', n: 600, dim: 16, classes: 4, separation: 3, noise: 1 }, testFraction: 0.3 },
   model: { ...DEFAULT_MODEL, depth: 1, featureWidth: 32 },
+  loss: 'ce',
+  labelSmoothing: 0,
   dims: [2, 8, 128],
   steps: 150,
   batchSize: 32,
@@ -70,19 +72,43 @@ describe('planSetup', () => {
     const h = harness();
     h.service.handle({ type: 'plan', id: 1, setup: small });
     h.service.handle({ type: 'plan', id: 2, setup: { ...small, dims: [1000] } });
-    h.service.handle({ type: 'plan', id: 3, setup: { ...small, model: { ...small.model, batchNorm: true } } });
+    h.service.handle({ type: 'plan', id: 3, setup: { ...small, model: { ...small.model, head: { kind: 'gcr', k: 40, gamma: 25, subspaceLearningRate: 0.05 } } } });
     const big = { ...small, data: { ...small.data, source: { kind: 'fashion-mnist', limit: 100 } as const }, model: { ...DEFAULT_MODEL, depth: 2, width: 200, featureWidth: 200 } };
     h.service.handle({ type: 'plan', id: 4, setup: { ...big, dims: [1000], projection: 'dense' } });
     expect(h.replies[0]).toMatchObject({ type: 'plan', id: 1, plan: { numParams: 676, dims: [2, 8, 128] } });
     expect(h.replies.slice(1).map((r) => [r.type, r.id, r.type === 'error' ? r.kind : ''])).toEqual([['error', 2, 'input'], ['error', 3, 'input'], ['error', 4, 'input']]);
     const errors = ofType(h.replies, 'error');
     expect(errors[0].problem).toMatch(/\[1, 676\]/);
-    expect(errors[1].problem).toMatch(/batch norm/);
+    expect(errors[1].problem).toMatch(/head\.k must be an integer in \[1, featureWidth = 32\]/);
     expect(errors[2].problem).toMatch(/256 MiB/);
   });
 });
 
+describe('planSetup for every Train-mode model', () => {
+  it('counts D as theta holds it: BN gamma/beta in, running statistics out; the ETF head adds nothing; GCR adds K F k', () => {
+    const base = planSetup(small).numParams;
+    const bn = { ...small.model, batchNorm: true };
+    expect(planSetup({ ...small, model: bn }).numParams).toBe(base + 2 * 32);
+    expect(planSetup({ ...small, model: { ...bn, head: { kind: 'etf' } } }).numParams).toBe(base + 2 * 32 - 33 * 4);
+    const gcr = { ...bn, head: { kind: 'gcr', k: 4, gamma: 25, subspaceLearningRate: 0.05 } } as const;
+    expect(planSetup({ ...small, model: gcr }).numParams).toBe(16 * 32 + 32 + 2 * 32 + 4 * 32 * 4);
+  });
+});
+
 describe('sweep requests', () => {
+  // gamma = 2: MSE targets are in [0, 1] and GCR logits in [0, gamma], so a large gamma makes MSE a poor objective.
+  it('runs a model with batch norm and a GCR head under MSE with label smoothing, with feature TwoNN from eval-mode features', async () => {
+    const h = harness();
+    const model = { ...small.model, batchNorm: true, head: { kind: 'gcr', k: 4, gamma: 2, subspaceLearningRate: 0.1 } } as const;
+    h.service.handle({ type: 'sweep', id: 1, setup: { ...small, model, loss: 'mse', labelSmoothing: 0.1, dims: [1, 64], steps: 120 }, backend: 'wasm', baseUrl: '' });
+    await h.service.idle();
+    const done = ofType(h.replies, 'done')[0].result;
+    expect(done.numParams).toBe(16 * 32 + 32 + 2 * 32 + 4 * 32 * 4);
+    expect(done.baseline!.evaluation.accuracy!).toBeGreaterThan(0.8);
+    expect(done.runs[1].evaluation.accuracy!).toBeGreaterThan(done.runs[0].evaluation.accuracy!);
+    for (const r of ofType(h.replies, 'runResult')) expect(r.featureTwoNN).not.toBeNull();
+  });
+
   it('streams the backend, data, input TwoNN, each run with progress and feature TwoNN, then the SweepResult', async () => {
     const before = tf.memory().numTensors;
     const h = harness();
@@ -158,13 +184,13 @@ describe('sweep requests', () => {
     expect(ofType(h.replies, 'dataset').map((r) => [r.trainRows + r.testRows, r.plan.widths[0]])).toEqual([[1797, 64], [1797, 64]]);
     expect(ofType(h.replies, 'done')).toHaveLength(2);
 
-    h.service.handle({ type: 'sweep', id: 3, setup: { ...small, model: { ...small.model, head: { kind: 'etf' } } }, backend: 'wasm', baseUrl: '' });
+    h.service.handle({ type: 'sweep', id: 3, setup: { ...small, loss: 'mse', labelSmoothing: 1 }, backend: 'wasm', baseUrl: '' });
     await h.service.idle();
     h.service.handle({ type: 'sweep', id: 4, setup: { ...small, steps: 0 }, backend: 'wasm', baseUrl: '' });
     await h.service.idle();
     const errors = ofType(h.replies, 'error');
     expect(errors.map((e) => [e.id, e.kind])).toEqual([[3, 'input'], [4, 'input']]);
-    expect(errors[0].problem).toMatch(/linear head/);
+    expect(errors[0].problem).toMatch(/^Label smoothing must be in \[0, 1\)/);
     expect(errors[1].problem).toMatch(/^Steps must be a positive integer/);
   });
 

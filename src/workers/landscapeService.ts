@@ -18,7 +18,6 @@ import {
   classificationTask,
   defaultDims,
   flatMlpConfigFromModel,
-  flatMlpForward,
   flatMlpLayout,
   normaliseDims,
   planSweep,
@@ -49,10 +48,10 @@ export function sourceShape(source: SourceSpec): { dim: number; classes: number 
   return { dim: source.dim, classes: source.classes };
 }
 
-/** The flat MLP of a setup: widths input, hidden..., classes (RangeError for batch norm or non-linear heads). */
+/** The flat MLP of a setup: widths input, hidden..., classes, batch norm, head and loss (RangeError naming a setting out of range). */
 export function setupMlp(setup: LandscapeSetup): FlatMlpConfig {
   const { dim, classes } = sourceShape(setup.data.source);
-  return flatMlpConfigFromModel(dim, classes, setup.model);
+  return flatMlpConfigFromModel(dim, classes, setup.model, setup);
 }
 
 /** Throws a RangeError naming the first of steps, batch size and ID sample that is not a positive integer. */
@@ -62,11 +61,11 @@ export function checkBudget(setup: Pick<LandscapeSetup, 'steps' | 'batchSize' | 
   }
 }
 
-/** The sweep a setup gives: D = sum over layers of (fanIn + 1) fanOut, the dims ('default' = defaultDims(D)) and planSweep's projections. */
+/** The sweep a setup gives: D = the size of theta (flatMlpLayout), the dims ('default' = defaultDims(D)) and planSweep's projections. */
 export function planSetup(setup: LandscapeSetup): SweepPlan {
   checkBudget(setup);
   const cfg = setupMlp(setup);
-  const { numParams } = flatMlpLayout(cfg.widths);
+  const { numParams } = flatMlpLayout(cfg);
   const dims = normaliseDims(setup.dims === 'default' ? defaultDims(numParams) : setup.dims, numParams);
   const plans = planSweep(numParams, { dims, projection: setup.projection });
   return { numParams, widths: [...cfg.widths], dims, plans };
@@ -136,7 +135,7 @@ export function createLandscapeService(deps: LandscapeServiceDeps): { handle: (m
     progress(0.3, 'loading data');
     const dataset = await loadDataset(setup, req.baseUrl);
     throwIfAborted(signal);
-    const cfg = flatMlpConfigFromModel(dataset.dim, dataset.classes, setup.model);
+    const cfg = flatMlpConfigFromModel(dataset.dim, dataset.classes, setup.model, setup);
     const task = classificationTask(dataset, cfg, { batchSize: setup.batchSize, seed: setup.seed });
     const nTrain = dataset.yTrain.length;
     const rows = sampleRows(nTrain, setup.idSample, setup.seed);
@@ -153,8 +152,8 @@ export function createLandscapeService(deps: LandscapeServiceDeps): { handle: (m
         signal,
         onRunStart: (run, d, projection) => deps.post({ type: 'runStart', id, run, d, projection }),
         onProgress: (p) => deps.post({ type: 'runProgress', id, progress: p }),
-        onTrained: async (run, _d, theta) => {
-          const features = tf.tidy(() => flatMlpForward(theta, xs, cfg).features);
+        onTrained: async (run, _d, theta, state) => {
+          const features = tf.tidy(() => task.net.forward(theta, xs, 'eval', state).features);
           try {
             const F = (await features.data()) as Float32Array;
             featureId.set(run, await sampleTwoNN(F, rows.length, features.shape[1]));

@@ -1,7 +1,8 @@
-/** Landscape's left panel: data and model, the grid of d, the budget, the projection and its plan, start and cancel. */
-import { LANDSCAPE_PRESETS, LI_MLP, useLandscapeStore } from '../../state/landscapeStore';
+/** Landscape's left panel: data, model and loss, the grid of d, the budget, the projection and its plan, start and cancel. */
+import { LANDSCAPE_PRESETS, useLandscapeStore } from '../../state/landscapeStore';
 import { BACKEND_NAMES, type BackendPreference } from '../../workers/protocol';
 import type { ProjectionChoice } from '../../workers/landscapeProtocol';
+import { ModelFields } from './ModelFields';
 import { NumberField } from './NumberField';
 import { PlanTable } from './PlanTable';
 
@@ -17,10 +18,9 @@ export function SetupPanel() {
   const plan = useLandscapeStore((s) => s.plan);
   const planError = useLandscapeStore((s) => s.planError);
   const status = useLandscapeStore((s) => s.current?.status);
-  const { setForm, setModel, applyPreset, resetDims, start, cancel } = useLandscapeStore.getState();
+  const { setForm, applyPreset, resetDims, start, cancel } = useLandscapeStore.getState();
   const running = status === 'running' || status === 'preparing';
   const preset = LANDSCAPE_PRESETS.find((p) => p.id === form.presetId);
-  const isLi = form.model.depth === LI_MLP.depth && form.model.width === LI_MLP.width && form.model.featureWidth === LI_MLP.featureWidth;
   return (
     <aside className="panel controls ls-setup" aria-label="Landscape setup">
       <h2 className="panel-title">
@@ -38,28 +38,11 @@ export function SetupPanel() {
         {preset ? <p className="control-note">{preset.description}</p> : null}
       </fieldset>
       <fieldset className="control" disabled={running}>
-        <legend>Model (MLP, linear head)</legend>
-        <div className="ls-grid">
-          <NumberField label="hidden layers" value={form.model.depth} valid={isInt(1, 6)} step={1} onCommit={(depth) => setModel({ depth })} testId="ls-depth" />
-          <NumberField label="width" value={form.model.width} valid={isInt(1, 1024)} step={1} onCommit={(width) => setModel({ width })} testId="ls-width" />
-          <NumberField label="feature width" value={form.model.featureWidth} valid={isInt(1, 1024)} step={1} onCommit={(featureWidth) => setModel({ featureWidth })} testId="ls-feature-width" />
-          <label className="ls-field">
-            <span>activation</span>
-            <select value={form.model.activation} onChange={(e) => setModel({ activation: e.target.value as typeof form.model.activation })} data-testid="ls-activation">
-              <option value="relu">ReLU</option>
-              <option value="gelu">GELU</option>
-              <option value="tanh">tanh</option>
-            </select>
-          </label>
-        </div>
-        <div className="button-row">
-          <button type="button" aria-pressed={isLi} onClick={() => setModel(LI_MLP)} data-testid="ls-li-mlp" title="Two ReLU hidden layers of 200: Li et al.'s fully connected MNIST network">
-            2 x 200 ReLU (Li et al.)
-          </button>
-        </div>
+        <legend>Model and loss (any of Train mode's)</legend>
+        <ModelFields form={form} />
         {plan ? (
           <p className="control-note" data-testid="ls-widths">
-            {plan.widths.join('-')}: D = <strong data-testid="ls-num-params">{plan.numParams.toLocaleString('en')}</strong> parameters
+            {plan.widths.join('-')}: D = <strong data-testid="ls-num-params">{plan.numParams.toLocaleString('en')}</strong> parameters in theta
           </p>
         ) : null}
       </fieldset>
@@ -91,9 +74,12 @@ export function SetupPanel() {
             <span>optimiser</span>
             <select value={form.optimizer} onChange={(e) => setForm({ optimizer: e.target.value as 'adam' | 'sgd' })} data-testid="ls-optimizer">
               <option value="adam">Adam</option>
-              <option value="sgd">SGD, momentum 0.9</option>
+              <option value="sgd">SGD (momentum)</option>
             </select>
           </label>
+          {form.optimizer === 'sgd' ? (
+            <NumberField label="momentum" value={form.momentum} valid={(v) => v >= 0 && v < 1} onCommit={(momentum) => setForm({ momentum })} testId="ls-momentum" title="Heavy-ball momentum in [0, 1), of theta_d and of the baseline (and of a GCR baseline's Riemannian step)" />
+          ) : null}
           <label className="ls-field">
             <span>schedule</span>
             <select value={form.schedule} onChange={(e) => setForm({ schedule: e.target.value as 'constant' | 'cosine' })} data-testid="ls-schedule" title="cosine: lr_t = lr (1 + cos(pi t / T)) / 2 over each run's T steps">

@@ -19,6 +19,11 @@ function toSeries(s: SweepRecord, metric: 'accuracy' | 'loss'): SweepSeries {
   };
 }
 
+/** The y-axis name of a sweep's loss: 'cross-entropy' or 'MSE', with its label smoothing. */
+function lossName(loss: 'ce' | 'mse', eps: number): string {
+  return `${loss === 'ce' ? 'cross-entropy' : 'MSE'}${eps > 0 ? `, smoothing ${eps}` : ''}`;
+}
+
 export function SweepCharts() {
   const current = useLandscapeStore((s) => s.current);
   const kept = useLandscapeStore((s) => s.kept);
@@ -28,6 +33,8 @@ export function SweepCharts() {
   const dims = [...new Set([...sweeps.flatMap((s) => s.plan.dims), ...(sweeps.length === 0 && plan ? plan.dims : [])])];
   const file = current?.label ?? kept.at(-1)?.label ?? 'landscape';
   const w = Math.max(320, width);
+  const form = useLandscapeStore((s) => s.form);
+  const losses = new Set(sweeps.length > 0 ? sweeps.map((s) => lossName(s.setup.loss, s.setup.labelSmoothing)) : [lossName(form.loss, form.labelSmoothing)]);
   return (
     <main className="center ls-center" aria-label="Landscape results" ref={ref}>
       <div className="ls-center-inner">
@@ -47,7 +54,7 @@ export function SweepCharts() {
         </ChartFrame>
         {current ? <RunList sweep={current} /> : <p className="tab-empty">Choose a data set, a model and a grid of d, then run the sweep: the baseline first, then one subspace run per d.</p>}
         <ChartFrame title="Test loss against d" file={file} testId="ls-loss-chart">
-          <SweepChart series={sweeps.map((s) => toSeries(s, 'loss'))} metric="loss" dims={dims} width={w - 24} height={180} testId="ls-loss" />
+          <SweepChart series={sweeps.map((s) => toSeries(s, 'loss'))} metric="loss" dims={dims} width={w - 24} height={180} testId="ls-loss" lossName={losses.size === 1 ? [...losses][0] : 'training objective'} />
         </ChartFrame>
       </div>
     </main>

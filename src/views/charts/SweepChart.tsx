@@ -26,6 +26,8 @@ interface Props {
   width: number;
   height: number;
   testId: string;
+  /** The loss's name on the y axis (default 'cross-entropy'). */
+  lossName?: string;
 }
 
 const MARGIN = { top: 14, right: 18, bottom: 40, left: 54 };
@@ -41,7 +43,7 @@ function logTicks(lo: number, hi: number): number[] {
   return out;
 }
 
-export function SweepChart({ series, metric, dims, width, height, testId }: Props) {
+export function SweepChart({ series, metric, dims, width, height, testId, lossName = 'cross-entropy' }: Props) {
   const innerW = Math.max(60, width - MARGIN.left - MARGIN.right);
   const innerH = Math.max(40, height - MARGIN.top - MARGIN.bottom);
   const lo = Math.max(0.5, (d3.min(dims) ?? 1) / 1.5);
@@ -52,7 +54,7 @@ export function SweepChart({ series, metric, dims, width, height, testId }: Prop
   const y = d3.scaleLinear().domain([0, yMax]).range([innerH, 0]).nice();
   const yTicks = y.ticks(5);
   const line = d3.line<{ d: number; value: number }>().x((p) => x(p.d)).y((p) => y(p.value));
-  const what = metric === 'accuracy' ? 'test accuracy' : 'test loss (cross-entropy)';
+  const what = metric === 'accuracy' ? 'test accuracy' : `test loss (${lossName})`;
   return (
     <svg className="chart sweep-chart" width={width} height={height} role="img" aria-label={`${what} against subspace dimension d`} data-testid={testId}>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>

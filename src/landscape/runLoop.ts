@@ -1,0 +1,65 @@
+/** The step loop shared by subspace runs and ordinary training: abort checks, progress read-backs, yields. */
+import type * as tf from '@tensorflow/tfjs-core';
+import { abortError } from '../geometry/abort';
+import type { Evaluation, ModelState } from './types';
+
+export interface TrainOptions {
+  /** Checked between steps; when it fires, train() rejects with an AbortError. */
+  signal?: AbortSignal;
+  /** Called every progressEvery steps and after the last one with (steps done, latest batch loss). */
+  onProgress?: (step: number, batchLoss: number) => void;
+  /** Default 25. */
+  progressEvery?: number;
+  /** Yield one macrotask (setTimeout 0) after this many milliseconds of steps (default 8). */
+  yieldMs?: number;
+}
+
+export interface TrainSummary {
+  steps: number;
+  /** Loss of the last batch. */
+  batchLoss: number;
+  /** Wall-clock seconds of the steps, yields and progress read-backs included. */
+  seconds: number;
+}
+
+/** What a sweep needs of a run: train it, read theta and its state, evaluate, free it. */
+export interface TrainableRun {
+  /** The run's per-model state (batch-norm running statistics), or null. */
+  readonly state: ModelState | null;
+  train(steps: number, opts?: TrainOptions): Promise<TrainSummary>;
+  /** theta (length D), a new tensor the caller disposes. */
+  params(): tf.Tensor1D;
+  evaluate(): Promise<Evaluation>;
+  dispose(): void;
+}
+
+/**
+ * Runs step(t, T) for t = 0..T-1 (each returns its batch loss, a tensor the loop disposes), checking
+ * the signal before each step, reading the loss back every progressEvery steps and at the end, and
+ * yielding a macrotask every yieldMs milliseconds.
+ */
+export async function stepLoop(steps: number, opts: TrainOptions, step: (t: number, T: number) => Promise<tf.Scalar>): Promise<TrainSummary> {
+  if (!(Number.isInteger(steps) && steps >= 1)) throw new RangeError(`steps must be a positive integer (got ${steps})`);
+  const every = opts.progressEvery ?? 25;
+  const yieldMs = opts.yieldMs ?? 8;
+  const t0 = performance.now();
+  let since = t0;
+  let batchLoss = NaN;
+  for (let t = 0; t < steps; t++) {
+    if (opts.signal?.aborted) throw abortError();
+    const loss = await step(t, steps);
+    try {
+      if ((t + 1) % every === 0 || t + 1 === steps) {
+        batchLoss = (await loss.data())[0];
+        opts.onProgress?.(t + 1, batchLoss);
+      }
+    } finally {
+      loss.dispose();
+    }
+    if (performance.now() - since >= yieldMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = performance.now();
+    }
+  }
+  return { steps, batchLoss, seconds: (performance.now() - t0) / 1000 };
+}
