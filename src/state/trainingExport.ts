@@ -1,8 +1,8 @@
 /**
  * Exports of a training run: its metrics as CSV (one row per snapshot, SNAPSHOT_METRIC_KEYS
  * columns, empty cells for null) or JSON (settings, run facts, metrics, layer profiles, GCR
- * angles), and the features of its fixed sample as .npy or an .npz that Explore opens with its
- * labels (arrays `embeddings` float32 n x F and `labels` int32 n).
+ * angles), and the penultimate features of all its training and test rows as an .npz (features,
+ * labels, split, row, class names) or an .npy plus a labels text file; Explore opens both.
  */
 import { zipSync } from 'fflate';
 import { writeNpy } from '../io/npy';
@@ -57,19 +57,74 @@ export function runJson(run: RunExport): string {
   return JSON.stringify(run, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
 }
 
-/** The sample's features as a float32 .npy (n x F). */
+/**
+ * The penultimate features of every training and test row of a run at one step: training rows
+ * first, each split in its own row order (what the training worker's features request answers).
+ */
+export interface AllRowFeatures {
+  run: number;
+  step: number;
+  featureDim: number;
+  trainRows: number;
+  testRows: number;
+  /** (trainRows + testRows) x featureDim. */
+  features: Float32Array;
+  labels: Int32Array;
+  /** Name of class k (empty when the data has none). */
+  classNames: string[];
+}
+
+/** Features as a float32 .npy (n x F). */
 export function featuresNpy(features: Float32Array, dim: number): Uint8Array {
   return writeNpy(features, [features.length / dim, dim]);
 }
 
-/** An uncompressed .npz with `embeddings` (float32 n x F) and `labels` (int32 n): Explore opens it with its labels. */
-export function featuresNpz(features: Float32Array, dim: number, labels: Int32Array): Uint8Array {
-  const n = features.length / dim;
-  if (labels.length !== n) throw new RangeError(`featuresNpz: ${labels.length} labels for ${n} rows`);
-  return zipSync({ 'embeddings.npy': featuresNpy(features, dim), 'labels.npy': writeNpy(labels, [n]) }, { level: 0 });
+/**
+ * A 1-D numpy unicode array ('<Uw', w = the longest string in code points; UTF-32LE, zero-padded),
+ * as numpy.save writes np.array(values).
+ */
+export function stringsNpy(values: readonly string[]): Uint8Array {
+  const points = values.map((v) => Array.from(v, (c) => c.codePointAt(0)!));
+  const width = Math.max(1, ...points.map((p) => p.length));
+  const dict = `{'descr': '<U${width}', 'fortran_order': False, 'shape': (${values.length},), }`;
+  const headerLength = Math.ceil((10 + dict.length + 1) / 64) * 64 - 10;
+  const header = new TextEncoder().encode(`${dict.padEnd(headerLength - 1, ' ')}\n`);
+  const out = new Uint8Array(10 + header.length + values.length * width * 4);
+  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
+  const view = new DataView(out.buffer);
+  view.setUint16(8, header.length, true);
+  out.set(header, 10);
+  const offset = 10 + header.length;
+  points.forEach((p, i) => p.forEach((cp, c) => view.setUint32(offset + (i * width + c) * 4, cp, true)));
+  return out;
 }
 
-/** Labels as text, one class name per line (Explore's labels file). */
+/**
+ * An uncompressed .npz of all rows: `features` float32 N x F, `labels` int32 N, `split` int32 N
+ * (0 train, 1 test), `row` int32 N (index within its split), and, when the data names its classes,
+ * `class_names` (K strings) and `label_names` (each row's class name, N strings). Explore opens it
+ * with `features` as the vectors and `labels` as the classes.
+ */
+export function allFeaturesNpz(f: AllRowFeatures): Uint8Array {
+  const n = f.trainRows + f.testRows;
+  if (f.features.length !== n * f.featureDim) throw new RangeError(`allFeaturesNpz: ${f.features.length} values for ${n} rows x ${f.featureDim}`);
+  if (f.labels.length !== n) throw new RangeError(`allFeaturesNpz: ${f.labels.length} labels for ${n} rows`);
+  const split = new Int32Array(n).fill(1, f.trainRows);
+  const row = Int32Array.from({ length: n }, (_, i) => (i < f.trainRows ? i : i - f.trainRows));
+  const entries: Record<string, Uint8Array> = {
+    'features.npy': featuresNpy(f.features, f.featureDim),
+    'labels.npy': writeNpy(f.labels, [n]),
+    'split.npy': writeNpy(split, [n]),
+    'row.npy': writeNpy(row, [n]),
+  };
+  if (f.classNames.length > 0) {
+    entries['class_names.npy'] = stringsNpy(f.classNames);
+    entries['label_names.npy'] = stringsNpy(Array.from(f.labels, (y) => f.classNames[y] ?? String(y)));
+  }
+  return zipSync(entries, { level: 0 });
+}
+
+/** Labels as text, one class name per line and no header (Explore's and the Embedding Projector's single-column metadata). */
 export function labelsText(labels: Int32Array, classNames: readonly string[]): string {
   return `${Array.from(labels, (y) => classNames[y] ?? String(y)).join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import '../../tests/setup';
 import { parseNpz } from '../io/npz';
+import { parseFiles } from '../workers/sources';
 import { SNAPSHOT_METRIC_KEYS } from '../training/metricKeys';
 import { DEFAULT_PRESET } from '../training/presets';
 import type { SnapshotMetrics } from '../training/types';
@@ -9,7 +10,8 @@ import type { TrainingReply, TrainingRequest } from '../workers/trainingProtocol
 import { createTrainingService } from '../workers/trainingService';
 import { getHistory } from './trainingBuffers';
 import { patchModel, patchSource, patchTrain, runLabel, withHead, withSource } from './trainingConfig';
-import { featuresNpz, metricsCsv, runExport, runJson } from './trainingExport';
+import { allFeaturesNpz, featuresNpy, labelsText, metricsCsv, runExport, runJson, stringsNpy, type AllRowFeatures } from './trainingExport';
+import { parseNpy } from '../io/npy';
 import { createTrainingStore, terminalStepOf, type TrainingState } from './trainingStore';
 
 /** A worker stand-in that runs the real training service in this thread (replies asynchronously, like postMessage). */
@@ -104,6 +106,40 @@ describe('training store', () => {
     expect(store.getState().kept).toBe(kept);
   });
 
+  it('exportFeatures pauses a playing run and answers every training and test row; reused while the run has not moved; cancel answers null', async () => {
+    const { store, until, worker } = setup();
+    store.getState().play();
+    await until((s) => (s.latest?.step ?? 0) >= 20);
+    const pending = store.getState().exportFeatures();
+    expect(store.getState().status).toBe('ready');
+    expect(store.getState().featureExport).toEqual({ status: 'running', fraction: 0 });
+    expect(store.getState().exportFeatures()).toBe(pending);
+    const f = (await pending)!;
+    const info = store.getState().info!;
+    expect(f).toMatchObject({ run: info.run, trainRows: info.trainRows, testRows: info.testRows, featureDim: 16, classNames: info.classNames });
+    expect(f.step).toBeGreaterThanOrEqual(20);
+    expect(f.features).toHaveLength((info.trainRows + info.testRows) * 16);
+    expect(store.getState().featureExport).toBeNull();
+    const requests = () => worker.sent.filter((m) => m.type === 'features').length;
+    expect(requests()).toBe(1);
+    expect(await store.getState().exportFeatures()).toBe(f);
+    expect(requests()).toBe(1);
+    // One more step moves the run: a new request, for the new step.
+    store.getState().stepOne();
+    await until((s) => s.status === 'ready' && s.latest?.step === f.step + 1);
+    const g = (await store.getState().exportFeatures())!;
+    expect(requests()).toBe(2);
+    expect(g.step).toBe(f.step + 1);
+    expect(g.features).not.toEqual(f.features);
+    store.getState().stepOne();
+    await until((s) => s.status === 'ready' && s.latest?.step === f.step + 2);
+    const cancelled = store.getState().exportFeatures();
+    store.getState().cancelFeatureExport();
+    expect(await cancelled).toBeNull();
+    expect(store.getState().featureExport).toBeNull();
+    expect(store.getState().status).toBe('ready');
+  });
+
   it('an invalid setting shows an input error; a valid one recovers', async () => {
     const { store, until } = setup();
     store.getState().edit((c) => ({ ...c, train: { ...c.train, learningRate: -1 } }));
@@ -161,13 +197,51 @@ describe('exports', () => {
     expect(parsed.config.model.depth).toBe(DEFAULT_PRESET.config.model.depth);
   });
 
-  it('the features .npz holds float32 embeddings and int32 labels that read back exactly', () => {
-    const features = Float32Array.from({ length: 12 }, (_, i) => i / 7);
-    const labels = Int32Array.of(0, 1, 2, 1);
-    const arrays = parseNpz(featuresNpz(features, 3, labels), 'run.npz');
-    expect(arrays.get('embeddings')).toMatchObject({ shape: [4, 3], dtype: '<f4' });
-    expect(Array.from(arrays.get('embeddings')!.data as Float32Array)).toEqual(Array.from(features));
-    expect(Array.from(arrays.get('labels')!.data as Int32Array)).toEqual([0, 1, 2, 1]);
-    expect(() => featuresNpz(features, 3, Int32Array.of(1))).toThrow(RangeError);
+  const exported = (): AllRowFeatures => ({
+    run: 1,
+    step: 40,
+    featureDim: 3,
+    trainRows: 3,
+    testRows: 2,
+    features: Float32Array.from({ length: 15 }, (_, i) => i / 7 - 1),
+    labels: Int32Array.of(0, 2, 1, 2, 0),
+    classNames: ['T-shirt/top', 'Trouser', 'Ankle boot'],
+  });
+
+  it('the features .npz holds features, labels, split, row and class names that read back exactly', () => {
+    const f = exported();
+    const arrays = parseNpz(allFeaturesNpz(f), 'run.npz');
+    expect([...arrays.keys()].sort()).toEqual(['class_names', 'features', 'label_names', 'labels', 'row', 'split']);
+    expect(arrays.get('features')).toMatchObject({ shape: [5, 3], dtype: '<f4' });
+    expect(Array.from(arrays.get('features')!.data as Float32Array)).toEqual(Array.from(f.features));
+    expect(Array.from(arrays.get('labels')!.data as Int32Array)).toEqual([0, 2, 1, 2, 0]);
+    expect(Array.from(arrays.get('split')!.data as Int32Array)).toEqual([0, 0, 0, 1, 1]);
+    expect(Array.from(arrays.get('row')!.data as Int32Array)).toEqual([0, 1, 2, 0, 1]);
+    expect(arrays.get('class_names')).toMatchObject({ shape: [3], dtype: '<U11', data: ['T-shirt/top', 'Trouser', 'Ankle boot'] });
+    expect(arrays.get('label_names')!.data).toEqual(['T-shirt/top', 'Ankle boot', 'Trouser', 'Ankle boot', 'T-shirt/top']);
+    expect([...parseNpz(allFeaturesNpz({ ...f, classNames: [] }), 'run.npz').keys()].sort()).toEqual(['features', 'labels', 'row', 'split']);
+    expect(() => allFeaturesNpz({ ...f, labels: Int32Array.of(1) })).toThrow(RangeError);
+    expect(parseNpy(stringsNpy(['αβ', '', 'x']), 's.npy')).toMatchObject({ shape: [3], dtype: '<U2', data: ['αβ', '', 'x'] });
+  });
+
+  it("Explore's loader opens both exports: the .npz with features + labels by default, the .npy with its labels text", async () => {
+    const f = exported();
+    const npz = await parseFiles({ name: 'run.npz', bytes: allFeaturesNpz(f) }, undefined, undefined);
+    if (!('emb' in npz)) throw new Error('the .npz asked for a choice');
+    expect(npz.choices?.chosen).toMatchObject({ vectors: 'features', labelsArray: 'labels' });
+    expect(npz.choices?.reason).toBe('');
+    expect(npz.emb).toMatchObject({ n: 5, dim: 3 });
+    expect(Array.from(npz.emb.vectors)).toEqual(Array.from(f.features));
+    expect(Array.from(npz.emb.labels!)).toEqual([0, 2, 1, 2, 0]);
+    // Choosing label_names (Explore's change…) gives the classes by name.
+    const named = await parseFiles({ name: 'run.npz', bytes: allFeaturesNpz(f) }, undefined, { vectors: 'features', labelsArray: 'label_names' });
+    if (!('emb' in named)) throw new Error('the .npz asked for a choice');
+    expect(Array.from(named.emb.labels!, (y) => named.emb.classNames![y])).toEqual(['T-shirt/top', 'Ankle boot', 'Trouser', 'Ankle boot', 'T-shirt/top']);
+    const text = labelsText(f.labels, f.classNames);
+    expect(text).toBe('T-shirt/top\nAnkle boot\nTrouser\nAnkle boot\nT-shirt/top\n');
+    const npy = await parseFiles({ name: 'run.npy', bytes: featuresNpy(f.features, 3) }, { name: 'run-labels.txt', bytes: new TextEncoder().encode(text) }, undefined);
+    if (!('emb' in npy)) throw new Error('the .npy asked for a choice');
+    expect(npy.emb).toMatchObject({ n: 5, dim: 3 });
+    expect(Array.from(npy.emb.labels!, (y) => npy.emb.classNames![y])).toEqual(['T-shirt/top', 'Ankle boot', 'Trouser', 'Ankle boot', 'T-shirt/top']);
   });
 });

@@ -2,7 +2,8 @@
  * Train mode's store: the run settings, the worker's run and its status, the latest metrics, and a
  * kept run to compare with. Snapshot buffers go to trainingBuffers.ts; the store only bumps
  * `version`, at most once per animation frame, so a fast run never floods React. A changed setting
- * rebuilds the run (debounced) and resumes playing if it was playing.
+ * rebuilds the run (debounced) and resumes playing if it was playing. A features export asks the
+ * worker for the penultimate features of every row of the current run (pausing it first).
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { DEFAULT_PRESET, findPreset } from '../training/presets';
@@ -12,6 +13,7 @@ import { createTrainingClient, type TrainingListener } from '../workers/training
 import type { FrameMode, RunInfo, SnapshotMessage, StoppedReply, TrainSpeed } from '../workers/trainingProtocol';
 import { appendSnapshot, getHistory, resetHistory } from './trainingBuffers';
 import { runLabel } from './trainingConfig';
+import type { AllRowFeatures } from './trainingExport';
 
 export type TrainStatus = 'idle' | 'building' | 'ready' | 'playing' | 'error';
 
@@ -22,6 +24,9 @@ export interface KeptRun {
   /** First step with train accuracy 1 (the terminal phase), or null. */
   terminalStep: number | null;
 }
+
+/** A features export in flight (progress in [0, 1]), or the reason the last one failed. */
+export type FeatureExportState = { status: 'running'; fraction: number } | { status: 'error'; problem: string; fix: string };
 
 export interface TrainingState {
   /** The preset the settings came from, or null once edited. */
@@ -48,6 +53,8 @@ export interface TrainingState {
   kept: KeptRun | null;
   /** Snapshot index shown in 3D while replaying, or null to follow the latest. */
   replay: number | null;
+  /** The features export in flight or its failure; null when none. */
+  featureExport: FeatureExportState | null;
 
   setPreset: (id: string) => void;
   /** Replaces the settings (the controls compute them with trainingConfig.ts); the run rebuilds. */
@@ -68,6 +75,13 @@ export interface TrainingState {
   reset: () => void;
   keepRun: () => void;
   clearKept: () => void;
+  /**
+   * The penultimate features of every training and test row of the current run at its current
+   * step (a playing run is paused first); null when there is no run, or the export was cancelled,
+   * superseded by a new run, or failed (featureExport says why).
+   */
+  exportFeatures: () => Promise<AllRowFeatures | null>;
+  cancelFeatureExport: () => void;
 }
 
 /** The worker client the store drives (TrainingClient, or a fake in tests). */
@@ -76,6 +90,8 @@ export interface TrainingPort {
   play(run: number, speed: TrainSpeed, maxSteps?: number): number;
   pause(run: number): void;
   setSpeed(speed: TrainSpeed): void;
+  features(run: number): number;
+  cancel(id: number): void;
 }
 
 export interface TrainingStoreDeps {
@@ -103,11 +119,18 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
   let after: 'run' | 'step' | null = null;
   let rebuildTimer: ReturnType<typeof setTimeout> | null = null;
   let flushPending = false;
+  /** The features request in flight and who waits for it. */
+  let exporting: { id: number; done: Promise<AllRowFeatures | null>; resolve: (f: AllRowFeatures | null) => void } | null = null;
+  /** The trainer's step as last reported (snapshots and stopped replies of the current run). */
+  let trainerStep = -1;
+  /** The last features answered, reused while the run has not moved. */
+  let lastFeatures: AllRowFeatures | null = null;
 
   const useStore = create<TrainingState>()((set, get) => {
     const listener: TrainingListener = {
       progress: (id, fraction, stage) => {
         if (id === configureId) set({ progress: { fraction, stage } });
+        else if (exporting?.id === id) set({ featureExport: { status: 'running', fraction } });
       },
       backend: (id, choice) => {
         if (id === configureId) set({ backend: choice });
@@ -115,12 +138,15 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
       ready: (id, info) => {
         if (id !== configureId) return;
         resetHistory(info.run);
-        set((s) => ({ info, latest: null, terminalStep: null, replay: null, version: s.version + 1 }));
+        trainerStep = 0;
+        lastFeatures = null;
+        set((s) => ({ info, latest: null, terminalStep: null, replay: null, version: s.version + 1, featureExport: exporting ? s.featureExport : null }));
       },
       snapshot: (_id, run, snap) => {
         if (run === get().info?.run) receive(run, snap);
       },
       stopped: (r) => {
+        if (r.run === get().info?.run) trainerStep = r.step;
         if (r.id === configureId) {
           set({ status: 'ready', stopReason: null });
           const next = after;
@@ -130,8 +156,26 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
           set({ status: 'ready', stopReason: r.reason });
         }
       },
-      cancelled: () => undefined,
+      features: (r) => {
+        if (!exporting || r.id !== exporting.id) return;
+        const { info } = get();
+        lastFeatures = {
+          run: r.run,
+          step: r.step,
+          featureDim: r.featureDim,
+          trainRows: r.trainRows,
+          testRows: r.testRows,
+          features: r.features,
+          labels: r.labels,
+          classNames: info?.run === r.run ? info.classNames.slice() : [],
+        };
+        finishExport(lastFeatures, null);
+      },
+      cancelled: (id) => {
+        if (exporting?.id === id) finishExport(null, null);
+      },
       error: (id, kind, problem, fix) => {
+        if (exporting && (id === exporting.id || id === 0)) finishExport(null, { status: 'error', problem, fix });
         if (id !== 0 && id !== configureId && id !== playId) return;
         after = null;
         set({ status: 'error', error: { kind, problem, fix } });
@@ -140,9 +184,17 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
 
     const client = () => (port ??= deps.connect(listener));
 
+    function finishExport(result: AllRowFeatures | null, state: FeatureExportState | null): void {
+      const e = exporting;
+      exporting = null;
+      set({ featureExport: state });
+      e?.resolve(result);
+    }
+
     function receive(run: number, snap: SnapshotMessage): void {
       appendSnapshot(run, snap);
       const m = snap.metrics;
+      trainerStep = m.step;
       set((s) => ({
         latest: m,
         tensors: snap.tensors,
@@ -202,6 +254,7 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
       terminalStep: null,
       kept: null,
       replay: null,
+      featureExport: null,
 
       setPreset: (id) => {
         const p = findPreset(id);
@@ -266,6 +319,21 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
         set({ kept: { label: runLabel(config), metrics, terminalStep: terminalStepOf(metrics) } });
       },
       clearKept: () => set({ kept: null }),
+      exportFeatures: () => {
+        if (exporting) return exporting.done;
+        const s = get();
+        if (!s.info || s.status === 'building' || s.status === 'idle') return Promise.resolve(null);
+        if (s.status === 'playing') get().pause();
+        else if (lastFeatures?.run === s.info.run && lastFeatures.step === trainerStep) return Promise.resolve(lastFeatures);
+        let resolve: (f: AllRowFeatures | null) => void = () => undefined;
+        const done = new Promise<AllRowFeatures | null>((r) => (resolve = r));
+        exporting = { id: client().features(s.info.run), done, resolve };
+        set({ featureExport: { status: 'running', fraction: 0 } });
+        return done;
+      },
+      cancelFeatureExport: () => {
+        if (exporting) client().cancel(exporting.id);
+      },
     };
   });
   return useStore;

@@ -48,6 +48,52 @@ export async function evaluateRows(
   return { logits, features };
 }
 
+/** Options of a chunked feature pass. */
+export interface FeaturePassOptions {
+  /** Checked between chunks: when aborted the pass frees what it holds and throws an AbortError. */
+  signal?: AbortSignal;
+  /** Called after every chunk read back. */
+  onChunk?: () => void;
+  /** Yield to the event loop before the first chunk and after this many milliseconds of work (default 8), so a cancel can arrive. */
+  yieldMs?: number;
+}
+
+function abortError(): Error {
+  const e = new Error('Stopped.');
+  e.name = 'AbortError';
+  return e;
+}
+
+/**
+ * The penultimate features h(x) of every row (n x F, row order kept), eval mode: batch norm uses its
+ * running averages. Fixed-size chunks, read back with await data(). Reads the network only: no
+ * variable, running statistic or random stream changes, so training continues exactly as without it.
+ */
+export async function penultimateFeatures(net: Network, rows: DeviceRows, opts: FeaturePassOptions = {}): Promise<Float32Array> {
+  const F = net.cfg.featureWidth;
+  const yieldMs = opts.yieldMs ?? 8;
+  const out = new Float32Array(rows.n * F);
+  let since = -Infinity;
+  for (let c = 0; c < rows.chunks; c++) {
+    // Yield first (so a cancel sent with the request is seen) and then every yieldMs.
+    if (performance.now() - since >= yieldMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = performance.now();
+    }
+    if (opts.signal?.aborted) throw abortError();
+    const start = c * rows.chunk;
+    const valid = Math.min(rows.chunk, rows.n - start);
+    const h = tf.tidy(() => net.mlp.forward(tf.slice(rows.tensor, [start, 0], [rows.chunk, rows.dim]), 'eval').features);
+    try {
+      out.set((await h.data()).subarray(0, valid * F), start * F);
+    } finally {
+      h.dispose();
+    }
+    opts.onChunk?.();
+  }
+  return out;
+}
+
 /** Every layer's output on a fixed batch x (eval mode): hidden layers (features last) then logits, read back. */
 export async function layerOutputs(net: Network, x: tf.Tensor2D): Promise<{ data: Float32Array; dim: number }[]> {
   const outs = tf.tidy(() => {

@@ -7,13 +7,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Rng } from '../geometry/random';
 import type { Dataset } from '../datasets/types';
 import { gatherRows, shuffle } from '../datasets/split';
-import { DeviceRows } from './evaluate';
+import { DeviceRows, penultimateFeatures } from './evaluate';
 import { lossOp, smoothedTargets } from './losses';
 import type { BatchMoments } from './mlp';
 import { checkModelConfig, Network } from './network';
 import { BatchSampler, fixedSample, sampleBeta, STREAM, streamRng } from './random';
 import { buildSnapshot, type SnapshotContext } from './snapshot';
-import type { ModelConfig, Snapshot, TrainConfig } from './types';
+import type { ModelConfig, RowFeatures, Snapshot, TrainConfig } from './types';
 
 /** Rows per eval-mode chunk. */
 const EVAL_CHUNK = 1024;
@@ -26,6 +26,14 @@ export interface StepOptions {
   onSnapshot?: (s: Snapshot) => void;
   /** Yield to the event loop after this many milliseconds of work (default 8). */
   yieldMs?: number;
+}
+
+/** Options of a features() call. */
+export interface FeaturesOptions {
+  /** Checked between chunks: when aborted, features() throws an AbortError. */
+  signal?: AbortSignal;
+  /** Called with the fraction of rows done, in (0, 1]. */
+  onProgress?: (fraction: number) => void;
 }
 
 /** A live training run over one Dataset with fixed model and training settings. */
@@ -47,6 +55,12 @@ export interface Trainer {
    * and GCR angles. Call it between step() calls (step() emits its own through onSnapshot).
    */
   snapshot(profile?: boolean): Promise<Snapshot>;
+  /**
+   * The penultimate features (eval mode) of every training row and every test row at the current
+   * step, with their labels. Reads the model only: a run continued afterwards is the same as one
+   * never asked. Call it between step() calls.
+   */
+  features(opts?: FeaturesOptions): Promise<RowFeatures>;
   /** Frees every tensor of the run (once the running step() or snapshot() returns); later calls throw. */
   dispose(): void;
 }
@@ -181,6 +195,30 @@ class LoopTrainer implements Trainer {
     this.pending++;
     try {
       return await buildSnapshot(this.ctx, this.steps, this.stepsPerEpoch, profile);
+    } finally {
+      this.pending--;
+      this.freeIfIdle();
+    }
+  }
+
+  async features(opts: FeaturesOptions = {}): Promise<RowFeatures> {
+    if (this.disposed) throw new Error('this trainer has been disposed');
+    if (this.busy) throw new Error('features() cannot run while step() runs');
+    const { net, ctx } = this;
+    const step = this.steps;
+    const total = ctx.train.chunks + (ctx.test?.chunks ?? 0);
+    let done = 0;
+    const pass = { signal: opts.signal, onChunk: () => opts.onProgress?.(++done / total) };
+    this.pending++;
+    try {
+      const train = await penultimateFeatures(net, ctx.train, pass);
+      const test = ctx.test ? await penultimateFeatures(net, ctx.test, pass) : new Float32Array(0);
+      return {
+        step,
+        featureDim: net.cfg.featureWidth,
+        train: { features: train, labels: ctx.yTrain.slice() },
+        test: { features: test, labels: ctx.yTest.slice() },
+      };
     } finally {
       this.pending--;
       this.freeIfIdle();

@@ -142,6 +142,22 @@ export interface SubspaceAngles {
   orthonormalityError: number;
 }
 
+/** Penultimate features of every row of one split (row order of the split), with their labels. */
+export interface SplitFeatures {
+  /** Row-major rows x F. */
+  features: Float32Array;
+  labels: Int32Array;
+}
+
+/** The penultimate features of all training and all test rows at one step (eval mode). Fresh buffers. */
+export interface RowFeatures {
+  step: number;
+  /** Feature width F. */
+  featureDim: number;
+  train: SplitFeatures;
+  test: SplitFeatures;
+}
+
 /** What the loop emits every snapshotEvery steps. Buffers are fresh copies (safe to transfer). */
 export interface Snapshot extends SnapshotMetrics {
   classes: number;

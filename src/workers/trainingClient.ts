@@ -5,7 +5,7 @@
  */
 import type { BackendChoice, BackendPreference } from './protocol';
 import type { RunConfig } from '../training/types';
-import type { RunInfo, SnapshotMessage, StoppedReply, TrainingReply, TrainingRequest, TrainSpeed } from './trainingProtocol';
+import type { FeaturesReply, RunInfo, SnapshotMessage, StoppedReply, TrainingReply, TrainingRequest, TrainSpeed } from './trainingProtocol';
 
 /** The subset of Worker the client uses (a fake in tests). */
 export interface TrainingWorkerLike {
@@ -22,6 +22,8 @@ export interface TrainingListener {
   ready(id: number, info: RunInfo): void;
   snapshot(id: number, run: number, snapshot: SnapshotMessage): void;
   stopped(reply: StoppedReply): void;
+  /** The penultimate features of every row (a features request's answer). */
+  features(reply: FeaturesReply): void;
   cancelled(id: number): void;
   /** kind 'input': the settings or data are unusable; 'internal': a bug, a backend or a worker failure (id 0: the worker itself). */
   error(id: number, kind: 'input' | 'internal', problem: string, fix: string): void;
@@ -64,6 +66,11 @@ export class TrainingClient {
     this.post({ type: 'speed', id: this.nextId++, speed });
   }
 
+  /** Asks for the penultimate features of every row of run `run` (stopping its play); returns the request id. */
+  features(run: number): number {
+    return this.post({ type: 'features', id: this.nextId++, run });
+  }
+
   /** Stops request `id`. */
   cancel(id: number): void {
     this.post({ type: 'cancel', id });
@@ -86,6 +93,8 @@ export class TrainingClient {
         return l.snapshot(msg.id, msg.run, msg.snapshot);
       case 'stopped':
         return l.stopped(msg);
+      case 'features':
+        return l.features(msg);
       case 'cancelled':
         return l.cancelled(msg.id);
       case 'error':

@@ -54,13 +54,25 @@ export interface SpeedRequest {
   speed: TrainSpeed;
 }
 
-/** Stop request `id` (a configure or a play); it answers `cancelled` or `stopped`. */
+/**
+ * The penultimate features of every training row and every test row of run `run` at its current
+ * step (eval mode; the run's weights, statistics and random streams are left as they were, so the
+ * run continues as if never asked). Stops a playing request first. Answers progress, then
+ * `features` (or `cancelled` when cancelled or superseded, or `error`).
+ */
+export interface FeaturesRequest {
+  type: 'features';
+  id: number;
+  run: number;
+}
+
+/** Stop request `id` (a configure, play or features); it answers `cancelled` or `stopped`. */
 export interface TrainCancelRequest {
   type: 'cancel';
   id: number;
 }
 
-export type TrainingRequest = ConfigureRequest | PlayRequest | PauseRequest | SpeedRequest | TrainCancelRequest;
+export type TrainingRequest = ConfigureRequest | PlayRequest | PauseRequest | SpeedRequest | FeaturesRequest | TrainCancelRequest;
 
 /** Facts about a configured run, for labels and the status bar. */
 export interface RunInfo {
@@ -74,7 +86,7 @@ export interface RunInfo {
   /** The batch size used (the setting clamped to the training rows). */
   batchSize: number;
   stepsPerEpoch: number;
-  /** Rows of the fixed sample drawn in the 3D view and exported. */
+  /** Rows of the fixed sample drawn in the 3D view and measured for ID. */
   sampleSize: number;
   /** Milliseconds to build the dataset and the model. */
   setupMs: number;
@@ -105,11 +117,11 @@ export interface FeatureFrame {
   scale: number;
 }
 
-/** A snapshot as sent to the UI: scalar metrics, both 3D frames, the raw sample (for export), profiles. */
+/** A snapshot as sent to the UI: scalar metrics, both 3D frames, the raw sample, profiles. */
 export interface SnapshotMessage {
   metrics: SnapshotMetrics;
   frames: Record<FrameMode, FeatureFrame>;
-  /** Raw features of the fixed sample, sample x F (the export). */
+  /** Raw features of the fixed sample, sample x F. */
   features: Float32Array;
   featureDim: number;
   sampleLabels: Int32Array;
@@ -154,8 +166,25 @@ export interface StoppedReply {
   reason: 'ready' | 'paused' | 'limit' | 'diverged';
 }
 
+/** The answer to a features request: all rows of both splits, training rows first, each split in its own row order. */
+export interface FeaturesReply {
+  type: 'features';
+  id: number;
+  run: number;
+  /** The step the features belong to. */
+  step: number;
+  featureDim: number;
+  trainRows: number;
+  testRows: number;
+  /** (trainRows + testRows) x featureDim, row-major. */
+  features: Float32Array;
+  /** The label of every row, in the same order. */
+  labels: Int32Array;
+}
+
 export type TrainingReply =
   | ProgressReply
+  | FeaturesReply
   | TrainBackendReply
   | ReadyReply
   | SnapshotReply
@@ -170,8 +199,9 @@ function frameBuffers(f: FeatureFrame): Transferable[] {
   return out;
 }
 
-/** The transfer list of a reply: the buffers of a snapshot's typed arrays (angle arrays are small and copied). */
+/** The transfer list of a reply: the buffers of a snapshot's or a features reply's typed arrays (angle arrays are small and copied). */
 export function trainingTransferables(reply: TrainingReply): Transferable[] {
+  if (reply.type === 'features') return [reply.features.buffer, reply.labels.buffer];
   if (reply.type !== 'snapshot') return [];
   const s = reply.snapshot;
   return [s.features.buffer, s.sampleLabels.buffer, ...frameBuffers(s.frames.fixed), ...frameBuffers(s.frames.procrustes)];

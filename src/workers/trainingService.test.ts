@@ -6,7 +6,7 @@ import { DEFAULT_PRESET, findPreset } from '../training/presets';
 import type { RunConfig } from '../training/types';
 import type { BackendChoice } from './protocol';
 import { createTrainingService } from './trainingService';
-import type { ReadyReply, SnapshotReply, StoppedReply, TrainingReply } from './trainingProtocol';
+import type { FeaturesReply, ReadyReply, SnapshotReply, StoppedReply, TrainingReply } from './trainingProtocol';
 
 const wasmChoice: BackendChoice = { backend: 'wasm', preference: 'auto', reason: 'test', probes: [] };
 
@@ -169,6 +169,65 @@ describe('training service', () => {
     const stopped = h.of('stopped', 2)[0] as StoppedReply;
     expect(stopped.reason).toBe('diverged');
     expect(stopped.step).toBeLessThan(200);
+  });
+
+  it('features: every training and test row with labels (transferred, with progress), no leaks; the run continues exactly as an unexported one', async () => {
+    const exported = harness();
+    const plain = harness();
+    for (const h of [exported, plain]) {
+      await configured(h, config({ mixupAlpha: 0.3 }));
+      h.service.handle({ type: 'play', id: 2, run: 1, speed: 'max', maxSteps: 25 });
+      await h.service.idle();
+    }
+    const tensors = tf.memory().numTensors;
+    exported.service.handle({ type: 'features', id: 3, run: 1 });
+    await exported.service.idle();
+    expect(tf.memory().numTensors).toBe(tensors);
+    const f = exported.of('features', 3)[0] as FeaturesReply;
+    expect(f).toMatchObject({ run: 1, step: 25, featureDim: 16, trainRows: 160, testRows: 40 });
+    expect(f.features).toHaveLength(200 * 16);
+    expect(f.labels).toHaveLength(200);
+    expect(new Set(f.labels).size).toBe(4);
+    expect(f.features.every(Number.isFinite)).toBe(true);
+    expect(exported.transfers[exported.replies.indexOf(f)]).toEqual([f.features.buffer, f.labels.buffer]);
+    const fractions = exported.of('progress', 3).map((p) => p.fraction);
+    expect(fractions[0]).toBe(0);
+    expect(fractions.at(-1)).toBe(1);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(exported.of('error')).toEqual([]);
+    // The sample is all 160 training rows here, so the step-25 snapshot's features are the exported training rows.
+    const snap = exported.of('snapshot', 2).at(-1)!.snapshot;
+    expect(snap.metrics.step).toBe(25);
+    expect(f.features.subarray(0, 160 * 16)).toEqual(snap.features);
+    // Continue both runs: identical snapshots.
+    for (const h of [exported, plain]) {
+      h.service.handle({ type: 'play', id: 4, run: 1, speed: 'max', maxSteps: 25 });
+      await h.service.idle();
+    }
+    const after = exported.of('snapshot', 4).map((r) => r.snapshot);
+    expect(after.map((s) => s.metrics.step)).toEqual([30, 40, 50]);
+    expect(after.map((s) => s.metrics)).toEqual(plain.of('snapshot', 4).map((r) => r.snapshot.metrics));
+    expect(after.map((s) => s.features)).toEqual(plain.of('snapshot', 4).map((r) => r.snapshot.features));
+
+  });
+
+  it('features stops a playing run first; a cancelled or stale features request answers cancelled', async () => {
+    const h = harness();
+    await configured(h, config());
+    const first = h.next<SnapshotReply>((r) => r.type === 'snapshot' && r.id === 2);
+    h.service.handle({ type: 'play', id: 2, run: 1, speed: 'max' });
+    await first;
+    h.service.handle({ type: 'features', id: 3, run: 1 });
+    await h.service.idle();
+    const stopped = h.of('stopped', 2)[0];
+    expect(stopped.reason).toBe('paused');
+    expect(h.of('features', 3)[0]).toMatchObject({ step: stopped.step, trainRows: 160, testRows: 40 });
+    h.service.handle({ type: 'features', id: 4, run: 1 });
+    h.service.handle({ type: 'cancel', id: 4 });
+    h.service.handle({ type: 'features', id: 5, run: 9 });
+    await h.service.idle();
+    expect(h.of('cancelled').map((r) => r.id)).toEqual([4, 5]);
+    expect(h.of('features').map((r) => r.id)).toEqual([3]);
   });
 
   it('real data: reads the shipped digits relative to the base URL, once for two runs', async () => {

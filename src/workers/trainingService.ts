@@ -3,7 +3,9 @@
  * frees the current run, settles the backend, builds the dataset (the last one is cached) and a
  * trainer, and streams the step-0 snapshot. `play` steps the trainer, at most at the chosen speed,
  * streaming every snapshot with its two stable 3D frames until paused, a step limit, or a
- * diverged loss. One job runs at a time: a newer configure or play stops the older one first.
+ * diverged loss. `features` reads the penultimate features of every row of both splits from the
+ * current model, chunk by chunk with progress. One job runs at a time: a newer configure, play or
+ * features request stops the older one first.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { buildDataset, type DataConfig, type Dataset, type ReadBytes } from '../datasets';
@@ -15,6 +17,7 @@ import {
   SPEED_STEPS_PER_SECOND,
   trainingTransferables,
   type ConfigureRequest,
+  type FeaturesRequest,
   type PlayRequest,
   type RunInfo,
   type SnapshotMessage,
@@ -43,7 +46,7 @@ interface Run {
 
 interface Job {
   id: number;
-  kind: 'configure' | 'play';
+  kind: 'configure' | 'play' | 'features';
   ctl: AbortController;
   done: Promise<void>;
 }
@@ -197,6 +200,25 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
     send({ type: 'stopped', id: req.id, run: run.info.run, step: trainer.stepCount, reason });
   }
 
+  async function features(req: FeaturesRequest, signal: AbortSignal): Promise<void> {
+    const { id } = req;
+    const run = current;
+    if (!run || run.info.run !== req.run) throw abortError();
+    const stage = 'features of every row';
+    send({ type: 'progress', id, fraction: 0, stage });
+    const f = await run.trainer.features({ signal, onProgress: (fraction) => send({ type: 'progress', id, fraction, stage }) });
+    if (signal.aborted || current !== run) throw abortError();
+    const trainRows = f.train.labels.length;
+    const testRows = f.test.labels.length;
+    const all = new Float32Array((trainRows + testRows) * f.featureDim);
+    all.set(f.train.features);
+    all.set(f.test.features, f.train.features.length);
+    const labels = new Int32Array(trainRows + testRows);
+    labels.set(f.train.labels);
+    labels.set(f.test.labels, trainRows);
+    send({ type: 'features', id, run: run.info.run, step: f.step, featureDim: f.featureDim, trainRows, testRows, features: all, labels });
+  }
+
   /** Stops the running job, then runs `work` as the new one. */
   function start(id: number, kind: Job['kind'], work: (signal: AbortSignal) => Promise<void>): void {
     const previous = job;
@@ -221,6 +243,9 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
         return;
       case 'play':
         start(msg.id, 'play', (signal) => play(msg, signal));
+        return;
+      case 'features':
+        start(msg.id, 'features', (signal) => features(msg, signal));
         return;
       case 'pause':
         if (job?.kind === 'play' && current?.info.run === msg.run) job.ctl.abort();

@@ -1,18 +1,41 @@
 /**
  * Compare and export: keep the current run to overlay its curves on the next one; download the
- * metrics (CSV, JSON) and the fixed sample's final features (.npz with labels, or .npy + labels
- * text), or open those features in Explore.
+ * metrics (CSV, JSON); export the penultimate features of every training and test row of the
+ * current run (.npz, or .npy + labels text) or open them in Explore.
  */
 import { useModeStore } from '../../state/modeStore';
 import { analyzeFiles } from '../../state/appStore';
 import { getHistory } from '../../state/trainingBuffers';
-import { featuresNpy, featuresNpz, labelsText, metricsCsv, runExport, runJson } from '../../state/trainingExport';
+import { allFeaturesNpz, featuresNpy, labelsText, metricsCsv, runExport, runJson, type AllRowFeatures } from '../../state/trainingExport';
 import { useTrainingStore } from '../../state/trainingStore';
 import { download, downloadText } from '../../views/download';
+import { FeatureExportStatus } from './FeatureExportStatus';
+
+const count = (n: number | undefined) => (n ?? 0).toLocaleString('en-US');
 
 function baseName(presetId: string | null, step: number): string {
   return `train-${presetId ?? 'custom'}-step${step}`;
 }
+
+/** Runs `then` on the current run's features of every row (computed by the worker; nothing when cancelled or failed). */
+async function withFeatures(then: (f: AllRowFeatures, name: string) => void): Promise<void> {
+  const f = await useTrainingStore.getState().exportFeatures();
+  if (f) then(f, `${baseName(useTrainingStore.getState().presetId, f.step)}-features`);
+}
+
+const saveNpz = () => withFeatures((f, name) => download(`${name}.npz`, new Blob([allFeaturesNpz(f) as BlobPart])));
+
+const saveNpy = () =>
+  withFeatures((f, name) => {
+    download(`${name}.npy`, new Blob([featuresNpy(f.features, f.featureDim) as BlobPart]));
+    downloadText(`${name}-labels.txt`, labelsText(f.labels, f.classNames), 'text/plain');
+  });
+
+const openInExplore = () =>
+  withFeatures((f, name) => {
+    analyzeFiles(new File([allFeaturesNpz(f) as BlobPart], `${name}.npz`, { type: 'application/octet-stream' }));
+    useModeStore.getState().setMode('explore');
+  });
 
 export function RunsTab() {
   useTrainingStore((s) => s.version);
@@ -20,23 +43,18 @@ export function RunsTab() {
   const latest = useTrainingStore((s) => s.latest);
   const presetId = useTrainingStore((s) => s.presetId);
   const status = useTrainingStore((s) => s.status);
+  const info = useTrainingStore((s) => s.info);
+  const featureDim = useTrainingStore((s) => s.config.model.featureWidth);
+  const running = useTrainingStore((s) => s.featureExport?.status === 'running');
   const { keepRun, clearKept } = useTrainingStore.getState();
   const h = getHistory();
   const name = baseName(presetId, latest?.step ?? 0);
-  const features = h.features;
-  const labels = h.sampleLabels;
   const none = h.metrics.length === 0;
+  const noRun = !info || latest === null || status === 'building' || status === 'idle' || running;
 
   const exportJson = () => {
     const s = useTrainingStore.getState();
     downloadText(`${name}-metrics.json`, runJson(runExport(s.config, s.backend, s.info, getHistory(), s.terminalStep)), 'application/json');
-  };
-  const npz = () => (features && labels ? featuresNpz(features.data, features.dim, labels) : null);
-  const openInExplore = () => {
-    const bytes = npz();
-    if (!bytes) return;
-    analyzeFiles(new File([bytes as BlobPart], `${name}-features.npz`, { type: 'application/octet-stream' }));
-    useModeStore.getState().setMode('explore');
   };
 
   return (
@@ -53,12 +71,14 @@ export function RunsTab() {
           </button>
         </div>
         <p className="train-kept" data-testid="train-kept-label">
-          {kept ? `Kept: ${kept.label} (${kept.metrics.length} snapshots, to step ${kept.metrics.at(-1)?.step ?? 0})` : 'No run kept.'}
+          {kept
+            ? `Kept: ${kept.label} (${kept.metrics.length} snapshots, to step ${kept.metrics.at(-1)?.step ?? 0}). A kept run keeps its curves only: its features cannot be exported.`
+            : 'No run kept.'}
         </p>
       </section>
       <section className="train-card">
-        <h3>Export this run</h3>
-        <p className="chart-note">Metrics: one row per snapshot (every metric, full precision). JSON adds the settings, the backend, layer profiles and GCR angles.</p>
+        <h3>Export metrics</h3>
+        <p className="chart-note">One row per snapshot (every metric, full precision). JSON adds the settings, the backend, layer profiles and GCR angles.</p>
         <div className="button-row">
           <button type="button" data-testid="train-export-csv" disabled={none} onClick={() => downloadText(`${name}-metrics.csv`, metricsCsv(getHistory().metrics), 'text/csv')}>
             Metrics CSV
@@ -67,30 +87,28 @@ export function RunsTab() {
             Metrics JSON
           </button>
         </div>
-        <p className="chart-note">
-          Features of the {labels?.length ?? 0} sample rows at step {latest?.step ?? 0} ({features?.dim ?? 0} dimensions) with their labels: the .npz holds
-          arrays <code>embeddings</code> and <code>labels</code> and opens in Explore as it is.
+      </section>
+      <section className="train-card">
+        <h3>Export features of the current run</h3>
+        <p className="chart-note" data-testid="train-features-note">
+          The penultimate features ({featureDim} dimensions) of all {count(info?.trainRows)} training and {count(info?.testRows)} test rows at the run&apos;s
+          current step, computed from the live model in the worker (a playing run pauses first). The .npz holds <code>features</code>, <code>labels</code>,{' '}
+          <code>split</code> (0 train, 1 test), <code>row</code> (index within its split), <code>class_names</code> and <code>label_names</code>; Explore
+          opens it as it is (pick <code>label_names</code> under change… to see names). The .npy has the same rows, training rows first, with a labels file
+          of one class name per line.
         </p>
         <div className="button-row">
-          <button type="button" data-testid="train-export-npz" disabled={!features} onClick={() => download(`${name}-features.npz`, new Blob([npz() as BlobPart]))}>
+          <button type="button" data-testid="train-export-npz" disabled={noRun} onClick={saveNpz}>
             Features .npz
           </button>
-          <button
-            type="button"
-            data-testid="train-export-npy"
-            disabled={!features}
-            onClick={() => {
-              if (!features || !labels) return;
-              download(`${name}-features.npy`, new Blob([featuresNpy(features.data, features.dim) as BlobPart]));
-              downloadText(`${name}-labels.txt`, labelsText(labels, useTrainingStore.getState().info?.classNames ?? []), 'text/plain');
-            }}
-          >
+          <button type="button" data-testid="train-export-npy" disabled={noRun} onClick={saveNpy}>
             .npy + labels.txt
           </button>
-          <button type="button" data-testid="train-open-explore" disabled={!features} onClick={openInExplore}>
+          <button type="button" data-testid="train-open-explore" disabled={noRun} onClick={openInExplore}>
             Open in Explore
           </button>
         </div>
+        <FeatureExportStatus />
       </section>
     </div>
   );

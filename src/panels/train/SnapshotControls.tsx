@@ -35,7 +35,7 @@ export function SnapshotControls() {
       </div>
       <SelectField
         label="sample rows"
-        help="Size of the fixed sample of training rows drawn in 3D, used for TwoNN, MLE, effective rank and the layer profile, and exported as features."
+        help="Size of the fixed sample of training rows drawn in 3D and used for TwoNN, MLE, effective rank and the layer profile. The feature export (Runs tab) holds every training and test row, not just this sample."
         testId="train-sample-size"
         value={t.sampleSize}
         options={SAMPLES}
