@@ -30,5 +30,5 @@ export default tseslint.config(
     },
   },
   { files: ['src/geometry/**/*.ts', 'src/io/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreRestrictions] } },
-  { files: ['src/views/**/*.{ts,tsx}', 'src/panels/**/*.{ts,tsx}'], rules: { '@typescript-eslint/no-restricted-imports': ['error', uiRestrictions] } },
+  { files: ['src/views/**/*.{ts,tsx}', 'src/panels/**/*.{ts,tsx}'], ignores: ['**/*.test.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', uiRestrictions] } },
 );

@@ -131,39 +131,46 @@ export interface Emphasis {
 
 const CONTINUOUS_LUT = 256;
 
-/** Writes RGBA (n*4) per point for a plan and an emphasis. */
+/**
+ * The plan's colours as a flat RGB table (the last entry is the missing colour) and the table row
+ * of each point; categorical rows hidden in the legend are flagged.
+ */
+function colourTable(plan: ColorPlan, hidden: readonly string[]): { table: Float32Array; row: (i: number) => number; hiddenRow: Uint8Array } {
+  const flat = (hexes: string[]) => Float32Array.from([...hexes, MISSING_COLOR].flatMap(hexToRgb));
+  if (plan.kind === 'categorical') {
+    const K = plan.colors.length;
+    const hiddenRow = new Uint8Array(K + 1);
+    plan.categories.forEach((c, k) => (hiddenRow[k] = hidden.includes(c) ? 1 : 0));
+    const codes = plan.codes;
+    return { table: flat(plan.colors), row: (i) => (codes[i] >= 0 && codes[i] < K ? codes[i] : K), hiddenRow };
+  }
+  if (plan.kind === 'continuous') {
+    const table = flat(Array.from({ length: CONTINUOUS_LUT }, (_, j) => scaleColor(j / (CONTINUOUS_LUT - 1))));
+    const { values, min } = plan;
+    const span = plan.max - plan.min;
+    const row = (i: number) => {
+      const v = values[i];
+      return Number.isFinite(v) ? Math.round(Math.min(1, Math.max(0, (v - min) / span)) * (CONTINUOUS_LUT - 1)) : CONTINUOUS_LUT;
+    };
+    return { table, row, hiddenRow: new Uint8Array(CONTINUOUS_LUT + 1) };
+  }
+  return { table: flat([UNIFORM_COLOR]), row: () => 0, hiddenRow: new Uint8Array(2) };
+}
+
+/** Writes RGBA (n*4) per point for a plan and an emphasis (one pass, no allocation per point: it runs over 1,000,000 points). */
 export function fillColors(out: Float32Array, plan: ColorPlan, e: Emphasis): void {
   const n = out.length / 4;
-  const missing = hexToRgb(MISSING_COLOR);
-  let rgb: (i: number) => [number, number, number];
-  let visible: (i: number) => boolean = () => true;
-  if (plan.kind === 'categorical') {
-    const table = plan.colors.map(hexToRgb);
-    const hiddenCode = new Set(plan.categories.flatMap((c, k) => (e.hidden.includes(c) ? [k] : [])));
-    rgb = (i) => {
-      const k = plan.codes[i];
-      return k >= 0 && k < table.length ? table[k] : missing;
-    };
-    if (hiddenCode.size > 0) visible = (i) => !hiddenCode.has(plan.codes[i]);
-  } else if (plan.kind === 'continuous') {
-    const lut = Array.from({ length: CONTINUOUS_LUT }, (_, j) => hexToRgb(scaleColor(j / (CONTINUOUS_LUT - 1))));
-    const span = plan.max - plan.min;
-    rgb = (i) => {
-      const v = plan.values[i];
-      if (!Number.isFinite(v)) return missing;
-      const t = Math.min(1, Math.max(0, (v - plan.min) / span));
-      return lut[Math.round(t * (CONTINUOUS_LUT - 1))];
-    };
-  } else {
-    const u = hexToRgb(UNIFORM_COLOR);
-    rgb = () => u;
-  }
+  const { table, row, hiddenRow } = colourTable(plan, e.hidden);
   const [br, bg, bb] = e.background;
+  const { selection, present, isolate } = e;
   for (let i = 0; i < n; i++) {
-    const [r, g, b] = rgb(i);
-    const selected = !e.selection || e.selection[i] === 1;
-    const shown = visible(i) && (!e.present || e.present[i] === 1) && (!e.isolate || selected);
-    const dim = e.selection && !selected ? 0.78 : 0;
+    const t = row(i);
+    const r = table[3 * t];
+    const g = table[3 * t + 1];
+    const b = table[3 * t + 2];
+    const selected = !selection || selection[i] === 1;
+    const shown = hiddenRow[t] === 0 && (!present || present[i] === 1) && (!isolate || selected);
+    const dim = selected ? 0 : 0.78;
     out[4 * i] = r + (br - r) * dim;
     out[4 * i + 1] = g + (bg - g) * dim;
     out[4 * i + 2] = b + (bb - b) * dim;

@@ -1,14 +1,14 @@
 /**
  * Box and lasso selection: shift + drag over the canvas draws a rectangle (or, with the lasso tool,
  * a free-hand outline); on release the visible points whose screen positions fall inside become the
- * selection. The drag is captured before the orbit controls see it; the outline is an SVG updated
+ * selection, read from the cloud's screen index (only the grid cells under the outline are looked
+ * at). The drag is captured before the orbit controls see it; the outline is an SVG updated
  * through refs, no React state per pointer move.
  */
 import { useRef, type ReactNode } from 'react';
-import * as THREE from 'three';
 import { useInspectStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
-import { insidePolygon, pointsInRect, pointsOnScreen, type CloudHandle } from './cloudHandle';
+import type { CloudHandle } from './cloudHandle';
 
 export function BoxSelect({ handle, children }: { handle: CloudHandle; children: ReactNode }) {
   const root = useRef<HTMLDivElement>(null);
@@ -57,7 +57,7 @@ export function BoxSelect({ handle, children }: { handle: CloudHandle; children:
         else if (Math.hypot(x - p[p.length - 2], y - p[p.length - 1]) > 3) p.push(x, y);
         draw();
       }}
-      onPointerUpCapture={(e) => {
+      onPointerUpCapture={async (e) => {
         const p = path.current;
         if (!p) return;
         e.stopPropagation();
@@ -65,22 +65,13 @@ export function BoxSelect({ handle, children }: { handle: CloudHandle; children:
         outline.current?.setAttribute('points', '');
         const [x, y] = local(e);
         p.push(x, y);
-        const camera = handle.camera;
-        const el = root.current;
         const xs = p.filter((_, i) => i % 2 === 0);
         const ys = p.filter((_, i) => i % 2 === 1);
-        if (!camera || !el || Math.max(...xs) - Math.min(...xs) < 3 || Math.max(...ys) - Math.min(...ys) < 3) return;
-        const v = new THREE.Vector3();
-        const project = (px: number, py: number, pz: number): [number, number, number] => {
-          v.set(px, py, pz).project(camera);
-          return [v.x, v.y, v.z];
-        };
-        const size = { width: el.clientWidth, height: el.clientHeight };
-        const mask =
-          tool === 'box'
-            ? pointsInRect(handle, { x0: p[0], y0: p[1], x1: x, y1: y }, size, project)
-            : pointsOnScreen(handle, (sx, sy) => insidePolygon(sx, sy, p), size, project);
-        setSelection(mask, tool);
+        if (Math.max(...xs) - Math.min(...xs) < 3 || Math.max(...ys) - Math.min(...ys) < 3) return;
+        const index = await handle.requestIndex();
+        const colors = handle.colors;
+        if (!index || !colors) return;
+        setSelection(tool === 'box' ? index.selectRect(p[0], p[1], x, y, colors) : index.selectPolygon(p, colors), tool);
       }}
     >
       {children}

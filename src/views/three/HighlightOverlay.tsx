@@ -33,20 +33,12 @@ function ringMaterial(hollow: number): THREE.ShaderMaterial {
   return m;
 }
 
-/** Copies the display positions of `indices` into a ring geometry and sets its draw range. */
-function place(g: THREE.BufferGeometry, display: Float32Array | null, indices: readonly number[]): void {
+/** Copies the drawn positions of `indices` into a ring geometry and sets its draw range. */
+function place(g: THREE.BufferGeometry, handle: CloudHandle, indices: readonly number[]): void {
   const pos = g.getAttribute('position') as THREE.BufferAttribute;
   const arr = pos.array as Float32Array;
   let m = 0;
-  if (display) {
-    for (const i of indices) {
-      if (3 * i + 2 >= display.length) continue;
-      arr[3 * m] = display[3 * i];
-      arr[3 * m + 1] = display[3 * i + 1];
-      arr[3 * m + 2] = display[3 * i + 2];
-      m++;
-    }
-  }
+  for (const i of indices) if (handle.positionOf(i, arr, 3 * m)) m++;
   g.setDrawRange(0, m);
   pos.needsUpdate = true;
 }
@@ -86,8 +78,8 @@ export function HighlightOverlay({ handle }: { handle: CloudHandle }) {
     setPointUniforms(rings.neighbourMat, { refDistance: dist, pixelRatio });
     if (!handle.animating && seen.current === handle.serial) return;
     seen.current = handle.serial;
-    place(rings.selectedG, handle.display, chosen);
-    place(rings.neighboursG, handle.display, near);
+    place(rings.selectedG, handle, chosen);
+    place(rings.neighboursG, handle, near);
   });
 
   if (chosen.length === 0) return null;

@@ -1,12 +1,14 @@
 /**
  * The point cloud: ONE THREE.Points over a BufferGeometry per dataset. A new view (or 2D/3D)
- * moves every point from where it is to its new place over TRANSITION_MS, interpolated in useFrame
- * into the position buffer (no allocation per frame). Hover shows the point's class, row and
- * metadata in a DOM tooltip (text only, through a ref); a click selects the point.
+ * moves every point from where it is to its new place over TRANSITION_MS: the geometry holds the
+ * start (aFrom) and the target (position) and the vertex shader interpolates, so a frame of the
+ * transition costs one uniform. Hover and click use the screen-space index (picker.ts), not a
+ * raycast: hover shows the point's class, row and metadata in a DOM tooltip (text only, through a
+ * ref); a click selects the point.
  */
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import * as THREE from 'three';
-import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useAnalysisStore, useInspectStore, useJobsStore } from '../../state/appStore';
 import { getPointBuffers, getViewBuffers } from '../../state/pointBuffers';
 import { useUiStore } from '../../state/uiStore';
@@ -17,10 +19,13 @@ import { useColorPlan } from '../useColorPlan';
 import { createPointMaterial, setPointUniforms } from './pointMaterial';
 import { displayPositions, easeInOut, lerpInto, TRANSITION_MS } from './transition';
 import type { CloudHandle } from './cloudHandle';
+import { CloudPicker } from './picker';
 import { writeTooltip } from './tooltip';
 
-/** Hover radius in CSS pixels. */
+/** Hover reach in CSS pixels (points drawn larger are hit anywhere on their disc). */
 const PICK_PX = 6;
+/** A press that moves further than this (CSS px) before release is a drag, not a click. */
+const CLICK_SLOP_PX = 4;
 /** The 3D view's background (--view in app.css), for dimming unselected points. */
 const BACKGROUND = hexToRgb('#fbfbfc');
 
@@ -31,18 +36,9 @@ interface Props {
 
 interface CloudData {
   geometry: THREE.BufferGeometry;
-  display: Float32Array;
   from: Float32Array;
   to: Float32Array;
   colors: Float32Array;
-  /** The geometry's bounding sphere, resized to hold both ends of a transition (raycasting uses it). */
-  sphere: THREE.Sphere;
-}
-
-function maxRadius(a: Float32Array, b: Float32Array): number {
-  let r2 = 0;
-  for (let i = 0; i < a.length; i += 3) r2 = Math.max(r2, a[i] ** 2 + a[i + 1] ** 2 + a[i + 2] ** 2, b[i] ** 2 + b[i + 1] ** 2 + b[i + 2] ** 2);
-  return Math.sqrt(r2);
 }
 
 export function PointCloud({ tooltipRef, handle }: Props) {
@@ -52,131 +48,192 @@ export function PointCloud({ tooltipRef, handle }: Props) {
   const { pointSize, dims, hidden } = useViewStore();
   const selection = useInspectStore((s) => s.selection);
   const isolate = useInspectStore((s) => s.isolate);
-  const selectPoint = useInspectStore((s) => s.selectPoint);
   const plan = useColorPlan();
   const { invalidate, gl } = useThree();
   const anim = useRef({ start: 0, active: false });
   /** The dataset whose positions have been placed once (its first view snaps instead of animating). */
   const placed = useRef<CloudData | null>(null);
+  const matrix = useMemo(() => new THREE.Matrix4(), []);
+  /** The pointer over the canvas (CSS px from its top-left) and the point whose tooltip is shown. */
+  const pointer = useRef({ x: 0, y: 0, inside: false, shown: -1, down: null as { x: number; y: number } | null });
+  const names = useRef(classNames);
+  names.current = classNames;
 
   const data = useMemo<CloudData | null>(() => {
     const b = getPointBuffers();
     if (!b || dataVersion === 0) return null;
     const n = b.rowIndex.length;
-    const display = new Float32Array(n * 3);
+    const from = new Float32Array(n * 3);
+    const to = new Float32Array(n * 3);
     const colors = new Float32Array(n * 4);
     const geometry = new THREE.BufferGeometry();
-    geometry.setAttribute('position', new THREE.BufferAttribute(display, 3).setUsage(THREE.DynamicDrawUsage));
+    geometry.setAttribute('position', new THREE.BufferAttribute(to, 3));
+    geometry.setAttribute('aFrom', new THREE.BufferAttribute(from, 3));
     geometry.setAttribute('aColor', new THREE.BufferAttribute(colors, 4).setUsage(THREE.DynamicDrawUsage));
-    const sphere = new THREE.Sphere(new THREE.Vector3(), 1);
-    geometry.boundingSphere = sphere;
-    return { geometry, display, from: new Float32Array(n * 3), to: new Float32Array(n * 3), colors, sphere };
+    return { geometry, from, to, colors };
   }, [dataVersion]);
   useEffect(() => () => data?.geometry.dispose(), [data]);
 
-  useEffect(() => {
-    handle.attach(data?.display ?? null, data?.colors ?? null);
-  }, [data, handle]);
-
-  const material = useMemo(() => createPointMaterial(), []);
+  const material = useMemo(() => createPointMaterial({ morph: true }), []);
   useEffect(() => () => material.dispose(), [material]);
 
-  // A new view or 2D/3D: animate from the current positions to the new ones (the first one snaps).
+  /** Shows the tooltip of the point under the pointer (or hides it); a no-op while the index is stale. */
+  const hover = useMemo(() => {
+    return () => {
+      const tip = tooltipRef.current;
+      const p = pointer.current;
+      const index = handle.index;
+      const b = getPointBuffers();
+      const i = index && handle.colors && p.inside && !p.down ? index.pick(p.x, p.y, handle.colors) : -1;
+      if (!tip) return;
+      if (i < 0 || !b) {
+        tip.style.visibility = 'hidden';
+        p.shown = -1;
+        return;
+      }
+      if (i !== p.shown) writeTooltip(tip, i, b, names.current);
+      p.shown = i;
+      tip.style.transform = `translate(${p.x + 14}px, ${p.y + 14}px)`;
+      tip.style.visibility = 'visible';
+    };
+  }, [handle, tooltipRef]);
+
+  const picker = useMemo(() => new CloudPicker(handle, hover), [handle, hover]);
+  useEffect(() => {
+    handle.requestIndex = () => picker.request();
+    return () => {
+      picker.dispose();
+      handle.requestIndex = () => Promise.resolve(null);
+    };
+  }, [handle, picker]);
+
+  useEffect(() => {
+    handle.attach(data?.from ?? null, data?.to ?? null, data?.colors ?? null);
+    picker.positionsMoving();
+    pointer.current.shown = -1;
+  }, [data, handle, picker]);
+
+  // A new view or 2D/3D: animate from the drawn positions to the new ones (the first one snaps).
   useEffect(() => {
     const v = getViewBuffers();
-    if (!data || !v || v.coords.length !== data.display.length) return;
-    displayPositions(data.to, v.coords, v.offset, v.scale, dims === 2);
+    if (!data || !v || v.coords.length !== data.to.length) return;
     const first = placed.current !== data;
-    data.from.set(first ? data.to : data.display);
-    if (first) data.display.set(data.to);
     placed.current = data;
-    data.sphere.set(data.sphere.center, maxRadius(data.from, data.to) + 1e-6);
+    picker.positionsMoving();
+    if (!first) lerpInto(data.from, data.from, data.to, handle.mix);
+    displayPositions(data.to, v.coords, v.offset, v.scale, dims === 2);
+    if (first) data.from.set(data.to);
     data.geometry.getAttribute('position').needsUpdate = true;
-    anim.current = { start: performance.now(), active: true };
-    handle.changed(true);
+    data.geometry.getAttribute('aFrom').needsUpdate = true;
+    handle.mix = first ? 1 : 0;
+    setPointUniforms(material, { mix: handle.mix });
+    if (first) {
+      anim.current.active = false;
+      gl.domElement.dataset.moving = 'false';
+      handle.changed(false);
+      picker.positionsSettled();
+    } else {
+      anim.current = { start: performance.now(), active: true };
+      handle.changed(true);
+    }
     invalidate();
-  }, [data, viewVersion, dims, handle, invalidate]);
+  }, [data, viewVersion, dims, handle, picker, material, gl, invalidate]);
 
   useEffect(() => {
     if (!data || !plan) return;
     const v = getViewBuffers();
     let present: Uint8Array | null = null;
     if (v?.sample) {
-      present = new Uint8Array(data.display.length / 3);
+      present = new Uint8Array(data.to.length / 3);
       for (const i of v.sample) present[i] = 1;
     }
     fillColors(data.colors, plan, { hidden, selection, isolate, present, background: BACKGROUND });
     data.geometry.getAttribute('aColor').needsUpdate = true;
     handle.changed(handle.animating);
+    pointer.current.shown = -1;
+    hover();
     invalidate();
-  }, [data, plan, hidden, selection, isolate, viewVersion, handle, invalidate]);
+  }, [data, plan, hidden, selection, isolate, viewVersion, handle, hover, invalidate]);
 
   useEffect(() => {
     setPointUniforms(material, { size: pointSize, flat: false });
     invalidate();
   }, [pointSize, material, invalidate]);
 
+  // Pointer input straight from the canvas: no per-move raycast through react-three-fiber.
+  useEffect(() => {
+    const el = gl.domElement;
+    const local = (e: MouseEvent) => {
+      const r = el.getBoundingClientRect();
+      return { x: e.clientX - r.left, y: e.clientY - r.top };
+    };
+    const onMove = (e: PointerEvent) => {
+      Object.assign(pointer.current, local(e), { inside: true });
+      if (e.buttons !== 0) pointer.current.down ??= local(e);
+      hover();
+    };
+    const onLeave = () => {
+      pointer.current.inside = false;
+      hover();
+    };
+    const onDown = (e: PointerEvent) => {
+      pointer.current.down = local(e);
+      hover();
+    };
+    const onClick = async (e: MouseEvent) => {
+      const p = local(e);
+      const down = pointer.current.down;
+      pointer.current.down = null;
+      if (down && Math.hypot(p.x - down.x, p.y - down.y) > CLICK_SLOP_PX) return;
+      const index = await handle.requestIndex();
+      const i = index && handle.colors ? index.pick(p.x, p.y, handle.colors) : -1;
+      const select = useInspectStore.getState().selectPoint;
+      if (i >= 0) {
+        select(i);
+        useUiStore.getState().setTab('inspect');
+      } else if (!e.shiftKey) select(null);
+      hover();
+    };
+    const onUp = () => {
+      // A drag that ends: the click handler (if any) has read `down` first; clear it for hover.
+      setTimeout(() => {
+        pointer.current.down = null;
+      }, 0);
+    };
+    el.addEventListener('pointermove', onMove);
+    el.addEventListener('pointerleave', onLeave);
+    el.addEventListener('pointerdown', onDown);
+    el.addEventListener('pointerup', onUp);
+    el.addEventListener('click', onClick);
+    return () => {
+      el.removeEventListener('pointermove', onMove);
+      el.removeEventListener('pointerleave', onLeave);
+      el.removeEventListener('pointerdown', onDown);
+      el.removeEventListener('pointerup', onUp);
+      el.removeEventListener('click', onClick);
+    };
+  }, [gl, handle, hover]);
+
   useFrame((state) => {
     const dist = state.camera.position.length();
     setPointUniforms(material, { refDistance: dist, pixelRatio: state.gl.getPixelRatio() });
-    const fov = (state.camera as THREE.PerspectiveCamera).fov ?? 45;
-    const worldPerPx = (2 * dist * Math.tan(((fov / 2) * Math.PI) / 180)) / state.size.height;
-    state.raycaster.params.Points.threshold = PICK_PX * worldPerPx;
+    state.camera.updateMatrixWorld();
+    matrix.multiplyMatrices(state.camera.projectionMatrix, state.camera.matrixWorldInverse);
+    picker.frame({ matrix: matrix.elements, width: state.size.width, height: state.size.height, size: pointSize, refDistance: dist, pickPx: PICK_PX });
     if (!data || !anim.current.active) return;
     const e = easeInOut((performance.now() - anim.current.start) / TRANSITION_MS);
-    lerpInto(data.display, data.from, data.to, e);
-    data.geometry.getAttribute('position').needsUpdate = true;
+    handle.mix = e;
+    setPointUniforms(material, { mix: e });
     // The canvas says whether points are moving (for tests and assistive tooling); a DOM write, no React state.
     state.gl.domElement.dataset.moving = e < 1 ? 'true' : 'false';
     if (e < 1) invalidate();
     else {
       anim.current.active = false;
       handle.settled();
+      picker.positionsSettled();
     }
   });
 
-  const hideTip = () => {
-    if (tooltipRef.current) tooltipRef.current.style.visibility = 'hidden';
-  };
-
-  /** The visible hit nearest the ray, or -1. */
-  const pick = (e: ThreeEvent<PointerEvent | MouseEvent>): number => {
-    if (!data) return -1;
-    let best = -1;
-    let bestD = Infinity;
-    for (const hit of e.intersections) {
-      const i = hit.index ?? -1;
-      if (hit.object !== e.eventObject || i < 0 || data.colors[4 * i + 3] === 0) continue;
-      if ((hit.distanceToRay ?? Infinity) < bestD) {
-        bestD = hit.distanceToRay ?? Infinity;
-        best = i;
-      }
-    }
-    return best;
-  };
-
-  const onMove = (e: ThreeEvent<PointerEvent>) => {
-    const i = pick(e);
-    const tip = tooltipRef.current;
-    if (i < 0 || !tip) return hideTip();
-    const b = getPointBuffers();
-    if (!b) return;
-    writeTooltip(tip, i, b, classNames);
-    const rect = gl.domElement.getBoundingClientRect();
-    tip.style.transform = `translate(${e.clientX - rect.left + 14}px, ${e.clientY - rect.top + 14}px)`;
-    tip.style.visibility = 'visible';
-  };
-
-  const onClick = (e: ThreeEvent<MouseEvent>) => {
-    if (e.delta > 4) return;
-    const i = pick(e);
-    if (i >= 0) {
-      e.stopPropagation();
-      selectPoint(i);
-      useUiStore.getState().setTab('inspect');
-    }
-  };
-
   if (!data) return null;
-  return <points geometry={data.geometry} material={material} frustumCulled={false} onPointerMove={onMove} onPointerOut={hideTip} onClick={onClick} />;
+  return <points geometry={data.geometry} material={material} frustumCulled={false} />;
 }

@@ -1,11 +1,12 @@
 /**
  * The central 3D view: an r3f canvas rendering on demand with the point cloud, the class-mean and
  * ETF overlays, the neighbour rings, orbit controls and the axes hint. Shift-drag draws a box that
- * selects the points inside it. Overlays are DOM siblings of the canvas.
+ * selects the points inside it. Overlays are DOM siblings of the canvas. Pointer picking is the
+ * point cloud's own (a screen index), so no object here takes react-three-fiber pointer events.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Canvas, useThree } from '@react-three/fiber';
-import { useInspectStore, useJobsStore } from '../../state/appStore';
+import { useJobsStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
 import { PointCloud } from './PointCloud';
 import { MeansOverlay } from './MeansOverlay';
@@ -39,7 +40,6 @@ export const cloudHandle = new CloudHandle();
 export function PointView() {
   const dims = useViewStore((s) => s.dims);
   const axes = useJobsStore((s) => s.axes);
-  const selectPoint = useInspectStore((s) => s.selectPoint);
   const tooltipRef = useRef<HTMLDivElement>(null);
   const gizmo = useRef<SVGSVGElement>(null);
   const [resetKey, setResetKey] = useState(0);
@@ -54,9 +54,6 @@ export function PointView() {
           camera={{ fov: 45, near: 0.01, far: 100, position: [0, 0, CAMERA_DISTANCE] }}
           gl={{ antialias: true, alpha: true }}
           aria-label="3D point cloud"
-          onPointerMissed={(e) => {
-            if (!e.shiftKey) selectPoint(null);
-          }}
         >
           <Bridge handle={cloudHandle} />
           <PointCloud tooltipRef={tooltipRef} handle={cloudHandle} />

@@ -1,27 +1,41 @@
 /**
  * What the point cloud shares with its siblings (overlays, box selection, PNG export) without
- * React state: the display positions being drawn, the per-point RGBA, and the three.js objects.
- * Written through its methods by PointCloud and the canvas bridge; read in useFrame or on user actions.
+ * React state: the start and target positions of the current transition and its eased progress
+ * (the GPU interpolates between them), the per-point RGBA, the screen-space picking index, and the
+ * three.js objects. Written through its methods by PointCloud and the canvas bridge; read in
+ * useFrame or on user actions.
  */
 import type * as THREE from 'three';
+import type { ScreenIndex } from './screenIndex';
 
 export class CloudHandle {
-  /** Display positions (n x 3, unit-ball units) as drawn this frame, or null before data. */
-  display: Float32Array | null = null;
+  /** Display positions (n x 3, unit-ball units) where the running transition started, or null before data. */
+  from: Float32Array | null = null;
+  /** Display positions of the current view (where the transition ends). */
+  to: Float32Array | null = null;
+  /** Eased progress of the transition in [0, 1]; drawn position = from + (to - from) * mix. */
+  mix = 1;
   /** RGBA per point; alpha 0 = hidden. */
   colors: Float32Array | null = null;
   /** True while a transition runs (followers refresh their positions every frame). */
   animating = false;
   /** Bumped whenever display positions jump or start moving, or colours change. */
   serial = 0;
+  /** The screen index of the settled cloud under the current camera, or null while stale. */
+  index: ScreenIndex | null = null;
+  /** Resolves with a fresh index (builds one now if none is pending); set by PointCloud. */
+  requestIndex: () => Promise<ScreenIndex | null> = () => Promise.resolve(null);
   gl: THREE.WebGLRenderer | null = null;
   scene: THREE.Scene | null = null;
   camera: THREE.Camera | null = null;
 
   /** The arrays of a new dataset (or none). */
-  attach(display: Float32Array | null, colors: Float32Array | null): void {
-    this.display = display;
+  attach(from: Float32Array | null, to: Float32Array | null, colors: Float32Array | null): void {
+    this.from = from;
+    this.to = to;
     this.colors = colors;
+    this.mix = 1;
+    this.index = null;
     this.serial++;
   }
 
@@ -34,6 +48,15 @@ export class CloudHandle {
   /** The transition has finished. */
   settled(): void {
     this.animating = false;
+    this.serial++;
+  }
+
+  /** Writes the drawn position of point i into out[0..2]; false when there is no such point. */
+  positionOf(i: number, out: Float32Array | number[], at = 0): boolean {
+    const { from, to, mix } = this;
+    if (!from || !to || i < 0 || 3 * i + 2 >= to.length) return false;
+    for (let a = 0; a < 3; a++) out[at + a] = from[3 * i + a] + (to[3 * i + a] - from[3 * i + a]) * mix;
+    return true;
   }
 
   bind(gl: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera): void {
@@ -41,50 +64,4 @@ export class CloudHandle {
     this.scene = scene;
     this.camera = camera;
   }
-}
-
-/** Even-odd test: is (x, y) inside the closed polygon `poly` ([x0, y0, x1, y1, ...])? */
-export function insidePolygon(x: number, y: number, poly: readonly number[]): boolean {
-  let inside = false;
-  const m = poly.length / 2;
-  for (let i = 0, j = m - 1; i < m; j = i++) {
-    const [xi, yi, xj, yj] = [poly[2 * i], poly[2 * i + 1], poly[2 * j], poly[2 * j + 1]];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-/**
- * Marks the visible points whose screen position (CSS px, relative to the canvas) passes `test`.
- * `project` maps display coordinates to normalised device coordinates; points behind the camera are skipped.
- */
-export function pointsOnScreen(
-  handle: Pick<CloudHandle, 'display' | 'colors'>,
-  test: (sx: number, sy: number) => boolean,
-  size: { width: number; height: number },
-  project: (x: number, y: number, z: number) => [number, number, number],
-): Uint8Array | null {
-  const { display, colors } = handle;
-  if (!display || !colors) return null;
-  const n = display.length / 3;
-  const mask = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (colors[4 * i + 3] === 0) continue;
-    const [nx, ny, nz] = project(display[3 * i], display[3 * i + 1], display[3 * i + 2]);
-    if (nz > 1) continue;
-    if (test(((nx + 1) / 2) * size.width, ((1 - ny) / 2) * size.height)) mask[i] = 1;
-  }
-  return mask;
-}
-
-/** The visible points inside a screen rectangle. */
-export function pointsInRect(
-  handle: Pick<CloudHandle, 'display' | 'colors'>,
-  rect: { x0: number; y0: number; x1: number; y1: number },
-  size: { width: number; height: number },
-  project: (x: number, y: number, z: number) => [number, number, number],
-): Uint8Array | null {
-  const [xa, xb] = [Math.min(rect.x0, rect.x1), Math.max(rect.x0, rect.x1)];
-  const [ya, yb] = [Math.min(rect.y0, rect.y1), Math.max(rect.y0, rect.y1)];
-  return pointsOnScreen(handle, (sx, sy) => sx >= xa && sx <= xb && sy >= ya && sy <= yb, size, project);
 }

@@ -1,19 +1,29 @@
 /**
  * Round, opaque, depth-tested point sprites with a darker rim, sized in CSS pixels with mild
  * depth attenuation. Colours are sRGB and written as-is (no colour-space chunk): they match the
- * legend's CSS colours exactly. A per-point alpha of 0 hides the point.
+ * legend's CSS colours exactly. A per-point alpha of 0 hides the point. With `morph`, the vertex
+ * shader draws mix(aFrom, position, uMix): a view transition is one uniform per frame, no CPU pass.
  */
 import * as THREE from 'three';
 
 const vertexShader = /* glsl */ `
 attribute vec4 aColor;
+#ifdef MORPH
+attribute vec3 aFrom;
+uniform float uMix;
+#endif
 uniform float uSize;
 uniform float uPixelRatio;
 uniform float uRefDistance;
 uniform float uFlat;
 varying vec3 vColor;
 void main() {
-  vec3 p = vec3(position.xy, position.z * (1.0 - uFlat));
+#ifdef MORPH
+  vec3 q = mix(aFrom, position, uMix);
+#else
+  vec3 q = position;
+#endif
+  vec3 p = vec3(q.xy, q.z * (1.0 - uFlat));
   vec4 mv = modelViewMatrix * vec4(p, 1.0);
   float attenuation = clamp(uRefDistance / max(-mv.z, 1e-3), 0.6, 1.8);
   // A hidden point is sent outside the clip volume: a zero point size still rasterises one pixel on some GPUs.
@@ -35,9 +45,10 @@ void main() {
 }`;
 
 /** A new material; update uniforms uSize (px), uPixelRatio, uRefDistance (camera-target distance), uFlat (0 or 1), uRim (0..1),
- * uHollow (squared inner radius in [0, 1] cut out, for a ring; negative for a disc). */
-export function createPointMaterial(): THREE.ShaderMaterial {
+ * uHollow (squared inner radius in [0, 1] cut out, for a ring; negative for a disc); with `morph`, uMix (0: aFrom, 1: position). */
+export function createPointMaterial(opts: { morph?: boolean } = {}): THREE.ShaderMaterial {
   return new THREE.ShaderMaterial({
+    defines: opts.morph ? { MORPH: '' } : {},
     vertexShader,
     fragmentShader,
     uniforms: {
@@ -47,6 +58,7 @@ export function createPointMaterial(): THREE.ShaderMaterial {
       uFlat: { value: 0 },
       uRim: { value: 1 },
       uHollow: { value: -1 },
+      uMix: { value: 1 },
     },
     transparent: false,
     depthTest: true,
@@ -59,6 +71,8 @@ export interface PointUniforms {
   pixelRatio?: number;
   refDistance?: number;
   flat?: boolean;
+  /** Transition progress of a morph material (0: aFrom, 1: position). */
+  mix?: number;
 }
 
 /** Writes the given uniforms of a material made by createPointMaterial. */
@@ -67,4 +81,5 @@ export function setPointUniforms(m: THREE.ShaderMaterial, u: PointUniforms): voi
   if (u.pixelRatio !== undefined) m.uniforms.uPixelRatio.value = u.pixelRatio;
   if (u.refDistance !== undefined) m.uniforms.uRefDistance.value = u.refDistance;
   if (u.flat !== undefined) m.uniforms.uFlat.value = u.flat ? 1 : 0;
+  if (u.mix !== undefined) m.uniforms.uMix.value = u.mix;
 }
