@@ -2,9 +2,12 @@
  * The Explore journey on the shipped digits: the page opens cleanly, draws the point cloud, shows
  * the CLI's numbers, and gives the same numbers on every backend the override offers.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import type { AnalysisReport } from '../src/geometry/types';
+import { writeNpy } from '../src/io/npy';
 import { ARTIFACTS, cliDigitsReport, expectMetricsMatch, pixelStats, waitForAnalysis } from './helpers';
 
 /** Same backend as the CLI (wasm): the numbers must agree to float round-off. */
@@ -134,19 +137,26 @@ test('the backend override re-runs the analysis: wasm and cpu agree with the CLI
 });
 
 test('cancel stops a running analysis and keeps the previous values', async ({ page }) => {
-  await page.goto('/');
-  const before = await waitForAnalysis(page);
-  const nc1 = await page.getByTestId('metric-nc1').getAttribute('data-value');
-  // WebGL reads results back by polling, so the worker sees the cancel message between blocks.
-  const webgl = page.locator('[data-testid="backend-select"] option[value="webgl"]');
-  test.skip(!(await webgl.isEnabled()), 'WebGL cannot start in this browser');
-  await page.getByTestId('backend-select').selectOption('webgl');
-  await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-status', 'running');
-  await page.getByTestId('cancel-button').click();
-  await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-status', 'cancelled');
-  await expect(page.getByTestId('metric-nc1')).toHaveAttribute('data-value', nc1 ?? '');
-  await expect(page.getByTestId('backend-name')).toHaveAttribute('data-backend', before);
-  await expect(page.getByTestId('backend-select')).toHaveValue('auto');
+  // A load big enough that its first stage (PCA, collapse, charts) is still running when Cancel is clicked.
+  const dir = mkdtempSync(join(tmpdir(), 'cancel-'));
+  const big = join(dir, 'big.npy');
+  const [n, d] = [150_000, 48];
+  writeFileSync(big, writeNpy(Float32Array.from({ length: n * d }, (_, t) => Math.sin(t * 0.37) + ((t * 7919) % 13) / 13), [n, d]));
+  try {
+    await page.goto('/');
+    const before = await waitForAnalysis(page);
+    const nc1 = await page.getByTestId('metric-nc1').getAttribute('data-value');
+    await page.getByTestId('file-input').setInputFiles(big);
+    await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-status', 'running');
+    await page.getByTestId('cancel-button').click();
+    await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-status', 'cancelled');
+    await expect(page.getByTestId('metric-nc1')).toHaveAttribute('data-value', nc1 ?? '');
+    await expect(page.getByTestId('metric-n')).toHaveAttribute('data-value', '1797');
+    await expect(page.getByTestId('backend-name')).toHaveAttribute('data-backend', before);
+    await expect(page.getByTestId('backend-select')).toHaveValue('auto');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('bad input shows the parser\'s problem and fix', async ({ page }) => {

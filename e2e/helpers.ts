@@ -54,12 +54,14 @@ export function watchRequests(page: Page, origin: string): { all: string[]; offO
   return { all, offOrigin: () => all.filter((u) => !local(u)) };
 }
 
-/** Waits until the analysis has finished on `backend` (any backend when omitted); returns the backend. */
+/** Waits until the analysis and its ID stage have finished on `backend` (any backend when omitted); returns the backend. */
 export async function waitForAnalysis(page: Page, backend?: string): Promise<string> {
   const status = page.getByTestId('analysis-status');
   const name = page.getByTestId('backend-name');
   if (backend) await expect(name).toHaveAttribute('data-backend', backend);
   await expect(status).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  // The intrinsic-dimension stage follows the first view; every metric is final once it is done.
+  await expect(status).toHaveAttribute('data-id-status', 'done', { timeout: 120_000 });
   await expect(page.getByTestId('metric-n')).toHaveAttribute('data-value', /\d/);
   return (await name.getAttribute('data-backend')) ?? '';
 }

@@ -14,6 +14,8 @@ export interface AnalyzeArgs {
   weights?: string;
   bias?: string;
   k: number;
+  /** Run TwoNN and MLE on a seeded sample of this many unique rows when there are more (default: all). */
+  idSample?: number;
   json: boolean;
   backend: Backend;
 }
@@ -35,6 +37,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--weights', value: 'W.npy', help: 'classifier weights, K x D (D x K is transposed), for nc3 and nc4' },
   { flag: '--bias', value: 'b.npy', help: 'classifier bias, length K, for nc4' },
   { flag: '--k', value: 'K', help: 'neighbours for the Levina-Bickel MLE (default 20)' },
+  { flag: '--id-sample', value: 'N', help: 'TwoNN and MLE on a seeded sample of N unique rows when there are more (the app uses 100000); default all' },
   { flag: '--backend', value: 'wasm|cpu', help: 'tfjs backend for the N-sized work (default wasm)' },
   { flag: '--json', help: 'print one JSON object (the analysis report) and nothing else on stdout' },
   { flag: '--help', help: 'show this help' },
@@ -117,6 +120,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const kText = values.get('--k') ?? '20';
   const k = /^\d+$/.test(kText) ? Number(kText) : Number.NaN;
   if (!(k >= 2)) throw new InputError(`--k must be an integer of at least 2, got ${JSON.stringify(kText)}.`, 'Write e.g. --k 20.');
+  const sampleText = values.get('--id-sample');
+  const idSample = sampleText === undefined ? undefined : /^\d+$/.test(sampleText) ? Number(sampleText) : Number.NaN;
+  if (idSample !== undefined && !(idSample >= 3)) {
+    throw new InputError(`--id-sample must be an integer of at least 3, got ${JSON.stringify(sampleText)}.`, 'Write e.g. --id-sample 100000.');
+  }
   const backend = values.get('--backend') ?? 'wasm';
   if (backend !== 'wasm' && backend !== 'cpu') {
     throw new InputError(`unknown backend ${JSON.stringify(backend)}.`, 'Use --backend wasm or --backend cpu.');
@@ -133,6 +141,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     weights: values.get('--weights'),
     bias: values.get('--bias'),
     k,
+    idSample,
     json,
     backend,
   };

@@ -33,6 +33,8 @@ function sections(r: AnalysisReport, hasClassifier: boolean): [string, Row[]][] 
   const needLabels = r.classes === null ? ' (needs --labels)' : '';
   const needW = hasClassifier ? '' : ' (needs --weights)';
   const k = r.intrinsicDimension.mle.k;
+  const s = r.intrinsicDimension.sample;
+  const on = s ? `seeded sample of ${s.size} of ${s.of} unique rows (seed ${s.seed})` : 'unique rows';
   return [
     ['data', [
       { label: 'points', value: formatNumber(r.n), note: 'rows analysed (finite rows)' },
@@ -50,9 +52,9 @@ function sections(r: AnalysisReport, hasClassifier: boolean): [string, Row[]][] 
       { label: 'participation ratio', value: formatNumber(r.pca.participationRatio), note: '(sum lambda)^2 / sum lambda^2' },
     ]],
     ['intrinsic dimension', [
-      { label: 'twoNN', value: formatNumber(r.intrinsicDimension.twoNN), note: 'Facco: fit -log(1-F) on log(r2/r1), smallest 90% of ratios, unique rows' },
-      { label: `MLE harmonic (k=${k})`, value: formatNumber(r.intrinsicDimension.mle.harmonic), note: 'Levina-Bickel, 1/mean(1/m) over points (MacKay-Ghahramani)' },
-      { label: `MLE mean (k=${k})`, value: formatNumber(r.intrinsicDimension.mle.mean), note: 'Levina-Bickel, mean of the pointwise estimates' },
+      { label: 'twoNN', value: formatNumber(r.intrinsicDimension.twoNN), note: `Facco: fit -log(1-F) on log(r2/r1), smallest 90% of ratios, ${on}` },
+      { label: `MLE harmonic (k=${k})`, value: formatNumber(r.intrinsicDimension.mle.harmonic), note: `Levina-Bickel, 1/mean(1/m) over points (MacKay-Ghahramani), ${on}` },
+      { label: `MLE mean (k=${k})`, value: formatNumber(r.intrinsicDimension.mle.mean), note: `Levina-Bickel, mean of the pointwise estimates, ${on}` },
     ]],
     ['neural collapse', [
       { label: 'nc1', value: formatNumber(nc.nc1), note: `Tr(Sigma_W Sigma_B^+)/K, pinv of rank K-1; 0 at collapse${needLabels}` },

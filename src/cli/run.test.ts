@@ -137,3 +137,31 @@ describe('runCli with analyze (in process)', () => {
     expect(r.stderr).toMatch(/^subspace-lab: Every labelled row belongs to the same class.*\n$/);
   });
 });
+
+describe('runCli --id-sample', () => {
+  const rows = 40;
+  const X = Float32Array.from({ length: rows * 3 }, (_, t) => Math.sin(t * 0.77) * (1 + (t % 5)));
+  const file = { 'x.npy': writeNpy(X, [rows, 3]) };
+
+  it('parses N (at least 3) and rejects anything else with the fix', () => {
+    expect(parseArgs(['analyze', 'x.npy', '--id-sample', '25'])).toMatchObject({ idSample: 25 });
+    expect(parseArgs(['analyze', 'x.npy'])).toMatchObject({ idSample: undefined });
+    for (const bad of ['2', 'ten', '-5', '1e5']) expect(() => parseArgs(['analyze', 'x.npy', `--id-sample=${bad}`])).toThrow(/--id-sample must be an integer of at least 3/);
+  });
+
+  it('runs TwoNN and MLE on the seeded sample and records it; exact (sample null) by default or when N covers every row', async () => {
+    const exact = JSON.parse((await run(['analyze', 'x.npy', '--json'], file)).stdout);
+    const covered = JSON.parse((await run(['analyze', 'x.npy', '--json', '--id-sample', '40'], file)).stdout);
+    const sampled = JSON.parse((await run(['analyze', 'x.npy', '--json', '--id-sample', '25', '--k', '5'], file)).stdout);
+    const again = JSON.parse((await run(['analyze', 'x.npy', '--json', '--id-sample', '25', '--k', '5'], file)).stdout);
+    expect(exact.intrinsicDimension.sample).toBeNull();
+    expect(covered).toEqual(exact);
+    expect(sampled.intrinsicDimension.sample).toEqual({ size: 25, of: 40, seed: 1 });
+    expect(sampled.intrinsicDimension.mle.k).toBe(5);
+    expect(sampled).toEqual(again);
+    expect(sampled.intrinsicDimension.twoNN).not.toBe(exact.intrinsicDimension.twoNN);
+    expect({ ...sampled.pca, x: 0 }).toEqual({ ...exact.pca, x: 0 });
+    const table = (await run(['analyze', 'x.npy', '--id-sample', '25'], file)).stdout;
+    expect(table).toContain('seeded sample of 25 of 40 unique rows (seed 1)');
+  });
+});

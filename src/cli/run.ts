@@ -66,7 +66,7 @@ async function analyzeQuietly(emb: Embeddings, args: AnalyzeArgs, classifier: Cl
     const onProgress = io.progress
       ? (f: number, stage: string) => io.stderr(`\r${stage} ${Math.round(f * 100)}%`.padEnd(40))
       : undefined;
-    const report = await analyze(emb, { k: args.k, classifier, onProgress });
+    const report = await analyze(emb, { k: args.k, classifier, onProgress, idSample: args.idSample });
     if (io.progress) io.stderr(`\r${' '.repeat(40)}\r`);
     return report;
   } finally {

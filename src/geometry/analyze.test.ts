@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import '../../tests/setup';
-import { analyze } from './analyze';
+import { analyze, analyzeBase, analyzeIntrinsicDimension, chooseIdRows, ID_SAMPLE_SEED, prepareAnalysis } from './analyze';
+import { selectRows } from './rows';
+import { sampleRows } from './sample';
 import { collapseMetrics } from './collapse';
 import { knn } from './knn';
 import { mle, twoNN } from './dimension';
@@ -58,7 +60,7 @@ describe('analyze', () => {
         if (stages.at(-1) !== stage) stages.push(stage);
       },
     });
-    expect(stages).toEqual(['pca', 'nearest neighbours', 'neural collapse', 'done']);
+    expect(stages).toEqual(['pca', 'duplicates', 'neural collapse', 'nearest neighbours', 'done']);
     expect(last).toBe(1);
     expect([r.n, r.dim, r.classes]).toEqual([n, d, 3]);
     expect(r.skipped).toEqual({ nonFinite: 2, duplicates: 3 });
@@ -71,6 +73,7 @@ describe('analyze', () => {
     const nn = await knn(clean.subarray(0, (n - 3) * d), n - 3, d, 10);
     expect(r.intrinsicDimension.twoNN).toBe(twoNN(nn));
     expect(r.intrinsicDimension.mle).toEqual({ k: 10, harmonic: mle(nn, 10).harmonic, mean: mle(nn, 10).mean });
+    expect(r.intrinsicDimension.sample).toBeNull();
 
     const m = collapseMetrics(clean, n, d, cleanLabels, 3, { weights: W });
     expect(r.neuralCollapse).toEqual(m);
@@ -119,5 +122,41 @@ describe('analyze', () => {
     const controller = new AbortController();
     const run = analyze(emb, { signal: controller.signal, onProgress: (_, stage) => stage === 'nearest neighbours' && controller.abort() });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('analyze in stages', () => {
+  it('analyzeBase then analyzeIntrinsicDimension equal analyze(), and the base leaves only the ID values null', async () => {
+    const { emb } = dataset();
+    const full = await analyze(emb, { k: 10 });
+    const input = prepareAnalysis(emb, { k: 10 });
+    const base = await analyzeBase(input);
+    expect(base.report).toEqual({ ...full, intrinsicDimension: { twoNN: null, mle: { k: 10, harmonic: null, mean: null }, sample: null } });
+    expect(base.pca.explainedVarianceRatio.subarray(0, 10)).toEqual(Float64Array.from(full.pca.explainedVarianceRatio));
+    const id = await analyzeIntrinsicDimension(input.emb.vectors, input.emb.n, emb.dim, base.idRows, input.mleK, null);
+    expect({ ...base.report, intrinsicDimension: id }).toEqual(full);
+  });
+
+  it('samples the unique rows with a fixed seed above idSample, queries and references both from the sample', async () => {
+    const { emb, clean } = dataset();
+    const d = emb.dim;
+    const unique = 150;
+    const r = await analyze(emb, { k: 10, idSample: 60 });
+    expect(r.intrinsicDimension.sample).toEqual({ size: 60, of: unique, seed: ID_SAMPLE_SEED });
+    const { rows, sample } = chooseIdRows(Int32Array.from({ length: unique }, (_, i) => i), 60);
+    expect(sample).toEqual({ size: 60, of: unique, seed: ID_SAMPLE_SEED });
+    expect(rows).toEqual(sampleRows(unique, 60, ID_SAMPLE_SEED));
+    expect(new Set(rows).size).toBe(60);
+    const nn = await knn(selectRows(clean, d, rows), 60, d, 10);
+    expect(r.intrinsicDimension.twoNN).toBe(twoNN(nn));
+    expect(r.intrinsicDimension.mle).toEqual({ k: 10, harmonic: mle(nn, 10).harmonic, mean: mle(nn, 10).mean });
+    expect(await analyze(emb, { k: 10, idSample: 60 })).toEqual(r);
+    const other = chooseIdRows(Int32Array.from({ length: unique }, (_, i) => 1000 + i), 60).rows;
+    expect(Array.from(other, (v) => v - 1000)).toEqual(Array.from(rows));
+    // PCA and collapse stay on all rows; at or above the unique count nothing is sampled.
+    const exact = await analyze(emb, { k: 10 });
+    expect(r.pca).toEqual(exact.pca);
+    expect(r.neuralCollapse).toEqual(exact.neuralCollapse);
+    expect(await analyze(emb, { k: 10, idSample: unique })).toEqual(exact);
   });
 });

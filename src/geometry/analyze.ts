@@ -1,9 +1,11 @@
 /**
- * analyze(): the report the CLI prints and the app shows. Steps: drop non-finite rows; PCA of
- * all finite rows; exact duplicates removed; kNN on the unique rows; TwoNN and MLE; collapse
- * metrics over all finite rows when labelled.
+ * analyze(): the report the CLI prints and the app shows, in two stages the app's worker runs
+ * separately. analyzeBase: drop non-finite rows, PCA of all finite rows, exact duplicates found,
+ * collapse metrics over all finite rows when labelled (all cheap, O(N D^2) at most).
+ * analyzeIntrinsicDimension: kNN on the unique rows (or a seeded sample of them), TwoNN and MLE
+ * (O(M^2 D), the slow part). analyze() runs both; its report equals the staged one.
  */
-import type { AnalysisReport, AnalyzeOptions, CollapseMetrics, Embeddings } from './types';
+import type { AnalysisReport, AnalyzeOptions, Classifier, CollapseMetrics, Embeddings, IdSample, PcaResult } from './types';
 import { InputError } from '../io/errors';
 import { throwIfAborted } from './abort';
 import { dedupRows, dropNonFinite } from './clean';
@@ -12,26 +14,44 @@ import { pca } from './pca';
 import { knn } from './knn';
 import { mle, twoNN } from './dimension';
 import { collapseMetrics } from './collapse';
-import { checkShape, prepareClasses } from './analyzeInput';
+import { checkShape, prepareClasses, type PreparedClasses } from './analyzeInput';
+import { sampleRows } from './sample';
 
 /** Explained variance ratios listed in a report. */
 export const REPORT_PCA_COMPONENTS = 10;
+/** Seed of the uniform sample of unique rows the ID estimators run on when capped (app and CLI alike). */
+export const ID_SAMPLE_SEED = 1;
+
+/** A validated analysis input: finite rows only, classes renumbered, the MLE k. */
+export interface AnalysisInput {
+  emb: Embeddings;
+  nonFinite: number;
+  classes: PreparedClasses | null;
+  mleK: number;
+}
+
+/** The first stage: the report with the ID estimates still null, the PCA, and the rows the ID stage uses. */
+export interface BaseStage {
+  /** Everything but intrinsicDimension.twoNN and .mle.harmonic/.mean (null here; mle.k and sample are final). */
+  report: AnalysisReport;
+  pca: PcaResult;
+  /** Rows (of the finite rows) the ID estimators run on: the unique rows, or the seeded sample of them, ascending. */
+  idRows: Int32Array;
+}
 
 /**
- * Full analysis of emb. ID estimators use unique rows only (skipped.duplicates counts the rest);
- * PCA and collapse metrics use every finite row. mle.k = min(k, unique rows - 1). Non-finite
- * metric values become null. Throws InputError for < 3 finite rows, zero total variance, labels
- * of a single class, or a classifier of the wrong shape; rejects with an AbortError on signal.
+ * Validates emb and drops its non-finite rows (a copy only when there are some). `nonFinite`:
+ * the caller already removed non-finite rows (this many) and emb holds only finite ones, so no
+ * scan or copy is made. Throws InputError for a bad k or shape, < 3 finite rows, zero total
+ * variance, labels of a single class, or a classifier of the wrong shape.
  */
-export async function analyze(emb: Embeddings, opts: AnalyzeOptions = {}): Promise<AnalysisReport> {
-  const { signal, classifier } = opts;
+export function prepareAnalysis(emb: Embeddings, opts: { k?: number; classifier?: Classifier; nonFinite?: number } = {}): AnalysisInput {
   const mleK = opts.k ?? 20;
   if (!(Number.isInteger(mleK) && mleK >= 2)) {
     throw new InputError(`The MLE neighbour count k = ${mleK} is not usable.`, 'Choose an integer k of at least 2 (20 is the usual choice).');
   }
   checkShape(emb);
-  throwIfAborted(signal);
-  const { emb: clean, nonFinite } = dropNonFinite(emb);
+  const { emb: clean, nonFinite } = opts.nonFinite === undefined ? dropNonFinite(emb) : { emb, nonFinite: opts.nonFinite };
   const { n, dim: d, vectors: X } = clean;
   if (n < 3) {
     throw new InputError(
@@ -39,32 +59,49 @@ export async function analyze(emb: Embeddings, opts: AnalyzeOptions = {}): Promi
       'Provide at least 3 rows of finite numbers.',
     );
   }
-  const classes = prepareClasses(clean.labels, clean.classNames, d, classifier);
+  const classes = prepareClasses(clean.labels, clean.classNames, d, opts.classifier);
   if (!(totalVariance(X, n, d, columnMean(X, n, d)) > 0)) {
     throw new InputError('All rows are identical (zero total variance), so no geometry can be measured.', 'Check that the file holds the embeddings rather than a constant.');
   }
-  const progress = stagedProgress(n, d, classes?.K ?? 0, opts.onProgress);
+  return { emb: clean, nonFinite, classes, mleK };
+}
 
-  progress.start('pca');
-  const p = await pca(X, n, d, { components: Math.min(d, REPORT_PCA_COMPONENTS), signal, onProgress: progress.within });
+/**
+ * The rows the ID estimators use: all unique rows when idSample is absent or >= their count, else
+ * the seeded uniform sample sampleRows(unique, idSample, ID_SAMPLE_SEED) of them (in input order).
+ */
+export function chooseIdRows(unique: Int32Array, idSample?: number): { rows: Int32Array; sample: IdSample | null } {
+  if (idSample === undefined || unique.length <= idSample) return { rows: unique, sample: null };
+  if (!(Number.isInteger(idSample) && idSample >= 3)) throw new RangeError(`an ID sample needs at least 3 rows (got ${idSample})`);
+  const picks = sampleRows(unique.length, idSample, ID_SAMPLE_SEED);
+  return { rows: Int32Array.from(picks, (t) => unique[t]), sample: { size: idSample, of: unique.length, seed: ID_SAMPLE_SEED } };
+}
 
-  progress.start('nearest neighbours');
+/** Stage 1: PCA (all rows), duplicates, collapse metrics (all rows); the ID values are left null. */
+export async function analyzeBase(input: AnalysisInput, opts: Pick<AnalyzeOptions, 'signal' | 'onProgress' | 'idSample'> = {}): Promise<BaseStage> {
+  const { signal } = opts;
+  const { emb, classes } = input;
+  const { n, dim: d, vectors: X } = emb;
+  const K = classes?.K ?? 0;
+  // Rough costs: PCA ~ n d min(n, d) on tfjs; hashing rows ~ 10 n d and collapse ~ 40 n K d in plain JS.
+  const cost = { pca: n * d * Math.min(n, d), duplicates: 10 * n * d, collapse: 40 * n * K * d };
+  const total = cost.pca + cost.duplicates + cost.collapse;
+  throwIfAborted(signal);
+  opts.onProgress?.(0, 'pca');
+  const p = await pca(X, n, d, {
+    components: Math.min(d, REPORT_PCA_COMPONENTS),
+    signal,
+    onProgress: (f) => opts.onProgress?.((f * cost.pca) / total, 'pca'),
+  });
+  opts.onProgress?.(cost.pca / total, 'duplicates');
+  throwIfAborted(signal);
   const { keep, duplicates } = dedupRows(X, n, d);
-  const unique = keep.length;
-  const kEff = Math.min(mleK, unique - 1);
-  let id: AnalysisReport['intrinsicDimension'] = { twoNN: null, mle: { k: kEff, harmonic: null, mean: null } };
-  if (unique >= 3) {
-    const Xu = duplicates === 0 ? X : selectRows(X, d, keep);
-    const nn = await knn(Xu, unique, d, Math.max(kEff, 2), { signal, onProgress: progress.within });
-    const m = mle(nn, kEff);
-    id = { twoNN: finiteOrNull(twoNN(nn)), mle: { k: kEff, harmonic: finiteOrNull(m.harmonic), mean: finiteOrNull(m.mean) } };
-  }
-
-  progress.start('neural collapse');
+  const { rows, sample } = chooseIdRows(keep, opts.idSample);
+  opts.onProgress?.((cost.pca + cost.duplicates) / total, 'neural collapse');
   throwIfAborted(signal);
   const nc = classes ? collapseMetrics(X, n, d, classes.labels, classes.K, classes.classifier) : null;
-  progress.done();
-  return {
+  opts.onProgress?.(1, 'neural collapse');
+  const report: AnalysisReport = {
     n,
     dim: d,
     classes: classes ? classes.K : null,
@@ -74,10 +111,59 @@ export async function analyze(emb: Embeddings, opts: AnalyzeOptions = {}): Promi
       participationRatio: p.participationRatio,
       method: p.method,
     },
-    intrinsicDimension: id,
+    intrinsicDimension: { twoNN: null, mle: { k: Math.min(input.mleK, rows.length - 1), harmonic: null, mean: null }, sample },
     neuralCollapse: collapseReport(nc),
-    skipped: { nonFinite, duplicates },
+    skipped: { nonFinite: input.nonFinite, duplicates },
   };
+  return { report, pca: p, idRows: rows };
+}
+
+/**
+ * Stage 2: TwoNN and the Levina-Bickel MLE (k = min(mleK, M - 1)) on the M rows `rows` of X
+ * (distinct rows; queries and references both from them). Null values when M < 3 or non-finite.
+ * Copies the rows only when they are not all of X.
+ */
+export async function analyzeIntrinsicDimension(
+  X: Float32Array,
+  n: number,
+  d: number,
+  rows: Int32Array,
+  mleK: number,
+  sample: IdSample | null,
+  opts: Pick<AnalyzeOptions, 'signal'> & { onProgress?: (fraction: number) => void } = {},
+): Promise<AnalysisReport['intrinsicDimension']> {
+  const m = rows.length;
+  const kEff = Math.min(mleK, m - 1);
+  if (m < 3) return { twoNN: null, mle: { k: kEff, harmonic: null, mean: null }, sample };
+  throwIfAborted(opts.signal);
+  const Xu = m === n ? X : selectRows(X, d, rows);
+  const nn = await knn(Xu, m, d, Math.max(kEff, 2), { signal: opts.signal, onProgress: opts.onProgress });
+  const e = mle(nn, kEff);
+  return { twoNN: finiteOrNull(twoNN(nn)), mle: { k: kEff, harmonic: finiteOrNull(e.harmonic), mean: finiteOrNull(e.mean) }, sample };
+}
+
+/**
+ * Full analysis of emb: analyzeBase then analyzeIntrinsicDimension. ID estimators use unique rows
+ * only (skipped.duplicates counts the rest), or a seeded sample of opts.idSample of them when there
+ * are more; PCA and collapse metrics use every finite row. mle.k = min(k, ID rows - 1). Non-finite
+ * metric values become null. Throws InputError as prepareAnalysis; rejects with an AbortError on signal.
+ */
+export async function analyze(emb: Embeddings, opts: AnalyzeOptions = {}): Promise<AnalysisReport> {
+  const input = prepareAnalysis(emb, opts);
+  const { n, dim: d } = input.emb;
+  const idCost = (m: number) => m * m * d;
+  const baseCost = n * d * Math.min(n, d) + 10 * n * d + 40 * n * (input.classes?.K ?? 0) * d;
+  const guess = idCost(Math.min(n, opts.idSample ?? n));
+  const split = baseCost / (baseCost + guess);
+  const base = await analyzeBase(input, { ...opts, onProgress: (f, stage) => opts.onProgress?.(f * split, stage) });
+  opts.onProgress?.(split, 'nearest neighbours');
+  const { idRows, report } = base;
+  const id = await analyzeIntrinsicDimension(input.emb.vectors, n, d, idRows, input.mleK, report.intrinsicDimension.sample, {
+    signal: opts.signal,
+    onProgress: (f) => opts.onProgress?.(split + f * (1 - split), 'nearest neighbours'),
+  });
+  opts.onProgress?.(1, 'done');
+  return { ...report, intrinsicDimension: id };
 }
 
 function finiteOrNull(v: number | null): number | null {
@@ -89,30 +175,4 @@ function collapseReport(m: CollapseMetrics | null): AnalysisReport['neuralCollap
     'nc1', 'nc1Quotient', 'cdnv', 'equinorm', 'equinormClassifier', 'equiangularity', 'etfDistance', 'nc3', 'nc4',
   ];
   return Object.fromEntries(keys.map((key) => [key, m ? finiteOrNull(m[key]) : null])) as AnalysisReport['neuralCollapse'];
-}
-
-type Stage = 'pca' | 'nearest neighbours' | 'neural collapse';
-
-/**
- * Progress over the stages, weighted by rough cost: PCA ~ n d min(n, d), kNN ~ n^2 d (both on
- * tfjs), collapse ~ 4 n K d in plain JS (about 10x slower per flop).
- */
-function stagedProgress(n: number, d: number, K: number, report?: (fraction: number, stage: string) => void) {
-  const cost: Record<Stage, number> = {
-    pca: n * d * Math.min(n, d),
-    'nearest neighbours': n * n * d,
-    'neural collapse': 40 * n * K * d,
-  };
-  const total = cost.pca + cost['nearest neighbours'] + cost['neural collapse'];
-  const order: Stage[] = ['pca', 'nearest neighbours', 'neural collapse'];
-  let current: Stage = 'pca';
-  const offset = (s: Stage) => order.slice(0, order.indexOf(s)).reduce((a, t) => a + cost[t], 0) / total;
-  return {
-    start(stage: Stage) {
-      current = stage;
-      report?.(offset(stage), stage);
-    },
-    within: (f: number) => report?.(offset(current) + (f * cost[current]) / total, current),
-    done: () => report?.(1, 'done'),
-  };
 }

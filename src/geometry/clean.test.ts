@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedupRows, dropNonFinite } from './clean';
+import { compactNonFinite, dedupRows, dropNonFinite } from './clean';
 import type { Embeddings } from './types';
 
 describe('dropNonFinite', () => {
@@ -40,5 +40,28 @@ describe('dedupRows', () => {
     const n = 1000;
     const X = Float32Array.from({ length: n * 3 }, (_, i) => Math.sin(i * 12.9898) * 43758.5453);
     expect(dedupRows(X, n, 3).duplicates).toBe(0);
+  });
+});
+
+describe('compactNonFinite', () => {
+  it('moves the finite rows to the front of the same buffer, with labels, metadata and original rows', () => {
+    const vectors = new Float32Array([1, 2, NaN, 0, 3, 4, 5, -Infinity, 6, 7]);
+    const emb: Embeddings = { n: 5, dim: 2, vectors, labels: new Int32Array([0, 1, 2, 3, 4]), meta: { columns: ['m'], values: [['a', 'b', 'c', 'd', 'e']] } };
+    const r = compactNonFinite(emb);
+    expect(r.nonFinite).toBe(2);
+    expect(Array.from(r.rowIndex)).toEqual([0, 2, 4]);
+    expect(Array.from(r.emb.vectors)).toEqual([1, 2, 3, 4, 6, 7]);
+    expect(r.emb.vectors.buffer).toBe(vectors.buffer);
+    expect(r.emb.n).toBe(3);
+    expect(Array.from(r.emb.labels!)).toEqual([0, 2, 4]);
+    expect(r.emb.meta?.values).toEqual([['a', 'c', 'e']]);
+    expect(r.emb).toEqual(dropNonFinite({ ...emb, vectors: new Float32Array([1, 2, NaN, 0, 3, 4, 5, -Infinity, 6, 7]) }).emb);
+  });
+
+  it('returns the input itself and the identity rows when every row is finite', () => {
+    const emb: Embeddings = { n: 2, dim: 1, vectors: new Float32Array([1, 2]) };
+    const r = compactNonFinite(emb);
+    expect(r.emb).toBe(emb);
+    expect(Array.from(r.rowIndex)).toEqual([0, 1]);
   });
 });

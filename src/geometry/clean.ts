@@ -66,3 +66,33 @@ function rowsEqual(X: Float32Array, a: number, b: number, d: number): boolean {
   for (let j = 0; j < d; j++) if (X[a + j] !== X[b + j]) return false;
   return true;
 }
+
+/**
+ * dropNonFinite without a second copy of the matrix: the finite rows are moved to the front of
+ * emb.vectors in place (the caller gives up the original contents) and the returned Embeddings
+ * views that prefix. rowIndex lists the original row of each kept row.
+ */
+export function compactNonFinite(emb: Embeddings): { emb: Embeddings; nonFinite: number; rowIndex: Int32Array } {
+  const { n, dim: d, vectors } = emb;
+  const rowIndex = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    let ok = true;
+    for (let j = i * d, end = i * d + d; j < end; j++) {
+      if (!Number.isFinite(vectors[j])) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    if (m !== i) vectors.copyWithin(m * d, i * d, i * d + d);
+    rowIndex[m++] = i;
+  }
+  const nonFinite = n - m;
+  if (nonFinite === 0) return { emb, nonFinite, rowIndex };
+  const keep = rowIndex.slice(0, m);
+  const out: Embeddings = { ...emb, n: m, vectors: vectors.subarray(0, m * d) };
+  if (emb.labels) out.labels = Int32Array.from(keep, (i) => emb.labels![i]);
+  if (emb.meta) out.meta = selectMeta(emb.meta, Array.from(keep));
+  return { emb: out, nonFinite, rowIndex: keep };
+}

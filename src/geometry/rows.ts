@@ -48,29 +48,42 @@ export function centredGram(
   byColumns: boolean,
 ): Mat {
   const m = rows.length;
+  if (byColumns) {
+    // Row by row (the same sums as gramTN of the centred copy), so no m x d copy is made.
+    const G = mat(d, d);
+    const v = new Float64Array(d);
+    for (let r = 0; r < m; r++) {
+      const o = rows[r] * d;
+      for (let j = 0; j < d; j++) v[j] = X[o + j] - (centre ? centre[j] : 0);
+      addOuterUpper(G.data, v, d);
+    }
+    for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) G.data[a * d + b] = G.data[b * d + a];
+    return G;
+  }
   const Xc = new Float64Array(m * d);
   for (let r = 0; r < m; r++) {
     const o = rows[r] * d;
     for (let j = 0; j < d; j++) Xc[r * d + j] = X[o + j] - (centre ? centre[j] : 0);
   }
-  return byColumns ? gramTN(Xc, m, d) : gramNT(Xc, m, d);
+  return gramNT(Xc, m, d);
 }
 
 /** A^T A for a row-major float64 m x d array (d x d, symmetric). */
 export function gramTN(A: Float64Array, m: number, d: number): Mat {
   const G = mat(d, d);
-  const g = G.data;
-  for (let r = 0; r < m; r++) {
-    const o = r * d;
-    for (let a = 0; a < d; a++) {
-      const va = A[o + a];
-      if (va === 0) continue;
-      const ga = a * d;
-      for (let b = a; b < d; b++) g[ga + b] += va * A[o + b];
-    }
-  }
-  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) g[a * d + b] = g[b * d + a];
+  for (let r = 0; r < m; r++) addOuterUpper(G.data, A.subarray(r * d, r * d + d), d);
+  for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) G.data[a * d + b] = G.data[b * d + a];
   return G;
+}
+
+/** g[a][b] += v_a v_b for b >= a (the upper triangle of a d x d row-major matrix). */
+function addOuterUpper(g: Float64Array, v: Float64Array, d: number): void {
+  for (let a = 0; a < d; a++) {
+    const va = v[a];
+    if (va === 0) continue;
+    const ga = a * d;
+    for (let b = a; b < d; b++) g[ga + b] += va * v[b];
+  }
 }
 
 /** A A^T for a row-major float64 m x d array (m x m, symmetric). */

@@ -70,6 +70,8 @@ export interface AnalysisReport {
   intrinsicDimension: {
     twoNN: number | null;
     mle: { k: number; harmonic: number | null; mean: number | null };
+    /** The seeded uniform sample of unique rows TwoNN and MLE ran on, or null when they ran on all unique rows. */
+    sample: IdSample | null;
   };
   neuralCollapse: {
     nc1: number | null;
@@ -85,6 +87,14 @@ export interface AnalysisReport {
   skipped: { nonFinite: number; duplicates: number };
 }
 
+/** A seeded uniform sample of the unique rows (sampleRows(of, size, seed) indexes the unique rows in input order). */
+export interface IdSample {
+  size: number;
+  /** Unique rows sampled from. */
+  of: number;
+  seed: number;
+}
+
 export interface AnalyzeOptions {
   /** k for the Levina-Bickel MLE (default 20). */
   k?: number;
@@ -93,6 +103,8 @@ export interface AnalyzeOptions {
   onProgress?: (fraction: number, stage: string) => void;
   /** Checked between blocks; throw-free cancellation: analyze rejects with an AbortError. */
   signal?: AbortSignal;
+  /** Run TwoNN and MLE on a seeded sample of this many unique rows when there are more (default: all). */
+  idSample?: number;
 }
 
 /** k nearest neighbours of every row, self excluded (see geometry/knn.ts). */

@@ -3,6 +3,7 @@
  * dimension estimates side by side, and TwoNN and MLE per class (each class on its own).
  */
 import { useAnalysisStore } from '../state/appStore';
+import { idPendingText, idSampleNote } from './metricDocs';
 import { BarChart } from '../views/charts/BarChart';
 import { ChartFrame } from '../views/charts/ChartFrame';
 import { SpectrumChart } from '../views/charts/SpectrumChart';
@@ -11,11 +12,16 @@ export function DimensionTab() {
   const report = useAnalysisStore((s) => s.report);
   const charts = useAnalysisStore((s) => s.charts);
   const file = useAnalysisStore((s) => s.dataset) ?? 'data';
+  const idStage = useAnalysisStore((s) => s.idStage);
   if (!report || !charts) return <p className="tab-empty">Load data to see its spectrum and intrinsic dimension.</p>;
   const id = report.intrinsicDimension;
   const pcId90 = Number.isFinite(report.pca.pcId90) ? report.pca.pcId90 : null;
   const c = charts.classes;
   const shownSpectrum = Math.min(charts.eigenvalues.length, 256);
+  const pending = idPendingText(idStage);
+  const unique = (report.n - report.skipped.duplicates).toLocaleString('en-US');
+  const on = idSampleNote(id.sample) ?? `TwoNN and MLE (k = ${id.mle.k}) on all ${unique} unique rows`;
+  const pendingNote = pending ? ` TwoNN and MLE: ${pending}.` : '';
   return (
     <div className="chart-stack">
       <ChartFrame
@@ -30,7 +36,7 @@ export function DimensionTab() {
         title="Intrinsic dimension estimates"
         file={file}
         testId="chart-id"
-        note={`All on the ${(report.n - report.skipped.duplicates).toLocaleString('en-US')} unique rows (TwoNN, MLE with k = ${id.mle.k}) or all ${report.n.toLocaleString('en-US')} rows (PCA).`}
+        note={`${on}; PCA on all ${report.n.toLocaleString('en-US')} rows.${pendingNote}`}
       >
         <BarChart
           items={['TwoNN', 'MLE harmonic', 'MLE mean', 'participation ratio', 'PCs for 90%']}
@@ -44,18 +50,24 @@ export function DimensionTab() {
           title="Intrinsic dimension per class"
           file={file}
           testId="chart-class-id"
-          note={`Each class alone, on its unique rows: TwoNN and MLE (harmonic, k = min(${id.mle.k}, n_k − 1)). The line marks the global MLE.`}
+          note={`Each class alone, on its ${id.sample ? 'rows in the sample' : 'unique rows'}: TwoNN and MLE (harmonic, k = min(${id.mle.k}, n_k − 1)). The line marks the global MLE.${pendingNote}`}
         >
-          <BarChart
-            items={c.names}
-            series={[
-              { name: 'TwoNN', color: '#0072B2', values: c.dimension.twoNN },
-              { name: 'MLE harmonic', color: '#E69F00', values: c.dimension.mleHarmonic },
-            ]}
-            axis="dimensions"
-            marker={id.mle.harmonic !== null ? { value: id.mle.harmonic, label: `global MLE ${id.mle.harmonic.toFixed(2)}` } : undefined}
-            testId="bars-class-id"
-          />
+          {c.dimension === null ? (
+            <p className="tab-empty" data-testid="class-id-pending">
+              {pending ?? 'not computed'}
+            </p>
+          ) : (
+            <BarChart
+              items={c.names}
+              series={[
+                { name: 'TwoNN', color: '#0072B2', values: c.dimension.twoNN },
+                { name: 'MLE harmonic', color: '#E69F00', values: c.dimension.mleHarmonic },
+              ]}
+              axis="dimensions"
+              marker={id.mle.harmonic !== null ? { value: id.mle.harmonic, label: `global MLE ${id.mle.harmonic.toFixed(2)}` } : undefined}
+              testId="bars-class-id"
+            />
+          )}
         </ChartFrame>
       ) : null}
     </div>

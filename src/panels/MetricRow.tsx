@@ -1,6 +1,7 @@
 /**
  * One metric: label, rounded value, and a tooltip with its formula. The value element carries
- * data-testid `metric-<id>` and data-value = String(full-precision value) ("null" when absent).
+ * data-testid `metric-<id>` and data-value = String(full-precision value) ("null" when absent);
+ * a value still being computed shows `pending` (e.g. "computing… 42%"), data-pending and no data-value.
  */
 import type { AnalysisReport } from '../geometry/types';
 import { formatSig } from '../views/format';
@@ -11,29 +12,37 @@ interface Props {
   report: AnalysisReport | null;
   /** Shown before the first report: '…' while one is being computed. */
   placeholder: string;
+  /** The value is still being computed: this text stands in for it. */
+  pending?: string | null;
+  /** A sentence added to the tooltip (e.g. the sample the value ran on). */
+  note?: string | null;
 }
 
-export function MetricRow({ doc, report, placeholder }: Props) {
+export function MetricRow({ doc, report, placeholder, pending, note }: Props) {
   const raw = report ? valueAt(report, doc.path) : undefined;
   const value = typeof raw === 'number' ? raw : null;
-  const reason = report && value === null ? (doc.nullReason?.(report) ?? 'not computed') : null;
+  const reason = report && value === null && !pending ? (doc.nullReason?.(report) ?? 'not computed') : null;
   const tipId = `tip-${doc.id}`;
   let text = placeholder;
-  if (report) text = value === null ? '—' : doc.kind === 'count' ? String(value) : formatSig(value);
+  if (report) text = pending ? pending : value === null ? '—' : doc.kind === 'count' ? String(value) : formatSig(value);
+  const cls = pending ? 'metric-value metric-pending' : value === null && report ? 'metric-value metric-null' : 'metric-value';
   return (
     <div className="metric-row" tabIndex={0} aria-describedby={tipId} data-tip-placement="left">
       <span className="metric-label">{doc.label}</span>
       <span
-        className={value === null && report ? 'metric-value metric-null' : 'metric-value'}
+        className={cls}
         data-testid={`metric-${doc.id}`}
         data-path={doc.path}
-        data-value={report ? String(value) : undefined}
+        data-value={report && !pending ? String(value) : undefined}
+        data-pending={pending ? 'true' : undefined}
       >
         {text}
       </span>
       <span className="tip" role="tooltip" id={tipId} data-testid={`metric-doc-${doc.id}`}>
         {reason ? <strong className="tip-reason">Not available: {reason}. </strong> : null}
+        {pending ? <strong className="tip-reason">Still being computed: the first view came first. </strong> : null}
         {doc.doc}
+        {note ? <em className="tip-note"> {note}.</em> : null}
       </span>
     </div>
   );

@@ -9,7 +9,7 @@ import { useUiStore, type PanelTab } from '../state/uiStore';
 import { ChartFrame } from '../views/charts/ChartFrame';
 import { VarianceBars } from '../views/charts/VarianceBars';
 import { MetricRow } from './MetricRow';
-import { EVR_DOC, METRIC_DOCS, SECTION_TITLES, TWO_COLUMN_SECTIONS, type MetricSection } from './metricDocs';
+import { EVR_DOC, idPendingText, idSampleNote, METRIC_DOCS, SECTION_TITLES, TWO_COLUMN_SECTIONS, type MetricSection } from './metricDocs';
 import { ClassesTab } from './ClassesTab';
 import { DimensionTab } from './DimensionTab';
 import { InspectPanel } from './InspectPanel';
@@ -24,10 +24,33 @@ const TABS: { id: PanelTab; label: string }[] = [
   { id: 'inspect', label: 'Inspect' },
 ];
 
+function IdStageLine() {
+  const stage = useAnalysisStore((s) => s.idStage);
+  const sample = useAnalysisStore((s) => s.report?.intrinsicDimension.sample ?? null);
+  const computeId = useAnalysisStore((s) => s.computeId);
+  const note = idSampleNote(sample);
+  const stopped = stage.status === 'cancelled' || stage.status === 'error';
+  return (
+    <p className="metric-note" data-testid="id-stage" data-status={stage.status}>
+      {note ? <span data-testid="id-sample-note">{note}. </span> : null}
+      {stage.status === 'running' ? <span>TwoNN and MLE follow the first view (exact kNN); the status bar shows their progress. </span> : null}
+      {stage.error ? <span className="tip-reason">{stage.error} </span> : null}
+      {stopped ? (
+        <button type="button" className="link-button" onClick={computeId} data-testid="id-compute">
+          Compute TwoNN and MLE
+        </button>
+      ) : null}
+    </p>
+  );
+}
+
 function MetricsTab() {
   const report = useAnalysisStore((s) => s.report);
   const dataset = useAnalysisStore((s) => s.dataset);
   const running = useAnalysisStore((s) => s.status === 'running');
+  const idStage = useAnalysisStore((s) => s.idStage);
+  const pending = idPendingText(idStage);
+  const sampleNote = idSampleNote(report?.intrinsicDimension.sample ?? null);
   return (
     <>
       <CollapseCard />
@@ -46,9 +69,17 @@ function MetricsTab() {
           ) : null}
           <div className={TWO_COLUMN_SECTIONS.includes(section) ? 'metric-grid metric-grid-2' : 'metric-grid'}>
             {METRIC_DOCS.filter((d) => d.section === section).map((d) => (
-              <MetricRow key={d.id} doc={d} report={report} placeholder={running ? '…' : '—'} />
+              <MetricRow
+                key={d.id}
+                doc={d}
+                report={report}
+                placeholder={running ? '…' : '—'}
+                pending={d.idStage ? pending : null}
+                note={d.idStage ? sampleNote : null}
+              />
             ))}
           </div>
+          {section === 'id' && report ? <IdStageLine /> : null}
         </section>
       ))}
     </>

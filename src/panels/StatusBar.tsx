@@ -1,6 +1,7 @@
 /**
  * The bottom bar: the tfjs backend in use and why it was chosen, an override select (backends
- * that cannot start are disabled), progress with a cancel button, and the last analysis time.
+ * that cannot start are disabled), progress with a cancel button (the load and first view, then the
+ * intrinsic-dimension stage that follows it), and the last analysis time.
  * Every region has a fixed width so nothing jumps while an analysis runs.
  */
 import { useAnalysisStore } from '../state/appStore';
@@ -17,7 +18,12 @@ export function StatusBar() {
   const analysisMs = useAnalysisStore((s) => s.analysisMs);
   const rerun = useAnalysisStore((s) => s.rerun);
   const cancel = useAnalysisStore((s) => s.cancel);
+  const idStage = useAnalysisStore((s) => s.idStage);
   const running = status === 'running';
+  // After the first view the ID stage runs on: its progress takes the bar until it is done.
+  const idRunning = !running && idStage.status === 'running';
+  const busy = running || idRunning;
+  const shown = idRunning ? idStage.progress : progress;
   const available = (name: string) => backend?.probes.find((p) => p.name === name)?.available ?? true;
 
   return (
@@ -48,13 +54,13 @@ export function StatusBar() {
           ))}
         </select>
       </label>
-      <div className="status-progress" data-testid="analysis-status" data-status={status}>
-        <progress max={1} value={running ? progress.fraction : status === 'done' ? 1 : 0} aria-label="Analysis progress" />
-        <span className="status-stage">
-          {running
-            ? `${progress.stage} ${Math.round(progress.fraction * 100)}%`
+      <div className="status-progress" data-testid="analysis-status" data-status={status} data-id-status={idStage.status}>
+        <progress max={1} value={busy ? shown.fraction : status === 'done' ? 1 : 0} aria-label="Analysis progress" />
+        <span className="status-stage" title={idRunning && analysisMs !== null ? `first view in ${formatSig(analysisMs / 1000, 3)} s` : undefined}>
+          {busy
+            ? `${shown.stage} ${Math.round(shown.fraction * 100)}%`
             : status === 'done' && analysisMs !== null
-              ? `done in ${formatSig(analysisMs / 1000, 3)} s`
+              ? `done in ${formatSig((analysisMs + (idStage.ms ?? 0)) / 1000, 3)} s`
               : status === 'cancelled'
                 ? 'cancelled'
                 : status === 'choosing'
@@ -63,7 +69,7 @@ export function StatusBar() {
                   ? 'failed'
                   : ''}
         </span>
-        <button type="button" onClick={cancel} disabled={!running} data-testid="cancel-button">
+        <button type="button" onClick={cancel} disabled={!busy} data-testid="cancel-button">
           Cancel
         </button>
       </div>

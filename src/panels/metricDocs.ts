@@ -4,6 +4,7 @@
  * The metrics panel renders from this table; the e2e test reads tooltips and data-values from it.
  */
 import type { AnalysisReport } from '../geometry/types';
+import type { IdStageState } from '../state/analysisStore';
 
 export type MetricSection = 'data' | 'pca' | 'id' | 'collapse';
 
@@ -20,6 +21,8 @@ export interface MetricDoc {
   doc: string;
   /** Why the value can be null (shown as "—" with this reason). */
   nullReason?: (r: AnalysisReport) => string;
+  /** Computed by the intrinsic-dimension stage, after the first view (pending until it arrives). */
+  idStage?: boolean;
 }
 
 export const SECTION_TITLES: Record<MetricSection, string> = {
@@ -30,7 +33,7 @@ export const SECTION_TITLES: Record<MetricSection, string> = {
 };
 
 /** Sections whose short rows are laid out in two columns. */
-export const TWO_COLUMN_SECTIONS: readonly MetricSection[] = ['data', 'id'];
+export const TWO_COLUMN_SECTIONS: readonly MetricSection[] = ['data'];
 
 const NOTATION = 'X is N x D, labels y in K classes, class means mu_k, n_k class sizes.';
 const MU_G = 'Global mean mu_G = unweighted mean of the class means. Mc = centred means (K x D).';
@@ -48,9 +51,9 @@ export const METRIC_DOCS: readonly MetricDoc[] = [
   { id: 'skipped-duplicates', label: 'duplicates', path: 'skipped.duplicates', section: 'data', kind: 'count', doc: 'skipped.duplicates = exact duplicate rows removed before the ID estimators (ID estimators run on unique rows only; PCA and collapse metrics use all finite rows).' },
   { id: 'pcId90', label: 'PCs for 90%', path: 'pca.pcId90', section: 'pca', kind: 'count', doc: 'pcId90 = fewest components reaching 90% of the variance (explained variance ratios of the centred data).' },
   { id: 'participationRatio', label: 'participation ratio', path: 'pca.participationRatio', section: 'pca', kind: 'real', doc: 'participationRatio = (sum lambda)^2 / sum lambda^2, lambda = eigenvalues of the covariance of the centred data.' },
-  { id: 'twoNN', label: 'TwoNN', path: 'intrinsicDimension.twoNN', section: 'id', kind: 'real', nullReason: idNull, doc: 'twoNN (Facco): mu_i = r2/r1 over each point\'s 2 nearest neighbours; sort; keep the smallest floor(0.9 N); F_i = i/N with N all points; least squares through the origin of -log(1-F) on log(mu). Duplicates (r1 = 0) are removed first and counted. Centre data before distances.' },
-  { id: 'mle-harmonic', label: 'MLE harm.', path: 'intrinsicDimension.mle.harmonic', section: 'id', kind: 'real', nullReason: idNull, doc: 'mle (Levina-Bickel, k = 20 default, self excluded): m(x) = [(1/(k-1)) sum_{j<k} log(T_k/T_j)]^-1; harmonic = 1/mean(1/m) (MacKay-Ghahramani; the headline).' },
-  { id: 'mle-mean', label: 'MLE mean', path: 'intrinsicDimension.mle.mean', section: 'id', kind: 'real', nullReason: idNull, doc: 'mle (Levina-Bickel, self excluded): m(x) = [(1/(k-1)) sum_{j<k} log(T_k/T_j)]^-1; mean = arithmetic mean of m(x) over points.' },
+  { id: 'twoNN', idStage: true, label: 'TwoNN', path: 'intrinsicDimension.twoNN', section: 'id', kind: 'real', nullReason: idNull, doc: 'twoNN (Facco): mu_i = r2/r1 over each point\'s 2 nearest neighbours; sort; keep the smallest floor(0.9 N); F_i = i/N with N all points; least squares through the origin of -log(1-F) on log(mu). Duplicates (r1 = 0) are removed first and counted. Centre data before distances.' },
+  { id: 'mle-harmonic', idStage: true, label: 'MLE harm.', path: 'intrinsicDimension.mle.harmonic', section: 'id', kind: 'real', nullReason: idNull, doc: 'mle (Levina-Bickel, k = 20 default, self excluded): m(x) = [(1/(k-1)) sum_{j<k} log(T_k/T_j)]^-1; harmonic = 1/mean(1/m) (MacKay-Ghahramani; the headline).' },
+  { id: 'mle-mean', idStage: true, label: 'MLE mean', path: 'intrinsicDimension.mle.mean', section: 'id', kind: 'real', nullReason: idNull, doc: 'mle (Levina-Bickel, self excluded): m(x) = [(1/(k-1)) sum_{j<k} log(T_k/T_j)]^-1; mean = arithmetic mean of m(x) over points.' },
   { id: 'mle-k', label: 'MLE k', path: 'intrinsicDimension.mle.k', section: 'id', kind: 'count', doc: 'k = neighbours per point in the Levina-Bickel MLE (k = 20 default, self excluded).' },
   { id: 'nc1', label: 'NC1', path: 'neuralCollapse.nc1', section: 'collapse', kind: 'real', nullReason: needsLabels, doc: `nc1 = Tr(Sigma_W Sigma_B^+)/K, pseudo-inverse truncated to rank K-1. Sigma_W = (1/N) sum_i (x_i - mu_{y_i})(x_i - mu_{y_i})^T (pooled). Sigma_B = Mc^T Mc / K. ${MU_G}` },
   { id: 'nc1Quotient', label: 'NC1 quotient', path: 'neuralCollapse.nc1Quotient', section: 'collapse', kind: 'real', nullReason: needsLabels, doc: 'nc1Quotient = Tr Sigma_W / Tr Sigma_B. Sigma_W = (1/N) sum_i (x_i - mu_{y_i})(x_i - mu_{y_i})^T (pooled). Sigma_B = Mc^T Mc / K.' },
@@ -75,4 +78,19 @@ export function valueAt(report: AnalysisReport, path: string): unknown {
     v = (v as Record<string, unknown>)[key];
   }
   return v;
+}
+
+/** The sentence shown next to sampled ID values and in their tooltips, or null when they ran on all unique rows. */
+export function idSampleNote(sample: AnalysisReport['intrinsicDimension']['sample']): string | null {
+  if (!sample) return null;
+  const f = (v: number) => v.toLocaleString('en-US');
+  return `twoNN/MLE on a seeded sample of ${f(sample.size)} of ${f(sample.of)} unique rows (seed ${sample.seed})`;
+}
+
+/** What stands in for the ID estimates until they arrive ("computing… 42%"), or null once they have. */
+export function idPendingText(stage: IdStageState): string | null {
+  if (stage.status === 'running') return `computing… ${Math.floor(stage.progress.fraction * 100)}%`;
+  if (stage.status === 'cancelled') return 'cancelled';
+  if (stage.status === 'error') return 'failed';
+  return null;
 }

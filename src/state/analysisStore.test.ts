@@ -78,23 +78,65 @@ describe('analysis store', () => {
     store.getState().run(source);
     f.reply(result(1, 4));
     await flush();
+    // The result starts the ID stage (request 2); reruns are requests 3 and 4.
     store.getState().rerun('cpu');
     store.getState().rerun('wasm');
-    expect(f.sent.map((m) => m.type === 'analyze' && m.backend)).toEqual(['auto', 'cpu', 'wasm']);
-    f.reply({ type: 'progress', id: 2, fraction: 0.9, stage: 'stale' });
-    f.reply({ type: 'cancelled', id: 2 });
+    expect(f.sent.filter((m) => m.type === 'analyze').map((m) => m.type === 'analyze' && m.backend)).toEqual(['auto', 'cpu', 'wasm']);
+    f.reply({ type: 'progress', id: 3, fraction: 0.9, stage: 'stale' });
+    f.reply({ type: 'cancelled', id: 3 });
     await flush();
-    expect(store.getState()).toMatchObject({ status: 'running', requestId: 3, preference: 'wasm' });
+    expect(store.getState()).toMatchObject({ status: 'running', requestId: 4, preference: 'wasm' });
     expect(store.getState().progress.stage).not.toBe('stale');
     store.getState().cancel();
-    expect(f.sent.at(-1)).toEqual({ type: 'cancel', id: 3 });
-    f.reply({ type: 'backend', id: 3, choice: choice('wasm') });
+    expect(f.sent.at(-1)).toEqual({ type: 'cancel', id: 4 });
+    f.reply({ type: 'backend', id: 4, choice: choice('wasm') });
     expect(store.getState().backend?.backend).toBe('wasm');
-    f.reply({ type: 'cancelled', id: 3 });
+    f.reply({ type: 'cancelled', id: 4 });
     await flush();
     expect(store.getState()).toMatchObject({ status: 'cancelled', dataVersion: 1, preference: 'cpu' });
     expect(store.getState().backend?.backend).toBe('cpu');
     expect(store.getState().report?.n).toBe(4);
+  });
+
+  it('runs the ID stage after the first view: pending with progress, then merged into the report and charts', async () => {
+    const f = fakeWorker();
+    const client = new AnalysisClient(f.worker);
+    const store = createAnalysisStore(() => client);
+    store.getState().run(source);
+    const first = result(1, 6);
+    first.report = { n: 6, intrinsicDimension: { twoNN: null, mle: { k: 5, harmonic: null, mean: null }, sample: null } } as ResultReply['report'];
+    first.charts = { eigenvalues: [1], pcaMethod: 'exact', classes: { names: ['a'], counts: [6], variance: [1], cosines: [1], etfCosines: [1], etfResidual: null, dimension: null, angles: null } };
+    f.reply(first);
+    await flush();
+    expect(f.sent.at(-1)).toEqual({ type: 'intrinsicDimension', id: 2, dataset: 1 });
+    expect(store.getState()).toMatchObject({ status: 'done', idStage: { status: 'running', requestId: 2 } });
+    f.reply({ type: 'progress', id: 2, fraction: 0.42, stage: 'intrinsic dimension' });
+    expect(store.getState().idStage.progress).toEqual({ fraction: 0.42, stage: 'intrinsic dimension' });
+    const id = { twoNN: 3.5, mle: { k: 5, harmonic: 3.1, mean: 3.3 }, sample: null };
+    const dims = { twoNN: [2.5], mleHarmonic: [2.4], k: [5] };
+    f.reply({ type: 'intrinsicDimension', id: 2, dataset: 1, intrinsicDimension: id, classDimension: dims, ms: 40 });
+    await flush();
+    const s = store.getState();
+    expect(s.idStage).toMatchObject({ status: 'done', requestId: null, ms: 40 });
+    expect(s.report?.intrinsicDimension).toEqual(id);
+    expect(s.report?.n).toBe(6);
+    expect(s.charts?.classes?.dimension).toEqual(dims);
+
+    // Cancel with no load running stops the ID stage; compute starts it again.
+    store.getState().computeId();
+    expect(f.sent.at(-1)).toEqual({ type: 'intrinsicDimension', id: 3, dataset: 1 });
+    store.getState().cancel();
+    expect(f.sent.at(-1)).toEqual({ type: 'cancel', id: 3 });
+    f.reply({ type: 'cancelled', id: 3 });
+    await flush();
+    expect(store.getState().idStage.status).toBe('cancelled');
+    expect(store.getState().status).toBe('done');
+
+    // A reply for another dataset never lands in the report on screen.
+    store.getState().computeId();
+    f.reply({ type: 'intrinsicDimension', id: 4, dataset: 99, intrinsicDimension: { ...id, twoNN: 99 }, classDimension: null, ms: 1 });
+    await flush();
+    expect(store.getState().report?.intrinsicDimension.twoNN).toBe(3.5);
   });
 
   it('keeps an error with its problem, fix and source while the previous data stays', async () => {
@@ -105,7 +147,7 @@ describe('analysis store', () => {
     f.reply(result(1, 4));
     await flush();
     store.getState().run({ ...source, name: 'bad.csv' });
-    f.reply({ type: 'error', id: 2, kind: 'input', problem: 'Only one class.', fix: 'Give two.' });
+    f.reply({ type: 'error', id: 3, kind: 'input', problem: 'Only one class.', fix: 'Give two.' });
     await flush();
     expect(store.getState()).toMatchObject({ status: 'error', dataVersion: 1, dataset: 'digits', error: { kind: 'input', problem: 'Only one class.', fix: 'Give two.', source: 'bad.csv' } });
     store.getState().dismissError();

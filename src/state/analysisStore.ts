@@ -18,6 +18,19 @@ export interface Progress {
   bytes?: { done: number; total: number };
 }
 
+/**
+ * The intrinsic-dimension stage of the dataset on screen (it follows the first view): 'running'
+ * until TwoNN/MLE arrive in the report ('done'); 'cancelled' or 'error' leave them null.
+ */
+export interface IdStageState {
+  status: 'none' | 'running' | 'done' | 'cancelled' | 'error';
+  requestId: number | null;
+  progress: Progress;
+  /** Milliseconds the stage took, once done. */
+  ms: number | null;
+  error: string | null;
+}
+
 export interface AnalysisError {
   kind: 'input' | 'internal';
   problem: string;
@@ -58,13 +71,17 @@ export interface AnalysisState {
   shownSource: DatasetSource | null;
   /** Loads and analyses `source` on the preferred backend (cancels a running one). */
   run: (source: DatasetSource, preference?: BackendPreference) => void;
+  /** The intrinsic-dimension stage of the dataset on screen. */
+  idStage: IdStageState;
+  /** (Re)starts the intrinsic-dimension stage of the dataset on screen. */
+  computeId: () => void;
   /** Runs the source on screen again on another backend preference. */
   rerun: (preference: BackendPreference) => void;
   /** Loads the pending (or shown) file again with these choices. */
   choose: (choice: LoadChoice) => void;
   /** Drops a pending choice without loading. */
   dismissChoice: () => void;
-  /** Cancels the running analysis; the previous values stay on screen. */
+  /** Cancels the running analysis (the previous values stay on screen), else a running ID stage. */
   cancel: () => void;
   /** Hides the error message. */
   dismissError: () => void;
@@ -101,6 +118,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient) {
         shownSource: get().source,
         progress: { fraction: 1, stage: 'done' },
       });
+      get().computeId();
     };
 
     return {
@@ -124,6 +142,40 @@ export function createAnalysisStore(getClient: () => AnalysisClient) {
       error: null,
       source: null,
       shownSource: null,
+      idStage: { status: 'none', requestId: null, progress: { fraction: 0, stage: '' }, ms: null, error: null },
+
+      computeId() {
+        const dataset = get().datasetId;
+        const prev = get().idStage.requestId;
+        if (prev !== null) getClient().cancel(prev);
+        const { id, result } = getClient().intrinsicDimension(
+          { dataset },
+          {
+            onProgress: (fraction, stage) => {
+              if (get().idStage.requestId === id) set({ idStage: { ...get().idStage, progress: { fraction, stage } } });
+            },
+          },
+        );
+        set({ idStage: { status: 'running', requestId: id, progress: { fraction: 0, stage: 'TwoNN/MLE' }, ms: null, error: null } });
+        result.then(
+          (r) => {
+            const { idStage, report, charts, datasetId } = get();
+            if (idStage.requestId !== id || datasetId !== r.dataset || !report) return;
+            const classes = charts?.classes ? { ...charts.classes, dimension: r.classDimension } : null;
+            set({
+              report: { ...report, intrinsicDimension: r.intrinsicDimension },
+              charts: charts ? { ...charts, classes } : charts,
+              idStage: { status: 'done', requestId: null, progress: { fraction: 1, stage: 'done' }, ms: r.ms, error: null },
+            });
+          },
+          (e: unknown) => {
+            if (get().idStage.requestId !== id) return;
+            const f = e instanceof AnalysisFailure ? e : new AnalysisFailure('internal', String(e), '');
+            const status = f.kind === 'cancelled' ? 'cancelled' : 'error';
+            set({ idStage: { ...get().idStage, status, requestId: null, error: status === 'error' ? `${f.problem} ${f.fix}`.trim() : null } });
+          },
+        );
+      },
 
       run(source, preference = get().preference) {
         const { id, result } = getClient().analyze(
@@ -173,7 +225,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient) {
       },
 
       cancel() {
-        const id = get().requestId;
+        const id = get().requestId ?? get().idStage.requestId;
         if (id !== null) getClient().cancel(id);
       },
 

@@ -37,10 +37,25 @@ describe('exports', () => {
     const report = {
       n: 3, dim: 2, classes: 2,
       pca: { explainedVarianceRatio: [0.75, 0.25], pcId90: 2, participationRatio: 1.6, method: 'exact' },
-      intrinsicDimension: { twoNN: null, mle: { k: 2, harmonic: 1.2, mean: 1.3 } },
+      intrinsicDimension: { twoNN: null, mle: { k: 2, harmonic: 1.2, mean: 1.3 }, sample: { size: 2, of: 3, seed: 1 } },
       neuralCollapse: { nc1: 0.1, nc1Quotient: 0.2, cdnv: 0.3, equinorm: 0, equinormClassifier: null, equiangularity: 0, etfDistance: 0, nc3: null, nc4: null },
       skipped: { nonFinite: 1, duplicates: 0 },
     } as AnalysisReport;
     expect(JSON.parse(metricsJson(report))).toEqual(JSON.parse(reportToJson(report)));
+    expect(JSON.parse(metricsJson(report)).intrinsicDimension.sample).toEqual({ size: 2, of: 3, seed: 1 });
+  });
+
+  it('marks ID estimates that were not computed yet as pending, with a note, instead of bare nulls', () => {
+    const report = {
+      n: 3, dim: 2, classes: null,
+      pca: { explainedVarianceRatio: [0.75, 0.25], pcId90: 2, participationRatio: 1.6, method: 'exact' },
+      intrinsicDimension: { twoNN: null, mle: { k: 2, harmonic: null, mean: null }, sample: null },
+      neuralCollapse: { nc1: null, nc1Quotient: null, cdnv: null, equinorm: null, equinormClassifier: null, equiangularity: null, etfDistance: null, nc3: null, nc4: null },
+      skipped: { nonFinite: 0, duplicates: 0 },
+    } as AnalysisReport;
+    const json = JSON.parse(metricsJson(report, 'still being computed'));
+    expect(json.intrinsicDimension).toMatchObject({ twoNN: null, mle: { k: 2, harmonic: null, mean: null }, sample: null, pending: true });
+    expect(json.intrinsicDimension.note).toMatch(/still being computed when this was exported/);
+    expect(JSON.parse(metricsJson(report)).intrinsicDimension).not.toHaveProperty('pending');
   });
 });

@@ -37,7 +37,16 @@ export function coordinatesCsv(view: ViewResult, b: PointBuffers, classNames: re
   return `${lines.join('\n')}\n`;
 }
 
-/** The report as the CLI's `--json` prints it (pretty-printed). */
-export function metricsJson(report: AnalysisReport): string {
-  return `${JSON.stringify(JSON.parse(reportToJson(report)), null, 2)}\n`;
+/**
+ * The report as the CLI's `--json` prints it (pretty-printed). `idPending`: TwoNN and MLE were not
+ * computed yet (or were cancelled): their nulls are then marked with intrinsicDimension.pending
+ * (true) and a note, so an early export is not mistaken for estimators that returned nothing.
+ */
+export function metricsJson(report: AnalysisReport, idPending: string | null = null): string {
+  const json = JSON.parse(reportToJson(report));
+  if (idPending) {
+    json.intrinsicDimension.pending = true;
+    json.intrinsicDimension.note = `TwoNN and MLE were ${idPending} when this was exported (values null); export again once they are shown.`;
+  }
+  return `${JSON.stringify(json, null, 2)}\n`;
 }

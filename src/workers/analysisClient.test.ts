@@ -126,3 +126,23 @@ describe('AnalysisClient', () => {
     await expect(b.result).rejects.toMatchObject({ kind: 'cancelled' });
   });
 });
+
+describe('AnalysisClient intrinsicDimension', () => {
+  it('sends the ID stage for a dataset, routes its progress, resolves with its reply and can be cancelled', async () => {
+    const w = new FakeWorker();
+    const client = new AnalysisClient(w);
+    const seen: number[] = [];
+    const t = client.intrinsicDimension({ dataset: 3 }, { onProgress: (f) => seen.push(f) });
+    expect(w.sent.at(-1)).toEqual({ type: 'intrinsicDimension', id: t.id, dataset: 3 });
+    w.reply({ type: 'progress', id: t.id, fraction: 0.5, stage: 'intrinsic dimension' });
+    const reply = { type: 'intrinsicDimension' as const, id: t.id, dataset: 3, intrinsicDimension: { twoNN: 2, mle: { k: 20, harmonic: 2, mean: 2.1 }, sample: null }, classDimension: null, ms: 5 };
+    w.reply(reply);
+    await expect(t.result).resolves.toEqual(reply);
+    expect(seen).toEqual([0.5]);
+    const u = client.intrinsicDimension({ dataset: 3 });
+    client.cancel(u.id);
+    expect(w.sent.at(-1)).toEqual({ type: 'cancel', id: u.id });
+    w.reply({ type: 'cancelled', id: u.id });
+    await expect(u.result).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+});

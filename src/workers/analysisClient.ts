@@ -8,6 +8,8 @@ import type {
   AnglesRequest,
   BackendChoice,
   ChooseReply,
+  IntrinsicDimensionReply,
+  IntrinsicDimensionRequest,
   LocalIdReply,
   LocalIdRequest,
   NeighboursReply,
@@ -44,7 +46,7 @@ export interface AnalyzeHandlers {
   onBackend?: (choice: BackendChoice) => void;
 }
 
-type Final = ResultReply | ChooseReply | ProjectionReply | NeighboursReply | LocalIdReply | AnglesReply;
+type Final = ResultReply | ChooseReply | ProjectionReply | NeighboursReply | LocalIdReply | AnglesReply | IntrinsicDimensionReply;
 
 interface Pending {
   resolve: (r: Final) => void;
@@ -99,6 +101,11 @@ export class AnalysisClient {
   /** Principal angles between class subspaces of dimension k. */
   angles(params: Omit<AnglesRequest, 'type' | 'id'>): Ticket<AnglesReply> {
     return this.send({ type: 'angles', ...params }, {});
+  }
+
+  /** The intrinsic-dimension stage of dataset `dataset` (after its result), with progress. */
+  intrinsicDimension(params: Omit<IntrinsicDimensionRequest, 'type' | 'id'>, handlers: AnalyzeHandlers = {}): Ticket<IntrinsicDimensionReply> {
+    return this.send({ type: 'intrinsicDimension', ...params }, handlers);
   }
 
   /** Asks the worker to stop request `id`; its promise rejects with kind 'cancelled'. */

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { Embeddings } from '../geometry/types';
 import { analyze } from '../geometry/analyze';
+import { classDimensions } from '../geometry/classGeometry';
 import { nearestTo } from '../geometry/neighbours';
 import { pca, projectPca } from '../geometry/pca';
 import { createRng } from '../geometry/random';
@@ -59,6 +60,8 @@ beforeAll(async () => {
 describe('analysis service', () => {
   it('answers with progress, the backend, then the report, the PCA view, metadata and charts (transferred)', async () => {
     const emb = blobs(240, 12, 4, true);
+    const original = emb.vectors.slice();
+    const full = await analyze({ ...emb, vectors: emb.vectors.slice() });
     const h = harness(emb);
     const res = await loaded(h, 7);
     const types = h.replies.map((r) => r.type);
@@ -68,7 +71,10 @@ describe('analysis service', () => {
     const fractions = h.replies.flatMap((r) => (r.type === 'progress' ? [r.fraction] : []));
     expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1])).toBe(true);
 
-    expect(res.report).toEqual(await analyze(emb));
+    // The first view: analyze()'s report with the ID estimates still pending (null).
+    const pending = { twoNN: null, mle: { k: full.intrinsicDimension.mle.k, harmonic: null, mean: null }, sample: null };
+    expect(res.report).toEqual({ ...full, intrinsicDimension: pending });
+    expect(res.charts.classes?.dimension).toBeNull();
     expect(res.report.skipped.nonFinite).toBe(1);
     expect(res.rowIndex.length).toBe(239);
     expect(res.rowIndex[3]).toBe(4);
@@ -77,7 +83,7 @@ describe('analysis service', () => {
     expect(res.classNames).toEqual(['c0', 'c1', 'c2', 'c3']);
     expect(res.classCounts).toEqual([60, 60, 60, 59]);
 
-    const kept = selectRows(emb.vectors, 12, res.rowIndex);
+    const kept = selectRows(original, 12, res.rowIndex);
     const expected = projectPca(kept, 239, 12, await pca(kept, 239, 12, { components: 3 }), 3);
     const v = res.view;
     expect(v.axes).toEqual(['PC1', 'PC2', 'PC3']);
@@ -89,6 +95,19 @@ describe('analysis service', () => {
     expect(res.charts.classes?.cosines.length).toBe(16);
     expect(h.transfers.at(-1)).toContain(res.rowIndex.buffer);
     expect(h.transfers.at(-1)).toContain(v.coords.buffer);
+    expect(tf.memory().numTensors).toBe(0);
+
+    // The ID stage completes the report: together the stages equal analyze().
+    h.service.handle({ type: 'intrinsicDimension', id: 8, dataset: res.datasetId });
+    await h.service.idle();
+    const id = h.replies.at(-1)!;
+    if (id.type !== 'intrinsicDimension') throw new Error(JSON.stringify(id));
+    expect({ ...res.report, intrinsicDimension: id.intrinsicDimension }).toEqual(full);
+    const finiteLabels = Int32Array.from(res.rowIndex, (i) => emb.labels![i]);
+    const dims = await classDimensions(kept, 239, 12, finiteLabels, 4, 20);
+    expect(id.classDimension).toEqual({ twoNN: Array.from(dims.twoNN), mleHarmonic: Array.from(dims.mleHarmonic), k: Array.from(dims.k) });
+    const idProgress = h.replies.filter((r) => r.id === 8 && r.type === 'progress');
+    expect(idProgress.length).toBeGreaterThan(1);
     expect(tf.memory().numTensors).toBe(0);
   });
 

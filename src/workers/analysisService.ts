@@ -1,18 +1,22 @@
 /**
  * The analysis worker's logic as an ordinary module (testable in Node). An `analyze` request loads
- * a source, runs analyze() (the CLI's report), builds the dataset, its default view and chart data,
- * and only then replaces the dataset it holds: a failure leaves the previous one in place. Later
- * requests (views, neighbours, local ID, angles) work on the dataset they name. A newer analyze
- * cancels every job and waits for them to release their tensors before the backend may change.
+ * a source, runs the first stage of the CLI's analysis (PCA, duplicates, collapse), builds the
+ * dataset, its default view and chart data, and only then replaces the dataset it holds: a failure
+ * leaves the previous one in place. The slow intrinsic-dimension stage follows as its own request
+ * (the UI sends it on every result), like the other requests (views, neighbours, local ID, angles)
+ * on the dataset they name. A newer analyze cancels every job and waits for them to release their
+ * tensors before the backend may change. The matrix is held once: parsed in place, compacted in
+ * place when rows are non-finite, and shared by the dataset.
  */
-import { analyze } from '../geometry/analyze';
+import { analyzeBase, prepareAnalysis } from '../geometry/analyze';
 import { isAbortError } from '../geometry/abort';
 import { localDimension } from '../geometry/localId';
 import { nearestTo } from '../geometry/neighbours';
 import { isInputError } from '../io/errors';
 import { computeAngles, computeCharts } from './charts';
 import { buildDataset, classCounts, type Dataset } from './dataset';
-import { loadSource, type BytesProgress, type Loaded } from './sources';
+import { computeIdStage, APP_ID_SAMPLE } from './idStage';
+import { finiteRowsOf, loadSource, type BytesProgress, type Loaded } from './sources';
 import { computeView, DEFAULT_VIEW } from './views';
 import type { AnalyzeRequest, BackendChoice, BackendPreference, DatasetSource, WorkerReply, WorkerRequest } from './protocol';
 import { transferablesOf } from './protocol';
@@ -99,11 +103,13 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
       return;
     }
     const t0 = performance.now();
-    const report = await analyze(loaded.emb, { k: req.k, signal, onProgress: (f, stage) => progress(0.1 + 0.6 * f, stage) });
+    const finite = finiteRowsOf(loaded);
+    const input = prepareAnalysis(finite.emb, { k: req.k, nonFinite: finite.nonFinite });
+    const base = await analyzeBase(input, { signal, idSample: APP_ID_SAMPLE, onProgress: (f, stage) => progress(0.1 + 0.6 * f, stage) });
     progress(0.7, 'views');
-    const ds = await buildDataset(req.source.name, loaded.emb, report, { signal });
+    const ds = buildDataset(req.source.name, finite, base, input.mleK);
     const view = await computeView(ds, DEFAULT_VIEW, { signal });
-    const charts = await computeCharts(ds, { signal, mleK: req.k, onProgress: (f) => progress(0.8 + 0.2 * f, 'class geometry') });
+    const charts = await computeCharts(ds, { signal, dimensions: false, onProgress: (f) => progress(0.8 + 0.2 * f, 'class geometry') });
     if (signal.aborted) throw stale();
     current = { id: nextDatasetId++, ds };
     progress(1, 'done');
@@ -112,7 +118,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
       id,
       datasetId: current.id,
       dataset: req.source.name,
-      report,
+      report: ds.report,
       backend: choice,
       rowIndex: ds.rowIndex.slice(),
       labels: ds.labels ? ds.labels.slice() : null,
@@ -152,6 +158,13 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
       case 'angles':
         send({ type: 'angles', id: msg.id, angles: computeAngles(ds, msg.k) });
         return;
+      case 'intrinsicDimension': {
+        const t0 = performance.now();
+        const r = await computeIdStage(ds, { signal, onProgress: progress });
+        datasetFor(msg.dataset);
+        send({ type: 'intrinsicDimension', id: msg.id, dataset: msg.dataset, ...r, ms: performance.now() - t0 });
+        return;
+      }
       case 'neighbours': {
         const nn = nearestTo(ds.X, ds.n, ds.d, msg.point, msg.k, msg.metric);
         send({ type: 'neighbours', id: msg.id, point: msg.point, metric: msg.metric, indices: nn.indices, distances: nn.distances });

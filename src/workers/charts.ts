@@ -16,6 +16,13 @@ export interface AnglesChart {
   largest: number[];
 }
 
+/** Per-class TwoNN and MLE (harmonic), and the k used per class. */
+export interface ClassDimensionChart {
+  twoNN: (number | null)[];
+  mleHarmonic: (number | null)[];
+  k: number[];
+}
+
 export interface ClassCharts {
   names: string[];
   counts: number[];
@@ -26,8 +33,11 @@ export interface ClassCharts {
   etfCosines: number[];
   /** ||E - Mc||_F / ||Mc||_F for the aligned ideal ETF E, or null when it does not fit (d < K-1). */
   etfResidual: number | null;
-  /** Per-class TwoNN and MLE (harmonic) on each class alone; null where a class has < 3 unique rows. */
-  dimension: { twoNN: (number | null)[]; mleHarmonic: (number | null)[]; k: number[] };
+  /**
+   * Per-class TwoNN and MLE (harmonic) on each class alone; null where a class has < 3 unique rows.
+   * The whole field is null while the intrinsic-dimension stage is still running.
+   */
+  dimension: ClassDimensionChart | null;
   /** Principal angles for the default k (computed with the charts), or null. */
   angles: AnglesChart | null;
 }
@@ -51,12 +61,18 @@ export function computeAngles(ds: Dataset, k: number): AnglesChart {
   return { k, ranks: Array.from(a.ranks), mean: Array.from(a.mean.data), smallest: Array.from(a.smallest.data), largest: Array.from(a.largest.data) };
 }
 
-/** Everything the charts show for a dataset; per-class kNN runs with progress and cancellation. */
-export async function computeCharts(ds: Dataset, opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void; mleK?: number } = {}): Promise<DatasetCharts> {
+/**
+ * Everything the charts show for a dataset; per-class kNN runs with progress and cancellation.
+ * dimensions: false leaves the per-class ID null (the app computes it later, with the global ID).
+ */
+export async function computeCharts(
+  ds: Dataset,
+  opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void; mleK?: number; dimensions?: boolean } = {},
+): Promise<DatasetCharts> {
   const eigenvalues = Array.from(ds.pca.eigenvalues);
   if (!ds.stats || !ds.labels || !ds.classNames) return { eigenvalues, pcaMethod: ds.pca.method, classes: null };
   const { stats } = ds;
-  const dims = await classDimensions(ds.X, ds.n, ds.d, ds.labels, ds.K, opts.mleK ?? 20, opts);
+  const dims = opts.dimensions === false ? null : await classDimensions(ds.X, ds.n, ds.d, ds.labels, ds.K, opts.mleK ?? 20, opts);
   const ideal = alignedEtf(stats.centredMeans);
   return {
     eigenvalues,
@@ -68,7 +84,7 @@ export async function computeCharts(ds: Dataset, opts: { signal?: AbortSignal; o
       cosines: Array.from(cosineMatrix(stats.centredMeans).data),
       etfCosines: Array.from(etfCosines(ds.K).data),
       etfResidual: ideal ? ideal.residual : null,
-      dimension: { twoNN: Array.from(dims.twoNN, orNull), mleHarmonic: Array.from(dims.mleHarmonic, orNull), k: Array.from(dims.k) },
+      dimension: dims ? { twoNN: Array.from(dims.twoNN, orNull), mleHarmonic: Array.from(dims.mleHarmonic, orNull), k: Array.from(dims.k) } : null,
       angles: computeAngles(ds, DEFAULT_ANGLE_K),
     },
   };

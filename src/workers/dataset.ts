@@ -1,14 +1,10 @@
 /**
  * The dataset the worker holds between requests: the finite rows that are plotted (the rows
- * analyze() keeps), their labels and metadata, and what every view needs (PCA, class statistics).
+ * analyze() keeps), their labels and metadata, what every view needs (PCA, class statistics)
+ * and the rows the intrinsic-dimension stage runs on.
  */
 import type { AnalysisReport, ClassStats, Embeddings, Metadata, PcaResult } from '../geometry/types';
 import { classStatistics } from '../geometry/classStats';
-import { pca } from '../geometry/pca';
-import { selectRows } from '../geometry/rows';
-
-/** Principal axes computed for the views (PC1..PC10 can be put on the axes). */
-export const VIEW_PCA_COMPONENTS = 10;
 
 export interface Dataset {
   name: string;
@@ -25,23 +21,10 @@ export interface Dataset {
   report: AnalysisReport;
   pca: PcaResult;
   stats: ClassStats | null;
-}
-
-/** Rows whose every coordinate is finite, in order (the rows analyze() keeps). */
-export function finiteRows(vectors: Float32Array, n: number, d: number): Int32Array {
-  const keep = new Int32Array(n);
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    let ok = true;
-    for (let j = i * d, end = j + d; j < end; j++) {
-      if (!Number.isFinite(vectors[j])) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) keep[m++] = i;
-  }
-  return keep.slice(0, m);
+  /** Rows the intrinsic-dimension stage runs on (unique rows, or the seeded sample of them). */
+  idRows: Int32Array;
+  /** k of the Levina-Bickel MLE asked for. */
+  mleK: number;
 }
 
 /** Class sizes of labels in 0..K-1. */
@@ -51,26 +34,20 @@ export function classCounts(labels: Int32Array, K: number): number[] {
   return counts;
 }
 
-function selectMeta(meta: Metadata, rows: Int32Array, all: boolean): Metadata {
-  if (all) return meta;
-  return { columns: meta.columns, values: meta.values.map((col) => Array.from(rows, (i) => col[i])) };
-}
-
-/** Builds the dataset of an analysed Embeddings (its report from analyze()). */
-export async function buildDataset(
+/**
+ * The dataset of analysed finite rows (analyzeBase's report and PCA are reused, not recomputed;
+ * the rows are kept by reference, not copied). idRows and mleK are what the ID stage runs on.
+ */
+export function buildDataset(
   name: string,
-  emb: Embeddings,
-  report: AnalysisReport,
-  opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
-): Promise<Dataset> {
-  const d = emb.dim;
-  const rowIndex = finiteRows(emb.vectors, emb.n, d);
-  const all = rowIndex.length === emb.n;
-  const X = all ? emb.vectors : selectRows(emb.vectors, d, rowIndex);
-  const n = rowIndex.length;
-  const labels = emb.labels ? (all ? emb.labels : Int32Array.from(rowIndex, (i) => emb.labels![i])) : null;
-  const K = labels ? Math.max(emb.classNames?.length ?? 0, report.classes ?? 0) : 0;
-  const p = await pca(X, n, d, { components: Math.min(d, VIEW_PCA_COMPONENTS), signal: opts.signal, onProgress: opts.onProgress });
+  finite: { emb: Embeddings; rowIndex: Int32Array },
+  base: { report: AnalysisReport; pca: PcaResult; idRows: Int32Array },
+  mleK: number,
+): Dataset {
+  const { emb, rowIndex } = finite;
+  const { n, dim: d, vectors: X } = emb;
+  const labels = emb.labels ?? null;
+  const K = labels ? Math.max(emb.classNames?.length ?? 0, base.report.classes ?? 0) : 0;
   return {
     name,
     X,
@@ -80,10 +57,12 @@ export async function buildDataset(
     labels,
     classNames: labels ? (emb.classNames ?? Array.from({ length: K }, (_, k) => String(k))) : null,
     K,
-    meta: emb.meta ? selectMeta(emb.meta, rowIndex, all) : null,
-    report,
-    pca: p,
+    meta: emb.meta ?? null,
+    report: base.report,
+    pca: base.pca,
     // A class whose rows were all dropped for NaN/Inf has no mean: the class views are then off.
     stats: labels && K >= 2 && classCounts(labels, K).every((c) => c > 0) ? classStatistics(X, n, d, labels, K) : null,
+    idRows: base.idRows,
+    mleK,
   };
 }

@@ -4,11 +4,11 @@
  * posted as they are (the browser shares their bytes, nothing is copied).
  */
 import type { AnalysisReport, Metadata } from '../geometry/types';
-import type { AnglesChart, DatasetCharts } from './charts';
+import type { AnglesChart, ClassDimensionChart, DatasetCharts } from './charts';
 import type { FileChoices, LoadChoice } from './choices';
 import type { ViewSpec } from './views';
 
-export type { AnglesChart, ClassCharts, DatasetCharts } from './charts';
+export type { AnglesChart, ClassCharts, ClassDimensionChart, DatasetCharts } from './charts';
 export type { FileChoices, LoadChoice } from './choices';
 export type { ViewSpec } from './views';
 
@@ -113,13 +113,23 @@ export interface AnglesRequest {
   k: number;
 }
 
+/**
+ * The intrinsic-dimension stage of dataset `dataset` (TwoNN, MLE, per-class ID): on all unique
+ * rows up to APP_ID_SAMPLE, else on a seeded sample of that many. The UI sends it on every result.
+ */
+export interface IntrinsicDimensionRequest {
+  type: 'intrinsicDimension';
+  id: number;
+  dataset: number;
+}
+
 /** Stop request `id`; the worker answers it with a `cancelled` reply. */
 export interface CancelRequest {
   type: 'cancel';
   id: number;
 }
 
-export type WorkerRequest = AnalyzeRequest | ProjectRequest | NeighboursRequest | LocalIdRequest | AnglesRequest | CancelRequest;
+export type WorkerRequest = AnalyzeRequest | ProjectRequest | NeighboursRequest | LocalIdRequest | AnglesRequest | IntrinsicDimensionRequest | CancelRequest;
 
 /** Progress of request `id`: fraction in [0, 1], a short stage name, and bytes read while reading files. */
 export interface ProgressReply {
@@ -165,7 +175,11 @@ export interface ViewResult {
   note: string;
 }
 
-/** The finished analysis: the report, the plotted points, their metadata, chart data and the default view. */
+/**
+ * The first view of an analysis: the report, the plotted points, their metadata, chart data and the
+ * default view. The ID estimates (report.intrinsicDimension.twoNN/mle, charts.classes.dimension)
+ * are still null here: an IntrinsicDimensionRequest computes them.
+ */
 export interface ResultReply {
   type: 'result';
   id: number;
@@ -187,8 +201,19 @@ export interface ResultReply {
   choices: FileChoices | null;
   charts: DatasetCharts;
   view: ViewResult;
-  /** Milliseconds spent in analyze() plus the projection and charts. */
+  /** Milliseconds from the end of parsing to this reply (first stage, default view and charts). */
   analysisMs: number;
+}
+
+/** The intrinsic-dimension stage of a dataset: the final report.intrinsicDimension and the per-class ID. */
+export interface IntrinsicDimensionReply {
+  type: 'intrinsicDimension';
+  id: number;
+  dataset: number;
+  intrinsicDimension: AnalysisReport['intrinsicDimension'];
+  classDimension: ClassDimensionChart | null;
+  /** Milliseconds the stage took. */
+  ms: number;
 }
 
 export interface ProjectionReply {
@@ -248,6 +273,7 @@ export type WorkerReply =
   | NeighboursReply
   | LocalIdReply
   | AnglesReply
+  | IntrinsicDimensionReply
   | CancelledReply
   | ErrorReply;
 

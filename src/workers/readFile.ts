@@ -17,10 +17,11 @@ export function tooLargeError(name: string, bytes: number): InputError {
   );
 }
 
-function allocate(name: string, size: number): Uint8Array {
+/** size bytes starting `pad` bytes into a fresh buffer (so data at a known offset can be aligned). */
+function allocate(name: string, size: number, pad = 0): Uint8Array {
   if (size > MAX_TAB_BYTES) throw tooLargeError(name, size);
   try {
-    return new Uint8Array(size);
+    return new Uint8Array(new ArrayBuffer(size + pad), pad, size);
   } catch (e) {
     if (e instanceof RangeError) throw tooLargeError(name, size);
     throw e;
@@ -38,8 +39,9 @@ async function drain(
   known: number | null,
   signal: AbortSignal,
   onBytes: (done: number, total: number) => void,
+  pad = 0,
 ): Promise<Uint8Array> {
-  let out = allocate(name, known ?? 1 << 20);
+  let out = allocate(name, known ?? 1 << 20, pad);
   let done = 0;
   const reader = stream.getReader();
   try {
@@ -63,11 +65,30 @@ async function drain(
   return done === out.length ? out : out.subarray(0, done);
 }
 
-/** The bytes of a File (or Blob), read as a stream into one buffer of file.size bytes. */
+/**
+ * Where the array data of a .npy or .safetensors file starts (from its first bytes), or null for
+ * other formats: .npy after its header, safetensors after the 8-byte length and the JSON header.
+ */
+export function dataOffset(head: Uint8Array): number | null {
+  const v = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  if (head.length >= 12 && head[0] === 0x93 && String.fromCharCode(...head.subarray(1, 6)) === 'NUMPY') {
+    return head[6] === 1 ? 10 + v.getUint16(8, true) : 12 + v.getUint32(8, true);
+  }
+  if (head.length >= 9 && head[8] === 0x7b && v.getUint32(4, true) === 0) return 8 + v.getUint32(0, true);
+  return null;
+}
+
+/**
+ * The bytes of a File (or Blob), read as a stream into one buffer of file.size bytes. For .npy
+ * and .safetensors the buffer starts a few bytes early so the array data lands on an 8-byte
+ * boundary: the parsers then view little-endian float32 data in place (no second copy).
+ */
 export async function readBlob(file: Blob, name: string, signal: AbortSignal, onBytes: (done: number, total: number) => void): Promise<Uint8Array> {
   if (file.size > MAX_TAB_BYTES) throw tooLargeError(name, file.size);
   onBytes(0, file.size);
-  return drain(file.stream(), name, file.size, signal, onBytes);
+  const start = file.size >= 16 ? dataOffset(new Uint8Array(await file.slice(0, 16).arrayBuffer())) : null;
+  const pad = start === null ? 0 : (8 - (start % 8)) % 8;
+  return drain(file.stream(), name, file.size, signal, onBytes, pad);
 }
 
 /** The last path segment of a URL, used as the file name in messages and for the format. */

@@ -5,6 +5,7 @@
  */
 import type { Embeddings } from '../geometry/types';
 import { gaussianBlobs } from '../datasets/blobs';
+import { compactNonFinite } from '../geometry/clean';
 import { assembleEmbeddings, gunzipIfNeeded, type NamedBytes } from '../io/assemble';
 import { detectFormat } from '../io/detect';
 import { InputError } from '../io/errors';
@@ -14,7 +15,27 @@ import { fetchBytes, fileNameOf, readBlob } from './readFile';
 import { readTable } from './table';
 import type { DatasetSource } from './protocol';
 
-export type Loaded = { emb: Embeddings; choices: FileChoices | null } | { choose: FileChoices };
+/** Embeddings without their non-finite rows, the count dropped and the original row of each kept row. */
+export interface FiniteRows {
+  emb: Embeddings;
+  nonFinite: number;
+  rowIndex: Int32Array;
+}
+
+/**
+ * A loaded source: its Embeddings (until finiteRowsOf compacts them: then only `finite` is
+ * valid) and the choices in effect; or the choice the user must make first.
+ */
+export type Loaded = { emb: Embeddings; choices: FileChoices | null; finite?: FiniteRows } | { choose: FileChoices };
+
+/**
+ * The finite rows of a loaded source, compacted in place the first time (no second copy of the
+ * matrix) and remembered on the object, so a cached source is compacted once.
+ */
+export function finiteRowsOf(loaded: Extract<Loaded, { emb: Embeddings }>): FiniteRows {
+  loaded.finite ??= compactNonFinite(loaded.emb);
+  return loaded.finite;
+}
 
 /** Reports reading progress: bytes done of the total over all files of the source. */
 export type BytesProgress = (done: number, total: number) => void;

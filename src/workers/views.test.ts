@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { analyze } from '../geometry/analyze';
+import { analyzeBase, prepareAnalysis } from '../geometry/analyze';
+import { compactNonFinite } from '../geometry/clean';
 import { alignedEtf } from '../geometry/etf';
 import { createRng } from '../geometry/random';
 import type { Embeddings } from '../geometry/types';
@@ -20,7 +21,9 @@ function blobs(n: number, d: number, K: number, offset = 0): Embeddings {
 }
 
 async function dataset(emb: Embeddings): Promise<Dataset> {
-  return buildDataset('t', emb, await analyze(emb));
+  const finite = compactNonFinite(emb);
+  const input = prepareAnalysis(finite.emb, { nonFinite: finite.nonFinite });
+  return buildDataset('t', finite, await analyzeBase(input), input.mleK);
 }
 
 beforeAll(async () => {

@@ -1,0 +1,129 @@
+/**
+ * Progressive analysis: on a generated 20,000 x 64 file the cloud and the first metrics are drawn
+ * while TwoNN and MLE are still being computed (pending in the panel, with progress in the status
+ * bar, and marked pending in a JSON export); then they arrive and equal the CLI's.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { writeNpy } from '../src/io/npy';
+import { ARTIFACTS, cliReport, expectMetricsMatch, pixelStats, toleranceFor, waitForAnalysis } from './helpers';
+
+const N = 20_000;
+const D = 64;
+const K = 5;
+const VIEW_BG: [number, number, number] = [0xfb, 0xfb, 0xfc];
+
+let dir: string;
+let npy: string;
+let labels: string;
+
+/** Seeded Gaussian blobs (mulberry32 + Box-Muller), K classes, written as .npy plus a labels file. */
+test.beforeAll(() => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'progressive-'));
+  let a = 11;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  const centres = Float32Array.from({ length: K * D }, () => 2.5 * normal());
+  const X = new Float32Array(N * D);
+  const y: string[] = [];
+  for (let i = 0; i < N; i++) {
+    const k = i % K;
+    y.push(`blob ${k}`);
+    for (let t = 0; t < D; t++) X[i * D + t] = centres[k * D + t] + normal();
+  }
+  npy = join(dir, 'progressive.npy');
+  labels = join(dir, 'progressive-labels.txt');
+  writeFileSync(npy, writeNpy(X, [N, D]));
+  writeFileSync(labels, `${y.join('\n')}\n`);
+});
+
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function downloadJson(page: Page): Promise<Record<string, unknown>> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  return JSON.parse(readFileSync((await dl.path())!, 'utf8'));
+}
+
+/** Dotted paths of every leaf of a JSON object. */
+function leaves(o: unknown, prefix = ''): string[] {
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) return [prefix];
+  return Object.entries(o).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+test('draws the cloud before the ID estimates, shows them pending, then the CLI values', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await waitForAnalysis(page);
+  const status = page.getByTestId('analysis-status');
+
+  await page.getByTestId('file-input').setInputFiles([npy, labels]);
+  await expect(page.getByTestId('metric-n')).toHaveAttribute('data-value', String(N), { timeout: 60_000 });
+  await expect(page.getByTestId('legend').getByRole('button')).toHaveCount(K);
+  await page.waitForTimeout(300);
+  const png = await page.getByTestId('point-view').locator('canvas').screenshot();
+  const twoNN = page.getByTestId('metric-twoNN');
+  await expect(status).toHaveAttribute('data-status', 'done');
+  await expect(status).toHaveAttribute('data-id-status', 'running');
+  await expect(twoNN).toHaveAttribute('data-pending', 'true');
+  await expect(twoNN).toHaveText(/^computing… \d+%$/);
+  await expect(status).toContainText(/TwoNN\/MLE( per class)? \d+%/);
+  await expect(page.getByTestId('cancel-button')).toBeEnabled();
+  await page.screenshot({ path: `${ARTIFACTS}/progressive-pending.png` });
+  await page.getByTestId('id-stage').scrollIntoViewIfNeeded();
+  await page.getByTestId('metrics-panel').screenshot({ path: `${ARTIFACTS}/progressive-pending-metrics.png` });
+  const early = await downloadJson(page);
+  // Still pending after the screenshot and the export: the cloud really came first.
+  await expect(status).toHaveAttribute('data-id-status', 'running');
+  const stats = await pixelStats(page, png, VIEW_BG);
+  expect(stats.foreground).toBeGreaterThan(0.01);
+  expect(early.intrinsicDimension).toMatchObject({ twoNN: null, mle: { harmonic: null, mean: null }, sample: null, pending: true });
+  expect(String((early.intrinsicDimension as { note: string }).note)).toMatch(/still being computed/);
+  expect(early.neuralCollapse).toMatchObject({ nc1: expect.any(Number) });
+
+  await expect(status).toHaveAttribute('data-id-status', 'done', { timeout: 180_000 });
+  await expect(twoNN).not.toHaveAttribute('data-pending', 'true');
+  await expect(twoNN).toHaveText(/^\d/);
+  await page.getByTestId('id-stage').scrollIntoViewIfNeeded();
+  await page.getByTestId('metrics-panel').screenshot({ path: `${ARTIFACTS}/progressive-done-metrics.png` });
+  const backend = await waitForAnalysis(page);
+  const cli = cliReport([npy, '--labels', labels]);
+  expect(await expectMetricsMatch(page, cli, toleranceFor(backend), 'the CLI report')).toBeGreaterThan(15);
+  const late = await downloadJson(page);
+  expect(leaves(late).sort()).toEqual(leaves(cli).sort());
+  expect((late.intrinsicDimension as { twoNN: number }).twoNN).toBeCloseTo(cli.intrinsicDimension.twoNN!, 4);
+
+  await page.getByTestId('tab-dimension').click();
+  await expect(page.getByTestId('chart-class-id')).toBeVisible();
+  await expect(page.getByTestId('class-id-pending')).toHaveCount(0);
+});
+
+test('cancelling the ID stage keeps the first view; it can be computed again', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await waitForAnalysis(page);
+  const status = page.getByTestId('analysis-status');
+  await page.getByTestId('file-input').setInputFiles([npy, labels]);
+  await expect(page.getByTestId('metric-n')).toHaveAttribute('data-value', String(N), { timeout: 60_000 });
+  await expect(status).toHaveAttribute('data-id-status', 'running');
+  const nc1 = await page.getByTestId('metric-nc1').getAttribute('data-value');
+  await page.getByTestId('cancel-button').click();
+  await expect(status).toHaveAttribute('data-id-status', 'cancelled');
+  await expect(status).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('metric-twoNN')).toHaveText('cancelled');
+  await expect(page.getByTestId('metric-nc1')).toHaveAttribute('data-value', nc1 ?? '');
+  const json = await downloadJson(page);
+  expect(json.intrinsicDimension).toMatchObject({ twoNN: null, pending: true });
+  await page.getByTestId('id-compute').click();
+  await expect(status).toHaveAttribute('data-id-status', 'running');
+  await expect(status).toHaveAttribute('data-id-status', 'done', { timeout: 180_000 });
+  await expect(page.getByTestId('metric-twoNN')).toHaveAttribute('data-value', /^\d/);
+});

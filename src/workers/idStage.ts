@@ -1,0 +1,59 @@
+/**
+ * The second stage of an Explore analysis, after the first view: TwoNN and the Levina-Bickel MLE
+ * on the dataset's ID rows (all unique rows up to APP_ID_SAMPLE, else a seeded sample of that many),
+ * and the per-class estimates on the same rows. The slow part (exact kNN, O(M^2 D)).
+ */
+import type { AnalysisReport } from '../geometry/types';
+import { analyzeIntrinsicDimension } from '../geometry/analyze';
+import { classDimensions } from '../geometry/classGeometry';
+import { selectRows } from '../geometry/rows';
+import type { ClassDimensionChart } from './charts';
+import type { Dataset } from './dataset';
+
+/** Unique rows the app's ID estimators run on at most; above it, a seeded uniform sample of this many. */
+export const APP_ID_SAMPLE = 100_000;
+
+export interface IdStageResult {
+  intrinsicDimension: AnalysisReport['intrinsicDimension'];
+  /** Per-class TwoNN and MLE harmonic on each class's share of the ID rows, or null without classes. */
+  classDimension: ClassDimensionChart | null;
+}
+
+const orNull = (v: number) => (Number.isFinite(v) ? v : null);
+
+/**
+ * Runs the ID estimators of dataset ds. Progress is split by cost: the global kNN ~ M^2, the
+ * per-class ones ~ sum of n_c^2. Without a sample the per-class estimates use every row of the
+ * class (deduplicated within it), exactly as before the stages were split.
+ */
+export async function computeIdStage(ds: Dataset, opts: { signal?: AbortSignal; onProgress?: (fraction: number, stage: string) => void } = {}): Promise<IdStageResult> {
+  const { X, n, d, idRows, labels } = ds;
+  const sample = ds.report.intrinsicDimension.sample;
+  const withClasses = labels !== null && ds.stats !== null;
+  const m = idRows.length;
+  let perClass = 0;
+  let classLabels: Int32Array | null = null;
+  if (withClasses) {
+    classLabels = sample ? Int32Array.from(idRows, (i) => labels[i]) : labels;
+    const counts = new Float64Array(ds.K);
+    for (const y of classLabels) counts[y]++;
+    for (const c of counts) perClass += c * c;
+  }
+  const share = (m * m) / (m * m + perClass);
+  // One copy of the ID rows (at most APP_ID_SAMPLE of them once the sample applies), shared by both steps.
+  const Xs = m === n ? X : selectRows(X, d, idRows);
+  const intrinsicDimension = await analyzeIntrinsicDimension(Xs, m, d, Int32Array.from({ length: m }, (_, i) => i), ds.mleK, sample, {
+    signal: opts.signal,
+    onProgress: (f) => opts.onProgress?.(f * share, 'TwoNN/MLE'),
+  });
+  if (!withClasses || !classLabels) return { intrinsicDimension, classDimension: null };
+  opts.onProgress?.(share, 'TwoNN/MLE per class');
+  const dims = await classDimensions(sample ? Xs : X, sample ? m : n, d, classLabels, ds.K, ds.mleK, {
+    signal: opts.signal,
+    onProgress: (f) => opts.onProgress?.(share + f * (1 - share), 'TwoNN/MLE per class'),
+  });
+  return {
+    intrinsicDimension,
+    classDimension: { twoNN: Array.from(dims.twoNN, orNull), mleHarmonic: Array.from(dims.mleHarmonic, orNull), k: Array.from(dims.k) },
+  };
+}
