@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: parse throughput and the full metric set, against numpy in the same run.
- * Prints a Markdown table (paste it into the README). Ratios, not absolute times, are the point:
+ * `npm run bench`: parse throughput and the full metric set, against numpy in the same run; the
+ * landscape's subspace steps; then the browser part (browser.ts; skip it with --no-browser).
+ * Prints Markdown tables (paste them into the README). Ratios, not absolute times, are the point:
  * both sides run on this machine, one after the other.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +15,8 @@ import { gaussianBlobs } from '../../src/datasets/blobs.ts';
 import { loadEmbeddingsFromBytes } from '../../src/io/detect.ts';
 import { writeNpy } from '../../src/io/npy.ts';
 import { benchLandscape } from './landscape.ts';
+import { benchBrowser, browserOptions } from './browser.ts';
+import { hasNumpy, numpyEnv, numpyMetrics } from './numpy.ts';
 
 interface Row {
   task: string;
@@ -25,23 +28,6 @@ interface Row {
 const dir = join(tmpdir(), 'subspace-lab-bench');
 mkdirSync(dir, { recursive: true });
 const quick = process.argv.includes('--quick');
-
-/** numpy's environment: OPENBLAS_CORETYPE/L2_SIZE pin an old kernel here and slow numpy down. */
-function numpyEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.OPENBLAS_CORETYPE;
-  delete env.OPENBLAS_L2_SIZE;
-  return env;
-}
-
-function hasNumpy(): boolean {
-  try {
-    execFileSync('python3', ['-c', 'import numpy'], { stdio: 'ignore', env: numpyEnv() });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function python(code: string, args: string[]): string {
   return execFileSync('python3', ['-c', code, ...args], { env: numpyEnv(), encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -95,12 +81,7 @@ async function benchMetrics(n: number, dim: number, classes: number, numpy: bool
   const ours = (performance.now() - t0) / 1000;
   let theirs = NaN;
   if (numpy) {
-    const out = execFileSync('python3', [join(import.meta.dirname, 'numpy_metrics.py'), vPath, yPath, '20'], {
-      env: numpyEnv(),
-      encoding: 'utf8',
-      maxBuffer: 1 << 26,
-    });
-    const parsed = JSON.parse(out.trim().split('\n').pop()!) as { seconds: number; metrics: { nc1: number; twoNN: number } };
+    const parsed = numpyMetrics(vPath, yPath);
     theirs = parsed.seconds;
     const rel = (a: number | null, b: number) => Math.abs((a ?? NaN) - b) / Math.abs(b);
     console.error(
@@ -130,6 +111,10 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(`| ${r.task} | ${r.ours} | ${r.numpy} | ${r.ratio} |`);
   console.log('\nLandscape: subspace training steps, 784-200-200-10 MLP, batch 128, Fashion-MNIST (tfjs wasm, Node)\n');
   for (const line of await benchLandscape(quick)) console.log(line);
+  if (!process.argv.includes('--no-browser')) {
+    console.log('\nBrowser (Explore and Train in headless Chromium; skip with --no-browser)\n');
+    for (const line of await benchBrowser(browserOptions(process.argv.slice(2)))) console.log(line);
+  }
 }
 
 await main();
