@@ -1,12 +1,15 @@
 /**
  * Progressive analysis: on a generated 20,000 x 64 file the cloud and the first metrics are drawn
  * while TwoNN and MLE are still being computed (pending in the panel, with progress in the status
- * bar, and marked pending in a JSON export); then they arrive and equal the CLI's.
+ * bar, and marked pending in a JSON export); then they arrive and equal the CLI's. On wide data
+ * (3,000 x 300, 10 classes) the principal angles are left out of the first view and computed when
+ * the Classes tab opens.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { mulberry32 } from '../src/geometry/random';
 import { writeNpy } from '../src/io/npy';
 import { ARTIFACTS, cliReport, expectMetricsMatch, pixelStats, toleranceFor, waitForAnalysis } from './helpers';
 
@@ -23,14 +26,7 @@ let labels: string;
 test.beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'progressive-'));
-  let a = 11;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = mulberry32(11);
   const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const centres = Float32Array.from({ length: K * D }, () => 2.5 * normal());
   const X = new Float32Array(N * D);
@@ -126,4 +122,28 @@ test('cancelling the ID stage keeps the first view; it can be computed again', a
   await expect(status).toHaveAttribute('data-id-status', 'running');
   await expect(status).toHaveAttribute('data-id-status', 'done', { timeout: 180_000 });
   await expect(page.getByTestId('metric-twoNN')).toHaveAttribute('data-value', /^\d/);
+});
+
+test('wide data: the principal angles are computed when the Classes tab opens', async ({ page }) => {
+  const rand = mulberry32(5);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  const [n, d, k] = [3000, 300, 10];
+  const X = new Float32Array(n * d);
+  for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) X[i * d + t] = (t % k === i % k ? 3 : 0) + normal();
+  const wide = join(dir, 'wide.npy');
+  const wideLabels = join(dir, 'wide-labels.txt');
+  writeFileSync(wide, writeNpy(X, [n, d]));
+  writeFileSync(wideLabels, `${Array.from({ length: n }, (_, i) => `c${i % k}`).join('\n')}\n`);
+  await page.goto('/');
+  await waitForAnalysis(page);
+  await page.getByTestId('file-input').setInputFiles([wide, wideLabels]);
+  await expect(page.getByTestId('dataset-name')).toHaveText('wide.npy', { timeout: 60_000 });
+  await waitForAnalysis(page);
+  await page.getByTestId('tab-classes').click();
+  const cells = page.getByTestId('heatmap-angles').locator('rect.heat-cell');
+  await expect(cells).toHaveCount(k * k, { timeout: 120_000 });
+  await expect(page.getByTestId('angles-computing')).toHaveCount(0);
+  const off = Number(await cells.nth(1).getAttribute('data-value'));
+  expect(off).toBeGreaterThan(0);
+  await page.screenshot({ path: `${ARTIFACTS}/classes-wide-angles.png` });
 });

@@ -2,7 +2,7 @@
  * Class geometry charts: the cosines between centred class means beside the simplex ETF's target,
  * per-class counts and spreads, and principal angles between class subspaces for a chosen k.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useAnalysisStore, useJobsStore } from '../state/appStore';
 import { BarChart } from '../views/charts/BarChart';
 import { ChartFrame } from '../views/charts/ChartFrame';
@@ -19,6 +19,11 @@ function Angles({ names, file }: { names: string[]; file: string }) {
   const [stat, setStat] = useState<AngleStat>('mean');
   const data = job.data ?? base;
   const k = data?.k ?? 3;
+  // Large data: the first view leaves the angles out (src/workers/charts.ts); compute them once the tab is open.
+  const missing = base === null && job.status === 'idle';
+  useEffect(() => {
+    if (missing) requestAngles(3);
+  }, [missing, requestAngles]);
   return (
     <ChartFrame
       title="Principal angles between class subspaces"
@@ -40,7 +45,9 @@ function Angles({ names, file }: { names: string[]; file: string }) {
             <option value="smallest">smallest</option>
             <option value="largest">largest</option>
           </select>{' '}
-          principal angle, in degrees (0° = shared direction, 90° = orthogonal). {job.status === 'running' ? 'Computing…' : ''}
+          principal angle, in degrees (0° = shared direction, 90° = orthogonal).{' '}
+          {job.status === 'running' ? <span data-testid="angles-computing">Computing the class subspaces…</span> : ''}
+          {job.status === 'error' ? <span className="view-error-text" role="alert">{job.error}</span> : ''}
         </>
       }
     >

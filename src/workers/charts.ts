@@ -54,6 +54,25 @@ export const DEFAULT_ANGLE_K = 3;
 
 const orNull = (v: number) => (Number.isFinite(v) ? v : null);
 
+/**
+ * Floating-point operations (roughly) of the class-subspace bases behind the principal angles: per
+ * class the smaller Gram (n_c x d or d x d) and its full symmetric eigendecomposition.
+ */
+export function anglesCost(d: number, counts: ArrayLike<number>): number {
+  let flops = 0;
+  for (let c = 0; c < counts.length; c++) {
+    const m = Math.min(d, counts[c]);
+    flops += counts[c] * d * m + 10 * m * m * m;
+  }
+  return flops;
+}
+
+/**
+ * Above this many operations (about a second of plain JS) the first view leaves the angles out and
+ * the Classes tab asks for them when it is opened, so the cloud and the metrics are not held up.
+ */
+export const EAGER_ANGLES_MAX_FLOPS = 1e9;
+
 /** Principal angles between the class subspaces of dimension k. */
 export function computeAngles(ds: Dataset, k: number): AnglesChart {
   if (!ds.labels) throw new Error('Principal angles need labels.');
@@ -85,7 +104,7 @@ export async function computeCharts(
       etfCosines: Array.from(etfCosines(ds.K).data),
       etfResidual: ideal ? ideal.residual : null,
       dimension: dims ? { twoNN: Array.from(dims.twoNN, orNull), mleHarmonic: Array.from(dims.mleHarmonic, orNull), k: Array.from(dims.k) } : null,
-      angles: computeAngles(ds, DEFAULT_ANGLE_K),
+      angles: anglesCost(ds.d, stats.counts) <= EAGER_ANGLES_MAX_FLOPS ? computeAngles(ds, DEFAULT_ANGLE_K) : null,
     },
   };
 }

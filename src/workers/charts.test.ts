@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { analyzeBase, prepareAnalysis } from '../geometry/analyze';
+import { compactNonFinite } from '../geometry/clean';
+import { createRng } from '../geometry/random';
+import type { Embeddings } from '../geometry/types';
+import { anglesCost, computeAngles, computeCharts, DEFAULT_ANGLE_K, EAGER_ANGLES_MAX_FLOPS } from './charts';
+import { buildDataset, type Dataset } from './dataset';
+
+function blobs(n: number, d: number, K: number): Embeddings {
+  const rng = createRng(5);
+  const vectors = new Float32Array(n * d);
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    labels[i] = i % K;
+    for (let j = 0; j < d; j++) vectors[i * d + j] = (j === labels[i] ? 4 : 0) + rng.normal();
+  }
+  return { n, dim: d, vectors, labels, classNames: Array.from({ length: K }, (_, k) => `c${k}`) };
+}
+
+async function dataset(emb: Embeddings): Promise<Dataset> {
+  const finite = compactNonFinite(emb);
+  const input = prepareAnalysis(finite.emb, { nonFinite: finite.nonFinite });
+  return buildDataset('t', finite, await analyzeBase(input), input.mleK);
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('class charts: principal angles in the first view only when quick', () => {
+  it('counts the smaller Gram and its eigendecomposition per class', () => {
+    // 100 rows of 20 dims: 100*20*20 + 10*20^3; 10 rows: 10*20*10 + 10*10^3.
+    expect(anglesCost(20, [100, 10])).toBe(100 * 20 * 20 + 10 * 8000 + 10 * 20 * 10 + 10 * 1000);
+    // 10 classes of 1,000 rows in 768 dims (the bench's first view) is far over the eager limit.
+    expect(anglesCost(768, new Array(10).fill(1000))).toBeGreaterThan(EAGER_ANGLES_MAX_FLOPS);
+  });
+
+  it('small data: the angles come with the charts and equal the on-request computation', async () => {
+    const ds = await dataset(blobs(300, 12, 3));
+    const charts = await computeCharts(ds, { dimensions: false });
+    const eager = charts.classes?.angles;
+    expect(eager).not.toBeNull();
+    expect(eager).toEqual(computeAngles(ds, DEFAULT_ANGLE_K));
+  });
+
+  it('large data: the charts leave the angles out, and a request still computes them', async () => {
+    const ds = await dataset(blobs(2400, 320, 3));
+    expect(anglesCost(ds.d, [800, 800, 800])).toBeGreaterThan(EAGER_ANGLES_MAX_FLOPS);
+    const charts = await computeCharts(ds, { dimensions: false });
+    expect(charts.classes?.cosines.length).toBe(9);
+    expect(charts.classes?.angles).toBeNull();
+    const asked = computeAngles(ds, 2);
+    expect(asked.k).toBe(2);
+    expect(asked.ranks).toEqual([2, 2, 2]);
+    // Off the diagonal the subspaces of different blobs are far from parallel.
+    expect(asked.mean[1]).toBeGreaterThan(0.5);
+  });
+});
