@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { retractInPlace, riemannianStep } from '../training/grassmann';
 import { createOptimizer, learningRateAt, type VectorOptimizer } from './optimizer';
-import { stepLoop, type TrainableRun, type TrainOptions, type TrainSummary } from './runLoop';
+import { evaluateAt, stepLoop, type TrainableRun, type TrainOptions, type TrainSummary } from './runLoop';
 import type { Evaluation, ManifoldBlock, ModelState, OptimizerConfig, SubspaceTask } from './types';
 
 let runCounter = 0;
@@ -90,12 +90,7 @@ export class OrdinaryRun<B> implements TrainableRun {
   }
 
   async evaluate(): Promise<Evaluation> {
-    const theta = this.params();
-    try {
-      return await this.task.evaluate(theta, this.state);
-    } finally {
-      theta.dispose();
-    }
+    return evaluateAt(this.task, this.params(), this.state);
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 /** The step loop shared by subspace runs and ordinary training: abort checks, progress read-backs, yields. */
 import type * as tf from '@tensorflow/tfjs-core';
 import { abortError } from '../geometry/abort';
-import type { Evaluation, ModelState } from './types';
+import type { Evaluation, ModelState, SubspaceTask } from './types';
 
 export interface TrainOptions {
   /** Checked between steps; when it fires, train() rejects with an AbortError. */
@@ -62,4 +62,13 @@ export async function stepLoop(steps: number, opts: TrainOptions, step: (t: numb
     }
   }
   return { steps, batchLoss, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** The task's held-out evaluation at a run's current theta (eval mode, the run's model state); theta is freed after. */
+export async function evaluateAt<B>(task: SubspaceTask<B>, theta: tf.Tensor1D, state: ModelState | null): Promise<Evaluation> {
+  try {
+    return await task.evaluate(theta, state);
+  } finally {
+    theta.dispose();
+  }
 }

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core registers no gradient functions by itself (the tfjs union package does this import).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { createOptimizer, type VectorOptimizer } from './optimizer';
-import { stepLoop, type TrainableRun, type TrainOptions, type TrainSummary } from './runLoop';
+import { evaluateAt, stepLoop, type TrainableRun, type TrainOptions, type TrainSummary } from './runLoop';
 import type { Evaluation, ModelState, OptimizerConfig, Projection, SubspaceTask } from './types';
 
 export type { TrainOptions, TrainSummary } from './runLoop';
@@ -76,12 +76,7 @@ export class SubspaceRun<B> implements TrainableRun {
 
   /** The task's held-out evaluation at the current theta (eval mode, this run's state). */
   async evaluate(): Promise<Evaluation> {
-    const theta = this.params();
-    try {
-      return await this.task.evaluate(theta, this.state);
-    } finally {
-      theta.dispose();
-    }
+    return evaluateAt(this.task, this.params(), this.state);
   }
 
   /** Frees theta_d, the optimiser state and the model state (not theta0 or the projection). */

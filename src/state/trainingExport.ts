@@ -9,7 +9,7 @@ import { writeNpy } from '../io/npy';
 import { SNAPSHOT_METRIC_KEYS } from '../training/metricKeys';
 import type { RunConfig, SnapshotMetrics } from '../training/types';
 import type { BackendChoice } from '../workers/protocol';
-import type { RunInfo } from '../workers/trainingProtocol';
+import type { FeaturesReply, RunInfo } from '../workers/trainingProtocol';
 import type { TrainHistory } from './trainingBuffers';
 
 /** CSV of the metrics: header = SNAPSHOT_METRIC_KEYS, numbers at full precision, null as an empty cell. */
@@ -61,18 +61,10 @@ export function runJson(run: RunExport): string {
  * The penultimate features of every training and test row of a run at one step: training rows
  * first, each split in its own row order (what the training worker's features request answers).
  */
-export interface AllRowFeatures {
-  run: number;
-  step: number;
-  featureDim: number;
-  trainRows: number;
-  testRows: number;
-  /** (trainRows + testRows) x featureDim. */
-  features: Float32Array;
-  labels: Int32Array;
+export type AllRowFeatures = Omit<FeaturesReply, 'type' | 'id'> & {
   /** Name of class k (empty when the data has none). */
   classNames: string[];
-}
+};
 
 /** Features as a float32 .npy (n x F). */
 export function featuresNpy(features: Float32Array, dim: number): Uint8Array {

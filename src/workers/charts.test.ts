@@ -1,29 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { analyzeBase, prepareAnalysis } from '../geometry/analyze';
-import { compactNonFinite } from '../geometry/clean';
-import { createRng } from '../geometry/random';
-import type { Embeddings } from '../geometry/types';
 import { anglesCost, computeAngles, computeCharts, DEFAULT_ANGLE_K, EAGER_ANGLES_MAX_FLOPS } from './charts';
-import { buildDataset, type Dataset } from './dataset';
-
-function blobs(n: number, d: number, K: number): Embeddings {
-  const rng = createRng(5);
-  const vectors = new Float32Array(n * d);
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    labels[i] = i % K;
-    for (let j = 0; j < d; j++) vectors[i * d + j] = (j === labels[i] ? 4 : 0) + rng.normal();
-  }
-  return { n, dim: d, vectors, labels, classNames: Array.from({ length: K }, (_, k) => `c${k}`) };
-}
-
-async function dataset(emb: Embeddings): Promise<Dataset> {
-  const finite = compactNonFinite(emb);
-  const input = prepareAnalysis(finite.emb, { nonFinite: finite.nonFinite });
-  return buildDataset('t', finite, await analyzeBase(input), input.mleK);
-}
+import { blobs, dataset } from './testDataset';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

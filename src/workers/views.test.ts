@@ -1,30 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { analyzeBase, prepareAnalysis } from '../geometry/analyze';
-import { compactNonFinite } from '../geometry/clean';
 import { alignedEtf } from '../geometry/etf';
-import { createRng } from '../geometry/random';
-import type { Embeddings } from '../geometry/types';
-import { buildDataset, type Dataset } from './dataset';
+import { blobs, dataset } from './testDataset';
 import { computeView, fitUnitBall } from './views';
-
-function blobs(n: number, d: number, K: number, offset = 0): Embeddings {
-  const rng = createRng(3);
-  const vectors = new Float32Array(n * d);
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    labels[i] = i % K;
-    for (let j = 0; j < d; j++) vectors[i * d + j] = offset + (j === labels[i] ? 5 : 0) + rng.normal();
-  }
-  return { n, dim: d, vectors, labels, classNames: Array.from({ length: K }, (_, k) => `c${k}`) };
-}
-
-async function dataset(emb: Embeddings): Promise<Dataset> {
-  const finite = compactNonFinite(emb);
-  const input = prepareAnalysis(finite.emb, { nonFinite: finite.nonFinite });
-  return buildDataset('t', finite, await analyzeBase(input), input.mleK);
-}
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
