@@ -3,7 +3,7 @@
  * can be dropped; dropping one embeddings file (and optionally its labels/metadata file) loads it.
  */
 import { useEffect, useState } from 'react';
-import { loadFiles } from './DataSection';
+import { loadFiles } from './explore/DataSection';
 
 function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');

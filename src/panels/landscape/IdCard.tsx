@@ -1,6 +1,6 @@
 /** The two notions of intrinsic dimension side by side: TwoNN of the data and of the trained features, against d_int90 of the objective. */
 import type { SweepRecord } from '../../state/landscapeStore';
-import { METRIC_DOCS } from '../metricDocs';
+import { METRIC_DOCS } from '../explore/metricDocs';
 import { StatRow } from './StatRow';
 
 const TWO_NN_DOC = METRIC_DOCS.find((m) => m.id === 'twoNN')?.doc ?? '';

@@ -4,7 +4,7 @@
  * accuracies, effective rank, the fixed sample, the layer profile, GCR angles).
  */
 import type { SnapshotMetrics } from '../../training/types';
-import { METRIC_DOCS } from '../metricDocs';
+import { METRIC_DOCS } from '../explore/metricDocs';
 
 export type MetricKey = Exclude<keyof SnapshotMetrics, 'step' | 'epoch'>;
 

@@ -3,10 +3,10 @@
  * examples, and the current file's choices (arrays or columns) with a button to change them.
  */
 import { useRef } from 'react';
-import { analyzeDemo, analyzeFiles, useAnalysisStore } from '../state/appStore';
-import { DEMO_DATASETS } from '../state/datasets';
-import { ACCEPT, pairFiles } from '../state/files';
-import { useUiStore } from '../state/uiStore';
+import { analyzeDemo, analyzeFiles, useAnalysisStore } from '../../state/appStore';
+import { DEMO_DATASETS } from '../../state/datasets';
+import { ACCEPT, pairFiles } from '../../state/files';
+import { useUiStore } from '../../state/uiStore';
 
 /** Loads the files a user chose or dropped (one embeddings file, optionally one metadata file). */
 export function loadFiles(list: FileList | readonly File[]): void {

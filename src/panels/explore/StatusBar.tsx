@@ -4,9 +4,9 @@
  * intrinsic-dimension stage that follows it), and the last analysis time.
  * Every region has a fixed width so nothing jumps while an analysis runs.
  */
-import { useAnalysisStore } from '../state/appStore';
-import { BACKEND_NAMES, type BackendPreference } from '../workers/protocol';
-import { formatSig } from '../views/format';
+import { useAnalysisStore } from '../../state/appStore';
+import { BACKEND_NAMES, type BackendPreference } from '../../workers/protocol';
+import { formatSig } from '../../views/format';
 
 const LABELS: Record<BackendPreference, string> = { auto: 'auto', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 

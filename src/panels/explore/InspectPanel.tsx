@@ -3,11 +3,11 @@
  * neighbours in the original space (Euclidean or cosine, exact, computed in the worker), which are
  * also ringed in the view. A click on a neighbour inspects it.
  */
-import { useAnalysisStore, useInspectStore } from '../state/appStore';
-import { NEIGHBOUR_COUNT } from '../state/inspectStore';
-import { getPointBuffers } from '../state/pointBuffers';
-import { classColor } from '../views/palette';
-import { formatSig } from '../views/format';
+import { useAnalysisStore, useInspectStore } from '../../state/appStore';
+import { NEIGHBOUR_COUNT } from '../../state/inspectStore';
+import { getPointBuffers } from '../../state/pointBuffers';
+import { classColor } from '../../views/palette';
+import { formatSig } from '../../views/format';
 
 export function InspectPanel() {
   const classNames = useAnalysisStore((s) => s.classNames);

@@ -4,9 +4,9 @@
  * Opens by itself when the worker cannot pick a sensible default, and from "change…" in Data.
  */
 import { useEffect, useState } from 'react';
-import { useAnalysisStore } from '../state/appStore';
-import { useUiStore } from '../state/uiStore';
-import type { FileChoices, LoadChoice } from '../workers/protocol';
+import { useAnalysisStore } from '../../state/appStore';
+import { useUiStore } from '../../state/uiStore';
+import type { FileChoices, LoadChoice } from '../../workers/protocol';
 
 function NpzChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set: (ch: LoadChoice) => void }) {
   const arrays = c.arrays ?? [];

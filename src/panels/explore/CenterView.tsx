@@ -2,9 +2,9 @@
  * The central area: the 3D view with its legend; a loading card (bytes read, stage, cancel) until
  * the first result; errors as a banner above the data, which stays on screen; the choice dialog.
  */
-import { useAnalysisStore } from '../state/appStore';
-import { formatBytes } from '../views/format';
-import { PointView } from '../views/three/PointView';
+import { useAnalysisStore } from '../../state/appStore';
+import { formatBytes } from '../../views/format';
+import { PointView } from '../../views/three/PointView';
 import { Legend } from './Legend';
 import { ChoiceDialog } from './ChoiceDialog';
 

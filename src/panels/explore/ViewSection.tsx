@@ -2,9 +2,9 @@
  * The projection: PCA (which principal axes), the class-mean simplex, one class's subspace, UMAP
  * (computed in the worker with progress and cancel), or the raw coordinates when d <= 3; plus 2D/3D.
  */
-import { useAnalysisStore, useJobsStore } from '../state/appStore';
-import { useViewStore } from '../state/viewStore';
-import type { ViewSpec } from '../workers/protocol';
+import { useAnalysisStore, useJobsStore } from '../../state/appStore';
+import { useViewStore } from '../../state/viewStore';
+import type { ViewSpec } from '../../workers/protocol';
 
 type Kind = ViewSpec['kind'];
 

@@ -3,8 +3,8 @@
  * its tooltip text: the formula and convention exactly as in ARCHITECTURE.md "Metric conventions".
  * The metrics panel renders from this table; the e2e test reads tooltips and data-values from it.
  */
-import type { AnalysisReport } from '../geometry/types';
-import type { IdStageState } from '../state/analysisStore';
+import type { AnalysisReport } from '../../geometry/types';
+import type { IdStageState } from '../../state/analysisStore';
 
 export type MetricSection = 'data' | 'pca' | 'id' | 'collapse';
 

@@ -4,10 +4,10 @@
  * dimension charts) and Inspect (the hovered/clicked point and its neighbours). While a new
  * analysis runs the previous values stay, dimmed.
  */
-import { useAnalysisStore } from '../state/appStore';
-import { useUiStore, type PanelTab } from '../state/uiStore';
-import { ChartFrame } from '../views/charts/ChartFrame';
-import { VarianceBars } from '../views/charts/VarianceBars';
+import { useAnalysisStore } from '../../state/appStore';
+import { useUiStore, type PanelTab } from '../../state/uiStore';
+import { ChartFrame } from '../../views/charts/ChartFrame';
+import { VarianceBars } from '../../views/charts/VarianceBars';
 import { MetricRow } from './MetricRow';
 import { EVR_DOC, idPendingText, idSampleNote, METRIC_DOCS, SECTION_TITLES, TWO_COLUMN_SECTIONS, type MetricSection } from './metricDocs';
 import { ClassesTab } from './ClassesTab';

@@ -2,8 +2,8 @@
  * The collapse summary card: the four headline numbers of neural collapse in large type, each with
  * what "collapsed" means for it, so a class can read the state of the geometry at a glance.
  */
-import { useAnalysisStore } from '../state/appStore';
-import { formatSig } from '../views/format';
+import { useAnalysisStore } from '../../state/appStore';
+import { formatSig } from '../../views/format';
 
 interface Headline {
   key: 'nc1' | 'etfDistance' | 'equinorm' | 'equiangularity';

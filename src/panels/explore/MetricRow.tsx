@@ -3,8 +3,8 @@
  * data-testid `metric-<id>` and data-value = String(full-precision value) ("null" when absent);
  * a value still being computed shows `pending` (e.g. "computing… 42%"), data-pending and no data-value.
  */
-import type { AnalysisReport } from '../geometry/types';
-import { formatSig } from '../views/format';
+import type { AnalysisReport } from '../../geometry/types';
+import { formatSig } from '../../views/format';
 import { valueAt, type MetricDoc } from './metricDocs';
 
 interface Props {

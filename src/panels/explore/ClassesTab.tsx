@@ -3,11 +3,11 @@
  * per-class counts and spreads, and principal angles between class subspaces for a chosen k.
  */
 import { useEffect, useState } from 'react';
-import { useAnalysisStore, useJobsStore } from '../state/appStore';
-import { BarChart } from '../views/charts/BarChart';
-import { ChartFrame } from '../views/charts/ChartFrame';
-import { Heatmap } from '../views/charts/Heatmap';
-import { formatSig } from '../views/format';
+import { useAnalysisStore, useJobsStore } from '../../state/appStore';
+import { BarChart } from '../../views/charts/BarChart';
+import { ChartFrame } from '../../views/charts/ChartFrame';
+import { Heatmap } from '../../views/charts/Heatmap';
+import { formatSig } from '../../views/format';
 
 type AngleStat = 'mean' | 'smallest' | 'largest';
 const DEG = 180 / Math.PI;

@@ -2,8 +2,8 @@
  * Colouring and overlays: colour by class, by any metadata column, by the per-point local intrinsic
  * dimension (computed in the worker on request), or one colour; class means and the ideal ETF.
  */
-import { useAnalysisStore, useJobsStore } from '../state/appStore';
-import { POINT_SIZE_RANGE, useViewStore } from '../state/viewStore';
+import { useAnalysisStore, useJobsStore } from '../../state/appStore';
+import { POINT_SIZE_RANGE, useViewStore } from '../../state/viewStore';
 
 export function ColourSection() {
   const classNames = useAnalysisStore((s) => s.classNames);

@@ -2,11 +2,11 @@
  * Dimension charts: the covariance spectrum (log scale) with pcId90 marked, the global intrinsic
  * dimension estimates side by side, and TwoNN and MLE per class (each class on its own).
  */
-import { useAnalysisStore } from '../state/appStore';
+import { useAnalysisStore } from '../../state/appStore';
 import { idPendingText, idSampleNote } from './metricDocs';
-import { BarChart } from '../views/charts/BarChart';
-import { ChartFrame } from '../views/charts/ChartFrame';
-import { SpectrumChart } from '../views/charts/SpectrumChart';
+import { BarChart } from '../../views/charts/BarChart';
+import { ChartFrame } from '../../views/charts/ChartFrame';
+import { SpectrumChart } from '../../views/charts/SpectrumChart';
 
 export function DimensionTab() {
   const report = useAnalysisStore((s) => s.report);

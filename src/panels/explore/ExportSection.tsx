@@ -1,11 +1,11 @@
 /** Exports: the projected coordinates with metadata (CSV), all metrics (JSON, the CLI's keys), the view as PNG. */
-import { useAnalysisStore, useJobsStore } from '../state/appStore';
-import type { IdStageState } from '../state/analysisStore';
-import { coordinatesCsv, metricsJson } from '../state/exports';
-import { getPointBuffers, getViewBuffers } from '../state/pointBuffers';
-import { download, downloadText, slug } from '../views/download';
-import { cloudHandle } from '../views/three/PointView';
-import { viewPng } from '../views/three/snapshot';
+import { useAnalysisStore, useJobsStore } from '../../state/appStore';
+import type { IdStageState } from '../../state/analysisStore';
+import { coordinatesCsv, metricsJson } from '../../state/exports';
+import { getPointBuffers, getViewBuffers } from '../../state/pointBuffers';
+import { download, downloadText, slug } from '../../views/download';
+import { cloudHandle } from '../../views/three/PointView';
+import { viewPng } from '../../views/three/snapshot';
 
 /** How the ID estimates stand when they are not in the report yet (see metricsJson). */
 const ID_PENDING: Record<IdStageState['status'], string | null> = { none: null, done: null, running: 'still being computed', cancelled: 'cancelled', error: 'not computed (failed)' };

@@ -1,7 +1,7 @@
 /** Selection: search labels and metadata by text or regex, box or lasso (shift-drag), isolate, clear. */
 import { useState } from 'react';
-import { useAnalysisStore, useInspectStore } from '../state/appStore';
-import { useViewStore } from '../state/viewStore';
+import { useAnalysisStore, useInspectStore } from '../../state/appStore';
+import { useViewStore } from '../../state/viewStore';
 
 export function SelectionSection() {
   const ready = useAnalysisStore((s) => s.dataVersion > 0);

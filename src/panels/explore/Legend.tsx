@@ -2,10 +2,10 @@
  * The legend over the 3D view: for categories, colour, name and count (a click hides or shows a
  * category); for a continuous colouring, the colour bar with its range and the points without a value.
  */
-import { useViewStore } from '../state/viewStore';
-import { MISSING_COLOR, scaleColor } from '../views/colors';
-import { formatSig } from '../views/format';
-import { useColorPlan } from '../views/useColorPlan';
+import { useViewStore } from '../../state/viewStore';
+import { MISSING_COLOR, scaleColor } from '../../views/colors';
+import { formatSig } from '../../views/format';
+import { useColorPlan } from '../../views/useColorPlan';
 
 const BAR_STOPS = Array.from({ length: 11 }, (_, i) => i / 10);
 
