@@ -5,10 +5,8 @@
  * Every region has a fixed width so nothing jumps while an analysis runs.
  */
 import { useAnalysisStore } from '../../state/appStore';
-import { BACKEND_NAMES, type BackendPreference } from '../../workers/protocol';
 import { formatSig } from '../../views/format';
-
-const LABELS: Record<BackendPreference, string> = { auto: 'auto', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+import { BackendOverride, BackendReadout } from '../BackendPicker';
 
 export function StatusBar() {
   const backend = useAnalysisStore((s) => s.backend);
@@ -24,36 +22,11 @@ export function StatusBar() {
   const idRunning = !running && idStage.status === 'running';
   const busy = running || idRunning;
   const shown = idRunning ? idStage.progress : progress;
-  const available = (name: string) => backend?.probes.find((p) => p.name === name)?.available ?? true;
 
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <div className="status-backend">
-        <span className="status-key">tfjs backend</span>
-        <strong data-testid="backend-name" data-backend={backend?.backend ?? ''}>
-          {backend ? backend.backend : '…'}
-        </strong>
-        <span className="status-reason" data-testid="backend-reason" title={backend?.reason ?? ''}>
-          {backend ? `— ${backend.reason}` : 'probing backends…'}
-        </span>
-      </div>
-      <label className="status-override">
-        <span className="status-key">override</span>
-        <select
-          data-testid="backend-select"
-          value={preference}
-          onChange={(e) => rerun(e.target.value as BackendPreference)}
-          aria-label="tfjs backend override"
-        >
-          <option value="auto">{LABELS.auto}</option>
-          {BACKEND_NAMES.map((b) => (
-            <option key={b} value={b} disabled={!available(b)}>
-              {LABELS[b]}
-              {available(b) ? '' : ' (unavailable)'}
-            </option>
-          ))}
-        </select>
-      </label>
+      <BackendReadout choice={backend} testIdPrefix="" />
+      <BackendOverride value={preference} onChange={rerun} choice={backend} testId="backend-select" ariaLabel="tfjs backend override" />
       <div className="status-progress" data-testid="analysis-status" data-status={status} data-id-status={idStage.status}>
         <progress max={1} value={busy ? shown.fraction : status === 'done' ? 1 : 0} aria-label="Analysis progress" />
         <span className="status-stage" title={idRunning && analysisMs !== null ? `first view in ${formatSig(analysisMs / 1000, 3)} s` : undefined}>

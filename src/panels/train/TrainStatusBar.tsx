@@ -1,14 +1,14 @@
 /**
  * Train mode's bottom bar: the training worker's tfjs backend and why it was chosen (as in
  * Explore's status bar), an override that rebuilds the run on another backend, and the run's state:
- * progress while building, steps per second while playing, the live tensor count.
+ * progress while building, steps per second while playing, the live tensor count. It subscribes
+ * field by field, never to the whole store (a snapshot arrives many times a second).
  */
 import { useTrainingStore } from '../../state/trainingStore';
 import { formatSig } from '../../views/format';
-import { BACKEND_NAMES, type BackendPreference } from '../../workers/protocol';
+import { BackendOverride, BackendReadout } from '../BackendPicker';
 
-const LABELS: Record<BackendPreference, string> = { auto: 'auto', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
-
+/** The run's state in words; a string, so the bar re-renders only when the words change. */
 function runText(s: ReturnType<typeof useTrainingStore.getState>): string {
   switch (s.status) {
     case 'idle':
@@ -25,37 +25,22 @@ function runText(s: ReturnType<typeof useTrainingStore.getState>): string {
 }
 
 export function TrainStatusBar() {
-  const state = useTrainingStore();
-  const { backend, preference, status, setPreference } = state;
-  const available = (name: string) => backend?.probes.find((p) => p.name === name)?.available ?? true;
+  const backend = useTrainingStore((s) => s.backend);
+  const preference = useTrainingStore((s) => s.preference);
+  const setPreference = useTrainingStore((s) => s.setPreference);
+  const status = useTrainingStore((s) => s.status);
+  const fraction = useTrainingStore((s) => s.progress.fraction);
+  const text = useTrainingStore(runText);
+  const tensors = useTrainingStore((s) => s.tensors);
   return (
     <footer className="status-bar" data-testid="train-status-bar">
-      <div className="status-backend">
-        <span className="status-key">tfjs backend</span>
-        <strong data-testid="train-backend-name" data-backend={backend?.backend ?? ''}>
-          {backend ? backend.backend : '…'}
-        </strong>
-        <span className="status-reason" data-testid="train-backend-reason" title={backend?.reason ?? ''}>
-          {backend ? `— ${backend.reason}` : 'probing backends…'}
-        </span>
-      </div>
-      <label className="status-override">
-        <span className="status-key">override</span>
-        <select data-testid="train-backend-select" value={preference} onChange={(e) => setPreference(e.target.value as BackendPreference)} aria-label="tfjs backend override for training">
-          <option value="auto">{LABELS.auto}</option>
-          {BACKEND_NAMES.map((b) => (
-            <option key={b} value={b} disabled={!available(b)}>
-              {LABELS[b]}
-              {available(b) ? '' : ' (unavailable)'}
-            </option>
-          ))}
-        </select>
-      </label>
+      <BackendReadout choice={backend} testIdPrefix="train-" />
+      <BackendOverride value={preference} onChange={setPreference} choice={backend} testId="train-backend-select" ariaLabel="tfjs backend override for training" />
       <div className="status-progress train-run-state" data-testid="train-status" data-status={status}>
-        {status === 'building' ? <progress max={1} value={state.progress.fraction} aria-label="Building the run" /> : null}
-        <span className="status-stage">{runText(state)}</span>
+        {status === 'building' ? <progress max={1} value={fraction} aria-label="Building the run" /> : null}
+        <span className="status-stage">{text}</span>
         <span className="train-tensors" title="Live tensors in the training worker (tf.memory().numTensors): flat while training means no leak">
-          {state.tensors !== null ? `${state.tensors} tensors` : ''}
+          {tensors !== null ? `${tensors} tensors` : ''}
         </span>
       </div>
     </footer>
