@@ -1,25 +1,15 @@
 /**
- * Landscape's model and loss settings: every option of Train mode's model (depth, widths,
- * activation, batch norm, linear / fixed ETF / GCR head with k, gamma and the Riemannian step) and
- * its loss (CE or MSE, label smoothing), with what theta holds for the chosen model.
+ * Landscape's model and loss settings: the shared ModelConfig editor (every option of Train mode's
+ * model) with typed numbers, the loss (CE or MSE, label smoothing), Li et al.'s network in one
+ * click, and what theta holds for the chosen model.
  */
 import { LI_MLP, useLandscapeStore, type LandscapeForm } from '../../state/landscapeStore';
-import type { HeadConfig, HeadKind, ModelConfig } from '../../training/types';
-import { NumberField } from './NumberField';
+import type { ModelConfig } from '../../training/types';
+import { SelectField } from '../fields/ChoiceFields';
+import { NumberField } from '../fields/NumberField';
+import { ModelConfigFields } from '../ModelConfigFields';
 
-const isInt = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
-
-const HEADS: { id: HeadKind; label: string; title: string }[] = [
-  { id: 'linear', label: 'linear', title: 'Learned W h + b: W (K x F) and b are in theta' },
-  { id: 'etf', label: 'fixed ETF', title: 'Frozen simplex ETF rows (as in Train mode, not trainable): not in theta, not counted in D' },
-  { id: 'gcr', label: 'GCR', title: 'Per class an F x k basis S_c, logit_c = gamma ||S_c^T h/||h|| ||; the bases are in theta' },
-];
-
-/** The head of `kind` for feature width F (GCR: k = min(8, F), gamma 25, Riemannian step 0.05, Train mode's defaults). */
-function headOfKind(kind: HeadKind, F: number, prev: HeadConfig): HeadConfig {
-  if (kind === 'gcr') return prev.kind === 'gcr' ? prev : { kind: 'gcr', k: Math.min(8, F), gamma: 25, subspaceLearningRate: 0.05 };
-  return { kind };
-}
+const LOSSES: Record<LandscapeForm['loss'], string> = { ce: 'CE', mse: 'MSE' };
 
 /** What theta (and so D and the subspace) holds for this model, and one sentence per decision that applies to it. */
 export function thetaNote(model: ModelConfig): { holds: string; decisions: string[] } {
@@ -48,64 +38,28 @@ export function ModelFields({ form }: { form: LandscapeForm }) {
   const head = model.head;
   const isLi = model.depth === LI_MLP.depth && model.width === LI_MLP.width && model.featureWidth === LI_MLP.featureWidth && !model.batchNorm && head.kind === 'linear';
   const note = thetaNote(model);
-  const setFeatureWidth = (featureWidth: number) => setModel(head.kind === 'gcr' && head.k > featureWidth ? { featureWidth, head: { ...head, k: featureWidth } } : { featureWidth });
   return (
     <>
+      <ModelConfigFields model={model} edit={(update) => setModel(update(useLandscapeStore.getState().form.model))} look="grid" testIdPrefix="ls" />
       <div className="ls-grid">
-        <NumberField label="hidden layers" value={model.depth} valid={isInt(1, 6)} step={1} onCommit={(depth) => setModel({ depth })} testId="ls-depth" />
-        <NumberField label="width" value={model.width} valid={isInt(8, 1024)} step={1} onCommit={(width) => setModel({ width })} testId="ls-width" title="Hidden layers before the feature layer (8 ... 1024)" />
-        <NumberField label="feature width F" value={model.featureWidth} valid={isInt(1, 1024)} step={1} onCommit={setFeatureWidth} testId="ls-feature-width" />
-        <label className="ls-field">
-          <span>activation</span>
-          <select value={model.activation} onChange={(e) => setModel({ activation: e.target.value as ModelConfig['activation'] })} data-testid="ls-activation">
-            <option value="relu">ReLU</option>
-            <option value="gelu">GELU</option>
-            <option value="tanh">tanh</option>
-          </select>
-        </label>
-      </div>
-      <label className="check ls-check" title="Affine -> batch norm -> activation in every hidden layer, as Train mode">
-        <input type="checkbox" checked={model.batchNorm} onChange={(e) => setModel({ batchNorm: e.target.checked })} data-testid="ls-batchnorm" />
-        batch norm
-      </label>
-      <div className="ls-field">
-        <span>head</span>
-        <div className="segmented" role="group" aria-label="Classifier head">
-          {HEADS.map((h) => (
-            <button key={h.id} type="button" aria-pressed={head.kind === h.id} title={h.title} onClick={() => setModel({ head: headOfKind(h.id, model.featureWidth, head) })} data-testid={`ls-head-${h.id}`}>
-              {h.label}
-            </button>
-          ))}
-        </div>
-      </div>
-      {head.kind === 'gcr' ? (
-        <div className="ls-grid ls-gcr" data-testid="ls-gcr">
-          <NumberField label="k (per class)" value={head.k} valid={isInt(1, model.featureWidth)} step={1} onCommit={(k) => setModel({ head: { ...head, k } })} testId="ls-gcr-k" title={`Subspace dimension of each class, 1 ... F = ${model.featureWidth}`} />
-          <NumberField label="gamma" value={head.gamma} onCommit={(gamma) => setModel({ head: { ...head, gamma } })} testId="ls-gcr-gamma" title="Logit scale: logit_c = gamma ||S_c^T h/||h|| ||" />
-          <NumberField
-            label="Riemannian lr"
-            value={head.subspaceLearningRate}
-            onCommit={(subspaceLearningRate) => setModel({ head: { ...head, subspaceLearningRate } })}
-            testId="ls-gcr-lr"
-            title="Baseline only: step of the Riemannian SGD on the bases (following the run's schedule; momentum as Train mode). Subspace runs move the bases through theta_d."
-          />
-        </div>
-      ) : null}
-      <div className="ls-grid">
-        <label className="ls-field" title="Cross-entropy on softmax(logits), or MSE 1/2 ||logits - target||^2; the reported test loss is the same objective">
-          <span>loss</span>
-          <select value={form.loss} onChange={(e) => setForm({ loss: e.target.value as LandscapeForm['loss'] })} data-testid="ls-loss">
-            <option value="ce">CE</option>
-            <option value="mse">MSE</option>
-          </select>
-        </label>
+        <SelectField
+          look="grid"
+          label="loss"
+          help="Cross-entropy on softmax(logits), or MSE 1/2 ||logits - target||^2; the reported test loss is the same objective"
+          testId="ls-loss"
+          value={form.loss}
+          options={['ce', 'mse'] as const}
+          format={(v) => LOSSES[v]}
+          onChange={(loss) => setForm({ loss })}
+        />
         <NumberField
+          look="grid"
           label="label smoothing"
           value={form.labelSmoothing}
           valid={(v) => v >= 0 && v < 1}
           onCommit={(labelSmoothing) => setForm({ labelSmoothing })}
           testId="ls-smoothing"
-          title="Targets (1 - eps) onehot + eps / K, eps in [0, 1)"
+          help="Targets (1 - eps) onehot + eps / K, eps in [0, 1)"
         />
       </div>
       <div className="button-row">

@@ -1,12 +1,13 @@
 /** Landscape's left panel: data, model and loss, the grid of d, the budget, the projection and its plan, start and cancel. */
-import { LANDSCAPE_PRESETS, useLandscapeStore } from '../../state/landscapeStore';
-import { BACKEND_NAMES, type BackendPreference } from '../../workers/protocol';
+import { LANDSCAPE_PRESETS, useLandscapeStore, type LandscapeForm } from '../../state/landscapeStore';
+import { BackendPicker } from '../BackendPicker';
 import type { ProjectionChoice } from '../../workers/landscapeProtocol';
 import { ModelFields } from './ModelFields';
-import { NumberField } from './NumberField';
+import { SelectField } from '../fields/ChoiceFields';
+import { isInt, NumberField } from '../fields/NumberField';
 import { PlanTable } from './PlanTable';
 
-const isInt = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
+const OPTIMIZERS: Record<LandscapeForm['optimizer'], string> = { adam: 'Adam', sgd: 'SGD (momentum)' };
 const PROJECTIONS: { id: ProjectionChoice; label: string; title: string }[] = [
   { id: 'auto', label: 'auto', title: 'Dense while D x d x 4 bytes fits 64 MiB, sparse beyond' },
   { id: 'dense', label: 'dense', title: 'Gaussian D x d with unit-norm columns: 4 D d bytes' },
@@ -66,28 +67,16 @@ export function SetupPanel() {
       <fieldset className="control" disabled={running}>
         <legend>Budget (every run, the baseline too)</legend>
         <div className="ls-grid">
-          <NumberField label="steps" value={form.steps} valid={isInt(1, 1e6)} step={1} onCommit={(steps) => setForm({ steps })} testId="ls-steps" />
-          <NumberField label="batch" value={form.batchSize} valid={isInt(1, 4096)} step={1} onCommit={(batchSize) => setForm({ batchSize })} testId="ls-batch" />
-          <NumberField label="lr subspace" value={form.learningRate} onCommit={(learningRate) => setForm({ learningRate })} testId="ls-lr" title="Step size of theta_d" />
-          <NumberField label="lr baseline" value={form.baselineLearningRate} onCommit={(baselineLearningRate) => setForm({ baselineLearningRate })} testId="ls-lr-baseline" title="Step size of theta in ordinary training" />
-          <label className="ls-field">
-            <span>optimiser</span>
-            <select value={form.optimizer} onChange={(e) => setForm({ optimizer: e.target.value as 'adam' | 'sgd' })} data-testid="ls-optimizer">
-              <option value="adam">Adam</option>
-              <option value="sgd">SGD (momentum)</option>
-            </select>
-          </label>
+          <NumberField look="grid" label="steps" value={form.steps} valid={isInt(1, 1e6)} step={1} onCommit={(steps) => setForm({ steps })} testId="ls-steps" />
+          <NumberField look="grid" label="batch" value={form.batchSize} valid={isInt(1, 4096)} step={1} onCommit={(batchSize) => setForm({ batchSize })} testId="ls-batch" />
+          <NumberField look="grid" label="lr subspace" value={form.learningRate} onCommit={(learningRate) => setForm({ learningRate })} testId="ls-lr" help="Step size of theta_d" />
+          <NumberField look="grid" label="lr baseline" value={form.baselineLearningRate} onCommit={(baselineLearningRate) => setForm({ baselineLearningRate })} testId="ls-lr-baseline" help="Step size of theta in ordinary training" />
+          <SelectField look="grid" label="optimiser" testId="ls-optimizer" value={form.optimizer} options={['adam', 'sgd'] as const} format={(v) => OPTIMIZERS[v]} onChange={(optimizer) => setForm({ optimizer })} />
           {form.optimizer === 'sgd' ? (
-            <NumberField label="momentum" value={form.momentum} valid={(v) => v >= 0 && v < 1} onCommit={(momentum) => setForm({ momentum })} testId="ls-momentum" title="Heavy-ball momentum in [0, 1), of theta_d and of the baseline (and of a GCR baseline's Riemannian step)" />
+            <NumberField look="grid" label="momentum" value={form.momentum} valid={(v) => v >= 0 && v < 1} onCommit={(momentum) => setForm({ momentum })} testId="ls-momentum" help="Heavy-ball momentum in [0, 1), of theta_d and of the baseline (and of a GCR baseline's Riemannian step)" />
           ) : null}
-          <label className="ls-field">
-            <span>schedule</span>
-            <select value={form.schedule} onChange={(e) => setForm({ schedule: e.target.value as 'constant' | 'cosine' })} data-testid="ls-schedule" title="cosine: lr_t = lr (1 + cos(pi t / T)) / 2 over each run's T steps">
-              <option value="cosine">cosine</option>
-              <option value="constant">constant</option>
-            </select>
-          </label>
-          <NumberField label="seed" value={form.seed} valid={isInt(0, 2 ** 31)} step={1} onCommit={(seed) => setForm({ seed })} testId="ls-seed" title="Seeds theta0, the batches, P, the data split and the ID sample" />
+          <SelectField look="grid" label="schedule" help="cosine: lr_t = lr (1 + cos(pi t / T)) / 2 over each run's T steps" testId="ls-schedule" value={form.schedule} options={['cosine', 'constant'] as const} onChange={(schedule) => setForm({ schedule })} />
+          <NumberField look="grid" label="seed" value={form.seed} valid={isInt(0, 2 ** 31)} step={1} onCommit={(seed) => setForm({ seed })} testId="ls-seed" help="Seeds theta0, the batches, P, the data split and the ID sample" />
         </div>
       </fieldset>
       <fieldset className="control" disabled={running}>
@@ -108,14 +97,7 @@ export function SetupPanel() {
       </fieldset>
       <fieldset className="control" disabled={running}>
         <legend>Backend</legend>
-        <select value={form.backend} onChange={(e) => setForm({ backend: e.target.value as BackendPreference })} data-testid="ls-backend" aria-label="tfjs backend">
-          <option value="auto">auto (fastest by probe)</option>
-          {BACKEND_NAMES.map((b) => (
-            <option key={b} value={b}>
-              {b}
-            </option>
-          ))}
-        </select>
+        <BackendPicker value={form.backend} onChange={(backend) => setForm({ backend })} testId="ls-backend" ariaLabel="tfjs backend" autoLabel="auto (fastest by probe)" names="plain" />
       </fieldset>
       <div className="ls-actions">
         <button type="button" className="primary-button" onClick={start} disabled={running || !plan || planError !== null} data-testid="ls-start">

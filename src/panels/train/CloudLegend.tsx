@@ -2,7 +2,7 @@
 import type { FeatureFrame } from '../../workers/trainingProtocol';
 import type { CloudOverlays } from '../../views/three/FeatureCloud';
 import { classColor } from '../../views/palette';
-import { Tip } from './Tip';
+import { Tip } from '../Tip';
 import { CLOUD_DOC } from './trainMetricDocs';
 
 interface Props {

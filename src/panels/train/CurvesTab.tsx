@@ -8,7 +8,7 @@ import { ChartFrame } from '../../views/charts/ChartFrame';
 import { TimelineChart } from '../../views/charts/TimelineChart';
 import { formatSig } from '../../views/format';
 import { CLASS_COLORS } from '../../views/palette';
-import { Tip } from './Tip';
+import { Tip } from '../Tip';
 import { STEP_DOC, TERMINAL_DOC, TRAIN_METRIC_DOCS, type MetricKey } from './trainMetricDocs';
 
 interface Group {

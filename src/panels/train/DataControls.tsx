@@ -5,7 +5,7 @@
 import type { SourceKind } from '../../datasets/build';
 import { classesOf, patchData, patchSource, SOURCE_KINDS, SOURCE_LABELS, withSource } from '../../state/trainingConfig';
 import { useTrainingStore } from '../../state/trainingStore';
-import { SelectField, SliderField } from './fields';
+import { SelectField, SliderField } from '../fields/ChoiceFields';
 
 interface SliderSpec {
   field: string;

@@ -5,7 +5,7 @@ import { AnglesChart } from '../../views/charts/AnglesChart';
 import { ChartFrame } from '../../views/charts/ChartFrame';
 import { LayerProfileChart } from '../../views/charts/LayerProfileChart';
 import { formatSig } from '../../views/format';
-import { Tip } from './Tip';
+import { Tip } from '../Tip';
 import { ANGLES_DOC, LAYER_PROFILE_DOC } from './trainMetricDocs';
 
 export function LayersTab() {

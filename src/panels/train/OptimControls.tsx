@@ -2,7 +2,7 @@
 import type { LossKind, OptimizerKind } from '../../training/types';
 import { patchTrain } from '../../state/trainingConfig';
 import { useTrainingStore } from '../../state/trainingStore';
-import { SegmentedField, SelectField, SliderField } from './fields';
+import { SegmentedField, SelectField, SliderField } from '../fields/ChoiceFields';
 
 const LRS = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1] as const;
 const DECAYS = [0, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1] as const;

@@ -1,7 +1,7 @@
 /** When the worker measures: a snapshot every N steps, the layer profile (and GCR angles) every M, the fixed sample's size. */
 import { patchTrain } from '../../state/trainingConfig';
 import { useTrainingStore } from '../../state/trainingStore';
-import { SelectField } from './fields';
+import { SelectField } from '../fields/ChoiceFields';
 
 const EVERY = [5, 10, 25, 50, 100, 250] as const;
 const PROFILE_MULTIPLES = [1, 2, 5, 10, 20, 40] as const;

@@ -9,7 +9,7 @@ import { useTrainingStore } from '../../state/trainingStore';
 import type { CloudOverlays, FrameSnapshot } from '../../views/three/FeatureCloud';
 import { FeatureCloudView } from '../../views/three/FeatureCloudView';
 import { CloudLegend } from './CloudLegend';
-import { Tip } from './Tip';
+import { Tip } from '../Tip';
 import { TrainReadouts } from './TrainReadouts';
 import { FRAME_DOCS } from './trainMetricDocs';
 

@@ -5,7 +5,7 @@
  */
 import { useTrainingStore } from '../../state/trainingStore';
 import { formatSig } from '../../views/format';
-import { Tip } from './Tip';
+import { Tip } from '../Tip';
 import { STEP_DOC, TERMINAL_DOC, TRAIN_METRIC_DOCS, type MetricKey } from './trainMetricDocs';
 
 function percent(v: number | null | undefined): string {

@@ -1,18 +1,19 @@
-/** A labelled number input that keeps what is typed and commits only values that pass `valid`. */
+/** A typed number field that keeps what is typed and commits only values that pass `valid`. */
 import { useState } from 'react';
+import { FieldShell, type FieldCommon } from './Field';
 
-interface Props {
-  label: string;
+interface Props extends FieldCommon {
   value: number;
   onCommit: (v: number) => void;
   /** Accepts a parsed value (default: finite and > 0). */
   valid?: (v: number) => boolean;
   step?: number | 'any';
-  testId: string;
-  title?: string;
 }
 
-export function NumberField({ label, value, onCommit, valid = (v) => Number.isFinite(v) && v > 0, step = 'any', testId, title }: Props) {
+/** Integers in [lo, hi], for `valid`. */
+export const isInt = (lo: number, hi: number) => (v: number) => Number.isInteger(v) && v >= lo && v <= hi;
+
+export function NumberField({ label, help, look, value, onCommit, valid = (v) => Number.isFinite(v) && v > 0, step = 'any', testId, disabled }: Props) {
   const [text, setText] = useState(String(value));
   const [shown, setShown] = useState(value);
   if (shown !== value) {
@@ -21,12 +22,12 @@ export function NumberField({ label, value, onCommit, valid = (v) => Number.isFi
   }
   const ok = text.trim() !== '' && valid(Number(text));
   return (
-    <label className="ls-field" title={title}>
-      <span>{label}</span>
+    <FieldShell label={label} help={help} look={look}>
       <input
         type="number"
         step={step}
         value={text}
+        disabled={disabled}
         aria-invalid={!ok}
         data-testid={testId}
         onChange={(e) => {
@@ -38,6 +39,6 @@ export function NumberField({ label, value, onCommit, valid = (v) => Number.isFi
           }
         }}
       />
-    </label>
+    </FieldShell>
   );
 }

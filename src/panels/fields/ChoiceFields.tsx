@@ -1,0 +1,94 @@
+/**
+ * Fields over fixed choices: a slider with its value, a select, a segmented choice and a checkbox.
+ * Each shows its value and what the setting does (Field.tsx: the two looks).
+ */
+import { FieldShell, ColumnLabel, LabelText, type FieldCommon } from './Field';
+
+/** A range slider over [min, max] in steps of `step`; `format` prints the value. */
+export function SliderField(p: FieldCommon & { value: number; min: number; max: number; step: number; onChange: (v: number) => void; format?: (v: number) => string }) {
+  return (
+    <FieldShell label={p.label} help={p.help} look={p.look} value={p.format ? p.format(p.value) : String(p.value)}>
+      <input
+        type="range"
+        min={p.min}
+        max={p.max}
+        step={p.step}
+        value={p.value}
+        disabled={p.disabled}
+        data-testid={p.testId}
+        onChange={(e) => p.onChange(Number(e.target.value))}
+      />
+    </FieldShell>
+  );
+}
+
+/** A select over fixed numeric or string choices; the current value is added when it is not among them. */
+export function SelectField<T extends string | number>(p: FieldCommon & { value: T; options: readonly T[]; onChange: (v: T) => void; format?: (v: T) => string }) {
+  const options = p.options.includes(p.value) ? p.options : [...p.options, p.value];
+  const fmt = p.format ?? ((v: T) => String(v));
+  return (
+    <FieldShell label={p.label} help={p.help} look={p.look} inline>
+      <select
+        value={String(p.value)}
+        disabled={p.disabled}
+        data-testid={p.testId}
+        onChange={(e) => {
+          const picked = options.find((o) => String(o) === e.target.value);
+          if (picked !== undefined) p.onChange(picked);
+        }}
+      >
+        {options.map((o) => (
+          <option key={String(o)} value={String(o)}>
+            {fmt(o)}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A row of buttons, one pressed; button `v` has data-testid `${testId}-${v}` and its option's title. */
+export function SegmentedField<T extends string>(p: FieldCommon & { value: T; options: readonly { value: T; label: string; title?: string }[]; onChange: (v: T) => void; ariaLabel?: string }) {
+  const buttons = p.options.map((o) => (
+    <button key={o.value} type="button" aria-pressed={o.value === p.value} title={o.title} disabled={p.disabled} onClick={() => p.onChange(o.value)} data-testid={`${p.testId}-${o.value}`}>
+      {o.label}
+    </button>
+  ));
+  if (p.look === 'grid') {
+    return (
+      <div className="ls-field">
+        <span>{p.label}</span>
+        <div className="segmented" role="group" aria-label={p.ariaLabel ?? p.label} data-testid={p.testId}>
+          {buttons}
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="train-field" role="group" aria-label={p.ariaLabel ?? p.label}>
+      <ColumnLabel label={p.label} help={p.help} />
+      <div className="segmented segmented-small" data-testid={p.testId}>
+        {buttons}
+      </div>
+    </div>
+  );
+}
+
+/** A checkbox with its label. */
+export function CheckField(p: FieldCommon & { checked: boolean; onChange: (v: boolean) => void }) {
+  const box = <input type="checkbox" checked={p.checked} disabled={p.disabled} data-testid={p.testId} onChange={(e) => p.onChange(e.target.checked)} />;
+  if (p.look === 'grid') {
+    return (
+      <label className="check ls-check" title={p.help}>
+        {box}
+        {p.label}
+      </label>
+    );
+  }
+  return (
+    <label className="check train-check">
+      {box}
+      <LabelText label={p.label} help={p.help} />
+    </label>
+  );
+}
