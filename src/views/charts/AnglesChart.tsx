@@ -6,6 +6,7 @@
 import * as d3 from 'd3';
 import type { SubspacePair } from '../../training/types';
 import { formatSig } from '../format';
+import { BottomAxis, GridRows, LeftAxis, YTitle } from './axes';
 
 interface Props {
   pairs: readonly SubspacePair[];
@@ -17,6 +18,7 @@ interface Props {
 
 const MARGIN = { top: 12, right: 16, bottom: 34, left: 46 };
 const DEG = 180 / Math.PI;
+const DEGREE_TICKS = [0, 30, 60, 90];
 
 export function AnglesChart({ pairs, classNames, testId, width = 356, height = 200 }: Props) {
   const innerW = width - MARGIN.left - MARGIN.right;
@@ -31,11 +33,7 @@ export function AnglesChart({ pairs, classNames, testId, width = 356, height = 2
   return (
     <svg className="chart angles" width={width} height={height} role="img" aria-label="Principal angles between class subspaces" data-testid={testId} data-pairs={pairs.length}>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-        <g className="grid">
-          {[0, 30, 60, 90].map((t) => (
-            <line key={t} x1={0} x2={innerW} y1={y(t)} y2={y(t)} />
-          ))}
-        </g>
+        <GridRows ticks={DEGREE_TICKS} y={y} width={innerW} />
         {pairs.map((p) => (
           <path key={`${p.a}-${p.b}`} className={p === closest ? 'angles-line angles-closest' : 'angles-line'} d={line(p)}>
             <title>{`${name(p.a)} vs ${name(p.b)}: ${Array.from(p.angles, (a) => formatSig(a * DEG, 3)).join(', ')} degrees`}</title>
@@ -46,34 +44,14 @@ export function AnglesChart({ pairs, classNames, testId, width = 356, height = 2
             {`closest: ${name(closest.a)} / ${name(closest.b)} (${formatSig(closest.angles[0] * DEG, 3)}°)`}
           </text>
         ) : null}
-        <g className="axis" transform={`translate(0,${innerH})`}>
-          <line x2={innerW} />
-          {xTicks.map((t) => (
-            <g key={t} transform={`translate(${x(t)},0)`}>
-              <line y2={4} />
-              <text y={14} textAnchor="middle">
-                {t}
-              </text>
-            </g>
-          ))}
-        </g>
-        <g className="axis">
-          <line y2={innerH} />
-          {[0, 30, 60, 90].map((t) => (
-            <g key={t} transform={`translate(0,${y(t)})`}>
-              <line x2={-4} />
-              <text x={-6} dy="0.35em" textAnchor="end">
-                {`${t}°`}
-              </text>
-            </g>
-          ))}
-        </g>
+        <BottomAxis ticks={xTicks} at={x} length={innerW} top={innerH} format={String} />
+        <LeftAxis ticks={DEGREE_TICKS} at={y} length={innerH} format={(t) => `${t}°`} />
         <text className="axis-label" x={innerW / 2} y={innerH + 30} textAnchor="middle">
           angle index i (ascending)
         </text>
-        <text className="axis-label" transform={`translate(${-34},${innerH / 2}) rotate(-90)`} textAnchor="middle">
+        <YTitle offset={34} height={innerH}>
           θᵢ (degrees)
-        </text>
+        </YTitle>
       </g>
     </svg>
   );

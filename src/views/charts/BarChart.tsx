@@ -4,6 +4,7 @@
  */
 import * as d3 from 'd3';
 import { formatSig } from '../format';
+import { BottomAxis } from './axes';
 
 export interface BarSeries {
   name: string;
@@ -88,17 +89,7 @@ export function BarChart({ items, series, axis, width = 324, describe, marker, t
             </text>
           </g>
         ) : null}
-        <g className="axis" transform={`translate(0,${innerH})`}>
-          <line x2={innerW} stroke="#9aa3af" />
-          {x.ticks(4).map((t) => (
-            <g key={t} transform={`translate(${x(t)},0)`}>
-              <line y2={4} stroke="#9aa3af" />
-              <text y={14} textAnchor="middle">
-                {formatSig(t, 3)}
-              </text>
-            </g>
-          ))}
-        </g>
+        <BottomAxis ticks={x.ticks(4)} at={x} length={innerW} top={innerH} format={(t) => formatSig(t, 3)} stroke="#9aa3af" />
         <text className="axis-label" x={innerW / 2} y={innerH + (marker ? 26 : 30)} textAnchor="middle" visibility={marker ? 'hidden' : 'visible'}>
           {axis}
         </text>

@@ -5,6 +5,7 @@
 import * as d3 from 'd3';
 import type { LayerId } from '../../training/types';
 import { formatSig } from '../format';
+import { GridRows, LeftAxis, YTitle } from './axes';
 import { thinRows } from './timelineScale';
 
 interface Props {
@@ -37,11 +38,7 @@ export function LayerProfileChart({ profiles, testId, width = 356, height = 220 
   return (
     <svg className="chart layer-profile" width={width} height={height} role="img" aria-label="Intrinsic dimension per layer" data-testid={testId} data-profiles={profiles.length}>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-        <g className="grid">
-          {y.ticks(4).map((t) => (
-            <line key={t} x1={0} x2={innerW} y1={y(t)} y2={y(t)} />
-          ))}
-        </g>
+        <GridRows ticks={y.ticks(4)} y={y} width={innerW} />
         {shown.slice(0, -1).map((p, i) => (
           <path key={p.step} className="profile-line" d={line(p.layers)} stroke={shade(i)}>
             <title>{`step ${p.step}`}</title>
@@ -76,20 +73,10 @@ export function LayerProfileChart({ profiles, testId, width = 356, height = 220 
             </g>
           ))}
         </g>
-        <g className="axis">
-          <line y2={innerH} />
-          {y.ticks(4).map((t) => (
-            <g key={t} transform={`translate(0,${y(t)})`}>
-              <line x2={-4} />
-              <text x={-6} dy="0.35em" textAnchor="end">
-                {formatSig(t, 3)}
-              </text>
-            </g>
-          ))}
-        </g>
-        <text className="axis-label" transform={`translate(${-34},${innerH / 2}) rotate(-90)`} textAnchor="middle">
+        <LeftAxis ticks={y.ticks(4)} at={y} length={innerH} format={(t) => formatSig(t, 3)} />
+        <YTitle offset={34} height={innerH}>
           TwoNN ID
-        </text>
+        </YTitle>
       </g>
     </svg>
   );

@@ -4,6 +4,7 @@
  */
 import * as d3 from 'd3';
 import { formatSig } from '../format';
+import { BottomAxis, GridRows, LeftAxis, YTitle } from './axes';
 
 interface Props {
   eigenvalues: readonly number[];
@@ -32,11 +33,7 @@ export function SpectrumChart({ eigenvalues, pcId90, width = 324, height = 190, 
   return (
     <svg className="chart spectrum" width={width} height={height} role="img" aria-label="Covariance spectrum" data-testid={testId}>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-        <g className="grid">
-          {yTicks.map((t) => (
-            <line key={t} x1={0} x2={innerW} y1={y(t)} y2={y(t)} />
-          ))}
-        </g>
+        <GridRows ticks={yTicks} y={y} width={innerW} />
         <path className="spectrum-line" d={line} />
         {shown.length <= 80
           ? shown.map((p) => (
@@ -53,34 +50,14 @@ export function SpectrumChart({ eigenvalues, pcId90, width = 324, height = 190, 
             </text>
           </g>
         ) : null}
-        <g className="axis" transform={`translate(0,${innerH})`}>
-          <line x2={innerW} stroke="#9aa3af" />
-          {x.ticks(6).filter(Number.isInteger).map((t) => (
-            <g key={t} transform={`translate(${x(t)},0)`}>
-              <line y2={4} stroke="#9aa3af" />
-              <text y={14} textAnchor="middle">
-                {t}
-              </text>
-            </g>
-          ))}
-        </g>
-        <g className="axis">
-          <line y2={innerH} stroke="#9aa3af" />
-          {yTicks.map((t) => (
-            <g key={t} transform={`translate(0,${y(t)})`}>
-              <line x2={-4} stroke="#9aa3af" />
-              <text x={-6} dy="0.35em" textAnchor="end">
-                {formatSig(t, 2)}
-              </text>
-            </g>
-          ))}
-        </g>
+        <BottomAxis ticks={x.ticks(6).filter(Number.isInteger)} at={x} length={innerW} top={innerH} format={String} stroke="#9aa3af" />
+        <LeftAxis ticks={yTicks} at={y} length={innerH} format={(t) => formatSig(t, 2)} stroke="#9aa3af" />
         <text className="axis-label" x={innerW / 2} y={innerH + 30} textAnchor="middle">
           principal component i
         </text>
-        <text className="axis-label" transform={`translate(${-42},${innerH / 2}) rotate(-90)`} textAnchor="middle">
+        <YTitle offset={42} height={innerH}>
           σᵢ = √λᵢ (log)
-        </text>
+        </YTitle>
       </g>
     </svg>
   );

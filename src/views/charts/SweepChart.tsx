@@ -6,6 +6,7 @@
  */
 import * as d3 from 'd3';
 import { formatSig } from '../format';
+import { BottomAxis, GridRows, LeftAxis, YTitle } from './axes';
 
 export interface SweepSeries {
   key: number;
@@ -58,11 +59,7 @@ export function SweepChart({ series, metric, dims, width, height, testId, lossNa
   return (
     <svg className="chart sweep-chart" width={width} height={height} role="img" aria-label={`${what} against subspace dimension d`} data-testid={testId}>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-        <g className="grid">
-          {yTicks.map((t) => (
-            <line key={t} x1={0} x2={innerW} y1={y(t)} y2={y(t)} />
-          ))}
-        </g>
+        <GridRows ticks={yTicks} y={y} width={innerW} />
         {series.map((s, rank) => {
           const pts = [...s.points].filter((p) => Number.isFinite(p.value)).sort((a, b) => a.d - b.d);
           const threshold = metric === 'accuracy' && s.baseline !== null ? 0.9 * s.baseline : null;
@@ -99,34 +96,14 @@ export function SweepChart({ series, metric, dims, width, height, testId, lossNa
             </g>
           );
         })}
-        <g className="axis" transform={`translate(0,${innerH})`}>
-          <line x2={innerW} />
-          {logTicks(lo, hi).map((t) => (
-            <g key={t} transform={`translate(${x(t)},0)`}>
-              <line y2={4} />
-              <text y={15} textAnchor="middle">
-                {t >= 1000 ? `${t / 1000}k` : t}
-              </text>
-            </g>
-          ))}
-        </g>
-        <g className="axis">
-          <line y2={innerH} />
-          {yTicks.map((t) => (
-            <g key={t} transform={`translate(0,${y(t)})`}>
-              <line x2={-4} />
-              <text x={-6} dy="0.35em" textAnchor="end">
-                {formatSig(t, 2)}
-              </text>
-            </g>
-          ))}
-        </g>
+        <BottomAxis ticks={logTicks(lo, hi)} at={x} length={innerW} top={innerH} format={(t) => (t >= 1000 ? `${t / 1000}k` : String(t))} labelY={15} />
+        <LeftAxis ticks={yTicks} at={y} length={innerH} format={(t) => formatSig(t, 2)} />
         <text className="axis-label" x={innerW / 2} y={innerH + 33} textAnchor="middle">
           subspace dimension d (log scale)
         </text>
-        <text className="axis-label" transform={`translate(${-42},${innerH / 2}) rotate(-90)`} textAnchor="middle">
+        <YTitle offset={42} height={innerH}>
           {what}
-        </text>
+        </YTitle>
       </g>
     </svg>
   );

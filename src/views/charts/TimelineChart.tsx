@@ -6,6 +6,7 @@
 import * as d3 from 'd3';
 import type { SnapshotMetrics } from '../../training/types';
 import { formatSig } from '../format';
+import { BottomAxis, GridRows, LeftAxis, YTitle } from './axes';
 import { thinRows, yScaleFor } from './timelineScale';
 
 export interface TimelineSeries {
@@ -67,11 +68,7 @@ export function TimelineChart({ series, rows, kept, terminalStep, keptTerminalSt
   return (
     <svg className="chart timeline" width={width} height={height} role="img" aria-label={`${yLabel} against step`} data-testid={testId} data-points={rows.length} data-scale={spec.type}>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-        <g className="grid">
-          {yTicks.map((t) => (
-            <line key={t} x1={0} x2={innerW} y1={y(t)} y2={y(t)} />
-          ))}
-        </g>
+        <GridRows ticks={yTicks} y={y} width={innerW} />
         {terminalStep !== null ? (
           <g className="tpt" data-testid={`${testId}-tpt`} data-step={terminalStep}>
             <rect x={x(terminalStep)} y={0} width={Math.max(0, innerW - x(terminalStep))} height={innerH} />
@@ -94,34 +91,14 @@ export function TimelineChart({ series, rows, kept, terminalStep, keptTerminalSt
               return usable(v) ? <circle key={`d-${String(s.key)}`} className="timeline-dot" cx={x(last.step)} cy={y(v)} r={2.6} fill={s.color} /> : null;
             })
           : null}
-        <g className="axis" transform={`translate(0,${innerH})`}>
-          <line x2={innerW} />
-          {xTicks.map((t) => (
-            <g key={t} transform={`translate(${x(t)},0)`}>
-              <line y2={4} />
-              <text y={14} textAnchor="middle">
-                {formatSig(t, 3)}
-              </text>
-            </g>
-          ))}
-        </g>
-        <g className="axis">
-          <line y2={innerH} />
-          {yTicks.map((t) => (
-            <g key={t} transform={`translate(0,${y(t)})`}>
-              <line x2={-4} />
-              <text x={-6} dy="0.35em" textAnchor="end">
-                {spec.type === 'log' ? logTickText(t) : linearTick(t)}
-              </text>
-            </g>
-          ))}
-        </g>
+        <BottomAxis ticks={xTicks} at={x} length={innerW} top={innerH} format={(t) => formatSig(t, 3)} />
+        <LeftAxis ticks={yTicks} at={y} length={innerH} format={spec.type === 'log' ? logTickText : linearTick} />
         <text className="axis-label" x={innerW / 2} y={innerH + 28} textAnchor="middle">
           step
         </text>
-        <text className="axis-label" transform={`translate(${-44},${innerH / 2}) rotate(-90)`} textAnchor="middle">
+        <YTitle offset={44} height={innerH}>
           {spec.type === 'log' ? `${yLabel} (log)` : yLabel}
-        </text>
+        </YTitle>
       </g>
     </svg>
   );

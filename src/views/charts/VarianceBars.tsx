@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import * as d3 from 'd3';
 import { formatSig } from '../format';
+import { GridRows, YTitle } from './axes';
 
 interface Props {
   /** Ratios in [0, 1], descending; the first `max` are drawn. */
@@ -35,11 +36,7 @@ export function VarianceBars({ ratios, max = 10, width = 320, height = 170 }: Pr
   return (
     <svg className="chart" width={width} height={height} role="img" aria-label="Explained variance ratio of the first principal components">
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-        <g className="grid">
-          {y.ticks(4).map((t) => (
-            <line key={t} x1={0} x2={innerW} y1={y(t)} y2={y(t)} />
-          ))}
-        </g>
+        <GridRows ticks={y.ticks(4)} y={y} width={innerW} />
         {shown.map((r, i) => (
           <g key={i} className="bar">
             <rect
@@ -62,9 +59,9 @@ export function VarianceBars({ ratios, max = 10, width = 320, height = 170 }: Pr
         <text className="axis-label" x={innerW / 2} y={innerH + 30} textAnchor="middle">
           principal component
         </text>
-        <text className="axis-label" transform={`translate(${-34},${innerH / 2}) rotate(-90)`} textAnchor="middle">
+        <YTitle offset={34} height={innerH}>
           % variance
-        </text>
+        </YTitle>
       </g>
     </svg>
   );
