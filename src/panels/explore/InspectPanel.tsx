@@ -4,10 +4,16 @@
  * also ringed in the view. A click on a neighbour inspects it.
  */
 import { useAnalysisStore, useInspectStore } from '../../state/appStore';
-import { NEIGHBOUR_COUNT } from '../../state/inspectStore';
+import { NEIGHBOUR_COUNT, type Metric } from '../../state/inspectStore';
 import { getPointBuffers } from '../../state/pointBuffers';
 import { classColor } from '../../views/palette';
 import { formatSig } from '../../views/format';
+import { Segmented, type SegmentOption } from '../fields/Segmented';
+
+const DISTANCES: readonly SegmentOption<Metric>[] = [
+  { value: 'euclidean', label: 'Euclidean', testId: 'metric-euclidean-button' },
+  { value: 'cosine', label: 'cosine', testId: 'metric-cosine-button' },
+];
 
 export function InspectPanel() {
   const classNames = useAnalysisStore((s) => s.classNames);
@@ -45,14 +51,7 @@ export function InspectPanel() {
       <section className="inspect-neighbours">
         <div className="inspect-head">
           <h3>{NEIGHBOUR_COUNT} nearest neighbours</h3>
-          <div className="segmented segmented-small" role="group" aria-label="Distance">
-            <button type="button" aria-pressed={metric === 'euclidean'} onClick={() => setMetric('euclidean')} data-testid="metric-euclidean-button">
-              Euclidean
-            </button>
-            <button type="button" aria-pressed={metric === 'cosine'} onClick={() => setMetric('cosine')} data-testid="metric-cosine-button">
-              cosine
-            </button>
-          </div>
+          <Segmented value={metric} options={DISTANCES} onChange={setMetric} className="segmented-small" ariaLabel="Distance" />
         </div>
         <p className="control-note">
           In the original {metric === 'cosine' ? 'space, distance 1 − cos' : 'space, Euclidean distance'}; exact, over all points. Ringed in the view.

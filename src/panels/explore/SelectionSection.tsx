@@ -2,6 +2,12 @@
 import { useState } from 'react';
 import { useAnalysisStore, useInspectStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
+import { Segmented, type SegmentOption } from '../fields/Segmented';
+
+const TOOLS: readonly SegmentOption<'box' | 'lasso'>[] = [
+  { value: 'box', label: 'box', testId: 'tool-box' },
+  { value: 'lasso', label: 'lasso', testId: 'tool-lasso' },
+];
 
 export function SelectionSection() {
   const ready = useAnalysisStore((s) => s.dataVersion > 0);
@@ -50,14 +56,7 @@ export function SelectionSection() {
       <p className="control-note" data-testid="selection-status">
         {selectionCount > 0 ? `${selectionCount.toLocaleString('en-US')} points selected (${selectionSource})` : `Shift-drag in the view to select points with the ${selectTool}.`}
       </p>
-      <div className="segmented segmented-small tool-toggle" role="group" aria-label="Selection tool">
-        <button type="button" aria-pressed={selectTool === 'box'} onClick={() => setSelectTool('box')} data-testid="tool-box">
-          box
-        </button>
-        <button type="button" aria-pressed={selectTool === 'lasso'} onClick={() => setSelectTool('lasso')} data-testid="tool-lasso">
-          lasso
-        </button>
-      </div>
+      <Segmented value={selectTool} options={TOOLS} onChange={setSelectTool} className="segmented-small tool-toggle" ariaLabel="Selection tool" />
       <div className="button-row">
         <button type="button" disabled={selectionCount === 0} aria-pressed={isolate} onClick={() => setIsolate(!isolate)} data-testid="isolate">
           {isolate ? 'Show all' : 'Isolate'}

@@ -5,8 +5,14 @@
 import { useAnalysisStore, useJobsStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
 import type { ViewSpec } from '../../workers/protocol';
+import { Segmented, type SegmentOption } from '../fields/Segmented';
 
 type Kind = ViewSpec['kind'];
+
+const DIMS: readonly SegmentOption<2 | 3>[] = [
+  { value: 3, label: '3D', testId: 'dims-3' },
+  { value: 2, label: '2D', title: 'The first two axes seen from above', testId: 'dims-2' },
+];
 
 const KINDS: { kind: Kind; label: string; title: string }[] = [
   { kind: 'pca', label: 'PCA', title: 'Principal components of the centred data (choose the axes)' },
@@ -55,21 +61,13 @@ export function ViewSection() {
   return (
     <fieldset className="control">
       <legend>Projection</legend>
-      <div className="segmented segmented-5" role="group" aria-label="Projection">
-        {KINDS.map((k) => (
-          <button
-            key={k.kind}
-            type="button"
-            aria-pressed={spec?.kind === k.kind}
-            disabled={!enabled(k.kind)}
-            title={k.title}
-            data-testid={`view-${k.kind}`}
-            onClick={() => showView(specFor(k.kind, shown, dims))}
-          >
-            {k.label}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        value={spec?.kind}
+        options={KINDS.map((k) => ({ value: k.kind, label: k.label, title: k.title, disabled: !enabled(k.kind), testId: `view-${k.kind}` }))}
+        onChange={(kind) => showView(specFor(kind, shown, dims))}
+        className="segmented-5"
+        ariaLabel="Projection"
+      />
       {spec?.kind === 'pca' && pcs >= 2 ? (
         <div className="axis-pickers">
           {(['x', 'y', 'z'] as const).slice(0, Math.min(3, pcs)).map((axis, a) => (
@@ -106,14 +104,7 @@ export function ViewSection() {
           </select>
         </label>
       ) : null}
-      <div className="segmented dims-toggle">
-        <button type="button" aria-pressed={dims === 3} onClick={() => changeDims(3)} data-testid="dims-3">
-          3D
-        </button>
-        <button type="button" aria-pressed={dims === 2} onClick={() => changeDims(2)} data-testid="dims-2" title="The first two axes seen from above">
-          2D
-        </button>
-      </div>
+      <Segmented value={dims} options={DIMS} onChange={changeDims} className="dims-toggle" />
       {job.status === 'running' ? (
         <div className="job-progress" data-testid="view-progress">
           <progress max={1} value={job.progress} aria-label="Projection progress" />

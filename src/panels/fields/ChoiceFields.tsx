@@ -3,6 +3,7 @@
  * Each shows its value and what the setting does (Field.tsx: the two looks).
  */
 import { FieldShell, ColumnLabel, LabelText, type FieldCommon } from './Field';
+import { Segmented } from './Segmented';
 
 /** A range slider over [min, max] in steps of `step`; `format` prints the value. */
 export function SliderField(p: FieldCommon & { value: number; min: number; max: number; step: number; onChange: (v: number) => void; format?: (v: number) => string }) {
@@ -47,29 +48,21 @@ export function SelectField<T extends string | number>(p: FieldCommon & { value:
   );
 }
 
-/** A row of buttons, one pressed; button `v` has data-testid `${testId}-${v}` and its option's title. */
+/** A labelled segmented choice; button `v` has data-testid `${testId}-${v}` and its option's title. */
 export function SegmentedField<T extends string>(p: FieldCommon & { value: T; options: readonly { value: T; label: string; title?: string }[]; onChange: (v: T) => void; ariaLabel?: string }) {
-  const buttons = p.options.map((o) => (
-    <button key={o.value} type="button" aria-pressed={o.value === p.value} title={o.title} disabled={p.disabled} onClick={() => p.onChange(o.value)} data-testid={`${p.testId}-${o.value}`}>
-      {o.label}
-    </button>
-  ));
+  const options = p.options.map((o) => ({ ...o, testId: `${p.testId}-${o.value}` }));
   if (p.look === 'grid') {
     return (
       <div className="ls-field">
         <span>{p.label}</span>
-        <div className="segmented" role="group" aria-label={p.ariaLabel ?? p.label} data-testid={p.testId}>
-          {buttons}
-        </div>
+        <Segmented value={p.value} options={options} onChange={p.onChange} ariaLabel={p.ariaLabel ?? p.label} testId={p.testId} disabled={p.disabled} />
       </div>
     );
   }
   return (
     <div className="train-field" role="group" aria-label={p.ariaLabel ?? p.label}>
       <ColumnLabel label={p.label} help={p.help} />
-      <div className="segmented segmented-small" data-testid={p.testId}>
-        {buttons}
-      </div>
+      <Segmented value={p.value} options={options} onChange={p.onChange} className="segmented-small" testId={p.testId} disabled={p.disabled} />
     </div>
   );
 }

@@ -5,13 +5,14 @@ import type { ProjectionChoice } from '../../workers/landscapeProtocol';
 import { ModelFields } from './ModelFields';
 import { SelectField } from '../fields/ChoiceFields';
 import { isInt, NumberField } from '../fields/NumberField';
+import { Segmented, type SegmentOption } from '../fields/Segmented';
 import { PlanTable } from './PlanTable';
 
 const OPTIMIZERS: Record<LandscapeForm['optimizer'], string> = { adam: 'Adam', sgd: 'SGD (momentum)' };
-const PROJECTIONS: { id: ProjectionChoice; label: string; title: string }[] = [
-  { id: 'auto', label: 'auto', title: 'Dense while D x d x 4 bytes fits 64 MiB, sparse beyond' },
-  { id: 'dense', label: 'dense', title: 'Gaussian D x d with unit-norm columns: 4 D d bytes' },
-  { id: 'sparse', label: 'sparse', title: 'ceil(sqrt(D)) seeded nonzeros ±1/sqrt(s) per column: 8 d s bytes' },
+const PROJECTIONS: readonly SegmentOption<ProjectionChoice>[] = [
+  { value: 'auto', label: 'auto', title: 'Dense while D x d x 4 bytes fits 64 MiB, sparse beyond', testId: 'ls-projection-auto' },
+  { value: 'dense', label: 'dense', title: 'Gaussian D x d with unit-norm columns: 4 D d bytes', testId: 'ls-projection-dense' },
+  { value: 'sparse', label: 'sparse', title: 'ceil(sqrt(D)) seeded nonzeros ±1/sqrt(s) per column: 8 d s bytes', testId: 'ls-projection-sparse' },
 ];
 
 export function SetupPanel() {
@@ -81,13 +82,7 @@ export function SetupPanel() {
       </fieldset>
       <fieldset className="control" disabled={running}>
         <legend>Projection P</legend>
-        <div className="segmented" role="group" aria-label="Projection">
-          {PROJECTIONS.map((p) => (
-            <button key={p.id} type="button" aria-pressed={form.projection === p.id} title={p.title} onClick={() => setForm({ projection: p.id })} data-testid={`ls-projection-${p.id}`}>
-              {p.label}
-            </button>
-          ))}
-        </div>
+        <Segmented value={form.projection} options={PROJECTIONS} onChange={(projection) => setForm({ projection })} ariaLabel="Projection" />
         {plan && !planError ? <PlanTable plan={plan} /> : null}
         {planError ? (
           <p className="control-error" role="alert" data-testid="ls-plan-error">

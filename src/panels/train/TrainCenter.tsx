@@ -12,6 +12,13 @@ import { CloudLegend } from './CloudLegend';
 import { Tip } from '../Tip';
 import { TrainReadouts } from './TrainReadouts';
 import { FRAME_DOCS } from './trainMetricDocs';
+import type { FrameMode } from '../../workers/trainingProtocol';
+import { Segmented, type SegmentOption } from '../fields/Segmented';
+
+const FRAME_MODES: readonly SegmentOption<FrameMode>[] = [
+  { value: 'procrustes', label: 'Procrustes' },
+  { value: 'fixed', label: 'Fixed (step 0)' },
+];
 
 export function TrainCenter() {
   useTrainingStore((s) => s.version);
@@ -46,14 +53,7 @@ export function TrainCenter() {
           <Tip tip={FRAME_DOCS[frameMode]} placement="bottom">
             <span className="train-overlay-title">3D axes</span>
           </Tip>
-          <div className="segmented segmented-small" data-testid="train-frame-mode">
-            <button type="button" aria-pressed={frameMode === 'procrustes'} onClick={() => setFrameMode('procrustes')}>
-              Procrustes
-            </button>
-            <button type="button" aria-pressed={frameMode === 'fixed'} onClick={() => setFrameMode('fixed')}>
-              Fixed (step 0)
-            </button>
-          </div>
+          <Segmented value={frameMode} options={FRAME_MODES} onChange={setFrameMode} className="segmented-small" testId="train-frame-mode" />
           <p className="train-frame-note" data-testid="train-frame-note">
             {f ? `${frameMode === 'procrustes' ? 'each snapshot’s top-3 PCs, aligned to the previous' : 'top-3 PCs of the first snapshot'} · ${Math.round(100 * f.captured)}% of the spread in view` : ''}
           </p>

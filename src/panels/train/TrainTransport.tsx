@@ -5,6 +5,7 @@
 import { useTrainingStore } from '../../state/trainingStore';
 import type { TrainSpeed } from '../../workers/trainingProtocol';
 import { SPEED_STEPS_PER_SECOND } from '../../workers/trainingProtocol';
+import { Segmented } from '../fields/Segmented';
 
 const SPEEDS: { value: TrainSpeed; label: string }[] = [
   { value: 'slow', label: `${SPEED_STEPS_PER_SECOND.slow}/s` },
@@ -43,13 +44,7 @@ export function TrainTransport() {
       </div>
       <div className="train-speed" role="group" aria-label="Speed">
         <span className="train-speed-label">speed (steps/s)</span>
-        <div className="segmented segmented-small" data-testid="train-speed">
-          {SPEEDS.map((s) => (
-            <button key={s.value} type="button" aria-pressed={s.value === speed} onClick={() => setSpeed(s.value)}>
-              {s.label}
-            </button>
-          ))}
-        </div>
+        <Segmented value={speed} options={SPEEDS} onChange={setSpeed} className="segmented-small" testId="train-speed" />
       </div>
     </div>
   );
