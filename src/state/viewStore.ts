@@ -21,6 +21,9 @@ export interface ViewState {
   showEtf: boolean;
   /** What shift-drag draws in the view. */
   selectTool: 'box' | 'lasso';
+  /** The category the legend points at (hover): the other points are dimmed. */
+  focus: string | null;
+  setFocus: (category: string | null) => void;
   setColorBy: (c: ColorBy) => void;
   setPointSize: (px: number) => void;
   setDims: (d: 2 | 3) => void;
@@ -46,7 +49,9 @@ export const useViewStore = create<ViewState>()((set) => ({
   showMeans: false,
   showEtf: false,
   selectTool: 'box',
-  setColorBy: (colorBy) => set({ colorBy, hidden: [] }),
+  focus: null,
+  setFocus: (focus) => set({ focus }),
+  setColorBy: (colorBy) => set({ colorBy, hidden: [], focus: null }),
   setPointSize: (px) => set({ pointSize: Math.min(POINT_SIZE_RANGE.max, Math.max(POINT_SIZE_RANGE.min, px)) }),
   setDims: (dims) => set({ dims }),
   toggleHidden: (c) => set((s) => ({ hidden: s.hidden.includes(c) ? s.hidden.filter((x) => x !== c) : [...s.hidden, c] })),

@@ -5,18 +5,41 @@ import { classColor, hexToRgb } from './palette';
 const plain: Emphasis = { hidden: [], selection: null, isolate: false, present: null, background: [1, 1, 1] };
 
 describe('colour plans', () => {
-  it('makes small or textual columns categorical, ranked by frequency, with "other" beyond nine', () => {
+  it('makes small or textual columns categorical, ranked by frequency, with "other" beyond 39', () => {
     const p = columnPlan('animal', ['cat', 'dog', 'cat', '', 'emu']);
     if (p.kind !== 'categorical') throw new Error(p.kind);
     expect(p.categories).toEqual(['cat', 'dog', 'emu']);
     expect(p.counts).toEqual([2, 1, 1]);
     expect(Array.from(p.codes)).toEqual([0, 1, 0, -1, 2]);
-    const many = columnPlan('w', Array.from({ length: 40 }, (_, i) => `w${i % 14}`));
+    const forty = columnPlan('w', Array.from({ length: 80 }, (_, i) => `w${i % 40}`));
+    if (forty.kind !== 'categorical') throw new Error(forty.kind);
+    expect(forty.categories.length).toBe(40);
+    expect(new Set(forty.colors).size).toBe(40);
+    const many = columnPlan('w', Array.from({ length: 100 }, (_, i) => `w${i % 44}`));
     if (many.kind !== 'categorical') throw new Error(many.kind);
-    expect(many.categories.length).toBe(10);
-    expect(many.categories[9]).toBe('other (5 values)');
-    expect(many.colors[9]).toBe(OTHER_COLOR);
-    expect(many.counts.reduce((a, b) => a + b, 0)).toBe(40);
+    expect(many.categories.length).toBe(40);
+    expect(many.categories[39]).toBe('other (5 values)');
+    expect(many.colors[39]).toBe(OTHER_COLOR);
+    expect(many.counts.reduce((a, b) => a + b, 0)).toBe(100);
+  });
+
+  it('gives a value that is a class name the colour of that class, in class order, and others the unused colours', () => {
+    const classes = ['cat', 'dog', 'emu', 'fox'];
+    const predicted = columnPlan('prediction', ['fox', 'fox', 'fox', 'dog', 'dog', 'cat'], classes);
+    if (predicted.kind !== 'categorical') throw new Error(predicted.kind);
+    expect(predicted.categories).toEqual(['cat', 'dog', 'fox']);
+    expect(predicted.colors).toEqual([classColor(0), classColor(1), classColor(3)]);
+    const truth = buildPlan('class', { labels: new Int32Array([3, 1]), meta: null }, classes, [0, 1, 0, 1], null);
+    if (truth.kind !== 'categorical') throw new Error(truth.kind);
+    for (const [k, name] of predicted.categories.entries()) expect(truth.colors[classes.indexOf(name)]).toBe(predicted.colors[k]);
+    const mixed = columnPlan('guess', ['dog', 'dog', 'unsure', 'emu'], classes);
+    if (mixed.kind !== 'categorical') throw new Error(mixed.kind);
+    expect(mixed.categories).toEqual(['dog', 'emu', 'unsure']);
+    expect(mixed.colors.slice(0, 2)).toEqual([classColor(1), classColor(2)]);
+    expect([classColor(1), classColor(2)]).not.toContain(mixed.colors[2]);
+    const viaMeta = buildPlan('meta:p', { labels: null, meta: { columns: ['p'], values: [['emu', 'cat']] } }, classes, null, null);
+    if (viaMeta.kind !== 'categorical') throw new Error(viaMeta.kind);
+    expect(viaMeta.colors).toEqual([classColor(0), classColor(2)]);
   });
 
   it('makes numeric columns with many values continuous over the 2nd-98th percentile', () => {
@@ -53,6 +76,10 @@ describe('colour plans', () => {
     expect([out[3], out[7], out[11]]).toEqual([1, 0, 0]);
     fillColors(out, plan, { ...plain, present: new Uint8Array([0, 1, 1]) });
     expect([out[3], out[7], out[11]]).toEqual([0, 1, 1]);
+    fillColors(out, plan, { ...plain, focus: 'b' });
+    expect(out[0]).toBeGreaterThan(hexToRgb(classColor(0))[0]);
+    expect(out[4]).toBeCloseTo(hexToRgb(classColor(1))[0], 6);
+    expect([out[3], out[7], out[11]]).toEqual([1, 1, 1]);
   });
 
   it('scaleColor gives hex colours from dark to light', () => {

@@ -1,15 +1,15 @@
 /**
  * How points are coloured: a plan built from the colouring choice (class, a metadata column, the
  * local intrinsic dimension, or one colour), and the per-point RGBA it produces. Categorical
- * columns use the colour-blind-safe palette (the 9 most frequent values, the rest "other");
- * numeric columns with many values and the local ID use viridis over the 2nd-98th percentile.
+ * columns use the class palette (the 39 most frequent values, the rest "other"); a value that is a
+ * class name gets that class's colour, so a prediction column and the true class compare colour
+ * for colour. Numeric columns with many values and the local ID use viridis over the 2nd-98th percentile.
  */
 import { interpolateViridis } from 'd3';
 import type { Metadata } from '../geometry/types';
-import { CLASS_COLORS, classColor, hexToRgb, UNIFORM_COLOR } from './palette';
+import { CLASS_COLORS, classColor, hexToRgb, MISSING_COLOR, OTHER_COLOR, UNIFORM_COLOR } from './palette';
 
-export const OTHER_COLOR = '#B8B8B8';
-export const MISSING_COLOR = '#D9D9D9';
+export { MISSING_COLOR, OTHER_COLOR } from './palette';
 /** Categorical columns with more distinct values than this get "other" beyond the most frequent. */
 const MAX_CATEGORIES = CLASS_COLORS.length - 1;
 /** A numeric column with more distinct values than this is shown on a continuous scale. */
@@ -37,7 +37,7 @@ export type ColorPlan =
       missing: number;
     };
 
-/** The categorical plan of the class labels: palette colours cycling beyond 10 classes. */
+/** The categorical plan of the class labels: palette colours, cycling beyond 40 classes. */
 export function classPlan(labels: Int32Array, classNames: readonly string[], counts: readonly number[] | null): ColorPlan {
   return {
     kind: 'categorical',
@@ -62,8 +62,26 @@ export function continuousPlan(title: string, values: Float32Array): ColorPlan {
   return { kind: 'continuous', title, values, min, max: max > min ? max : min + 1, missing };
 }
 
-/** A metadata column as a plan: continuous when every non-empty value is a number and there are many; else categorical. */
-export function columnPlan(title: string, values: readonly string[]): ColorPlan {
+/**
+ * Colours of categories: a class name keeps its class's colour; the others take the palette's
+ * colours in order, skipping those the matched classes use.
+ */
+function categoryColors(categories: readonly string[], classNames: readonly string[] | null): string[] {
+  const classOf = new Map((classNames ?? []).map((c, k) => [c, k]));
+  const used = new Set(categories.map((c) => classOf.get(c)).filter((k): k is number => k !== undefined).map(classColor));
+  const free = CLASS_COLORS.filter((c) => !used.has(c));
+  let next = 0;
+  return categories.map((c) => {
+    const k = classOf.get(c);
+    return k !== undefined ? classColor(k) : (free[next++ % Math.max(1, free.length)] ?? classColor(next));
+  });
+}
+
+/**
+ * A metadata column as a plan: continuous when every non-empty value is a number and there are
+ * many; else categorical, ranked by frequency, or in class order when every shown value is a class name.
+ */
+export function columnPlan(title: string, values: readonly string[], classNames: readonly string[] | null = null): ColorPlan {
   const counts = new Map<string, number>();
   let numeric = true;
   for (const v of values) {
@@ -76,9 +94,11 @@ export function columnPlan(title: string, values: readonly string[]): ColorPlan 
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const shown = ranked.length > MAX_CATEGORIES + 1 ? ranked.slice(0, MAX_CATEGORIES) : ranked;
+  const classOrder = new Map((classNames ?? []).map((c, k) => [c, k]));
+  if (shown.length > 0 && shown.every(([v]) => classOrder.has(v))) shown.sort((a, b) => (classOrder.get(a[0]) ?? 0) - (classOrder.get(b[0]) ?? 0));
   const index = new Map(shown.map(([v], k) => [v, k]));
   const categories = shown.map(([v]) => v);
-  const colors = shown.map((_, k) => classColor(k));
+  const colors = categoryColors(categories, classNames);
   const planCounts = shown.map(([, c]) => c);
   const other = shown.length < ranked.length ? shown.length : -1;
   if (other >= 0) {
@@ -102,7 +122,7 @@ export function buildPlan(
   if (colorBy === 'localId' && localId) return continuousPlan('local ID (MLE)', localId);
   if (colorBy.startsWith('meta:') && b.meta) {
     const c = b.meta.columns.indexOf(colorBy.slice(5));
-    if (c >= 0) return columnPlan(b.meta.columns[c], b.meta.values[c]);
+    if (c >= 0) return columnPlan(b.meta.columns[c], b.meta.values[c], classNames);
   }
   return { kind: 'uniform' };
 }
@@ -127,6 +147,8 @@ export interface Emphasis {
   present: Uint8Array | null;
   /** Background colour to dim towards. */
   background: [number, number, number];
+  /** A category the legend points at (categorical plans): the others are dimmed. */
+  focus?: string | null;
 }
 
 const CONTINUOUS_LUT = 256;
@@ -161,6 +183,8 @@ function colourTable(plan: ColorPlan, hidden: readonly string[]): { table: Float
 export function fillColors(out: Float32Array, plan: ColorPlan, e: Emphasis): void {
   const n = out.length / 4;
   const { table, row, hiddenRow } = colourTable(plan, e.hidden);
+  const dimRow = new Uint8Array(hiddenRow.length);
+  if (plan.kind === 'categorical' && e.focus != null && plan.categories.includes(e.focus)) dimRow.fill(1).set(plan.categories.map((c) => (c === e.focus ? 0 : 1)));
   const [br, bg, bb] = e.background;
   const { selection, present, isolate } = e;
   for (let i = 0; i < n; i++) {
@@ -170,7 +194,7 @@ export function fillColors(out: Float32Array, plan: ColorPlan, e: Emphasis): voi
     const b = table[3 * t + 2];
     const selected = !selection || selection[i] === 1;
     const shown = hiddenRow[t] === 0 && (!present || present[i] === 1) && (!isolate || selected);
-    const dim = selected ? 0 : 0.78;
+    const dim = selected && dimRow[t] === 0 ? 0 : 0.78;
     out[4 * i] = r + (br - r) * dim;
     out[4 * i + 1] = g + (bg - g) * dim;
     out[4 * i + 2] = b + (bb - b) * dim;

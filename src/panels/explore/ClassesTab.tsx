@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useAnalysisStore, useJobsStore } from '../../state/appStore';
 import { BarChart } from '../../views/charts/BarChart';
 import { ChartFrame } from '../../views/charts/ChartFrame';
-import { Heatmap } from '../../views/charts/Heatmap';
+import { Heatmap, MIN_CELL } from '../../views/charts/Heatmap';
 import { formatSig } from '../../views/format';
 
 type AngleStat = 'mean' | 'smallest' | 'largest';
@@ -71,6 +71,8 @@ export function ClassesTab() {
   const file = useAnalysisStore((s) => s.dataset) ?? 'data';
   if (!c) return <p className="tab-empty">These charts need class labels: load the vectors with a labels or metadata file.</p>;
   const K = c.names.length;
+  // Past this many classes the two matrices no longer fit side by side at the smallest cell size.
+  const stacked = K * MIN_CELL > 108;
   const cosDescribe = (i: number, j: number, v: number) => `cos(μ${c.names[i]} − μG, μ${c.names[j]} − μG) = ${formatSig(v, 3)}`;
   return (
     <div className="chart-stack">
@@ -80,7 +82,7 @@ export function ClassesTab() {
         testId="chart-cosines"
         note={`Left: cos between centred class means. Right: the ETF target, 1 on the diagonal and −1/(K−1) = ${formatSig(-1 / (K - 1), 3)} elsewhere.${c.etfResidual !== null ? ` Aligned ETF residual ‖E − Mc‖/‖Mc‖ = ${formatSig(c.etfResidual, 3)}.` : ''}`}
       >
-        <div className="heatmap-pair">
+        <div className={stacked ? 'heatmap-pair heatmap-stacked' : 'heatmap-pair'}>
           <Heatmap labels={c.names} values={c.cosines} domain={[-1, 1]} scheme="diverging" legend="cosine" describe={cosDescribe} size={108} showLegend={false} testId="heatmap-cosines" />
           <Heatmap
             labels={c.names}
@@ -90,7 +92,7 @@ export function ClassesTab() {
             legend="ETF target cosine"
             describe={(i, j, v) => `ETF target (${c.names[i]}, ${c.names[j]}) = ${formatSig(v, 3)}`}
             size={108}
-            showRowLabels={false}
+            showRowLabels={stacked}
             testId="heatmap-etf"
           />
         </div>

@@ -78,7 +78,7 @@ export function DataSection() {
       </p>
       {dataset ? (
         <div className="current-data" data-testid="current-data">
-          <strong className="current-name">{demo ? demo.label : dataset}</strong>
+          <strong className="current-name" title={demo ? demo.label : dataset}>{demo ? demo.label : dataset}</strong>
           {demo ? <p className="control-note">{demo.description}</p> : null}
           {demo ? <p className="control-credit">{demo.credit}</p> : null}
           {nonFinite > 0 ? (

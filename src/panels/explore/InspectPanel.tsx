@@ -74,7 +74,7 @@ export function InspectPanel() {
                   <td>{r + 1}</td>
                   <td>{b.rowIndex[p]}</td>
                   {b.labels ? (
-                    <td>
+                    <td title={label(p) ?? undefined}>
                       <span className="legend-swatch" style={{ background: classColor(b.labels[p]) }} /> {label(p)}
                     </td>
                   ) : null}

@@ -95,7 +95,7 @@ export function MetricsPanel() {
     <aside className={running && report ? 'panel metrics stale' : 'panel metrics'} aria-label="Metrics" data-testid="metrics-panel" aria-busy={running}>
       <div className="panel-head">
         <h2 className="panel-title">
-          Metrics <span className="panel-sub" data-testid="dataset-name">{dataset ?? ''}</span>
+          Metrics <span className="panel-sub panel-file" data-testid="dataset-name" title={dataset ?? undefined}>{dataset ?? ''}</span>
         </h2>
         <div className="tabs" role="tablist" aria-label="Panels">
           {TABS.map((t) => (

@@ -1,10 +1,13 @@
 /**
  * Horizontal bars with a value axis, value labels, and one or more series (a legend when several).
- * Missing values (null) show "n/a". Each bar carries data-value (full precision) for tests.
+ * Missing values (null) show "n/a". A value label that would cross the marker line moves to the
+ * line's far side, and the right margin grows to hold the longest label. Each bar carries
+ * data-value (full precision) for tests.
  */
 import * as d3 from 'd3';
 import { formatSig } from '../format';
 import { BottomAxis } from './axes';
+import { spansOverlap, textWidth } from './measure';
 
 export interface BarSeries {
   name: string;
@@ -26,18 +29,39 @@ interface Props {
   testId: string;
 }
 
-const MARGIN = { top: 6, right: 40, bottom: 34, left: 118 };
-const MAX_LABEL = 17;
+const MARGIN = { top: 6, right: 40, bottom: 34, left: 140 };
+const MAX_LABEL = 19;
+/** Font sizes of the value labels and the marker's label (metrics.css, charts.css). */
+const VALUE_FONT = 10;
+const MARKER_FONT = 11;
+
+/** The value label of a bar: its text and where it starts, clear of the marker line at `markerX`. */
+export function valueLabel(v: number | null, x: (v: number) => number, markerX: number | null): { text: string; x: number } {
+  const ok = v !== null && Number.isFinite(v);
+  const text = ok ? formatSig(v, 3) : 'n/a';
+  const at = ok ? x(v) + 3 : 3;
+  if (markerX === null || !spansOverlap(at, textWidth(text, VALUE_FONT), markerX - 1, 2, 2)) return { text, x: at };
+  return { text, x: markerX + 4 };
+}
 
 export function BarChart({ items, series, axis, width = 324, describe, marker, testId }: Props) {
   const band = series.length > 1 ? 9 * series.length + 6 : 18;
   const legendH = series.length > 1 ? 18 : 0;
   const longest = Math.max(1, ...items.map((name) => Math.min(name.length, MAX_LABEL)));
   const left = Math.min(MARGIN.left, 14 + 6.6 * longest);
-  const innerW = width - left - MARGIN.right;
   const innerH = items.length * band;
   const max = Math.max(1e-12, d3.max(series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)))) ?? 1, marker?.value ?? 0);
-  const x = d3.scaleLinear().domain([0, max]).nice(4).range([0, innerW]);
+  const scale = (w: number) => d3.scaleLinear().domain([0, max]).nice(4).range([0, w]);
+  const labelsEnd = (w: number) => {
+    const sx = scale(w);
+    const mx = marker ? sx(marker.value) : null;
+    const ends = series.flatMap((s) => s.values.map((v) => { const l = valueLabel(v, sx, mx); return l.x + textWidth(l.text, VALUE_FONT) - w; }));
+    return Math.max(0, ...ends, marker ? textWidth(marker.label, MARKER_FONT) / 2 + sx(marker.value) - w : 0);
+  };
+  const right = Math.max(MARGIN.right, Math.ceil(labelsEnd(width - left - MARGIN.right)) + 4);
+  const innerW = width - left - right;
+  const x = scale(innerW);
+  const markerX = marker ? x(marker.value) : null;
   const barH = (band - 6) / series.length;
   return (
     <svg className="chart bars" width={width} height={MARGIN.top + legendH + innerH + MARGIN.bottom} role="img" aria-label={axis} data-testid={testId}>
@@ -68,13 +92,14 @@ export function BarChart({ items, series, axis, width = 324, describe, marker, t
             {series.map((s, j) => {
               const v = s.values[i];
               const ok = v !== null && Number.isFinite(v);
+              const label = valueLabel(v, x, markerX);
               return (
                 <g key={s.name}>
                   <rect x={0} y={j * barH} width={ok ? Math.max(0, x(v as number)) : 0} height={Math.max(1, barH - 1)} fill={s.color} data-value={String(v)}>
                     <title>{describe ? describe(i, j, v) : `${name}: ${ok ? formatSig(v as number) : 'n/a'}`}</title>
                   </rect>
-                  <text className="bar-label" x={ok ? x(v as number) + 3 : 3} y={j * barH + barH / 2} dy="0.35em">
-                    {ok ? formatSig(v as number, 3) : 'n/a'}
+                  <text className="bar-label" x={label.x} y={j * barH + barH / 2} dy="0.35em">
+                    {label.text}
                   </text>
                 </g>
               );
@@ -84,7 +109,7 @@ export function BarChart({ items, series, axis, width = 324, describe, marker, t
         {marker ? (
           <g className="marker" transform={`translate(${x(marker.value)},0)`}>
             <line y1={-2} y2={innerH} />
-            <text y={innerH + 26} textAnchor="middle">
+            <text y={innerH + 26} textAnchor="middle" x={Math.max(0, textWidth(marker.label, MARKER_FONT) / 2 - x(marker.value) - left)}>
               {marker.label}
             </text>
           </g>

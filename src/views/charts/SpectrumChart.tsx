@@ -5,6 +5,7 @@
 import * as d3 from 'd3';
 import { formatSig } from '../format';
 import { BottomAxis, GridRows, LeftAxis, YTitle } from './axes';
+import { textWidth } from './measure';
 
 interface Props {
   eigenvalues: readonly number[];
@@ -29,6 +30,9 @@ export function SpectrumChart({ eigenvalues, pcId90, width = 324, height = 190, 
   const hi = d3.max(shown, (p) => p.s) ?? 1;
   const y = d3.scaleLog().domain([lo * 0.8, hi * 1.25]).range([innerH, 0]);
   const line = d3.line<{ i: number; s: number }>().x((p) => x(p.i)).y((p) => y(p.s))(shown) ?? '';
+  const pcLabel = `90% variance: ${pcId90} PCs`;
+  // The marker's label goes left of its line when it would run past the chart's right edge.
+  const flip = pcId90 !== null && x(pcId90) + 4 + textWidth(pcLabel, 11) > innerW + MARGIN.right;
   const yTicks = y.ticks(4).filter((_, k, all) => all.length <= 5 || k % Math.ceil(all.length / 5) === 0);
   return (
     <svg className="chart spectrum" width={width} height={height} role="img" aria-label="Covariance spectrum" data-testid={testId}>
@@ -45,8 +49,8 @@ export function SpectrumChart({ eigenvalues, pcId90, width = 324, height = 190, 
         {pcId90 !== null && pcId90 <= last ? (
           <g className="marker" transform={`translate(${x(pcId90)},0)`} data-testid={`${testId}-pcid90`} data-value={String(pcId90)}>
             <line y1={0} y2={innerH} />
-            <text x={4} y={10}>
-              {`90% variance: ${pcId90} PCs`}
+            <text x={flip ? -4 : 4} y={10} textAnchor={flip ? 'end' : 'start'}>
+              {pcLabel}
             </text>
           </g>
         ) : null}

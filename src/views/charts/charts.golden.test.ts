@@ -39,13 +39,20 @@ const sweeps: SweepSeries[] = [
   { key: 2, label: 'b', color: '#E69F00', points: [{ d: 10, value: 0.3 }], baseline: null, dInt90: null },
 ];
 const names = ['airplane', 'automobile with a long name', 'bird'];
+/** 37 classes (as Adiac), a third of them with long names sharing their first letters. */
+const many = Array.from({ length: 37 }, (_, k) => (k % 3 === 0 ? `Quercus_species_${k}_leaf` : `class-${k}`));
+const cosines = (K: number) => Array.from({ length: K * K }, (_, t) => (t % (K + 1) === 0 ? 1 : Math.cos(t * 0.7) * 0.4));
 
 const cases: [string, () => string][] = [
   ['bar-one-series-marker', () => svg(BarChart, { items: names, series: [{ name: 'TwoNN', color: '#0072B2', values: [3.2, 5.75, 1.5] }], axis: 'TwoNN ID', marker: { value: 4.1, label: 'all classes 4.1' }, testId: 'bars' })],
   ['bar-two-series-missing', () => svg(BarChart, { items: names, series: [{ name: 'TwoNN', color: '#0072B2', values: [3.2, null, 1.5] }, { name: 'MLE', color: '#E69F00', values: [2.9, 6.1, Number.NaN] }], axis: 'ID', width: 300, testId: 'bars2' })],
   ['heatmap-diverging', () => svg(Heatmap, { labels: ['a', 'b', 'c'], values: [1, -0.5, 0.2, -0.5, 1, Number.NaN, 0.2, Number.NaN, 1], domain: [-1, 1], scheme: 'diverging', legend: 'cosine', describe: (i, j, v) => `${i},${j}: ${v}`, testId: 'heat' })],
   ['heatmap-sequential-bare', () => svg(Heatmap, { labels: ['a', 'b'], values: [0, 30, 30, 0], domain: [0, 90], scheme: 'sequential', legend: 'degrees', describe: (i, j) => `${i}-${j}`, size: 108, showLegend: false, showRowLabels: false, testId: 'angles' })],
+  ['heatmap-37-classes', () => svg(Heatmap, { labels: many, values: cosines(37), domain: [-1, 1], scheme: 'diverging', legend: 'cosine', describe: (i, j) => `${many[i]} vs ${many[j]}`, size: 108, testId: 'heat37' })],
+  ['heatmap-10-digits', () => svg(Heatmap, { labels: Array.from({ length: 10 }, (_, k) => String(k)), values: cosines(10), domain: [-1, 1], scheme: 'diverging', legend: 'cosine', describe: (i, j) => `${i}-${j}`, size: 108, testId: 'heat10' })],
+  ['bar-marker-clear-of-labels', () => svg(BarChart, { items: ['a', 'b', 'c'], series: [{ name: 'TwoNN', color: '#0072B2', values: [6.62, 3.1, 8.2] }, { name: 'MLE', color: '#E69F00', values: [6.5, 17.5, 2] }], axis: 'ID', marker: { value: 6.9, label: 'global MLE 6.90' }, testId: 'bars3' })],
   ['spectrum', () => svg(SpectrumChart, { eigenvalues: [25, 9, 1, 0.25, 0.01, 1e-4, 0], pcId90: 2, testId: 'spectrum' })],
+  ['spectrum-marker-at-the-end', () => svg(SpectrumChart, { eigenvalues: Array.from({ length: 32 }, (_, i) => 50 * 0.9 ** i), pcId90: 30, testId: 'spectrum-end' })],
   ['angles', () => svg(AnglesChart, { pairs: [0, 1, 2].map((p) => ({ a: p === 2 ? 1 : 0, b: p === 0 ? 1 : 2, angles: Float64Array.from([0.2 + 0.3 * p, 0.6 + 0.2 * p, 1.1, 1.5]), geodesic: 1, chordal: 1 })), classNames: ['x', 'y', 'z'], testId: 'angles' })],
   ['layer-profile', () => svg(LayerProfileChart, { profiles: [{ step: 0, layers: layers([9.5, 12, 6]) }, { step: 100, layers: layers([9.5, 10, null]) }, { step: 200, layers: layers([9.5, 8.25, 3.1]) }], testId: 'profile' })],
   ['timeline-log-terminal-kept', () => svg(TimelineChart, { series: [{ key: 'trainLoss', color: '#0072B2' }, { key: 'testLoss', color: '#E69F00' }], rows: run, kept, terminalStep: 150, keptTerminalStep: 250, scale: 'auto', yLabel: 'loss', testId: 'loss' })],

@@ -45,7 +45,7 @@ export function PointCloud({ tooltipRef, handle }: Props) {
   const dataVersion = useAnalysisStore((s) => s.dataVersion);
   const classNames = useAnalysisStore((s) => s.classNames);
   const viewVersion = useJobsStore((s) => s.viewVersion);
-  const { pointSize, dims, hidden } = useViewStore();
+  const { pointSize, dims, hidden, focus } = useViewStore();
   const selection = useInspectStore((s) => s.selection);
   const isolate = useInspectStore((s) => s.isolate);
   const plan = useColorPlan();
@@ -147,13 +147,13 @@ export function PointCloud({ tooltipRef, handle }: Props) {
       present = new Uint8Array(data.to.length / 3);
       for (const i of v.sample) present[i] = 1;
     }
-    fillColors(data.colors, plan, { hidden, selection, isolate, present, background: BACKGROUND });
+    fillColors(data.colors, plan, { hidden, selection, isolate, present, background: BACKGROUND, focus });
     data.geometry.getAttribute('aColor').needsUpdate = true;
     handle.changed(handle.animating);
     pointer.current.shown = -1;
     hover();
     invalidate();
-  }, [data, plan, hidden, selection, isolate, viewVersion, handle, hover, invalidate]);
+  }, [data, plan, hidden, focus, selection, isolate, viewVersion, handle, hover, invalidate]);
 
   useEffect(() => {
     setPointUniforms(material, { size: pointSize, flat: false });
