@@ -1,4 +1,5 @@
 /** The examples the app ships (files under public/data) and seeded synthetic sets, as sources the worker loads. */
+import { npyToMatrix, parseNpy } from '../io/npy';
 import type { DatasetSource, SyntheticSource } from '../workers/protocol';
 
 export interface DemoDataset {
@@ -13,6 +14,8 @@ export interface DemoDataset {
   vectorsPath?: string;
   labelsPath?: string;
   synthetic?: SyntheticSource['params'];
+  /** The vectors are images of this size (row-major grey levels): the view can show them. */
+  image?: { width: number; height: number };
 }
 
 export const DEMO_DATASETS: readonly DemoDataset[] = [
@@ -23,6 +26,7 @@ export const DEMO_DATASETS: readonly DemoDataset[] = [
     credit: 'UCI Optical Recognition of Handwritten Digits (Alpaydin & Kaynak), CC BY 4.0',
     vectorsPath: 'data/digits.npy',
     labelsPath: 'data/digits-labels.txt',
+    image: { width: 8, height: 8 },
   },
   {
     id: 'blobs-64',
@@ -76,4 +80,13 @@ export function sourceFromQuery(search: string, base: string, origin: string): {
   }
   const name = decodeURIComponent(new URL(urls[0]).pathname.split('/').pop() || 'data');
   return { source: { kind: 'url', name, vectorsUrl: urls[0], labelsUrl: urls[1] } };
+}
+
+/** The pixels of an example whose vectors are images: its .npy fetched and parsed (rows x width*height), or null. */
+export async function loadDemoPixels(d: DemoDataset, base: string): Promise<{ rows: number; data: Float32Array } | null> {
+  if (!d.image || !d.vectorsPath) return null;
+  const res = await fetch(new URL(d.vectorsPath, base).href);
+  if (!res.ok) return null;
+  const m = npyToMatrix(parseNpy(new Uint8Array(await res.arrayBuffer()), d.vectorsPath), d.vectorsPath);
+  return m.cols === d.image.width * d.image.height ? { rows: m.rows, data: m.data } : null;
 }

@@ -33,6 +33,13 @@ describe('exports', () => {
     expect(coordinatesCsv(view(new Int32Array([2])), { ...b, meta: null }, ['cat', 'dog'])).toBe('point,row,simplex 1,simplex 2,class\n2,3,5,6,dog\n');
   });
 
+  it('writes the two drawn axes of a 2D view, never its third', () => {
+    const pca: ViewResult = { ...view(null), view: { kind: 'pca', axes: [0, 1, 2] }, coords: new Float32Array([1, 2, 7, 3, 4, 8]), axes: ['PC1', 'PC2', 'PC3'] };
+    const b = { rowIndex: new Int32Array([0, 1]), labels: null, meta: null };
+    expect(coordinatesCsv(pca, b, null, 2)).toBe('point,row,PC1,PC2\n0,0,1,2\n1,1,3,4\n');
+    expect(coordinatesCsv(pca, b, null, 3)).toBe('point,row,PC1,PC2,PC3\n0,0,1,2,7\n1,1,3,4,8\n');
+  });
+
   it('exports the report with exactly the CLI keys and values', () => {
     const report = {
       n: 3, dim: 2, classes: 2,

@@ -18,11 +18,12 @@ export function csvCell(value: string): string {
 }
 
 /**
- * Coordinates CSV: point, row (original row index), the view's named axes (unused axes left out),
- * class, then the metadata columns. Points without coordinates (outside a UMAP sample) are left out.
+ * Coordinates CSV: point, row (original row index), the view's named axes (unused axes left out;
+ * in 2D (`dims` 2) the first two only, as drawn), class, then the metadata columns. Points without
+ * coordinates (outside a UMAP sample) are left out.
  */
-export function coordinatesCsv(view: ViewResult, b: PointBuffers, classNames: readonly string[] | null): string {
-  const axes = view.axes.map((name, a) => ({ name, a })).filter((x) => x.name !== '');
+export function coordinatesCsv(view: ViewResult, b: PointBuffers, classNames: readonly string[] | null, dims: 2 | 3 = 3): string {
+  const axes = view.axes.map((name, a) => ({ name, a })).filter((x) => x.name !== '' && x.a < dims);
   const head = ['point', 'row', ...axes.map((x) => x.name)];
   if (b.labels && classNames) head.push('class');
   if (b.meta) head.push(...b.meta.columns);

@@ -24,6 +24,21 @@ export interface ViewState {
   /** The category the legend points at (hover): the other points are dimmed. */
   focus: string | null;
   setFocus: (category: string | null) => void;
+  /** Tick marks with values (data units) along the view's axes. */
+  showTicks: boolean;
+  setShowTicks: (on: boolean) => void;
+  /** What labels the points ('class' or `meta:<column>`), or null for no labels. */
+  labelBy: string | null;
+  setLabelBy: (by: string | null) => void;
+  /** Density shading: contours under the points in 2D, translucent accumulation in 3D; 'auto' turns it on above DENSITY_AUTO_N points. */
+  density: 'auto' | 'on' | 'off';
+  setDensity: (d: 'auto' | 'on' | 'off') => void;
+  /** Image thumbnails in place of points when few enough are on screen (when the data carries images). */
+  sprites: boolean;
+  setSprites: (on: boolean) => void;
+  /** Bumped when the thumbnail source of the data on screen changes (views/thumbnails.ts). */
+  thumbnailsVersion: number;
+  bumpThumbnails: () => void;
   setColorBy: (c: ColorBy) => void;
   setPointSize: (px: number) => void;
   setDims: (d: 2 | 3) => void;
@@ -35,6 +50,14 @@ export interface ViewState {
 }
 
 export const POINT_SIZE_RANGE = { min: 2, max: 14, step: 1 } as const;
+
+/** Above this many points 'auto' density shading is on. */
+export const DENSITY_AUTO_N = 20_000;
+
+/** Whether density shading is on for a choice and n plotted points. */
+export function densityActive(d: ViewState['density'], n: number): boolean {
+  return d === 'on' || (d === 'auto' && n > DENSITY_AUTO_N);
+}
 
 /** A point size that keeps n points legible: 7 px up to ~2,000 points, shrinking as n^-0.2 to 2 px near 1,000,000. */
 export function autoPointSize(n: number): number {
@@ -51,6 +74,16 @@ export const useViewStore = create<ViewState>()((set) => ({
   selectTool: 'box',
   focus: null,
   setFocus: (focus) => set({ focus }),
+  showTicks: true,
+  setShowTicks: (showTicks) => set({ showTicks }),
+  labelBy: null,
+  setLabelBy: (labelBy) => set({ labelBy }),
+  density: 'auto',
+  setDensity: (density) => set({ density }),
+  sprites: false,
+  setSprites: (sprites) => set({ sprites }),
+  thumbnailsVersion: 0,
+  bumpThumbnails: () => set((s) => ({ thumbnailsVersion: s.thumbnailsVersion + 1 })),
   setColorBy: (colorBy) => set({ colorBy, hidden: [], focus: null }),
   setPointSize: (px) => set({ pointSize: Math.min(POINT_SIZE_RANGE.max, Math.max(POINT_SIZE_RANGE.min, px)) }),
   setDims: (dims) => set({ dims }),

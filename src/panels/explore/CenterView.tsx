@@ -7,6 +7,7 @@ import { formatBytes } from '../../views/format';
 import { PointView } from '../../views/three/PointView';
 import { Legend } from './Legend';
 import { ChoiceDialog } from './ChoiceDialog';
+import { useDemoThumbnails } from './useDemoThumbnails';
 
 function ErrorBanner() {
   const error = useAnalysisStore((s) => s.error);
@@ -54,6 +55,7 @@ function LoadingCard() {
 }
 
 export function CenterView() {
+  useDemoThumbnails();
   return (
     <main className="center" aria-label="3D view">
       <PointView />

@@ -1,7 +1,8 @@
-/** The left panel: data, projection, colouring and overlays, selection, exports. */
+/** The left panel: data, projection, colouring and overlays, ticks, labels, density and images, selection, exports. */
 import { DataSection } from './DataSection';
 import { ViewSection } from './ViewSection';
 import { ColourSection } from './ColourSection';
+import { MarksSection } from './MarksSection';
 import { SelectionSection } from './SelectionSection';
 import { ExportSection } from './ExportSection';
 
@@ -12,6 +13,7 @@ export function ControlPanel() {
       <DataSection />
       <ViewSection />
       <ColourSection />
+      <MarksSection />
       <SelectionSection />
       <ExportSection />
     </aside>

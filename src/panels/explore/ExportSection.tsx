@@ -1,11 +1,21 @@
-/** Exports: the projected coordinates with metadata (CSV), all metrics (JSON, the CLI's keys), the view as PNG. */
+/**
+ * Exports: the projected coordinates with metadata (CSV; in 2D the two drawn axes), all metrics
+ * (JSON, the CLI's keys), the view as PNG at 1x, 2x or 4x its size with its legend, axes hint and text.
+ */
+import { useState } from 'react';
 import { useAnalysisStore, useJobsStore } from '../../state/appStore';
 import type { IdStageState } from '../../state/analysisStore';
 import { coordinatesCsv, metricsJson } from '../../state/exports';
 import { getPointBuffers, getViewBuffers } from '../../state/pointBuffers';
+import { useViewStore } from '../../state/viewStore';
 import { download, downloadText, slug } from '../../views/download';
-import { cloudHandle } from '../../views/three/PointView';
+import { VIEW_BACKGROUND } from '../../views/palette';
+import { useColorPlan } from '../../views/useColorPlan';
+import { cloudHandle, shortAxis } from '../../views/three/PointView';
 import { viewPng } from '../../views/three/snapshot';
+
+/** The PNG's size as a multiple of the view's. */
+const SCALES = [1, 2, 4] as const;
 
 /** How the ID estimates stand when they are not in the report yet (see metricsJson). */
 const ID_PENDING: Record<IdStageState['status'], string | null> = { none: null, done: null, running: 'still being computed', cancelled: 'cancelled', error: 'not computed (failed)' };
@@ -16,15 +26,19 @@ export function ExportSection() {
   const classNames = useAnalysisStore((s) => s.classNames);
   const idStage = useAnalysisStore((s) => s.idStage.status);
   const shown = useJobsStore((s) => s.shown);
+  const axes = useJobsStore((s) => s.axes);
+  const { dims, hidden } = useViewStore();
+  const plan = useColorPlan();
+  const [scale, setScale] = useState<(typeof SCALES)[number]>(1);
   const name = slug(dataset);
   const exportCsv = () => {
     const v = getViewBuffers();
     const b = getPointBuffers();
-    if (v && b) downloadText(`${name}-${shown?.kind ?? 'view'}-coordinates.csv`, coordinatesCsv(v, b, classNames), 'text/csv');
+    if (v && b) downloadText(`${name}-${shown?.kind ?? 'view'}-coordinates.csv`, coordinatesCsv(v, b, classNames, dims), 'text/csv');
   };
   const exportPng = async () => {
-    const blob = await viewPng(cloudHandle, '#fbfbfc');
-    if (blob) download(`${name}-${shown?.kind ?? 'view'}.png`, blob);
+    const blob = await viewPng(cloudHandle, { scale, background: VIEW_BACKGROUND, plan, hidden, axisNames: axes.map(shortAxis), flat: dims === 2 });
+    if (blob) download(`${name}-${shown?.kind ?? 'view'}${scale > 1 ? `@${scale}x` : ''}.png`, blob);
   };
   return (
     <fieldset className="control">
@@ -36,9 +50,16 @@ export function ExportSection() {
         <button type="button" disabled={!report} onClick={() => report && downloadText(`${name}-metrics.json`, metricsJson(report, ID_PENDING[idStage]), 'application/json')} data-testid="export-json" title="All metrics, with the same keys as the CLI's --json">
           Metrics JSON
         </button>
-        <button type="button" disabled={!report} onClick={exportPng} data-testid="export-png" title="The 3D view as it is now">
+        <button type="button" disabled={!report} onClick={exportPng} data-testid="export-png" title="The 3D view as it is now, with its legend, axes and text">
           View PNG
         </button>
+        <select value={scale} aria-label="PNG size" data-testid="png-scale" onChange={(e) => setScale(Number(e.target.value) as (typeof SCALES)[number])}>
+          {SCALES.map((k) => (
+            <option key={k} value={k}>
+              {k}×
+            </option>
+          ))}
+        </select>
       </div>
     </fieldset>
   );

@@ -12,12 +12,13 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useAnalysisStore, useInspectStore, useJobsStore } from '../../state/appStore';
 import { getPointBuffers, getViewBuffers } from '../../state/pointBuffers';
 import { useUiStore } from '../../state/uiStore';
-import { useViewStore } from '../../state/viewStore';
+import { densityActive, useViewStore } from '../../state/viewStore';
 import { fillColors } from '../colors';
 import { hexToRgb } from '../palette';
 import { useColorPlan } from '../useColorPlan';
-import { createPointMaterial, setPointUniforms } from './pointMaterial';
+import { createPointMaterial, densityAlpha, setDensityLook, setPointUniforms } from './pointMaterial';
 import { displayPositions, easeInOut, lerpInto, TRANSITION_MS } from './transition';
+import { markCanvas } from './canvasMarks';
 import type { CloudHandle } from './cloudHandle';
 import { CloudPicker } from './picker';
 import { writeTooltip } from './tooltip';
@@ -45,7 +46,7 @@ export function PointCloud({ tooltipRef, handle }: Props) {
   const dataVersion = useAnalysisStore((s) => s.dataVersion);
   const classNames = useAnalysisStore((s) => s.classNames);
   const viewVersion = useJobsStore((s) => s.viewVersion);
-  const { pointSize, dims, hidden, focus } = useViewStore();
+  const { pointSize, dims, hidden, focus, density } = useViewStore();
   const selection = useInspectStore((s) => s.selection);
   const isolate = useInspectStore((s) => s.isolate);
   const plan = useColorPlan();
@@ -98,7 +99,15 @@ export function PointCloud({ tooltipRef, handle }: Props) {
     };
   }, [handle, tooltipRef]);
 
-  const picker = useMemo(() => new CloudPicker(handle, hover), [handle, hover]);
+  // A fresh index also draws a frame: what depends on it (the thumbnails' switch) settles on screen.
+  const picker = useMemo(
+    () =>
+      new CloudPicker(handle, () => {
+        hover();
+        invalidate();
+      }),
+    [handle, hover, invalidate],
+  );
   useEffect(() => {
     handle.requestIndex = () => picker.request();
     return () => {
@@ -159,6 +168,14 @@ export function PointCloud({ tooltipRef, handle }: Props) {
     setPointUniforms(material, { size: pointSize, flat: false });
     invalidate();
   }, [pointSize, material, invalidate]);
+
+  useEffect(() => {
+    const n = data ? data.to.length / 3 : 0;
+    const on = densityActive(density, n);
+    setDensityLook(material, on ? densityAlpha(n) : null);
+    markCanvas(gl.domElement, 'density', on ? (dims === 2 ? 'contours' : 'shaded') : 'off');
+    invalidate();
+  }, [density, data, dims, material, gl, invalidate]);
 
   // Pointer input straight from the canvas: no per-move raycast through react-three-fiber.
   useEffect(() => {

@@ -15,6 +15,9 @@ import { CAMERA_DISTANCE, OrbitRig } from './OrbitRig';
 import { AxesGizmoDriver, AxesGizmoSvg } from './AxesGizmo';
 import { BoxSelect } from './BoxSelect';
 import { CloudHandle } from './cloudHandle';
+import { Annotations } from './Annotations';
+import { DensityLayer } from './DensityLayer';
+import { SpriteCloud } from './SpriteCloud';
 
 /** Hands the renderer, scene and camera to the cloud handle (for box selection and PNG export). */
 function Bridge({ handle }: { handle: CloudHandle }) {
@@ -42,35 +45,43 @@ export function PointView() {
   const axes = useJobsStore((s) => s.axes);
   const tooltipRef = useRef<HTMLDivElement>(null);
   const gizmo = useRef<SVGSVGElement>(null);
+  const overlay = useRef<HTMLCanvasElement>(null);
   const [resetKey, setResetKey] = useState(0);
   const names = useMemo(() => axes.map(shortAxis), [axes]);
 
+  // The text layer is the view's sibling, so the view keeps one <canvas> (the journeys find it so).
   return (
-    <div className="point-view" data-testid="point-view">
-      <BoxSelect handle={cloudHandle}>
-        <Canvas
-          frameloop="demand"
-          dpr={[1, 2]}
-          camera={{ fov: 45, near: 0.01, far: 100, position: [0, 0, CAMERA_DISTANCE] }}
-          gl={{ antialias: true, alpha: true }}
-          aria-label="3D point cloud"
-        >
-          <Bridge handle={cloudHandle} />
-          <PointCloud tooltipRef={tooltipRef} handle={cloudHandle} />
-          <MeansOverlay />
-          <HighlightOverlay handle={cloudHandle} />
-          <OrbitRig dims={dims} resetKey={resetKey} />
-          <AxesGizmoDriver svg={gizmo} flat={dims === 2} />
-        </Canvas>
-      </BoxSelect>
-      <div ref={tooltipRef} className="point-tooltip" role="status" aria-live="off" data-testid="point-tooltip" />
-      <AxesGizmoSvg ref={gizmo} names={names} />
-      <button type="button" className="view-reset" onClick={() => setResetKey((k) => k + 1)} title="Reset the camera">
-        Reset view
-      </button>
-      <p className="view-hint">
-        {dims === 3 ? 'drag: rotate · scroll: zoom · right-drag: pan' : 'scroll: zoom · drag: pan'} · shift-drag: select
-      </p>
-    </div>
+    <>
+      <div className="point-view" data-testid="point-view">
+        <BoxSelect handle={cloudHandle}>
+          <Canvas
+            frameloop="demand"
+            dpr={[1, 2]}
+            camera={{ fov: 45, near: 0.01, far: 100, position: [0, 0, CAMERA_DISTANCE] }}
+            gl={{ antialias: true, alpha: true }}
+            aria-label="3D point cloud"
+          >
+            <Bridge handle={cloudHandle} />
+            <DensityLayer handle={cloudHandle} />
+            <PointCloud tooltipRef={tooltipRef} handle={cloudHandle} />
+            <SpriteCloud handle={cloudHandle} />
+            <MeansOverlay />
+            <HighlightOverlay handle={cloudHandle} />
+            <OrbitRig dims={dims} resetKey={resetKey} />
+            <AxesGizmoDriver svg={gizmo} flat={dims === 2} />
+            <Annotations overlay={overlay} handle={cloudHandle} names={axes} />
+          </Canvas>
+        </BoxSelect>
+        <div ref={tooltipRef} className="point-tooltip" role="status" aria-live="off" data-testid="point-tooltip" />
+        <AxesGizmoSvg ref={gizmo} names={names} />
+        <button type="button" className="view-reset" onClick={() => setResetKey((k) => k + 1)} title="Reset the camera">
+          Reset view
+        </button>
+        <p className="view-hint">
+          {dims === 3 ? 'drag: rotate · scroll: zoom · right-drag: pan' : 'scroll: zoom · drag: pan'} · shift-drag: select
+        </p>
+      </div>
+      <canvas ref={overlay} className="view-text" aria-hidden="true" data-testid="view-text" />
+    </>
   );
 }

@@ -7,6 +7,7 @@
  */
 import type * as THREE from 'three';
 import type { ScreenIndex } from './screenIndex';
+import type { TextItem } from './textLayer';
 
 export class CloudHandle {
   /** Display positions (n x 3, unit-ball units) where the running transition started, or null before data. */
@@ -25,6 +26,8 @@ export class CloudHandle {
   index: ScreenIndex | null = null;
   /** Resolves with a fresh index (builds one now if none is pending); set by PointCloud. */
   requestIndex: () => Promise<ScreenIndex | null> = () => Promise.resolve(null);
+  /** The text drawn over the view in the last frame (ticks, axis names, point labels), CSS px. */
+  annotations: TextItem[] = [];
   gl: THREE.WebGLRenderer | null = null;
   scene: THREE.Scene | null = null;
   camera: THREE.Camera | null = null;
@@ -57,6 +60,11 @@ export class CloudHandle {
     if (!from || !to || i < 0 || 3 * i + 2 >= to.length) return false;
     for (let a = 0; a < 3; a++) out[at + a] = from[3 * i + a] + (to[3 * i + a] - from[3 * i + a]) * mix;
     return true;
+  }
+
+  /** The text of the frame just drawn. */
+  setAnnotations(items: TextItem[]): void {
+    this.annotations = items;
   }
 
   bind(gl: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.Camera): void {

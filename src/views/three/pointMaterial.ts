@@ -35,17 +35,19 @@ void main() {
 const fragmentShader = /* glsl */ `
 uniform float uRim;
 uniform float uHollow;
+uniform float uAlpha;
 varying vec3 vColor;
 void main() {
   vec2 c = gl_PointCoord * 2.0 - 1.0;
   float r2 = dot(c, c);
   if (r2 > 1.0 || r2 < uHollow) discard;
   float rim = smoothstep(0.5, 0.75, r2) * uRim;
-  gl_FragColor = vec4(mix(vColor, vColor * 0.45, rim), 1.0);
+  gl_FragColor = vec4(mix(vColor, vColor * 0.45, rim), uAlpha);
 }`;
 
 /** A new material; update uniforms uSize (px), uPixelRatio, uRefDistance (camera-target distance), uFlat (0 or 1), uRim (0..1),
- * uHollow (squared inner radius in [0, 1] cut out, for a ring; negative for a disc); with `morph`, uMix (0: aFrom, 1: position). */
+ * uHollow (squared inner radius in [0, 1] cut out, for a ring; negative for a disc), uAlpha (1: opaque);
+ * with `morph`, uMix (0: aFrom, 1: position). */
 export function createPointMaterial(opts: { morph?: boolean } = {}): THREE.ShaderMaterial {
   return new THREE.ShaderMaterial({
     defines: opts.morph ? { MORPH: '' } : {},
@@ -59,6 +61,7 @@ export function createPointMaterial(opts: { morph?: boolean } = {}): THREE.Shade
       uRim: { value: 1 },
       uHollow: { value: -1 },
       uMix: { value: 1 },
+      uAlpha: { value: 1 },
     },
     transparent: false,
     depthTest: true,
@@ -82,4 +85,25 @@ export function setPointUniforms(m: THREE.ShaderMaterial, u: PointUniforms): voi
   if (u.refDistance !== undefined) m.uniforms.uRefDistance.value = u.refDistance;
   if (u.flat !== undefined) m.uniforms.uFlat.value = u.flat ? 1 : 0;
   if (u.mix !== undefined) m.uniforms.uMix.value = u.mix;
+}
+
+/**
+ * Density shading: the points drawn with opacity `alpha` and no rim, blended without depth writes,
+ * so the opacity of a pixel grows with the number of points over it (1 - (1 - alpha)^k for k
+ * points); null draws them opaque again.
+ */
+export function setDensityLook(m: THREE.ShaderMaterial, alpha: number | null): void {
+  const on = alpha !== null;
+  m.uniforms.uAlpha.value = on ? alpha : 1;
+  m.uniforms.uRim.value = on ? 0 : 1;
+  if (m.transparent !== on) {
+    m.transparent = on;
+    m.depthWrite = !on;
+    m.needsUpdate = true;
+  }
+}
+
+/** The opacity of each point under density shading for n points: 0.5 at 20,000, falling as n^-1/2 to 0.05. */
+export function densityAlpha(n: number): number {
+  return Math.min(0.6, Math.max(0.05, 0.5 * Math.sqrt(20_000 / Math.max(n, 1))));
 }

@@ -1,9 +1,27 @@
 /**
- * The hover tooltip's content: class, original row, and the point's metadata (first columns),
- * written as text nodes only, so a label such as `<img src=x onerror=alert(1)>` shows literally.
+ * The hover tooltip's content: the point's image when the data carries images, its class, original
+ * row, and its metadata (first columns), written as text nodes only, so a label such as
+ * `<img src=x onerror=alert(1)>` shows literally.
  */
 import type { PointBuffers } from '../../state/pointBuffers';
 import { classColor } from '../palette';
+import { drawThumbnail, getThumbnails } from '../thumbnails';
+
+/** Side of the tooltip's thumbnail in CSS px. */
+const THUMB_PX = 64;
+
+/** A canvas with the image of file row `row`, or null when the data has no images. */
+function thumbnail(row: number): HTMLCanvasElement | null {
+  const src = getThumbnails();
+  if (!src) return null;
+  const c = document.createElement('canvas');
+  const dpr = window.devicePixelRatio || 1;
+  [c.width, c.height] = [THUMB_PX * dpr, THUMB_PX * dpr];
+  c.className = 'tip-thumb';
+  c.dataset.testid = 'tip-thumb';
+  const ctx = c.getContext('2d');
+  return ctx && drawThumbnail(ctx, src, row, 0, 0, THUMB_PX * dpr) ? c : null;
+}
 
 /** Metadata columns shown in the tooltip; the inspector lists them all. */
 const MAX_COLUMNS = 6;
@@ -27,7 +45,8 @@ export function writeTooltip(tip: HTMLElement, i: number, b: PointBuffers, class
     strong.textContent = `class ${classNames?.[k] ?? k}`;
     head.append(swatch, strong, ` · row ${b.rowIndex[i]}`);
   } else head.append(`row ${b.rowIndex[i]}`);
-  tip.replaceChildren(head);
+  const image = thumbnail(b.rowIndex[i]);
+  tip.replaceChildren(...(image ? [image, head] : [head]));
   const meta = b.meta;
   if (!meta) return;
   const shown = meta.columns.slice(0, MAX_COLUMNS);
