@@ -80,7 +80,7 @@ export function ClassesTab() {
         title="Class-mean cosines vs the simplex ETF"
         file={file}
         testId="chart-cosines"
-        note={`Left: cos between centred class means. Right: the ETF target, 1 on the diagonal and −1/(K−1) = ${formatSig(-1 / (K - 1), 3)} elsewhere.${c.etfResidual !== null ? ` Aligned ETF residual ‖E − Mc‖/‖Mc‖ = ${formatSig(c.etfResidual, 3)}.` : ''}`}
+        note={`${stacked ? 'Top' : 'Left'}: cos between centred class means. ${stacked ? 'Below' : 'Right'}: the ETF target, 1 on the diagonal and −1/(K−1) = ${formatSig(-1 / (K - 1), 3)} elsewhere.${c.etfResidual !== null ? ` Aligned ETF residual ‖E − Mc‖/‖Mc‖ = ${formatSig(c.etfResidual, 3)}.` : ''}`}
       >
         <div className={stacked ? 'heatmap-pair heatmap-stacked' : 'heatmap-pair'}>
           <Heatmap labels={c.names} values={c.cosines} domain={[-1, 1]} scheme="diverging" legend="cosine" describe={cosDescribe} size={108} showLegend={false} testId="heatmap-cosines" />

@@ -34,6 +34,7 @@ const MAX_LABEL = 19;
 /** Font sizes of the value labels and the marker's label (metrics.css, charts.css). */
 const VALUE_FONT = 10;
 const MARKER_FONT = 11;
+const LEGEND_FONT = 11.5;
 
 /** The value label of a bar: its text and where it starts, clear of the marker line at `markerX`. */
 export function valueLabel(v: number | null, x: (v: number) => number, markerX: number | null): { text: string; x: number } {
@@ -63,12 +64,16 @@ export function BarChart({ items, series, axis, width = 324, describe, marker, t
   const x = scale(innerW);
   const markerX = marker ? x(marker.value) : null;
   const barH = (band - 6) / series.length;
+  // Series keys side by side (swatch, name, 16 px of air), starting over the bars unless that runs past the right edge.
+  const keyW = series.map((s) => 14 + textWidth(s.name, LEGEND_FONT) + 16);
+  const legendAt = keyW.map((_, j) => keyW.slice(0, j).reduce((a, b) => a + b, 0));
+  const legendX = Math.max(4, Math.min(left, width - keyW.reduce((a, b) => a + b, 0)));
   return (
     <svg className="chart bars" width={width} height={MARGIN.top + legendH + innerH + MARGIN.bottom} role="img" aria-label={axis} data-testid={testId}>
       {series.length > 1 ? (
-        <g className="legend-row" transform={`translate(${left},${MARGIN.top + 8})`}>
+        <g className="legend-row" transform={`translate(${legendX},${MARGIN.top + 8})`}>
           {series.map((s, j) => (
-            <g key={s.name} transform={`translate(${j * 120},0)`}>
+            <g key={s.name} transform={`translate(${legendAt[j]},0)`}>
               <rect y={-7} width={10} height={10} fill={s.color} />
               <text x={14} dy="0.1em">
                 {s.name}

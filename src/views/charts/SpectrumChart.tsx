@@ -22,21 +22,25 @@ const MARGIN = { top: 10, right: 16, bottom: 36, left: 52 };
 export function SpectrumChart({ eigenvalues, pcId90, width = 324, height = 190, max = 256, testId }: Props) {
   const top = eigenvalues[0] ?? 0;
   const shown = eigenvalues.slice(0, max).map((l, i) => ({ i: i + 1, s: Math.sqrt(Math.max(l, 0)) })).filter((p) => p.s > Math.sqrt(top) * 1e-7);
-  const innerW = width - MARGIN.left - MARGIN.right;
   const innerH = height - MARGIN.top - MARGIN.bottom;
-  const last = Math.max(2, shown.length ? shown[shown.length - 1].i : 2);
-  const x = d3.scaleLinear().domain([1, last]).range([0, innerW]);
   const lo = d3.min(shown, (p) => p.s) ?? 1e-3;
   const hi = d3.max(shown, (p) => p.s) ?? 1;
   const y = d3.scaleLog().domain([lo * 0.8, hi * 1.25]).range([innerH, 0]);
+  const yTicks = y.ticks(4).filter((_, k, all) => all.length <= 5 || k % Math.ceil(all.length / 5) === 0);
+  const yFormat = (t: number) => formatSig(t, 2);
+  // The y title sits clear of the widest tick label (labels end 6 px left of the axis; 11 px text).
+  const titleOffset = Math.max(34, 6 + Math.max(0, ...yTicks.map((t) => textWidth(yFormat(t), 11))) + 8);
+  const left = Math.max(MARGIN.left, titleOffset + 12);
+  const innerW = width - left - MARGIN.right;
+  const last = Math.max(2, shown.length ? shown[shown.length - 1].i : 2);
+  const x = d3.scaleLinear().domain([1, last]).range([0, innerW]);
   const line = d3.line<{ i: number; s: number }>().x((p) => x(p.i)).y((p) => y(p.s))(shown) ?? '';
   const pcLabel = `90% variance: ${pcId90} PCs`;
   // The marker's label goes left of its line when it would run past the chart's right edge.
   const flip = pcId90 !== null && x(pcId90) + 4 + textWidth(pcLabel, 11) > innerW + MARGIN.right;
-  const yTicks = y.ticks(4).filter((_, k, all) => all.length <= 5 || k % Math.ceil(all.length / 5) === 0);
   return (
     <svg className="chart spectrum" width={width} height={height} role="img" aria-label="Covariance spectrum" data-testid={testId}>
-      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+      <g transform={`translate(${left},${MARGIN.top})`}>
         <GridRows ticks={yTicks} y={y} width={innerW} />
         <path className="spectrum-line" d={line} />
         {shown.length <= 80
@@ -55,11 +59,11 @@ export function SpectrumChart({ eigenvalues, pcId90, width = 324, height = 190, 
           </g>
         ) : null}
         <BottomAxis ticks={x.ticks(6).filter(Number.isInteger)} at={x} length={innerW} top={innerH} format={String} stroke="#9aa3af" />
-        <LeftAxis ticks={yTicks} at={y} length={innerH} format={(t) => formatSig(t, 2)} stroke="#9aa3af" />
+        <LeftAxis ticks={yTicks} at={y} length={innerH} format={yFormat} stroke="#9aa3af" />
         <text className="axis-label" x={innerW / 2} y={innerH + 30} textAnchor="middle">
           principal component i
         </text>
-        <YTitle offset={42} height={innerH}>
+        <YTitle offset={titleOffset} height={innerH}>
           σᵢ = √λᵢ (log)
         </YTitle>
       </g>

@@ -120,7 +120,7 @@ export function Annotations({ overlay, handle, names }: { overlay: RefObject<HTM
   useEffect(() => {
     labels.current.serial = -1;
     invalidate();
-  }, [text, viewVersion, dims, invalidate]);
+  }, [text, box, viewVersion, dims, invalidate]);
   useEffect(() => {
     const st = labels.current;
     return () => {

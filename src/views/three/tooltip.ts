@@ -10,17 +10,20 @@ import { drawThumbnail, getThumbnails } from '../thumbnails';
 /** Side of the tooltip's thumbnail in CSS px. */
 const THUMB_PX = 64;
 
-/** A canvas with the image of file row `row`, or null when the data has no images. */
-function thumbnail(row: number): HTMLCanvasElement | null {
+/** An <img> of file row `row` (drawn on a canvas, kept as a data URL: the view holds one <canvas>), or null when the data has no images. */
+function thumbnail(row: number): HTMLImageElement | null {
   const src = getThumbnails();
   if (!src) return null;
   const c = document.createElement('canvas');
   const dpr = window.devicePixelRatio || 1;
   [c.width, c.height] = [THUMB_PX * dpr, THUMB_PX * dpr];
-  c.className = 'tip-thumb';
-  c.dataset.testid = 'tip-thumb';
   const ctx = c.getContext('2d');
-  return ctx && drawThumbnail(ctx, src, row, 0, 0, THUMB_PX * dpr) ? c : null;
+  if (!ctx || !drawThumbnail(ctx, src, row, 0, 0, THUMB_PX * dpr)) return null;
+  const img = document.createElement('img');
+  img.className = 'tip-thumb';
+  img.alt = `image of row ${row}`;
+  img.src = c.toDataURL('image/png');
+  return img;
 }
 
 /** Metadata columns shown in the tooltip; the inspector lists them all. */
