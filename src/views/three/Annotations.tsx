@@ -170,7 +170,7 @@ export function Annotations({ overlay, handle, names }: { overlay: RefObject<HTM
     camera.updateMatrixWorld();
     matrix.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse);
     const m = matrix.elements;
-    const sides = box ? outerEdges(box, (p) => project(m, p, size.width, size.height)) : [];
+    const sides = box ? outerEdges(box, (p) => project(m, p, size.width, size.height), size.width, size.height) : [];
     if (box && lines && sides.join() !== drawnSides.current) {
       drawnSides.current = sides.join();
       setSegments(lines, axisSegments(box, sides));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisBox, boxCentre, edgePoint, outerEdges, type Vec3 } from './axisTicks';
+import { axisBox, boxCentre, edgePoint, outerEdges, visibleLength, type Vec3 } from './axisTicks';
 
 const coords = Float32Array.from([-2.5, 10, 0.3, 7.5, 30, 0.1, 1, 20, 0.2, 100, 100, 100]);
 const present = (i: number) => i < 3;
@@ -47,22 +47,30 @@ describe('axis ticks', () => {
     expect(boxCentre(box)).toEqual([0.5, 1, 1.5]);
   });
 
-  it('draws each axis on its edge farthest out on screen; in 2D the x axis at the bottom and y at the left', () => {
+  it('draws each axis on an edge of the projected outline, the one most on screen; in 2D the x axis at the bottom and y at the left', () => {
     const box = axisBox(Float32Array.from([-1, -1, -1, 1, 1, 1]), () => true, [0, 0, 0], 1, false)!;
     const oblique = (p: Vec3): [number, number] => [200 + 80 * p[0] + 35 * p[2], 200 - 80 * p[1] + 25 * p[2] - 10 * p[0]];
-    const sides = outerEdges(box, oblique);
+    const corners = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => oblique([k & 1 ? 1 : -1, k & 2 ? 1 : -1, k & 4 ? 1 : -1]));
+    const sides = outerEdges(box, oblique, 400, 400);
     box.axes.forEach(({ axis }, k) => {
-      const c = oblique(boxCentre(box));
-      const dist = (side: number) => {
-        const q = oblique(edgePoint(box, axis, side, 0));
-        return Math.hypot(q[0] - c[0], q[1] - c[1]);
-      };
-      for (let side = 0; side < 4; side++) expect(dist(sides[k])).toBeGreaterThanOrEqual(dist(side) - 0.5);
+      const p = oblique(edgePoint(box, axis, sides[k], -1));
+      const q = oblique(edgePoint(box, axis, sides[k], 1));
+      const cross = corners.map((c) => (q[0] - p[0]) * (c[1] - p[1]) - (q[1] - p[1]) * (c[0] - p[0]));
+      expect(cross.every((v) => v >= -1e-6) || cross.every((v) => v <= 1e-6), `axis ${axis}`).toBe(true);
     });
     const flat = axisBox(Float32Array.from([-1, -1, 0, 1, 1, 0]), () => true, [0, 0, 0], 1, true)!;
     const down = (p: Vec3): [number, number] => [200 + 80 * p[0], 200 - 80 * p[1]];
-    const [x, y] = outerEdges(flat, down);
+    const [x, y] = outerEdges(flat, down, 400, 400);
     expect(down(edgePoint(flat, 0, x, 0))[1]).toBe(280);
     expect(down(edgePoint(flat, 1, y, 0))[0]).toBe(120);
+    // Panned so that the bottom edge leaves the screen: the x axis moves to the top edge.
+    const panned = (p: Vec3): [number, number] => [200 + 80 * p[0], 100 - 80 * p[1]];
+    expect(panned(edgePoint(flat, 0, outerEdges(flat, panned, 400, 150)[0], 0))[1]).toBe(20);
+  });
+
+  it('measures the on-screen part of a segment', () => {
+    expect(visibleLength([-50, 10], [50, 10], 100, 100)).toBeCloseTo(50, 9);
+    expect(visibleLength([10, 10], [40, 50], 100, 100)).toBeCloseTo(50, 9);
+    expect(visibleLength([-10, -10], [-5, 200], 100, 100)).toBe(0);
   });
 });

@@ -1,9 +1,8 @@
 /**
  * Axis ticks of the view in data units: the cloud's bounding box (display coordinates: display =
  * (coords - offset) * scale, as transition.ts draws the points) and d3's nice ticks of each axis's
- * data range. Each axis is drawn on one of its box's four parallel edges: the one whose middle
- * lies farthest out on screen from the box's centre, so axes run round the cloud, never across it
- * (as matplotlib's 3D axes do).
+ * data range. Each axis is drawn on one of its box's four parallel edges: one on the outline of
+ * the box's projection (so axes run round the cloud, never across it), the one most on screen.
  */
 import { ticks as niceTicks, tickFormat } from 'd3';
 
@@ -80,21 +79,58 @@ export function boxCentre(box: AxisBox): Vec3 {
   return [0, 1, 2].map((a) => (box.lo[a] + box.hi[a]) / 2) as Vec3;
 }
 
+/** Length in px of the part of segment a-b inside [0, width] x [0, height] (Liang-Barsky clipping). */
+export function visibleLength(a: readonly number[], b: readonly number[], width: number, height: number): number {
+  const d = [b[0] - a[0], b[1] - a[1]];
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [[-d[0], a[0]], [d[0], width - a[0]], [-d[1], a[1]], [d[1], height - a[1]]];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return 0;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return 0;
+  }
+  return (t1 - t0) * Math.hypot(d[0], d[1]);
+}
+
+/** Whether every corner of the box projects on one side of the line through p and q (the edge is on the outline). */
+function onOutline(corners: [number, number][], p: readonly number[], q: readonly number[]): boolean {
+  let neg = false;
+  let pos = false;
+  const len = Math.hypot(q[0] - p[0], q[1] - p[1]) || 1;
+  for (const c of corners) {
+    const cross = ((q[0] - p[0]) * (c[1] - p[1]) - (q[1] - p[1]) * (c[0] - p[0])) / len;
+    if (cross < -0.5) neg = true;
+    if (cross > 0.5) pos = true;
+  }
+  return !(neg && pos);
+}
+
 /**
- * For each axis the edge to draw it on: the one whose midpoint `project`s farthest from the
- * projected centre (ties, as in 2D, go to the lower side: the x axis at the bottom, y at the left).
+ * For each axis the edge to draw it on: among the edges on the outline of the projected box, the
+ * one with the longest part on a width x height screen (ties, as in 2D, go to the lower side: the
+ * x axis at the bottom, y at the left); an edge behind the camera is never chosen.
  */
-export function outerEdges(box: AxisBox, project: (p: Vec3) => [number, number] | null): number[] {
-  const c = project(boxCentre(box));
+export function outerEdges(box: AxisBox, project: (p: Vec3) => [number, number] | null, width: number, height: number): number[] {
+  const corners: [number, number][] = [];
+  for (let k = 0; k < 8; k++) {
+    const c = project([k & 1 ? box.hi[0] : box.lo[0], k & 2 ? box.hi[1] : box.lo[1], k & 4 ? box.hi[2] : box.lo[2]]);
+    if (c) corners.push(c);
+  }
   return box.axes.map(({ axis }) => {
-    if (!c) return 0;
-    const mid = (box.lo[axis] + box.hi[axis]) / 2;
     let best = 0;
-    let far = -Infinity;
+    let score = -Infinity;
     for (let side = 0; side < 4; side++) {
-      const p = project(edgePoint(box, axis, side, mid));
-      const d = p ? Math.hypot(p[0] - c[0], p[1] - c[1]) : -Infinity;
-      if (d > far + 0.5) [best, far] = [side, d];
+      const p = project(edgePoint(box, axis, side, box.lo[axis]));
+      const q = project(edgePoint(box, axis, side, box.hi[axis]));
+      if (!p || !q) continue;
+      const s = (onOutline(corners, p, q) ? 1e6 : 0) + visibleLength(p, q, width, height);
+      if (s > score + 1) [best, score] = [side, s];
     }
     return best;
   });
