@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import './setup';
 import { expectClose, f32, FIXTURES, labelLines } from './fixtureFiles';
 import { analyze } from '../src/geometry/analyze';
+import { classStatistics } from '../src/geometry/classStats';
+import { svdRight } from '../src/geometry/linalg';
 import { collapseAnalysis, collapseMetrics } from '../src/geometry/collapse';
 import { runCli } from '../src/cli/run';
 import type { AnalysisReport, CollapseMetrics } from '../src/geometry/types';
@@ -45,6 +47,12 @@ describe('NC1 on the ill-conditioned fixture', () => {
     expect(fx.nc1Svd.conditioning).toBeGreaterThan(5e-8);
     expect(fx.nc1Svd.conditioning).toBeLessThan(2e-7);
     expect(Number(fx.nc1Exact.digits40)).toBeCloseTo(fx.nc1Exact.float, 6);
+  });
+
+  it.each(['jacobi', 'bidiagonal'] as const)('the %s SVD of Mc has numpy singular values down to 1e-7 of the largest', (method) => {
+    const { s } = svdRight(classStatistics(X, fx.n, fx.dim, labels, fx.classes).centredMeans, method);
+    fx.nc1Svd.singularValues.slice(0, 36).forEach((want, i) => expectClose(s[i], want, TOL, `s_${i + 1}`));
+    expect(s[36] / s[0]).toBeLessThan(1e-14);
   });
 
   it('collapseMetrics and collapseAnalysis match numpy and the exact value', async () => {

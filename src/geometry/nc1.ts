@@ -3,7 +3,7 @@
  * through G = Mc Mc^T or Sigma_B, whose conditioning is the square of Mc's.
  */
 import type { ClassStats } from './types';
-import { svd } from './linalg';
+import { svdRight } from './linalg';
 import { chunkRows, type Steps } from './steps';
 
 const EPS = 2.220446049250313e-16;
@@ -23,14 +23,14 @@ export interface Nc1Result {
 }
 
 /**
- * Mc = U S V^T (float64 one-sided Jacobi); kept: the first min(K-1, D) singular directions less
+ * Mc = U S V^T (float64, svdRight: Jacobi or bidiagonal QR, never a Gram matrix); kept: the first min(K-1, D) singular directions less
  * any with s_i <= max(K, D) eps s_1 (numerically zero, numpy's matrix_rank rule). Since
  * Sigma_B^+ = K V_r S_r^-2 V_r^T, nc1 = sum_{i<r} (1/N) sum_n ((x_n - mu_{y_n}) . v_i)^2 / s_i^2:
  * one O(N D r) pass over the rows, sums of squares only.
  */
 export function* nc1Steps(X: Float32Array, n: number, labels: Int32Array, stats: ClassStats): Steps<Nc1Result> {
   const { classes: K, dim: d } = stats;
-  const { s, v } = svd(stats.centredMeans);
+  const { s, v } = svdRight(stats.centredMeans);
   const tol = Math.max(K, d) * EPS * (s[0] ?? 0);
   let r = 0;
   while (r < Math.min(K - 1, d) && s[r] > tol) r++;
