@@ -1,16 +1,16 @@
 /**
  * The geometry core against the independent float64 numpy reference
  * (scripts/reference/make_fixtures.py -> tests/fixtures/reference/*.json, inputs as .npy).
- * Tolerances (relative): 1e-4 for PCA, collapse, coding rate, CKA, angles and Procrustes;
+ * Tolerances (relative): 1e-6 for the collapse metrics and NC1's conditioning; 1e-4 for PCA,
+ * coding rate, CKA, angles and Procrustes;
  * 1e-3 for TwoNN and MLE (global and pointwise); counts, duplicates, pcId90 and the mutual-kNN
  * overlap (the fixture guarantees no neighbour-set ties) must match exactly.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from './setup';
-import { parseNpy } from '../src/io/npy';
+import { expectAllClose, expectClose, f32, FIXTURES, labelLines, npy, ROOT } from './fixtureFiles';
 import { mat } from '../src/geometry/linalg';
 import { analyze } from '../src/geometry/analyze';
 import { classStatistics } from '../src/geometry/classStats';
@@ -24,9 +24,8 @@ import { linearCka, mutualKnn, orthogonalProcrustes } from '../src/geometry/simi
 import { codingRate } from '../src/geometry/codingRate';
 import type { Classifier, CollapseMetrics } from '../src/geometry/types';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const FIXTURES = resolve(ROOT, 'tests/fixtures/reference');
 const TIGHT = 1e-4;
+const COLLAPSE_TOL = 1e-6;
 const ID_TOL = 1e-3;
 
 interface Fixture {
@@ -43,7 +42,7 @@ interface Fixture {
     mle: { k: number; harmonic: number; mean: number };
     localId: { rows: number[]; values: number[] };
   };
-  neuralCollapse: Record<keyof CollapseMetrics, number | null>;
+  neuralCollapse: Record<keyof CollapseMetrics | 'conditioning' | 'nc1SmallestShare' | 'nc1Rank', number | null>;
   subspaces: { k: number; pairs: { classes: [number, number]; angles: number[]; geodesic: number; chordal: number }[] };
   codingRate: { eps2: number; R: number; Rc: number; deltaR: number };
   similarity: { linearCka: number; mutualKnn: { k: number; value: number }; procrustesResidual: number };
@@ -61,22 +60,6 @@ interface Case {
   classifier?: Classifier;
 }
 
-function npy(path: string): { shape: number[]; data: ArrayLike<number | bigint> } {
-  const arr = parseNpy(new Uint8Array(readFileSync(path)), path);
-  if (Array.isArray(arr.data)) throw new Error(`${path}: expected a numeric array`);
-  return { shape: arr.shape, data: arr.data as ArrayLike<number | bigint> };
-}
-
-function f32(path: string): { shape: number[]; data: Float32Array } {
-  const { shape, data } = npy(path);
-  if (!(data instanceof Float32Array)) throw new Error(`${path}: expected float32`);
-  return { shape, data };
-}
-
-function labelLines(path: string): Int32Array {
-  return Int32Array.from(readFileSync(path, 'utf8').trim().split('\n'), Number);
-}
-
 function loadCase(name: 'digits' | 'synthetic'): Case {
   const fx = JSON.parse(readFileSync(resolve(FIXTURES, `${name}.json`), 'utf8')) as Fixture;
   const at = (file: string) => resolve(FIXTURES, `${name}-${file}`);
@@ -91,25 +74,6 @@ function loadCase(name: 'digits' | 'synthetic'): Case {
   const b = f32(at('b.npy')).data;
   const classifier = { weights: mat(W.shape[0], W.shape[1], W.data), bias: Float64Array.from(b) };
   return { fx, X: f32(at('vectors.npy')).data, labels, labelsTxt: labelLines(at('labels.txt')), Y: Y.data, dy: Y.shape[1], Z: Z.data, classifier };
-}
-
-/** |actual - expected| / |expected| (absolute when expected is 0). */
-function relErr(actual: number, expected: number): number {
-  return Math.abs(actual - expected) / (expected === 0 ? 1 : Math.abs(expected));
-}
-
-function expectClose(actual: number | null | undefined, expected: number | null, tol: number, what: string): void {
-  if (expected === null) {
-    expect(actual, what).toBeNull();
-    return;
-  }
-  expect(typeof actual, what).toBe('number');
-  expect(relErr(actual as number, expected), `${what}: ${actual} vs reference ${expected}`).toBeLessThanOrEqual(tol);
-}
-
-function expectAllClose(actual: ArrayLike<number>, expected: number[], tol: number, what: string): void {
-  expect(actual.length, `${what} length`).toBeGreaterThanOrEqual(expected.length);
-  expected.forEach((e, i) => expectClose(actual[i], e, tol, `${what}[${i}]`));
 }
 
 function selectRows(X: Float32Array, d: number, rows: Int32Array): Float32Array {
@@ -152,7 +116,12 @@ describe.each(['digits', 'synthetic'] as const)('reference fixtures: %s', (name)
     expect(r.intrinsicDimension.mle.k).toBe(fx.intrinsicDimension.mle.k);
     expectClose(r.intrinsicDimension.mle.harmonic, fx.intrinsicDimension.mle.harmonic, ID_TOL, 'mle harmonic');
     expectClose(r.intrinsicDimension.mle.mean, fx.intrinsicDimension.mle.mean, ID_TOL, 'mle mean');
-    for (const key of COLLAPSE_KEYS) expectClose(r.neuralCollapse[key], fx.neuralCollapse[key], TIGHT, key);
+    const nc = r.neuralCollapse;
+    for (const key of COLLAPSE_KEYS) expectClose(nc[key], fx.neuralCollapse[key], COLLAPSE_TOL, key);
+    expectClose(nc.conditioning, fx.neuralCollapse.conditioning, COLLAPSE_TOL, 'conditioning');
+    expectClose(nc.nc1SmallestShare, fx.neuralCollapse.nc1SmallestShare, COLLAPSE_TOL, 'nc1SmallestShare');
+    expect(nc.nc1Rank).toBe(fx.neuralCollapse.nc1Rank);
+    expect(nc.reasons).toEqual({});
   });
 
   it('classStatistics: counts and class means', () => {
@@ -171,7 +140,7 @@ describe.each(['digits', 'synthetic'] as const)('reference fixtures: %s', (name)
 
   it('collapseMetrics()', () => {
     const m = collapseMetrics(X, n, d, labels, K, c.classifier);
-    for (const key of COLLAPSE_KEYS) expectClose(m[key], fx.neuralCollapse[key], TIGHT, key);
+    for (const key of COLLAPSE_KEYS) expectClose(m[key], fx.neuralCollapse[key], COLLAPSE_TOL, key);
   });
 
   it('pca()', async () => {

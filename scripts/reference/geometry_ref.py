@@ -44,18 +44,40 @@ def _pinv_sym_top(A, rank):
     return (U[:, idx] / w[idx]) @ U[:, idx].T
 
 
+def nc1_svd(X, y, K):
+    """nc1 = Tr(Sigma_W Sigma_B^+)/K = sum_{i<r} (v_i^T Sigma_W v_i) / s_i^2 from the thin SVD of Mc,
+    over the r kept right singular vectors: the first min(K-1, D), less any s_i <= max(K, D) eps s_1.
+    Also conditioning = s_r/s_1 and smallestShare = the r-th term / nc1 (None when r = 0)."""
+    N, D = X.shape
+    _, means, _, mc, _ = class_stats(X, y, K)
+    _, s, vt = np.linalg.svd(mc, full_matrices=False)
+    tol = max(K, D) * np.finfo(np.float64).eps * s[0]
+    r = int(np.sum(s[: min(K - 1, D)] > tol))
+    if r == 0:
+        return dict(nc1=None, rank=0, conditioning=None, smallestShare=None, singularValues=s)
+    proj = (X - means[y]) @ vt[:r].T
+    terms = np.sum(proj**2, axis=0) / N / s[:r] ** 2
+    nc1 = float(terms.sum())
+    return dict(nc1=nc1, rank=r, conditioning=float(s[r - 1] / s[0]), smallestShare=float(terms[-1] / nc1), singularValues=s)
+
+
 def collapse(X, y, K, W=None, b=None):
-    """NC1 (rank K-1 pinv), NC1 quotient, CDNV, equinorm(s), equiangularity, ETF distance, NC3, NC4."""
+    """NC1 (thin SVD of Mc, rank K-1), NC1 quotient, CDNV, equinorm(s), equiangularity, ETF distance, NC3, NC4.
+    Where Mc is well conditioned (s_r/s_1 > 1e-4) NC1 is cross-checked against Tr(Sigma_W Sigma_B^+)/K
+    with Sigma_B^+ from eigh in D-space and in K-space."""
     N, _ = X.shape
     counts, means, _, mc, v = class_stats(X, y, K)
     R = X - means[y]
     sigma_w = R.T @ R / N
     sigma_b = mc.T @ mc / K
-    sb_pinv = _pinv_sym_top(sigma_b, K - 1)
     G = mc @ mc.T
-    Gp = _pinv_sym_top(G, K - 1)
-    _agree(sb_pinv, K * mc.T @ Gp @ Gp @ mc, "Sigma_B^+ via D-space and K-space", rtol=1e-7, atol=1e-9 * np.abs(sb_pinv).max())
-    nc1 = np.trace(sigma_w @ sb_pinv) / K
+    svd = nc1_svd(X, y, K)
+    nc1 = svd["nc1"]
+    if svd["conditioning"] is not None and svd["conditioning"] > 1e-4:
+        sb_pinv = _pinv_sym_top(sigma_b, svd["rank"])
+        Gp = _pinv_sym_top(G, svd["rank"])
+        _agree(sb_pinv, K * mc.T @ Gp @ Gp @ mc, "Sigma_B^+ via D-space and K-space", rtol=1e-7, atol=1e-9 * np.abs(sb_pinv).max())
+        _agree(nc1, np.trace(sigma_w @ sb_pinv) / K, "nc1 via the SVD of Mc and via Sigma_B^+")
     nc1_quotient = np.trace(sigma_w) / np.trace(sigma_b)
     _agree(np.trace(sigma_w), np.sum(counts * v) / N, "Tr Sigma_W = sum n_k V_k / N")
 
@@ -72,7 +94,8 @@ def collapse(X, y, K, W=None, b=None):
 
     out = dict(nc1=nc1, nc1Quotient=nc1_quotient, cdnv=cdnv, equinorm=equinorm,
                equinormClassifier=None, equiangularity=equiangularity, etfDistance=etf_distance,
-               nc3=None, nc4=None)
+               nc3=None, nc4=None, conditioning=svd["conditioning"], nc1Rank=svd["rank"],
+               nc1SmallestShare=svd["smallestShare"])
     if W is not None:
         wn = np.linalg.norm(W, axis=1)
         out["equinormClassifier"] = wn.std() / wn.mean()

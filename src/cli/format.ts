@@ -2,7 +2,7 @@
  * The human-readable report: aligned rows in sections (data, PCA, intrinsic dimension, neural collapse,
  * skipped), each metric with a one-line note on its convention (ARCHITECTURE.md, "Metric conventions").
  */
-import type { AnalysisReport } from '../geometry/types.ts';
+import type { AnalysisReport, CollapseMetricKey } from '../geometry/types.ts';
 
 interface Row {
   label: string;
@@ -35,6 +35,11 @@ function sections(r: AnalysisReport, hasClassifier: boolean): [string, Row[]][] 
   const k = r.intrinsicDimension.mle.k;
   const s = r.intrinsicDimension.sample;
   const on = s ? `seeded sample of ${s.size} of ${s.of} unique rows (seed ${s.seed})` : 'unique rows';
+  /** A collapse row: its note, or why its value is missing. */
+  const why = (key: CollapseMetricKey, note: string) => {
+    const reason = nc.reasons?.[key];
+    return reason ? `n/a: ${reason}` : note;
+  };
   return [
     ['data', [
       { label: 'points', value: formatNumber(r.n), note: 'rows analysed (finite rows)' },
@@ -57,15 +62,17 @@ function sections(r: AnalysisReport, hasClassifier: boolean): [string, Row[]][] 
       { label: `MLE mean (k=${k})`, value: formatNumber(r.intrinsicDimension.mle.mean), note: `Levina-Bickel, mean of the pointwise estimates, ${on}` },
     ]],
     ['neural collapse', [
-      { label: 'nc1', value: formatNumber(nc.nc1), note: `Tr(Sigma_W Sigma_B^+)/K, pinv of rank K-1; 0 at collapse${needLabels}` },
-      { label: 'nc1 quotient', value: formatNumber(nc.nc1Quotient), note: `Tr Sigma_W / Tr Sigma_B${needLabels}` },
-      { label: 'cdnv', value: formatNumber(nc.cdnv), note: `mean over class pairs of (V_i + V_j) / (2 ||mu_i - mu_j||^2)${needLabels}` },
-      { label: 'equinorm', value: formatNumber(nc.equinorm), note: `std/mean of ||mu_k - mu_G||; 0 = equal norms${needLabels}` },
-      { label: 'equinorm (W)', value: formatNumber(nc.equinormClassifier), note: `std/mean of ||w_k||${needW}` },
-      { label: 'equiangularity', value: formatNumber(nc.equiangularity), note: `mean |cos(mu_k, mu_l) + 1/(K-1)|; 0 = simplex ETF${needLabels}` },
-      { label: 'ETF distance', value: formatNumber(nc.etfDistance), note: `|| G/||G||_F - (I - 11^T/K)/sqrt(K-1) ||_F, G = Mc Mc^T${needLabels}` },
-      { label: 'nc3', value: formatNumber(nc.nc3), note: `|| W/||W||_F - Mc/||Mc||_F ||_F^2; 0 = self-dual${needW}` },
-      { label: 'nc4', value: formatNumber(nc.nc4), note: `share of rows where nearest class mean != argmax(W x + b)${needW}` },
+      { label: 'nc1', value: formatNumber(nc.nc1), note: why('nc1', `Tr(Sigma_W Sigma_B^+)/K from the thin SVD of Mc, rank K-1; 0 at collapse${needLabels}`) },
+      { label: 'conditioning', value: formatNumber(nc.conditioning ?? null), note: `s_r/s_1 of Mc over the ${nc.nc1Rank ?? 'r'} directions nc1 keeps${needLabels}` },
+      { label: 'nc1 smallest share', value: formatNumber(nc.nc1SmallestShare ?? null), note: `part of nc1 from the smallest kept direction; > 0.5: dominated by it${needLabels}` },
+      { label: 'nc1 quotient', value: formatNumber(nc.nc1Quotient), note: why('nc1Quotient', `Tr Sigma_W / Tr Sigma_B${needLabels}`) },
+      { label: 'cdnv', value: formatNumber(nc.cdnv), note: why('cdnv', `mean over class pairs of (V_i + V_j) / (2 ||mu_i - mu_j||^2)${needLabels}`) },
+      { label: 'equinorm', value: formatNumber(nc.equinorm), note: why('equinorm', `std/mean of ||mu_k - mu_G||; 0 = equal norms${needLabels}`) },
+      { label: 'equinorm (W)', value: formatNumber(nc.equinormClassifier), note: why('equinormClassifier', `std/mean of ||w_k||${needW}`) },
+      { label: 'equiangularity', value: formatNumber(nc.equiangularity), note: why('equiangularity', `mean |cos(mu_k, mu_l) + 1/(K-1)|; 0 = simplex ETF${needLabels}`) },
+      { label: 'ETF distance', value: formatNumber(nc.etfDistance), note: why('etfDistance', `|| G/||G||_F - (I - 11^T/K)/sqrt(K-1) ||_F, G = Mc Mc^T${needLabels}`) },
+      { label: 'nc3', value: formatNumber(nc.nc3), note: why('nc3', `|| W/||W||_F - Mc/||Mc||_F ||_F^2; 0 = self-dual${needW}`) },
+      { label: 'nc4', value: formatNumber(nc.nc4), note: why('nc4', `share of rows where nearest class mean != argmax(W x + b)${needW}`) },
     ]],
     ['skipped', [
       { label: 'non-finite rows', value: formatNumber(r.skipped.nonFinite), note: 'rows with NaN or Inf, dropped before everything' },
@@ -89,6 +96,7 @@ export function formatReport(r: AnalysisReport, source: { file: string; backend:
       if (x.wide) lines.push(head + x.value, noteIndent + x.note);
       else lines.push(`${head}${x.value.padStart(valueWidth)}  ${x.note}`);
     }
+    if (title === 'neural collapse') for (const note of r.neuralCollapse.notes ?? []) lines.push(`  note: ${note}`);
   }
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@ import { writeNpy } from '../io/npy.ts';
 import { parseArgs } from './args.ts';
 import { formatNumber } from './format.ts';
 import { runCli } from './run.ts';
+import type { AnalysisReport } from '../geometry/types.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -123,12 +124,24 @@ describe('runCli with analyze (in process)', () => {
     const titles = lines.filter((l) => /^\S/.test(l)).slice(1);
     expect(titles).toEqual(['data', 'PCA', 'intrinsic dimension', 'neural collapse', 'skipped']);
     const rows = lines.filter((l) => /^ {2}\S/.test(l) && !l.startsWith('  explained variance'));
-    expect(rows.length).toBe(19);
+    expect(rows.length).toBe(21);
     const gaps = rows.map((l) => new Set([...l].map((_, c) => c).filter((c) => l[c - 1] !== ' ' && l.slice(c, c + 2) === '  ' && l[c + 2] !== ' ')));
     const shared = [...gaps[0]].filter((c) => gaps.every((g) => g.has(c)));
     expect(shared.length).toBeGreaterThan(0);
     expect(r.stdout).toMatch(/classes +3 /);
     expect(r.stdout).toMatch(/nc3 +n\/a .*\(needs --weights\)/);
+  });
+
+  it('prints n/a with the reason for a trivial metric, and the reasons in the JSON', async () => {
+    const table = await run(['analyze', 'p.npy', '--labels', 'l.txt', '--backend', 'cpu'], { 'p.npy': points, 'l.txt': tenLabels });
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/\n {2}equiangularity +n\/a {2}n\/a: K = 2: the two centred means are always opposite \(cos = -1\), so the metric is 0 for any data\n/);
+    const json = await run(['analyze', 'p.npy', '--labels', 'l.txt', '--backend', 'cpu', '--json'], { 'p.npy': points, 'l.txt': tenLabels });
+    const nc = (JSON.parse(json.stdout) as AnalysisReport).neuralCollapse;
+    expect([nc.equinorm, nc.equiangularity, nc.etfDistance]).toEqual([null, null, null]);
+    expect(Object.keys(nc.reasons ?? {}).sort()).toEqual(['equiangularity', 'equinorm', 'etfDistance']);
+    expect(nc.nc1).toBeGreaterThan(0);
+    expect([nc.nc1Rank, nc.conditioning, nc.nc1SmallestShare, nc.nc1Dominated]).toEqual([1, 1, 1, false]);
   });
 
   it('a single class is bad input for the collapse metrics', async () => {

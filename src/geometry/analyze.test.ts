@@ -3,7 +3,7 @@ import '../../tests/setup';
 import { analyze, analyzeBase, analyzeIntrinsicDimension, chooseIdRows, ID_SAMPLE_SEED, prepareAnalysis } from './analyze';
 import { selectRows } from './rows';
 import { sampleRows } from './sample';
-import { collapseMetrics } from './collapse';
+import { collapseAnalysis, collapseMetrics } from './collapse';
 import { knn } from './knn';
 import { mle, twoNN } from './dimension';
 import { pca } from './pca';
@@ -75,8 +75,18 @@ describe('analyze', () => {
     expect(r.intrinsicDimension.mle).toEqual({ k: 10, harmonic: mle(nn, 10).harmonic, mean: mle(nn, 10).mean });
     expect(r.intrinsicDimension.sample).toBeNull();
 
-    const m = collapseMetrics(clean, n, d, cleanLabels, 3, { weights: W });
-    expect(r.neuralCollapse).toEqual(m);
+    const c = await collapseAnalysis(clean, n, d, cleanLabels, 3, { classifier: { weights: W } });
+    expect(c.metrics).toEqual(collapseMetrics(clean, n, d, cleanLabels, 3, { weights: W }));
+    const { conditioning, nc1Rank, nc1SmallestShare, nc1Dominated, pairSample, reasons, notes, ...values } = r.neuralCollapse;
+    expect(values).toEqual(c.metrics);
+    expect({ conditioning, nc1Rank, nc1SmallestShare, pairSample, reasons }).toEqual({
+      conditioning: c.conditioning, nc1Rank: 2, nc1SmallestShare: c.nc1SmallestShare, pairSample: null, reasons: {},
+    });
+    // Two directions of similar spread: the smaller one carries more than half of nc1, but it is not tiny.
+    expect(c.nc1SmallestShare).toBeGreaterThan(0.5);
+    expect(c.conditioning).toBeGreaterThan(0.5);
+    expect(nc1Dominated).toBe(false);
+    expect(notes).toEqual([]);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 
@@ -84,7 +94,9 @@ describe('analyze', () => {
     const X = Float32Array.from({ length: 8 * 2 }, (_, t) => Math.sin(t * 1.7) * (1 + t));
     const r = await analyze({ n: 8, dim: 2, vectors: X }, { k: 20 });
     expect(r.classes).toBeNull();
-    expect(Object.values(r.neuralCollapse).every((v) => v === null)).toBe(true);
+    const { reasons, notes, ...values } = r.neuralCollapse;
+    expect(Object.values(values).every((v) => v === null)).toBe(true);
+    expect([reasons, notes]).toEqual([{}, []]);
     expect(r.intrinsicDimension.mle.k).toBe(7);
     expect(r.intrinsicDimension.twoNN).not.toBeNull();
   });

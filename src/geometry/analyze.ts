@@ -5,7 +5,7 @@
  * analyzeIntrinsicDimension: kNN on the unique rows (or a seeded sample of them), TwoNN and MLE
  * (O(M^2 D), the slow part). analyze() runs both; its report equals the staged one.
  */
-import type { AnalysisReport, AnalyzeOptions, Classifier, CollapseMetrics, Embeddings, IdSample, PcaResult } from './types';
+import type { AnalysisReport, AnalyzeOptions, Classifier, CollapseMetricKey, CollapseResult, Embeddings, IdSample, PcaResult } from './types';
 import { InputError } from '../io/errors';
 import { throwIfAborted } from './abort';
 import { dedupRows, dropNonFinite } from './clean';
@@ -13,7 +13,8 @@ import { columnMean, selectRows, totalVariance } from './rows';
 import { pca } from './pca';
 import { knn } from './knn';
 import { mle, twoNN } from './dimension';
-import { collapseMetrics } from './collapse';
+import { collapseAnalysis } from './collapse';
+import { nc1DominatedNote, pairSampleNote } from './collapseNotes';
 import { checkShape, prepareClasses, type PreparedClasses } from './analyzeInput';
 import { sampleRows } from './sample';
 
@@ -83,8 +84,8 @@ export async function analyzeBase(input: AnalysisInput, opts: Pick<AnalyzeOption
   const { emb, classes } = input;
   const { n, dim: d, vectors: X } = emb;
   const K = classes?.K ?? 0;
-  // Rough costs: PCA ~ n d min(n, d) on tfjs; hashing rows ~ 10 n d and collapse ~ 40 n K d in plain JS.
-  const cost = { pca: n * d * Math.min(n, d), duplicates: 10 * n * d, collapse: 40 * n * K * d };
+  // Rough costs: PCA ~ n d min(n, d) on tfjs; hashing rows ~ 10 n d and collapse (collapseCost) in plain JS.
+  const cost = { pca: n * d * Math.min(n, d), duplicates: 10 * n * d, collapse: collapseCost(n, d, K) };
   const total = cost.pca + cost.duplicates + cost.collapse;
   throwIfAborted(signal);
   opts.onProgress?.(0, 'pca');
@@ -99,7 +100,14 @@ export async function analyzeBase(input: AnalysisInput, opts: Pick<AnalyzeOption
   const { rows, sample } = chooseIdRows(keep, opts.idSample);
   opts.onProgress?.((cost.pca + cost.duplicates) / total, 'neural collapse');
   throwIfAborted(signal);
-  const nc = classes ? collapseMetrics(X, n, d, classes.labels, classes.K, classes.classifier) : null;
+  const ncStart = (cost.pca + cost.duplicates) / total;
+  const nc = classes
+    ? await collapseAnalysis(X, n, d, classes.labels, classes.K, {
+      classifier: classes.classifier,
+      signal,
+      onProgress: (f) => opts.onProgress?.(ncStart + f * (1 - ncStart), 'neural collapse'),
+    })
+    : null;
   opts.onProgress?.(1, 'neural collapse');
   const report: AnalysisReport = {
     n,
@@ -152,7 +160,7 @@ export async function analyze(emb: Embeddings, opts: AnalyzeOptions = {}): Promi
   const input = prepareAnalysis(emb, opts);
   const { n, dim: d } = input.emb;
   const idCost = (m: number) => m * m * d;
-  const baseCost = n * d * Math.min(n, d) + 10 * n * d + 40 * n * (input.classes?.K ?? 0) * d;
+  const baseCost = n * d * Math.min(n, d) + 10 * n * d + collapseCost(n, d, input.classes?.K ?? 0);
   const guess = idCost(Math.min(n, opts.idSample ?? n));
   const split = baseCost / (baseCost + guess);
   const base = await analyzeBase(input, { ...opts, onProgress: (f, stage) => opts.onProgress?.(f * split, stage) });
@@ -170,9 +178,35 @@ function finiteOrNull(v: number | null): number | null {
   return v !== null && Number.isFinite(v) ? v : null;
 }
 
-function collapseReport(m: CollapseMetrics | null): AnalysisReport['neuralCollapse'] {
-  const keys: (keyof CollapseMetrics)[] = [
-    'nc1', 'nc1Quotient', 'cdnv', 'equinorm', 'equinormClassifier', 'equiangularity', 'etfDistance', 'nc3', 'nc4',
-  ];
-  return Object.fromEntries(keys.map((key) => [key, m ? finiteOrNull(m[key]) : null])) as AnalysisReport['neuralCollapse'];
+/** Rough plain-JS cost of collapseAnalysis: the NC1 pass, the class pairs (or their sample), the class statistics. */
+function collapseCost(n: number, d: number, K: number): number {
+  return K < 2 ? 0 : 10 * (n * d * Math.min(K - 1, d) + 3 * d * Math.min((K * (K - 1)) / 2, 1e6) + 2 * n * d);
+}
+
+/** s_r/s_1 below which the smallest kept direction's between-class spread counts as tiny (nc1Dominated). */
+export const TINY_SPREAD = 0.01;
+
+const COLLAPSE_KEYS: CollapseMetricKey[] = [
+  'nc1', 'nc1Quotient', 'cdnv', 'equinorm', 'equinormClassifier', 'equiangularity', 'etfDistance', 'nc3', 'nc4',
+];
+
+/** The report's neuralCollapse: non-finite values become null, each with a reason unless W was absent. */
+function collapseReport(r: CollapseResult | null): AnalysisReport['neuralCollapse'] {
+  const values = Object.fromEntries(COLLAPSE_KEYS.map((key) => [key, r ? finiteOrNull(r.metrics[key]) : null])) as Record<CollapseMetricKey, number | null>;
+  if (!r) return { ...values, conditioning: null, nc1Rank: null, nc1SmallestShare: null, nc1Dominated: null, pairSample: null, reasons: {}, notes: [] };
+  const reasons = { ...r.reasons };
+  for (const key of COLLAPSE_KEYS) {
+    if (values[key] === null && r.metrics[key] !== null) reasons[key] ??= 'the value is not finite (overflow in the features)';
+  }
+  const share = values.nc1 === null ? null : finiteOrNull(r.nc1SmallestShare);
+  const nc: AnalysisReport['neuralCollapse'] = {
+    ...values,
+    conditioning: finiteOrNull(r.conditioning),
+    nc1Rank: r.nc1Rank > 0 ? r.nc1Rank : null,
+    nc1SmallestShare: share,
+    nc1Dominated: share === null ? null : r.nc1Rank >= 2 && share > 0.5 && r.conditioning < TINY_SPREAD,
+    pairSample: r.pairSample,
+    reasons,
+  };
+  return { ...nc, notes: [nc1DominatedNote(nc), pairSampleNote(nc.pairSample)].filter((t): t is string => t !== null) };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import '../../tests/setup';
-import { classDimensions, subspaceAngles } from './classGeometry';
+import { classDimensions, MAX_ANGLE_CLASSES, subspaceAngles } from './classGeometry';
+import { isAbortError } from './abort';
+import { isInputError } from '../io/errors';
 import { createRng } from './random';
 
 describe('class geometry', () => {
@@ -35,7 +37,7 @@ describe('class geometry', () => {
     expect(got.k[1]).toBe(3);
   });
 
-  it('measures principal angles between class planes: span(e1, e2) vs span(e1, e3)', () => {
+  it('measures principal angles between class planes: span(e1, e2) vs span(e1, e3)', async () => {
     const n = 200;
     const d = 4;
     const rng = createRng(5);
@@ -46,11 +48,24 @@ describe('class geometry', () => {
       X[i * d] = rng.normal();
       X[i * d + (labels[i] === 0 ? 1 : 2)] = rng.normal();
     }
-    const got = subspaceAngles(X, n, d, labels, 2, 2);
+    const got = await subspaceAngles(X, n, d, labels, 2, 2);
     expect(Array.from(got.ranks)).toEqual([2, 2]);
     expect(got.smallest.data[1]).toBeCloseTo(0, 6);
     expect(got.largest.data[1]).toBeCloseTo(Math.PI / 2, 6);
     expect(got.mean.data[2]).toBeCloseTo(Math.PI / 4, 6);
     expect(got.mean.data[0]).toBe(0);
+  });
+
+  it('refuses more than MAX_ANGLE_CLASSES classes with the reason, and a cancel stops the pair loop', async () => {
+    const K = MAX_ANGLE_CLASSES + 1;
+    const labels = Int32Array.from({ length: 2 * K }, (_, i) => i % K);
+    const X = Float32Array.from({ length: 2 * K * 3 }, (_, t) => Math.sin(t));
+    const refused = subspaceAngles(X, 2 * K, 3, labels, K, 2);
+    await expect(refused).rejects.toSatisfy(isInputError);
+    await expect(refused).rejects.toThrow('Principal angles between the subspaces of 301 classes are not computed: that is 45,150 pairs, and the heatmap shows at most 300 classes.');
+    const ctrl = new AbortController();
+    ctrl.abort();
+    const fewer = labels.map((y) => y % MAX_ANGLE_CLASSES);
+    await expect(subspaceAngles(X, 2 * K, 3, fewer, MAX_ANGLE_CLASSES, 2, { signal: ctrl.signal })).rejects.toSatisfy(isAbortError);
   });
 });

@@ -10,6 +10,7 @@ import { selectRows } from './rows';
 import { classSubspaces, principalAngles } from './subspaces';
 import { uniqueRowMap } from './localId';
 import { checkpoint } from './abort';
+import { InputError } from '../io/errors';
 
 /** Intrinsic dimension of each class alone (NaN where a class has fewer than 3 unique rows). */
 export interface ClassDimensions {
@@ -72,16 +73,35 @@ export interface SubspaceAngles {
   largest: Mat;
 }
 
+/** subspaceAngles refuses more classes: K(K-1)/2 pairs and three K x K matrices (a heatmap of 300 x 300 cells is already past reading). */
+export const MAX_ANGLE_CLASSES = 300;
+
 /**
  * classSubspaces(X, ..., k) for every class, then principalAngles for every pair (i < j),
- * mirrored; pairs where a subspace is empty get NaN.
+ * mirrored; pairs where a subspace is empty get NaN. A checkpoint after each row of pairs (rejects
+ * with an AbortError on signal); an InputError above MAX_ANGLE_CLASSES classes.
  */
-export function subspaceAngles(X: Float32Array, n: number, d: number, labels: Int32Array, K: number, k: number): SubspaceAngles {
+export async function subspaceAngles(
+  X: Float32Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  K: number,
+  k: number,
+  opts: { signal?: AbortSignal } = {},
+): Promise<SubspaceAngles> {
+  if (K > MAX_ANGLE_CLASSES) {
+    throw new InputError(
+      `Principal angles between the subspaces of ${K.toLocaleString('en-US')} classes are not computed: that is ${((K * (K - 1)) / 2).toLocaleString('en-US')} pairs, and the heatmap shows at most ${MAX_ANGLE_CLASSES} classes.`,
+      `Analyse a subset of at most ${MAX_ANGLE_CLASSES} classes to see their principal angles.`,
+    );
+  }
   const bases = classSubspaces(X, n, d, labels, K, k);
   const mean = mat(K, K);
   const smallest = mat(K, K);
   const largest = mat(K, K);
   for (let i = 0; i < K; i++) {
+    await checkpoint(opts.signal);
     for (let j = i + 1; j < K; j++) {
       const { angles } = principalAngles(bases[i], bases[j]);
       const m = angles.length;

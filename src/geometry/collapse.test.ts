@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { collapseMetrics } from './collapse';
 import { classStatistics } from './classStats';
 import { createRng } from './random';
+import { gaussianClasses } from '../../tests/gaussianClasses';
 import { mat, matmul, pinvSym, transpose } from './linalg';
 import type { Mat } from './types';
 
@@ -45,14 +46,6 @@ function nc1Direct(X: Float32Array, n: number, D: number, labels: Int32Array, K:
   let tr = 0;
   for (let a = 0; a < D; a++) tr += prod.data[a * D + a];
   return tr / K;
-}
-
-function randomLabelled(seed: number, n: number, D: number, K: number) {
-  const rng = createRng(seed);
-  const centres = Array.from({ length: K * D }, () => 3 * rng.normal());
-  const labels = Int32Array.from({ length: n }, (_, i) => i % K);
-  const X = Float32Array.from({ length: n * D }, (_, t) => centres[labels[Math.floor(t / D)] * D + (t % D)] + rng.normal());
-  return { X, labels };
 }
 
 describe('collapseMetrics on a simplex ETF with samples mu_k +- s e_j', () => {
@@ -100,21 +93,21 @@ describe('collapseMetrics on a simplex ETF with samples mu_k +- s e_j', () => {
 describe('collapseMetrics against the D x D definition', () => {
   it('nc1 agrees when D >= K - 1 (general means)', () => {
     const [n, D, K] = [300, 12, 6];
-    const { X, labels } = randomLabelled(7, n, D, K);
+    const { X, labels } = gaussianClasses(7, n, D, K);
     const nc1 = collapseMetrics(X, n, D, labels, K).nc1;
     expect(Math.abs(nc1 / nc1Direct(X, n, D, labels, K) - 1)).toBeLessThan(1e-8);
   });
 
   it('nc1 agrees when D < K - 1 (rank D pseudo-inverse)', () => {
     const [n, D, K] = [400, 3, 10];
-    const { X, labels } = randomLabelled(8, n, D, K);
+    const { X, labels } = gaussianClasses(8, n, D, K);
     const nc1 = collapseMetrics(X, n, D, labels, K).nc1;
     expect(Math.abs(nc1 / nc1Direct(X, n, D, labels, K) - 1)).toBeLessThan(1e-8);
   });
 
   it('nc4 equals the brute-force disagreement rate of nearest mean and argmax(Wx + b)', () => {
     const [n, D, K] = [200, 4, 3];
-    const { X, labels } = randomLabelled(9, n, D, K);
+    const { X, labels } = gaussianClasses(9, n, D, K);
     const rng = createRng(10);
     const W = mat(K, D, Array.from({ length: K * D }, () => rng.normal()));
     const bias = Float64Array.from([0.5, -0.2, 0.1]);
@@ -134,7 +127,7 @@ describe('collapseMetrics against the D x D definition', () => {
   });
 
   it('rejects a classifier of the wrong shape', () => {
-    const { X, labels } = randomLabelled(11, 30, 4, 3);
+    const { X, labels } = gaussianClasses(11, 30, 4, 3);
     expect(() => collapseMetrics(X, 30, 4, labels, 3, { weights: mat(3, 5) })).toThrow(/3 x 5/);
     expect(() => collapseMetrics(X, 30, 4, labels, 3, { weights: mat(3, 4), bias: new Float64Array(2) })).toThrow(/bias/);
   });

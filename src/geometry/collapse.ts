@@ -1,40 +1,73 @@
 /** Neural collapse metrics NC1-NC4 (Papyan, Han & Donoho 2020) with the conventions of ARCHITECTURE.md. */
-import type { Classifier, ClassStats, CollapseMetrics, Mat } from './types';
+import type { Classifier, ClassStats, CollapseMetricKey, CollapseMetrics, CollapseResult, Mat } from './types';
 import { classStatistics } from './classStats';
-import { frobenius, mat, matmul, pinvSym, transpose } from './linalg';
+import { frobenius } from './linalg';
+import { nc1Steps } from './nc1';
+import { pairSteps, type PairOptions } from './classPairs';
+import { collapseReasons } from './collapseReasons';
+import { chunkRows, runSteps, runStepsAsync, within, type Steps } from './steps';
+
+/** Options of collapseAnalysis (pair work limit and sample size: see classPairs.ts). */
+export interface CollapseOptions extends PairOptions {
+  classifier?: Classifier;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
 
 /**
  * All collapse metrics of labelled rows X (n x d, labels in [0, K), every class non-empty, K >= 2);
  * nc3, nc4 and equinormClassifier need the classifier W (K x d) with optional bias b (0 when absent).
- * Only K x K matrices are formed: nc1 uses S = Mc Sigma_W Mc^T = (1/N) A^T A with
- * A = (X - M_y) Mc^T (N x K), so Tr(Sigma_W Sigma_B^+)/K = Tr(S (G^+)^2) with G = Mc Mc^T.
+ * Values that are undefined or trivially perfect for the data are NaN (collapseAnalysis says why).
+ * Memory O(K d): nothing K x K is formed. Synchronous; collapseAnalysis is the cancellable form.
  */
-export function collapseMetrics(
-  X: Float32Array,
-  n: number,
-  d: number,
-  labels: Int32Array,
-  K: number,
-  classifier?: Classifier,
-): CollapseMetrics {
+export function collapseMetrics(X: Float32Array, n: number, d: number, labels: Int32Array, K: number, classifier?: Classifier): CollapseMetrics {
+  return runSteps(collapseSteps(X, n, d, labels, K, { classifier })).metrics;
+}
+
+/** collapseMetrics with NC1's conditioning, the reasons for missing values and the pair sample; rejects with an AbortError on signal. */
+export function collapseAnalysis(X: Float32Array, n: number, d: number, labels: Int32Array, K: number, opts: CollapseOptions = {}): Promise<CollapseResult> {
+  return runStepsAsync(collapseSteps(X, n, d, labels, K, opts), opts.signal, opts.onProgress);
+}
+
+function* collapseSteps(X: Float32Array, n: number, d: number, labels: Int32Array, K: number, opts: CollapseOptions): Steps<CollapseResult> {
   if (K < 2) throw new RangeError(`collapse metrics need at least 2 classes (K = ${K})`);
+  const { classifier } = opts;
   if (classifier) checkClassifier(classifier, K, d);
   const stats = classStatistics(X, n, d, labels, K);
+  yield 0;
+  const cost = { nc1: n * d * Math.min(K - 1, d), pairs: 3 * d * Math.min((K * (K - 1)) / 2, 1e6), nc4: classifier ? 2 * n * K * d : 0 };
+  const split = [cost.nc1, cost.nc1 + cost.pairs].map((c) => c / (cost.nc1 + cost.pairs + cost.nc4));
+  const nc1 = yield* within(nc1Steps(X, n, labels, stats), 0, split[0]);
+  const pairs = yield* within(pairSteps(stats, nc1.singularValues, opts), split[0], split[1]);
+  const disagreements = classifier ? yield* within(nc4Steps(X, n, stats, classifier), split[1], 1) : 0;
   const Mc = stats.centredMeans;
-  const G = matmul(Mc, transpose(Mc));
-  const pass = samplePass(X, n, d, labels, stats, G, classifier);
   const W = classifier?.weights;
-  return {
-    nc1: nc1FromMeanSpace(pass.S, G, d),
+  const metrics: CollapseMetrics = {
+    nc1: nc1.nc1,
     nc1Quotient: stats.traceSigmaW / stats.traceSigmaB,
-    cdnv: cdnv(stats),
+    cdnv: pairs.cdnv,
     equinorm: coefficientOfVariation(rowNorms(Mc)),
     equinormClassifier: W ? coefficientOfVariation(rowNorms(W)) : null,
-    equiangularity: equiangularity(G),
-    etfDistance: etfDistance(G),
+    equiangularity: pairs.equiangularity,
+    etfDistance: pairs.etfDistance,
     nc3: W ? nc3(W, Mc) : null,
-    nc4: classifier ? pass.disagreements / n : null,
+    nc4: classifier ? disagreements / n : null,
   };
+  const reasons = collapseReasons({
+    K,
+    d,
+    traceSigmaW: stats.traceSigmaW,
+    largestSingularValue: nc1.singularValues[0] ?? 0,
+    onePerClass: stats.counts.every((c) => c === 1),
+    coincident: pairs.coincident,
+    zeroMean: pairs.zeroMean,
+    classifierNorm: W ? frobenius(W) : null,
+  });
+  for (const key of Object.keys(reasons) as CollapseMetricKey[]) {
+    if (metrics[key] === null) delete reasons[key];
+    else metrics[key] = NaN;
+  }
+  return { metrics, conditioning: nc1.conditioning, nc1Rank: nc1.rank, nc1SmallestShare: nc1.smallestShare, reasons, pairSample: pairs.sample };
 }
 
 /** Throws a RangeError unless W is K x d and b (if any) has K entries. */
@@ -46,59 +79,28 @@ export function checkClassifier(classifier: Classifier, K: number, d: number): v
   if (bias && bias.length !== K) throw new RangeError(`classifier bias has ${bias.length} entries, expected ${K}`);
 }
 
-/**
- * One pass over the samples: S = (1/N) A^T A with A_ik = (x_i - mu_{y_i}) . mc_k, and, with a
- * classifier, the count of samples whose nearest class mean differs from argmax(W x + b).
- * ||x - mu_k||^2 - ||x - mu_G||^2 = G_kk - 2 (A_ik + G_{y_i k}) ranks the class means.
- */
-function samplePass(
-  X: Float32Array,
-  n: number,
-  d: number,
-  labels: Int32Array,
-  stats: ClassStats,
-  G: Mat,
-  classifier?: Classifier,
-): { S: Mat; disagreements: number } {
-  const K = stats.classes;
-  const mc = stats.centredMeans.data;
+/** The number of rows whose nearest class mean (first on ties) differs from argmax(W x + b); O(n K d). */
+function* nc4Steps(X: Float32Array, n: number, stats: ClassStats, classifier: Classifier): Steps<number> {
+  const { classes: K, dim: d } = stats;
   const mu = stats.means.data;
-  const S = mat(K, K);
-  const r = new Float64Array(d);
-  const a = new Float64Array(K);
+  const chunk = chunkRows(2 * K * d);
   let disagreements = 0;
   for (let i = 0; i < n; i++) {
-    const y = labels[i];
-    for (let t = 0; t < d; t++) r[t] = X[i * d + t] - mu[y * d + t];
+    const o = i * d;
+    let nearest = 0;
+    let best = Infinity;
     for (let k = 0; k < K; k++) {
       let s = 0;
-      for (let t = 0; t < d; t++) s += r[t] * mc[k * d + t];
-      a[k] = s;
-    }
-    for (let p = 0; p < K; p++) {
-      const ap = a[p];
-      for (let q = p; q < K; q++) S.data[p * K + q] += ap * a[q];
-    }
-    if (classifier) {
-      let nearest = 0;
-      let best = Infinity;
-      for (let k = 0; k < K; k++) {
-        const score = G.data[k * K + k] - 2 * (a[k] + G.data[y * K + k]);
-        if (score < best) {
-          best = score;
-          nearest = k;
-        }
+      for (let t = 0; t < d; t++) s += (X[o + t] - mu[k * d + t]) ** 2;
+      if (s < best) {
+        best = s;
+        nearest = k;
       }
-      if (nearest !== argmaxLogit(X, i, d, classifier)) disagreements++;
     }
+    if (nearest !== argmaxLogit(X, i, d, classifier)) disagreements++;
+    if ((i + 1) % chunk === 0) yield (i + 1) / n;
   }
-  for (let p = 0; p < K; p++) {
-    for (let q = p; q < K; q++) {
-      S.data[p * K + q] /= n;
-      S.data[q * K + p] = S.data[p * K + q];
-    }
-  }
-  return { S, disagreements };
+  return disagreements;
 }
 
 /** argmax_k (w_k . x_i + b_k), first index on ties. */
@@ -114,47 +116,6 @@ function argmaxLogit(X: Float32Array, i: number, d: number, { weights: W, bias }
     }
   }
   return arg;
-}
-
-/**
- * nc1 = Tr(S (G^+)^2), G^+ truncated to rank K-1. For d >= K-1 through the K-space identity
- * G^+ = (G + c 11^T/K)^-1 - 11^T/(cK) (c = Tr G/(K-1) keeps the sum well conditioned; G 1 = 0);
- * for d < K-1 an eigen pseudo-inverse of rank min(K-1, d). NaN when all class means coincide.
- */
-export function nc1FromMeanSpace(S: Mat, G: Mat, d: number): number {
-  const K = G.rows;
-  let trace = 0;
-  for (let k = 0; k < K; k++) trace += G.data[k * K + k];
-  if (!(trace > 0)) return NaN;
-  let Gp: Mat;
-  if (d >= K - 1) {
-    const c = trace / (K - 1);
-    const shifted = mat(K, K, G.data);
-    for (let t = 0; t < K * K; t++) shifted.data[t] += c / K;
-    Gp = pinvSym(shifted, K);
-    for (let t = 0; t < K * K; t++) Gp.data[t] -= 1 / (c * K);
-  } else {
-    Gp = pinvSym(G, Math.min(K - 1, d));
-  }
-  const Gp2 = matmul(Gp, Gp);
-  let nc1 = 0;
-  for (let t = 0; t < K * K; t++) nc1 += S.data[t] * Gp2.data[t];
-  return nc1;
-}
-
-/** cdnv = mean over pairs i < j of (V_i + V_j) / (2 ||mu_i - mu_j||^2). */
-export function cdnv(stats: ClassStats): number {
-  const { classes: K, dim: d, classVariance: V } = stats;
-  const m = stats.means.data;
-  let sum = 0;
-  for (let i = 0; i < K; i++) {
-    for (let j = i + 1; j < K; j++) {
-      let dist2 = 0;
-      for (let t = 0; t < d; t++) dist2 += (m[i * d + t] - m[j * d + t]) ** 2;
-      sum += (V[i] + V[j]) / (2 * dist2);
-    }
-  }
-  return sum / ((K * (K - 1)) / 2);
 }
 
 /** Euclidean norm of each row. */
@@ -173,34 +134,6 @@ export function coefficientOfVariation(v: Float64Array): number {
   const mean = v.reduce((a, b) => a + b, 0) / v.length;
   const variance = v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length;
   return Math.sqrt(variance) / mean;
-}
-
-/** Mean over k != l of |cos(mc_k, mc_l) + 1/(K-1)|, cosines from the Gram G = Mc Mc^T. */
-export function equiangularity(G: Mat): number {
-  const K = G.rows;
-  let sum = 0;
-  for (let k = 0; k < K; k++) {
-    for (let l = 0; l < K; l++) {
-      if (k === l) continue;
-      const cos = G.data[k * K + l] / Math.sqrt(G.data[k * K + k] * G.data[l * K + l]);
-      sum += Math.abs(cos + 1 / (K - 1));
-    }
-  }
-  return sum / (K * (K - 1));
-}
-
-/** || G/||G||_F - (I - 11^T/K)/sqrt(K-1) ||_F, the distance of the normalised Gram to a simplex ETF's. */
-export function etfDistance(G: Mat): number {
-  const K = G.rows;
-  const g = frobenius(G);
-  let s = 0;
-  for (let k = 0; k < K; k++) {
-    for (let l = 0; l < K; l++) {
-      const target = ((k === l ? 1 : 0) - 1 / K) / Math.sqrt(K - 1);
-      s += (G.data[k * K + l] / g - target) ** 2;
-    }
-  }
-  return Math.sqrt(s);
 }
 
 /** nc3 = || W/||W||_F - Mc/||Mc||_F ||_F^2 (W and Mc both K x d). */

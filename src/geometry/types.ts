@@ -47,6 +47,10 @@ export interface PcaSummary {
   method: 'exact' | 'randomized';
 }
 
+/**
+ * The collapse metrics of ARCHITECTURE.md. NaN marks a value that is undefined or trivially
+ * perfect for the data (CollapseResult.reasons says why); null marks a classifier metric without W.
+ */
 export interface CollapseMetrics {
   nc1: number;
   nc1Quotient: number;
@@ -59,6 +63,34 @@ export interface CollapseMetrics {
   etfDistance: number;
   nc3: number | null;
   nc4: number | null;
+}
+
+/** Names of the collapse metrics. */
+export type CollapseMetricKey = keyof CollapseMetrics;
+
+/** Why a collapse metric has no value (undefined, or trivially 0 for this data), keyed by metric. */
+export type CollapseReasons = Partial<Record<CollapseMetricKey, string>>;
+
+/** A seeded uniform sample (with replacement) of the K(K-1)/2 class pairs, for the pairwise metrics at large K. */
+export interface PairSample {
+  size: number;
+  /** Class pairs sampled from, K(K-1)/2. */
+  of: number;
+  seed: number;
+}
+
+/** collapseMetrics plus how NC1 is conditioned, the reasons for missing values and the pair sample. */
+export interface CollapseResult {
+  metrics: CollapseMetrics;
+  /** s_r / s_1 of Mc over the r directions NC1 keeps (NaN when r = 0). */
+  conditioning: number;
+  /** r: min(K-1, D) less the singular values of Mc <= max(K, D) eps s_1. */
+  nc1Rank: number;
+  /** The smallest kept direction's term (v_r^T Sigma_W v_r)/s_r^2 over nc1 (NaN when nc1 is 0 or undefined). */
+  nc1SmallestShare: number;
+  reasons: CollapseReasons;
+  /** cdnv and equiangularity ran on this sample of pairs (etfDistance stays exact), or null when on all pairs. */
+  pairSample: PairSample | null;
 }
 
 /** The CLI's `--json` object; the app shows exactly these values. */
@@ -83,6 +115,20 @@ export interface AnalysisReport {
     etfDistance: number | null;
     nc3: number | null;
     nc4: number | null;
+    /** s_r / s_1, the smallest over the largest singular value of Mc among the r directions nc1 keeps. */
+    conditioning?: number | null;
+    /** r, the right singular vectors of Mc that nc1 sums over (min(K-1, D) unless Mc is rank-deficient). */
+    nc1Rank?: number | null;
+    /** Part of nc1 carried by the smallest kept direction, (v_r^T Sigma_W v_r / s_r^2) / nc1. */
+    nc1SmallestShare?: number | null;
+    /** nc1SmallestShare > 0.5, r >= 2 and conditioning < 0.01: nc1 mostly measures a direction of tiny between-class spread. */
+    nc1Dominated?: boolean | null;
+    /** cdnv and equiangularity ran on this seeded sample of class pairs (many classes), or null: all pairs. */
+    pairSample?: PairSample | null;
+    /** For each metric above that is null although labels (and W, for the classifier metrics) were given: why. */
+    reasons?: CollapseReasons;
+    /** Sentences shown under the collapse metrics (CLI and app): the nc1Dominated warning, the pair sample. */
+    notes?: string[];
   };
   skipped: { nonFinite: number; duplicates: number };
 }

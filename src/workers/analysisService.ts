@@ -156,7 +156,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
         return;
       }
       case 'angles':
-        send({ type: 'angles', id: msg.id, angles: computeAngles(ds, msg.k) });
+        send({ type: 'angles', id: msg.id, angles: await computeAngles(ds, msg.k, signal) });
         return;
       case 'intrinsicDimension': {
         const t0 = performance.now();

@@ -21,7 +21,7 @@ describe('class charts: principal angles in the first view only when quick', () 
     const charts = await computeCharts(ds, { dimensions: false });
     const eager = charts.classes?.angles;
     expect(eager).not.toBeNull();
-    expect(eager).toEqual(computeAngles(ds, DEFAULT_ANGLE_K));
+    expect(eager).toEqual(await computeAngles(ds, DEFAULT_ANGLE_K));
   });
 
   it('large data: the charts leave the angles out, and a request still computes them', async () => {
@@ -30,7 +30,7 @@ describe('class charts: principal angles in the first view only when quick', () 
     const charts = await computeCharts(ds, { dimensions: false });
     expect(charts.classes?.cosines.length).toBe(9);
     expect(charts.classes?.angles).toBeNull();
-    const asked = computeAngles(ds, 2);
+    const asked = await computeAngles(ds, 2);
     expect(asked.k).toBe(2);
     expect(asked.ranks).toEqual([2, 2, 2]);
     // Off the diagonal the subspaces of different blobs are far from parallel.

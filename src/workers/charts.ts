@@ -3,7 +3,7 @@
  * per-class counts, spreads, mean cosines (beside the ETF target), per-class intrinsic dimension,
  * and, on request, principal angles between class subspaces. Small arrays only (K x K at most).
  */
-import { classDimensions, subspaceAngles } from '../geometry/classGeometry';
+import { classDimensions, MAX_ANGLE_CLASSES, subspaceAngles } from '../geometry/classGeometry';
 import { alignedEtf, cosineMatrix, etfCosines } from '../geometry/etf';
 import type { Dataset } from './dataset';
 
@@ -74,9 +74,9 @@ export function anglesCost(d: number, counts: ArrayLike<number>): number {
 export const EAGER_ANGLES_MAX_FLOPS = 1e9;
 
 /** Principal angles between the class subspaces of dimension k. */
-export function computeAngles(ds: Dataset, k: number): AnglesChart {
+export async function computeAngles(ds: Dataset, k: number, signal?: AbortSignal): Promise<AnglesChart> {
   if (!ds.labels) throw new Error('Principal angles need labels.');
-  const a = subspaceAngles(ds.X, ds.n, ds.d, ds.labels, ds.K, k);
+  const a = await subspaceAngles(ds.X, ds.n, ds.d, ds.labels, ds.K, k, { signal });
   return { k, ranks: Array.from(a.ranks), mean: Array.from(a.mean.data), smallest: Array.from(a.smallest.data), largest: Array.from(a.largest.data) };
 }
 
@@ -104,7 +104,7 @@ export async function computeCharts(
       etfCosines: Array.from(etfCosines(ds.K).data),
       etfResidual: ideal ? ideal.residual : null,
       dimension: dims ? { twoNN: Array.from(dims.twoNN, orNull), mleHarmonic: Array.from(dims.mleHarmonic, orNull), k: Array.from(dims.k) } : null,
-      angles: anglesCost(ds.d, stats.counts) <= EAGER_ANGLES_MAX_FLOPS ? computeAngles(ds, DEFAULT_ANGLE_K) : null,
+      angles: ds.K <= MAX_ANGLE_CLASSES && anglesCost(ds.d, stats.counts) <= EAGER_ANGLES_MAX_FLOPS ? await computeAngles(ds, DEFAULT_ANGLE_K, opts.signal) : null,
     },
   };
 }

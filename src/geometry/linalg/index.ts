@@ -2,5 +2,6 @@
 export { mat, identity, transpose, matmul, matmulTN, frobenius, column, leadingColumns } from './mat';
 export { symEig, type SymEig } from './eig';
 export { svd, type Svd } from './svd';
+export { svdRight, type RightSvd } from './bidiagonalSvd';
 export { qr } from './qr';
 export { pinvSym, pinv, logdetSpd, procrustesRotation } from './solve';

@@ -1,6 +1,7 @@
 /**
  * The collapse summary card: the four headline numbers of neural collapse in large type, each with
- * what "collapsed" means for it, so a class can read the state of the geometry at a glance.
+ * what "collapsed" means for it, so a class can read the state of the geometry at a glance; a value
+ * the report leaves null shows the report's reason instead, and the report's notes follow the card.
  */
 import { useAnalysisStore } from '../../state/appStore';
 import { formatSig } from '../../views/format';
@@ -37,17 +38,25 @@ export function CollapseCard() {
       <div className="collapse-grid">
         {HEADLINES.map((h) => {
           const v = report.neuralCollapse[h.key];
+          const reason = v === null ? report.neuralCollapse.reasons?.[h.key] : undefined;
           return (
-            <div key={h.key} className="collapse-cell" title={h.ideal}>
+            <div key={h.key} className="collapse-cell" title={reason ?? h.ideal}>
               <span className="collapse-value" data-testid={`card-${h.key}`}>
                 {v === null ? '—' : formatSig(v, 3)}
               </span>
               <span className="collapse-label">{h.label}</span>
-              <span className="collapse-ideal">{h.ideal}</span>
+              {reason ? (
+                <span className="collapse-ideal" data-testid={`card-reason-${h.key}`}>{reason}</span>
+              ) : (
+                <span className="collapse-ideal">{h.ideal}</span>
+              )}
             </div>
           );
         })}
       </div>
+      {(report.neuralCollapse.notes ?? []).map((note) => (
+        <p key={note} className="metric-note" data-testid="collapse-note">{note}</p>
+      ))}
     </div>
   );
 }
