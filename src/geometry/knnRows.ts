@@ -36,18 +36,29 @@ export class KnnRows {
     this.topDist = new Float64Array(n);
   }
 
-  /** (d+1) x n float32: rows 0..d-1 hold the centred rows' coordinates, row d holds ||c_j||^2. */
-  augmentedTransposed(): Float32Array {
+  /** The centred rows c_i as float32 (n x d) and ||c_i||^2 in float64, for the tile scan. */
+  centred(): { C: Float32Array; normSq: Float64Array; n: number; d: number } {
     const { X, n, d, mean, scale } = this;
-    const out = new Float32Array((d + 1) * n);
-    for (let j = 0; j < n; j++) {
+    const C = new Float32Array(n * d);
+    const normSq = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
       let s = 0;
       for (let t = 0; t < d; t++) {
-        const c = X[j * d + t] * scale[j] - mean[t];
-        out[t * n + j] = c;
+        const c = X[i * d + t] * scale[i] - mean[t];
+        C[i * d + t] = c;
         s += c * c;
       }
-      out[d * n + j] = s;
+      normSq[i] = s;
+    }
+    return { C, normSq, n, d };
+  }
+
+  /** (d+1) x n float32 from centred(): rows 0..d-1 hold the centred rows' coordinates, row d holds ||c_j||^2. */
+  static augmentedTransposed({ C, normSq, n, d }: { C: Float32Array; normSq: Float64Array; n: number; d: number }): Float32Array {
+    const out = new Float32Array((d + 1) * n);
+    for (let j = 0; j < n; j++) {
+      for (let t = 0; t < d; t++) out[t * n + j] = C[j * d + t];
+      out[d * n + j] = normSq[j];
     }
     return out;
   }
@@ -85,6 +96,14 @@ export class KnnRows {
     const oi = i * d;
     const oj = j * d;
     let s = 0;
+    if (!this.cosine) {
+      // scale is 1 here, and x * 1 = x exactly: the same sums without the products.
+      for (let t = 0; t < d; t++) {
+        const v = X[oi + t] - X[oj + t];
+        s += v * v;
+      }
+      return s;
+    }
     for (let t = 0; t < d; t++) {
       const v = X[oi + t] * si - X[oj + t] * sj;
       s += v * v;
