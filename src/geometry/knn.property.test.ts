@@ -26,7 +26,7 @@ function rows(shape: Shape, n: number, d: number, seed: number): Float32Array {
 }
 
 describe('knn equals float64 brute force (neighbour sets, order with ties by index, distances)', () => {
-  it('on arbitrary shapes, sizes, k, tile sizes and both metrics', async () => {
+  it('on arbitrary shapes, sizes, k, tile sizes, both metrics and both tile kernels', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom<Shape>('gaussian', 'low-id', 'lattice', 'offset'),
@@ -35,14 +35,15 @@ describe('knn equals float64 brute force (neighbour sets, order with ties by ind
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 1, max: 70 }),
         fc.boolean(),
+        fc.constantFrom<'int16' | 'float32'>('int16', 'float32'),
         fc.integer({ min: 1, max: 1e6 }),
-        async (shape, n, d, k, blockRows, cosine, seed) => {
+        async (shape, n, d, k, blockRows, cosine, kernel, seed) => {
           const X = rows(shape, n, d, seed);
-          const got = await knn(X, n, d, k, { blockRows, metric: cosine ? 'cosine' : 'euclidean' });
+          const got = await knn(X, n, d, k, { blockRows, kernel, metric: cosine ? 'cosine' : 'euclidean' });
           expectSame(got, bruteForce(X, n, d, Math.min(k, n - 1), cosine));
         },
       ),
-      { numRuns: 60, seed: 13 },
+      { numRuns: 80, seed: 13 },
     );
   });
 });

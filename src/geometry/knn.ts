@@ -1,6 +1,7 @@
 /**
  * Exact k nearest neighbours without an N x N matrix: candidate lists from a symmetric scan of
- * float32 dot-product tiles through tfjs (each pair computed once, for both rows), then float64
+ * dot-product tiles (each pair computed once, for both rows; int16 in WebAssembly SIMD or float32
+ * through tfjs), then float64
  * refinement of the candidates in JS; rows whose bound cannot exclude a closer non-candidate are
  * searched again with more candidates, then exhaustively.
  */
@@ -11,6 +12,7 @@ import { KnnRows } from './knnRows';
 import { scanTiles } from './knnTiled';
 import { CandidateLists, excludedLowerBound, upperTiles } from './parallel/tiles';
 import type { TileScanPool } from './parallel/pool';
+import { INT16_MAX_DIM, int16KernelAvailable, int16LowerBound, quantise, scanTilesInt16, type QuantisedRows } from './knnInt16';
 
 export interface KnnOptions {
   /** 'euclidean' (default) or 'cosine' = euclidean on L2-normalised rows, reported as 1 - cos. */
@@ -24,6 +26,12 @@ export interface KnnOptions {
   pool?: TileScanPool;
   /** The pool is used from this many multiply-adds (n^2 d / 2) up (default POOL_MIN_WORK). */
   poolMinWork?: number;
+  /**
+   * Tile products: 'int16' (quantised rows, the WebAssembly SIMD kernel of knnInt16.ts), 'float32'
+   * (tfjs matMul), or 'auto' (default): int16 for d <= 4096 where WebAssembly SIMD runs and the tfjs
+   * backend is a CPU one (wasm, cpu), float32 otherwise (a GPU backend's matMul).
+   */
+  kernel?: 'auto' | 'int16' | 'float32';
 }
 
 const TILE_ROWS = 1024;
@@ -35,9 +43,9 @@ export const POOL_MIN_WORK = 5e9;
 /**
  * The k nearest neighbours of every row of X (n x d), self excluded, k clamped to n - 1.
  * Rows are centred (after L2 normalisation for 'cosine'). Candidates: the c = k + max(8, k/2)
- * smallest ||c_i||^2 + ||c_j||^2 - 2 c_i.c_j (float32 dot products, tiles I <= J only), kept as
+ * smallest ||c_i||^2 + ||c_j||^2 - 2 c_i.c_j (approximate dot products, tiles I <= J only), kept as
  * lists ordered by (value, index); their distances are recomputed in float64 and sorted (ties by
- * index). A row whose bound (excludedLowerBound) cannot rule out a closer non-candidate is retried
+ * index). A row whose bound (excludedLowerBound, int16LowerBound) cannot rule out a closer non-candidate is retried
  * with more candidates (4x per pass), then searched exhaustively, so the result is the exact
  * float64 kNN: Euclidean ||x_i - x_j||, or 1 - cos(x_i, x_j) for cosine (zero rows stay at the
  * origin of the normalised space).
@@ -54,24 +62,30 @@ export async function knn(
   const { signal, onProgress } = opts;
   await checkpoint(signal);
   const rows = new KnnRows(X, n, d, opts.metric === 'cosine');
-  const T = Math.max(1, Math.min(n, opts.blockRows ?? TILE_ROWS));
+  const int16 = chooseInt16(opts.kernel ?? 'auto', d);
+  const T0 = Math.max(1, Math.min(n, opts.blockRows ?? TILE_ROWS));
+  const T = int16 ? Math.ceil(T0 / 4) * 4 : T0;
   const c = Math.min(n - 1, kk + Math.max(8, Math.ceil(kk / 2)));
   const centred = rows.centred();
+  const quantised = int16 ? quantise(centred, Math.ceil(n / T) * T) : undefined;
   const tiles = upperTiles(n, T);
   const scanShare = 0.9;
   let lists: CandidateLists;
   if (opts.pool && opts.pool.threads > 1 && (n * n * d) / 2 >= (opts.poolMinWork ?? POOL_MIN_WORK)) {
-    lists = await opts.pool.scan({ rows: centred, T, c, tiles, signal, onProgress: (f) => onProgress?.(scanShare * f) });
+    lists = await opts.pool.scan({ rows: centred, quantised, T, c, tiles, signal, onProgress: (f) => onProgress?.(scanShare * f) });
   } else {
     lists = new CandidateLists(n, c);
     let done = 0;
-    await scanTiles(centred, T, tiles, lists, signal, () => onProgress?.((scanShare * ++done) / tiles.length));
+    const tick = () => onProgress?.((scanShare * ++done) / tiles.length);
+    if (quantised) await scanTilesInt16(quantised, centred.normSq, T, tiles, lists, signal, tick);
+    else await scanTiles(centred, T, tiles, lists, signal, tick);
   }
+  const bound = lowerBound(centred.normSq, d, quantised);
   const indices = new Int32Array(n * kk);
   const dist2 = new Float64Array(n * kk);
   const pending: number[] = [];
   for (let i = 0; i < n; i++) {
-    const margin = lists.count[i] < n - 1 ? excludedLowerBound(lists.worst[i], centred.normSq[i], d) : Infinity;
+    const margin = lists.count[i] < n - 1 ? bound(i, lists.worst[i]) : Infinity;
     if (!rows.refine(i, lists.candidates(i), kk, margin, indices, dist2)) pending.push(i);
   }
   if (pending.length > 0) await retry(rows, KnnRows.augmentedTransposed(centred), pending, 4 * (c + 1), kk, T, indices, dist2, signal);
@@ -79,6 +93,19 @@ export async function knn(
   const distances = new Float64Array(n * kk);
   for (let t = 0; t < distances.length; t++) distances[t] = rows.cosine ? dist2[t] / 2 : Math.sqrt(dist2[t]);
   return { k: kk, indices, distances };
+}
+
+function chooseInt16(kernel: 'auto' | 'int16' | 'float32', d: number): boolean {
+  if (kernel !== 'auto') return kernel === 'int16';
+  const backend = tf.getBackend();
+  return d <= INT16_MAX_DIM && (backend === 'wasm' || backend === 'cpu') && int16KernelAvailable();
+}
+
+/** The bound on every excluded row's squared distance for the kernel that made the lists. */
+function lowerBound(normSq: Float64Array, d: number, quantised?: QuantisedRows): (i: number, worst: number) => number {
+  if (!quantised) return (i, worst) => excludedLowerBound(worst, normSq[i], d);
+  const normSqMax = normSq.reduce((a, b) => Math.max(a, b), 0);
+  return (i, worst) => int16LowerBound(quantised, i, worst, normSq[i], normSqMax);
 }
 
 /**

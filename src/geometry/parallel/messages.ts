@@ -9,6 +9,8 @@ export type ToThread =
       /** n x d float32 centred rows and their float64 squared norms, on SharedArrayBuffers. */
       C: SharedArrayBuffer;
       normSq: SharedArrayBuffer;
+      /** Present for the int16 kernel: the quantised rows (nPad x dp int16) and their scales. */
+      int16?: { q: SharedArrayBuffer; scale: SharedArrayBuffer; dp: number };
       n: number;
       d: number;
       T: number;

@@ -37,10 +37,11 @@ describe('NodeTilePool (worker_threads over SharedArrayBuffers)', () => {
     let used = 0;
     const counting = { threads: pool.threads, scan: (job: Parameters<NodeTilePool['scan']>[0]) => (used++, pool.scan(job)) };
     const work = (n * n * d) / 2;
-    expectSame(await knn(X, n, d, 7, { pool: counting, blockRows: 100, poolMinWork: work }), bruteForce(X, n, d, 7, false));
-    expect(used).toBe(1);
+    expectSame(await knn(X, n, d, 7, { pool: counting, blockRows: 100, poolMinWork: work, kernel: 'float32' }), bruteForce(X, n, d, 7, false));
+    expectSame(await knn(X, n, d, 7, { pool: counting, blockRows: 100, poolMinWork: work, kernel: 'int16' }), bruteForce(X, n, d, 7, false));
+    expect(used).toBe(2);
     expectSame(await knn(X, n, d, 7, { pool: counting, blockRows: 100, poolMinWork: work + 1, metric: 'cosine' }), bruteForce(X, n, d, 7, true));
-    expect(used).toBe(1);
+    expect(used).toBe(2);
     expect(POOL_MIN_WORK).toBeGreaterThan(work);
   });
 

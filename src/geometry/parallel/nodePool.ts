@@ -1,6 +1,6 @@
 /**
- * TileScanPool on Node worker_threads (the CLI's second core): the centred rows are copied once
- * into SharedArrayBuffers, the tiles split into `threads` contiguous shares; share 0 runs on this
+ * TileScanPool on Node worker_threads (the CLI's second core): the centred rows (or their int16
+ * quantisation) are copied once into SharedArrayBuffers, the tiles split into `threads` contiguous shares; share 0 runs on this
  * thread, the others on worker threads (each with its own tfjs wasm), and the lists are merged.
  * Node-only: the browser's pool (Web Workers) implements the same TileScanPool.
  */
@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { abortError } from '../abort';
 import { scanTiles } from '../knnTiled';
+import { scanTilesInt16 } from '../knnInt16';
 import type { TileScanJob, TileScanPool } from './pool';
 import { CandidateLists, splitTiles } from './tiles';
 import type { FromThread, ToThread } from './messages';
@@ -39,20 +40,20 @@ export class NodeTilePool implements TileScanPool {
 
   async scan(job: TileScanJob): Promise<CandidateLists> {
     await this.warm();
-    const { rows, T, c, tiles, signal, onProgress } = job;
+    const { rows, quantised, T, c, tiles, signal, onProgress } = job;
     const { n, d } = rows;
-    const C = new SharedArrayBuffer(rows.C.byteLength);
-    new Float32Array(C).set(rows.C);
-    const normSq = new SharedArrayBuffer(rows.normSq.byteLength);
-    new Float64Array(normSq).set(rows.normSq);
+    const normSq = shared(rows.normSq);
+    const C = quantised ? new SharedArrayBuffer(0) : shared(rows.C);
+    const int16 = quantised ? { q: shared(quantised.q), scale: shared(quantised.scale), dp: quantised.dp } : undefined;
     const shares = splitTiles(tiles, this.threads);
     let done = 0;
     const tick = () => onProgress?.(++done / tiles.length);
-    const remote = this.workers.map((w, s) => this.remoteShare(w, { type: 'scan', id: this.nextId++, C, normSq, n, d, T, c, tiles: shares[s + 1] }, tick, signal));
+    const remote = this.workers.map((w, s) => this.remoteShare(w, { type: 'scan', id: this.nextId++, C, normSq, int16, n, d, T, c, tiles: shares[s + 1] }, tick, signal));
     const lists = new CandidateLists(n, c);
     let failure: unknown = null;
     try {
-      await scanTiles(rows, T, shares[0], lists, signal, tick);
+      if (quantised) await scanTilesInt16(quantised, rows.normSq, T, shares[0], lists, signal, tick);
+      else await scanTiles(rows, T, shares[0], lists, signal, tick);
     } catch (e) {
       failure = e;
     }
@@ -119,4 +120,11 @@ export class NodeTilePool implements TileScanPool {
       w.postMessage(m);
     });
   }
+}
+
+/** A SharedArrayBuffer copy of a typed array's bytes (threads read it without a copy each). */
+function shared(a: Float32Array | Float64Array | Int16Array): SharedArrayBuffer {
+  const buf = new SharedArrayBuffer(a.byteLength);
+  new Uint8Array(buf).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  return buf;
 }

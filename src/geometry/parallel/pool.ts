@@ -5,9 +5,12 @@
  */
 import type { CentredRows } from '../knnTiled';
 import type { CandidateLists, Tile } from './tiles';
+import type { QuantisedRows } from '../knnInt16';
 
 export interface TileScanJob {
   rows: CentredRows;
+  /** Present: the tiles' products come from the int16 kernel (scanTilesInt16), else from tfjs float32 (scanTiles). */
+  quantised?: QuantisedRows;
   /** Tile size. */
   T: number;
   /** Candidates kept per row. */

@@ -1,8 +1,9 @@
-/** A worker thread of NodeTilePool: its own tfjs (wasm) runs scanTiles over shared rows and posts the lists back. */
+/** A worker thread of NodeTilePool: its own tfjs (wasm) or int16 kernel scans its share of the tiles over shared rows and posts the lists back. */
 import { parentPort } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { scanTiles } from '../knnTiled';
+import { scanTilesInt16 } from '../knnInt16';
 import { CandidateLists } from './tiles';
 import type { FromThread, ToThread } from './messages';
 
@@ -24,8 +25,14 @@ port.on('message', async (m: ToThread) => {
     try {
       await ready;
       const lists = new CandidateLists(m.n, m.c);
-      const rows = { C: new Float32Array(m.C), normSq: new Float64Array(m.normSq), n: m.n, d: m.d };
-      await scanTiles(rows, m.T, m.tiles, lists, controller.signal, () => post({ type: 'tile', id: m.id }));
+      const normSq = new Float64Array(m.normSq);
+      const tick = () => post({ type: 'tile', id: m.id });
+      if (m.int16) {
+        const quant = { q: new Int16Array(m.int16.q), scale: new Float64Array(m.int16.scale), dp: m.int16.dp, n: m.n };
+        await scanTilesInt16(quant, normSq, m.T, m.tiles, lists, controller.signal, tick);
+      } else {
+        await scanTiles({ C: new Float32Array(m.C), normSq, n: m.n, d: m.d }, m.T, m.tiles, lists, controller.signal, tick);
+      }
       const { value, index, count, worst } = lists;
       post({ type: 'done', id: m.id, value, index, count, worst }, [value.buffer, index.buffer, count.buffer, worst.buffer] as ArrayBuffer[]);
     } catch (e) {

@@ -36,6 +36,7 @@ export class CandidateLists {
   readonly count: Int32Array;
   /** The heap's largest value once full (+Infinity before): anything above it cannot enter. */
   readonly worst: Float64Array;
+  private colScale = new Float64Array(0);
 
   constructor(
     readonly n: number,
@@ -86,20 +87,25 @@ export class CandidateLists {
   }
 
   /**
-   * Offers one tile of dot products G (rows x cols used of a row-major array with `stride` columns,
-   * float32 from any kernel) of centred rows i0.. against j0..: a_ij = ||c_i||^2 + ||c_j||^2 - 2 G_ij
-   * goes to row i and to row j. On a diagonal tile (i0 = j0) only pairs above the diagonal are read.
+   * Offers one tile of dot products G (rows x cols used of a row-major array with `stride` columns)
+   * of centred rows i0.. against j0..: a_ij = ||c_i||^2 + ||c_j||^2 - 2 s_i s_j G_ij goes to row i
+   * and to row j, with s = 1 (float32 products) or the rows' quantisation scales (int16 products).
+   * On a diagonal tile (i0 = j0) only pairs above the diagonal are read.
    */
-  offerTile(G: Float32Array, stride: number, rows: number, cols: number, i0: number, j0: number, normSq: Float64Array): void {
+  offerTile(G: Float32Array | Int32Array, stride: number, rows: number, cols: number, i0: number, j0: number, normSq: Float64Array, scale?: Float64Array): void {
     const { worst } = this;
     const diagonal = i0 === j0;
+    if (this.colScale.length < cols) this.colScale = new Float64Array(cols);
+    const colScale = this.colScale;
+    for (let col = 0; col < cols; col++) colScale[col] = scale ? scale[j0 + col] : 1;
     for (let r = 0; r < rows; r++) {
       const i = i0 + r;
       const ni = normSq[i];
+      const si = scale ? 2 * scale[i] : 2;
       const o = r * stride;
       for (let col = diagonal ? r + 1 : 0; col < cols; col++) {
         const j = j0 + col;
-        const a = ni + normSq[j] - 2 * G[o + col];
+        const a = ni + normSq[j] - si * colScale[col] * G[o + col];
         if (a <= worst[i]) this.offer(i, j, a);
         if (a <= worst[j]) this.offer(j, i, a);
       }
