@@ -1,5 +1,6 @@
 /**
  * `npm run bench`: parse throughput and the full metric set, against numpy in the same run; the
+ * CLI against numpy + scikit-learn (cliBench.ts; alone: --cli, 100,000 x 768 with --large); the
  * landscape's subspace steps; then the browser part (browser.ts; skip it with --no-browser).
  * Prints Markdown tables (paste them into the README). Ratios, not absolute times, are the point:
  * both sides run on this machine, one after the other.
@@ -17,6 +18,7 @@ import { writeNpy } from '../../src/io/npy.ts';
 import { benchLandscape } from './landscape.ts';
 import { benchBrowser, browserOptions } from './browser.ts';
 import { hasNumpy, numpyEnv, numpyMetrics } from './numpy.ts';
+import { benchCli, cliBenchOptions } from './cliBench.ts';
 
 interface Row {
   task: string;
@@ -98,6 +100,11 @@ async function benchMetrics(n: number, dim: number, classes: number, numpy: bool
 }
 
 async function main(): Promise<void> {
+  const cliTable = () => {
+    console.log('\nThe CLI against numpy + scikit-learn (whole processes, interleaved)\n');
+    for (const line of benchCli(cliBenchOptions(process.argv.slice(2)))) console.log(line);
+  };
+  if (process.argv.includes('--cli')) return cliTable();
   await tf.setBackend('wasm');
   await tf.ready();
   const numpy = hasNumpy();
@@ -109,6 +116,7 @@ async function main(): Promise<void> {
   console.log('| task | Subspace Lab (tfjs wasm, Node) | numpy | ours / numpy |');
   console.log('| --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.task} | ${r.ours} | ${r.numpy} | ${r.ratio} |`);
+  cliTable();
   console.log('\nLandscape: subspace training steps, 784-200-200-10 MLP, batch 128, Fashion-MNIST (tfjs wasm, Node)\n');
   for (const line of await benchLandscape(quick)) console.log(line);
   if (!process.argv.includes('--no-browser')) {

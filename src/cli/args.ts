@@ -18,6 +18,8 @@ export interface AnalyzeArgs {
   idSample?: number;
   json: boolean;
   backend: Backend;
+  /** Threads for the kNN (this one included; default: the machine's available parallelism). */
+  threads?: number;
 }
 
 export type CliArgs = AnalyzeArgs | { command: 'help' };
@@ -39,6 +41,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--k', value: 'K', help: 'neighbours for the Levina-Bickel MLE (default 20)' },
   { flag: '--id-sample', value: 'N', help: 'TwoNN and MLE on a seeded sample of N unique rows when there are more (the app uses 100000); default all' },
   { flag: '--backend', value: 'wasm|cpu', help: 'tfjs backend for the N-sized work (default wasm)' },
+  { flag: '--threads', value: 'N', help: 'threads for the nearest-neighbour scan, this one included (default: all cores; wasm only)' },
   { flag: '--json', help: 'print one JSON object (the analysis report) and nothing else on stdout' },
   { flag: '--help', help: 'show this help' },
 ];
@@ -129,6 +132,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (backend !== 'wasm' && backend !== 'cpu') {
     throw new InputError(`unknown backend ${JSON.stringify(backend)}.`, 'Use --backend wasm or --backend cpu.');
   }
+  const threadsText = values.get('--threads');
+  const threads = threadsText === undefined ? undefined : /^\d+$/.test(threadsText) ? Number(threadsText) : Number.NaN;
+  if (threads !== undefined && !(threads >= 1)) {
+    throw new InputError(`--threads must be an integer of at least 1, got ${JSON.stringify(threadsText)}.`, 'Write e.g. --threads 2 (1 runs on this thread only).');
+  }
   if (values.has('--bias') && !values.has('--weights')) {
     throw new InputError('--bias was given without --weights.', 'Pass the classifier weights with --weights W.npy as well.');
   }
@@ -144,5 +152,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     idSample,
     json,
     backend,
+    threads,
   };
 }

@@ -59,6 +59,10 @@ async function loadInputs(args: AnalyzeArgs, io: CliIO): Promise<{ emb: Embeddin
 /** Runs analyze() with anything it logs kept off stdout, which belongs to the report. */
 async function analyzeQuietly(emb: Embeddings, args: AnalyzeArgs, classifier: Classifier | undefined, io: CliIO): Promise<AnalysisReport> {
   const { analyze } = await import('../geometry/analyze.ts');
+  const { availableParallelism } = await import('node:os');
+  const threads = args.backend === 'wasm' ? args.threads ?? availableParallelism() : 1;
+  const pool = threads > 1 ? new (await import('../geometry/parallel/nodePool.ts')).NodeTilePool(threads) : undefined;
+  const warming = pool?.warm();
   const saved = { log: console.log, info: console.info, debug: console.debug };
   const toStderr = (...a: unknown[]) => io.stderr(a.map(String).join(' '));
   console.log = console.info = console.debug = toStderr;
@@ -66,11 +70,13 @@ async function analyzeQuietly(emb: Embeddings, args: AnalyzeArgs, classifier: Cl
     const onProgress = io.progress
       ? (f: number, stage: string) => io.stderr(`\r${stage} ${Math.round(f * 100)}%`.padEnd(40))
       : undefined;
-    const report = await analyze(emb, { k: args.k, classifier, onProgress, idSample: args.idSample });
+    const report = await analyze(emb, { k: args.k, classifier, onProgress, idSample: args.idSample, pool });
     if (io.progress) io.stderr(`\r${' '.repeat(40)}\r`);
     return report;
   } finally {
     Object.assign(console, saved);
+    await warming?.catch(() => undefined);
+    await pool?.close();
   }
 }
 

@@ -2,42 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useBackend } from '../../tests/setup';
 import { knn } from './knn';
 import { createRng, normalArray } from './random';
-import type { KnnResult } from './types';
-
-/** Brute force in float64: all distances, sorted by (distance, index). */
-function bruteForce(X: Float32Array, n: number, d: number, k: number, cosine: boolean): KnnResult {
-  const rows = Array.from({ length: n }, (_, i) => {
-    const r = Array.from(X.subarray(i * d, i * d + d));
-    if (!cosine) return r;
-    const norm = Math.hypot(...r);
-    return r.map((v) => v / norm);
-  });
-  const indices = new Int32Array(n * k);
-  const distances = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    const all: [number, number][] = [];
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      let s = 0;
-      for (let t = 0; t < d; t++) s += (rows[i][t] - rows[j][t]) ** 2;
-      all.push([cosine ? s / 2 : Math.sqrt(s), j]);
-    }
-    all.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    for (let t = 0; t < k; t++) {
-      distances[i * k + t] = all[t][0];
-      indices[i * k + t] = all[t][1];
-    }
-  }
-  return { k, indices, distances };
-}
-
-function expectSame(got: KnnResult, want: KnnResult): void {
-  expect(got.k).toBe(want.k);
-  expect(Array.from(got.indices)).toEqual(Array.from(want.indices));
-  for (let t = 0; t < want.distances.length; t++) {
-    expect(Math.abs(got.distances[t] - want.distances[t])).toBeLessThanOrEqual(1e-12 * Math.max(1, want.distances[t]));
-  }
-}
+import { bruteForce, expectSame } from './knnTesting';
 
 /** Clustered data far from the origin: float32 Gram scores would misorder it without centring and refinement. */
 function offsetData(seed: number, n: number, d: number): Float32Array {
@@ -105,12 +70,13 @@ describe('knn', () => {
     }
   });
 
-  it('reports progress and stops with an AbortError between blocks', async () => {
+  it('reports progress per tile and stops with an AbortError between tiles', async () => {
     const n = 100;
     const X = normalArray(createRng(4), n * 4);
     const seen: number[] = [];
     await knn(X, n, 4, 3, { blockRows: 30, onProgress: (f) => seen.push(f) });
-    expect(seen).toEqual([0.3, 0.6, 0.9, 1]);
+    // 4 row blocks of 30: the 10 tiles I <= J take 90% of the progress, the refinement the rest.
+    expect(seen).toEqual([...Array.from({ length: 10 }, (_, t) => (0.9 * (t + 1)) / 10), 1]);
     const controller = new AbortController();
     const run = knn(X, n, 4, 3, { blockRows: 30, signal: controller.signal, onProgress: () => controller.abort() });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });

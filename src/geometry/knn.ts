@@ -1,34 +1,54 @@
 /**
- * Exact k nearest neighbours without an N x N matrix: row blocks of candidate scores through
- * tfjs (matMul + topk on the active backend), then float64 refinement of the candidates in JS.
+ * Exact k nearest neighbours without an N x N matrix: candidate lists from a symmetric scan of
+ * dot-product tiles (each pair computed once, for both rows; int16 in WebAssembly SIMD or float32
+ * through tfjs), then float64
+ * refinement of the candidates in JS; rows whose bound cannot exclude a closer non-candidate are
+ * searched again with more candidates, then exhaustively.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { KnnResult } from './types';
 import { checkpoint } from './abort';
 import { KnnRows } from './knnRows';
+import { scanTiles } from './knnTiled';
+import { CandidateLists, excludedLowerBound, upperTiles } from './parallel/tiles';
+import type { TileScanPool } from './parallel/pool';
+import { INT16_MAX_DIM, int16KernelAvailable, int16LowerBound, quantise, scanTilesInt16, type QuantisedRows } from './knnInt16';
 
 export interface KnnOptions {
   /** 'euclidean' (default) or 'cosine' = euclidean on L2-normalised rows, reported as 1 - cos. */
   metric?: 'euclidean' | 'cosine';
   signal?: AbortSignal;
-  /** Fraction of query rows done, in (0, 1]. */
+  /** Fraction of the work done, in (0, 1]. */
   onProgress?: (fraction: number) => void;
-  /** Query rows per block (default: about 2^24 / n, within [16, 1024]). */
+  /** Rows per tile of the scan and per block of the retries (default 1024). */
   blockRows?: number;
+  /** Threads that run shares of the tile scan; the scan runs here when absent or not worth it. */
+  pool?: TileScanPool;
+  /** The pool is used from this many multiply-adds (n^2 d / 2) up (default POOL_MIN_WORK). */
+  poolMinWork?: number;
+  /**
+   * Tile products: 'int16' (quantised rows, the WebAssembly SIMD kernel of knnInt16.ts), 'float32'
+   * (tfjs matMul), or 'auto' (default): int16 for d <= 4096 where WebAssembly SIMD runs and the tfjs
+   * backend is a CPU one (wasm, cpu), float32 otherwise (a GPU backend's matMul).
+   */
+  kernel?: 'auto' | 'int16' | 'float32';
 }
 
-const BLOCK_ELEMENTS = 1 << 24;
+const TILE_ROWS = 1024;
 /** Candidate counts grow 4x per retry up to this; beyond it a row is searched exhaustively in JS. */
 const MAX_CANDIDATES = 4096;
+/** Below this many multiply-adds (n^2 d / 2) the scan stays on this thread (a pool's start-up costs more). */
+export const POOL_MIN_WORK = 5e9;
 
 /**
  * The k nearest neighbours of every row of X (n x d), self excluded, k clamped to n - 1.
- * Rows are centred (after L2 normalisation for 'cosine'); per block of B query rows one
- * matMul scores 2 c_i.c_j - ||c_j||^2 for all j and topk keeps k + 1 + extra candidates, whose
- * distances are recomputed in float64 and sorted (ties by index). A row whose float32 margin
- * cannot rule out a closer non-candidate is retried with 4x the candidates, then searched
- * exhaustively, so distances are exact float64: Euclidean ||x_i - x_j||, or 1 - cos(x_i, x_j)
- * for cosine (zero rows stay at the origin of the normalised space).
+ * Rows are centred (after L2 normalisation for 'cosine'). Candidates: the c = k + max(8, k/2)
+ * smallest ||c_i||^2 + ||c_j||^2 - 2 c_i.c_j (approximate dot products, tiles I <= J only), kept as
+ * lists ordered by (value, index); their distances are recomputed in float64 and sorted (ties by
+ * index). A row whose bound (excludedLowerBound, int16LowerBound) cannot rule out a closer non-candidate is retried
+ * with more candidates (4x per pass), then searched exhaustively, so the result is the exact
+ * float64 kNN: Euclidean ||x_i - x_j||, or 1 - cos(x_i, x_j) for cosine (zero rows stay at the
+ * origin of the normalised space).
  */
 export async function knn(
   X: Float32Array,
@@ -42,14 +62,73 @@ export async function knn(
   const { signal, onProgress } = opts;
   await checkpoint(signal);
   const rows = new KnnRows(X, n, d, opts.metric === 'cosine');
-  const B = Math.min(n, opts.blockRows ?? Math.max(16, Math.min(1024, Math.floor(BLOCK_ELEMENTS / n))));
+  const int16 = chooseInt16(opts.kernel ?? 'auto', d);
+  const T0 = Math.max(1, Math.min(n, opts.blockRows ?? TILE_ROWS));
+  const T = int16 ? Math.ceil(T0 / 4) * 4 : T0;
+  const c = Math.min(n - 1, kk + Math.max(8, Math.ceil(kk / 2)));
+  const centred = rows.centred();
+  const quantised = int16 ? quantise(centred, Math.ceil(n / T) * T) : undefined;
+  const tiles = upperTiles(n, T);
+  const scanShare = 0.9;
+  let lists: CandidateLists;
+  if (opts.pool && opts.pool.threads > 1 && (n * n * d) / 2 >= (opts.poolMinWork ?? POOL_MIN_WORK)) {
+    lists = await opts.pool.scan({ rows: centred, quantised, T, c, tiles, signal, onProgress: (f) => onProgress?.(scanShare * f) });
+  } else {
+    lists = new CandidateLists(n, c);
+    let done = 0;
+    const tick = () => onProgress?.((scanShare * ++done) / tiles.length);
+    if (quantised) await scanTilesInt16(quantised, centred.normSq, T, tiles, lists, signal, tick);
+    else await scanTiles(centred, T, tiles, lists, signal, tick);
+  }
+  const bound = lowerBound(centred.normSq, d, quantised);
   const indices = new Int32Array(n * kk);
   const dist2 = new Float64Array(n * kk);
-  const reference = tf.tensor2d(rows.augmentedTransposed(), [d + 1, n]);
+  const pending: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const margin = lists.count[i] < n - 1 ? bound(i, lists.worst[i]) : Infinity;
+    if (!rows.refine(i, lists.candidates(i), kk, margin, indices, dist2)) pending.push(i);
+  }
+  if (pending.length > 0) await retry(rows, KnnRows.augmentedTransposed(centred), pending, 4 * (c + 1), kk, T, indices, dist2, signal);
+  onProgress?.(1);
+  const distances = new Float64Array(n * kk);
+  for (let t = 0; t < distances.length; t++) distances[t] = rows.cosine ? dist2[t] / 2 : Math.sqrt(dist2[t]);
+  return { k: kk, indices, distances };
+}
+
+function chooseInt16(kernel: 'auto' | 'int16' | 'float32', d: number): boolean {
+  if (kernel !== 'auto') return kernel === 'int16';
+  const backend = tf.getBackend();
+  return d <= INT16_MAX_DIM && (backend === 'wasm' || backend === 'cpu') && int16KernelAvailable();
+}
+
+/** The bound on every excluded row's squared distance for the kernel that made the lists. */
+function lowerBound(normSq: Float64Array, d: number, quantised?: QuantisedRows): (i: number, worst: number) => number {
+  if (!quantised) return (i, worst) => excludedLowerBound(worst, normSq[i], d);
+  const normSqMax = normSq.reduce((a, b) => Math.max(a, b), 0);
+  return (i, worst) => int16LowerBound(quantised, i, worst, normSq[i], normSqMax);
+}
+
+/**
+ * Rows the tile scan left unresolved: per block of B query rows one matMul scores
+ * 2 c_i.c_j - ||c_j||^2 for all j and topk keeps `cand` candidates (self included), refined as in
+ * knn(); still unresolved rows get 4x the candidates, then an exhaustive float64 search.
+ */
+async function retry(
+  rows: KnnRows,
+  augmented: Float32Array,
+  todo: number[],
+  firstCand: number,
+  kk: number,
+  B0: number,
+  indices: Int32Array,
+  dist2: Float64Array,
+  signal?: AbortSignal,
+): Promise<void> {
+  const { n, d } = rows;
+  const B = Math.min(B0, todo.length);
+  const reference = tf.tensor2d(augmented, [d + 1, n]);
   const query = new Float32Array(B * (d + 1));
   const queryNormSq = new Float64Array(B);
-
-  /** Scores the given rows against all rows, refines their top `cand`; returns the rows not yet resolved. */
   const pass = async (block: number[], cand: number): Promise<number[]> => {
     query.fill(0);
     for (let r = 0; r < B; r++) query[r * (d + 1) + d] = -1;
@@ -70,25 +149,19 @@ export async function knn(
     });
     return unresolved;
   };
-
   try {
-    for (let start = 0; start < n; start += B) {
+    for (let start = 0; start < todo.length; start += B) {
       await checkpoint(signal);
-      const block = Array.from({ length: Math.min(B, n - start) }, (_, r) => start + r);
-      let cand = Math.min(n, kk + 1 + Math.max(8, Math.ceil(kk / 2)));
-      let pending = await pass(block, cand);
+      let cand = Math.min(n, firstCand);
+      let pending = await pass(todo.slice(start, start + B), cand);
       while (pending.length > 0 && cand < n && 4 * cand <= MAX_CANDIDATES) {
         await checkpoint(signal);
         cand = Math.min(n, 4 * cand);
         pending = await pass(pending, cand);
       }
       for (const i of pending) rows.exhaustive(i, kk, indices, dist2);
-      onProgress?.(Math.min(1, (start + block.length) / n));
     }
   } finally {
     reference.dispose();
   }
-  const distances = new Float64Array(n * kk);
-  for (let t = 0; t < distances.length; t++) distances[t] = rows.cosine ? dist2[t] / 2 : Math.sqrt(dist2[t]);
-  return { k: kk, indices, distances };
 }

@@ -11,6 +11,7 @@ export class KnnRows {
   readonly mean: Float64Array;
   private readonly topIdx: Int32Array;
   private readonly topDist: Float64Array;
+  private batch = new Float64Array(64);
 
   constructor(
     readonly X: Float32Array,
@@ -36,18 +37,29 @@ export class KnnRows {
     this.topDist = new Float64Array(n);
   }
 
-  /** (d+1) x n float32: rows 0..d-1 hold the centred rows' coordinates, row d holds ||c_j||^2. */
-  augmentedTransposed(): Float32Array {
+  /** The centred rows c_i as float32 (n x d) and ||c_i||^2 in float64, for the tile scan. */
+  centred(): { C: Float32Array; normSq: Float64Array; n: number; d: number } {
     const { X, n, d, mean, scale } = this;
-    const out = new Float32Array((d + 1) * n);
-    for (let j = 0; j < n; j++) {
+    const C = new Float32Array(n * d);
+    const normSq = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
       let s = 0;
       for (let t = 0; t < d; t++) {
-        const c = X[j * d + t] * scale[j] - mean[t];
-        out[t * n + j] = c;
+        const c = X[i * d + t] * scale[i] - mean[t];
+        C[i * d + t] = c;
         s += c * c;
       }
-      out[d * n + j] = s;
+      normSq[i] = s;
+    }
+    return { C, normSq, n, d };
+  }
+
+  /** (d+1) x n float32 from centred(): rows 0..d-1 hold the centred rows' coordinates, row d holds ||c_j||^2. */
+  static augmentedTransposed({ C, normSq, n, d }: { C: Float32Array; normSq: Float64Array; n: number; d: number }): Float32Array {
+    const out = new Float32Array((d + 1) * n);
+    for (let j = 0; j < n; j++) {
+      for (let t = 0; t < d; t++) out[t * n + j] = C[j * d + t];
+      out[d * n + j] = normSq[j];
     }
     return out;
   }
@@ -85,6 +97,14 @@ export class KnnRows {
     const oi = i * d;
     const oj = j * d;
     let s = 0;
+    if (!this.cosine) {
+      // scale is 1 here, and x * 1 = x exactly: the same sums without the products.
+      for (let t = 0; t < d; t++) {
+        const v = X[oi + t] - X[oj + t];
+        s += v * v;
+      }
+      return s;
+    }
     for (let t = 0; t < d; t++) {
       const v = X[oi + t] * si - X[oj + t] * sj;
       s += v * v;
@@ -93,16 +113,68 @@ export class KnnRows {
   }
 
   /**
+   * out[c] = dist2(i, js[c]), four rows at a time: four independent sums, each in dist2's order
+   * (so equal to it bit for bit), instead of one chain of dependent additions.
+   */
+  private dist2Batch(i: number, js: Int32Array, out: Float64Array): void {
+    const { X, d, scale } = this;
+    const oi = i * d;
+    const si = scale[i];
+    let c = 0;
+    for (; c + 4 <= js.length; c += 4) {
+      const [j0, j1, j2, j3] = [js[c], js[c + 1], js[c + 2], js[c + 3]];
+      const [o0, o1, o2, o3] = [j0 * d, j1 * d, j2 * d, j3 * d];
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      if (!this.cosine) {
+        for (let t = 0; t < d; t++) {
+          const x = X[oi + t];
+          const v0 = x - X[o0 + t];
+          const v1 = x - X[o1 + t];
+          const v2 = x - X[o2 + t];
+          const v3 = x - X[o3 + t];
+          s0 += v0 * v0;
+          s1 += v1 * v1;
+          s2 += v2 * v2;
+          s3 += v3 * v3;
+        }
+      } else {
+        const [c0, c1, c2, c3] = [scale[j0], scale[j1], scale[j2], scale[j3]];
+        for (let t = 0; t < d; t++) {
+          const x = X[oi + t] * si;
+          const v0 = x - X[o0 + t] * c0;
+          const v1 = x - X[o1 + t] * c1;
+          const v2 = x - X[o2 + t] * c2;
+          const v3 = x - X[o3 + t] * c3;
+          s0 += v0 * v0;
+          s1 += v1 * v1;
+          s2 += v2 * v2;
+          s3 += v3 * v3;
+        }
+      }
+      out[c] = s0;
+      out[c + 1] = s1;
+      out[c + 2] = s2;
+      out[c + 3] = s3;
+    }
+    for (; c < js.length; c++) out[c] = this.dist2(i, js[c]);
+  }
+
+  /**
    * Exact distances of row i's candidates (self dropped), the kk nearest written to
    * indices/dist2 at i*kk. Returns false when the kk-th exact distance exceeds margin, the
    * lower bound on every non-candidate's squared distance (the caller then searches exhaustively).
    */
   refine(i: number, candidates: Int32Array, kk: number, margin: number, indices: Int32Array, dist2: Float64Array): boolean {
+    if (this.batch.length < candidates.length) this.batch = new Float64Array(candidates.length);
+    this.dist2Batch(i, candidates, this.batch);
     let count = 0;
     for (let c = 0; c < candidates.length; c++) {
       const j = candidates[c];
       if (j === i) continue;
-      count = this.insert(count, kk, j, this.dist2(i, j));
+      count = this.insert(count, kk, j, this.batch[c]);
     }
     if (count < kk || this.topDist[kk - 1] > margin) return false;
     indices.set(this.topIdx.subarray(0, kk), i * kk);

@@ -74,13 +74,16 @@ describe('pca', () => {
     expect(p.components.rows).toBe(3);
   });
 
-  it('switches to randomized above 2048 dimensions and matches the dual Gram spectrum', async () => {
+  it('randomized above 2048 dimensions matches the dual Gram spectrum (which auto picks for n < d)', async () => {
     const [m, D] = [60, 2100];
     const rng = createRng(5);
     const X2 = normalArray(rng, m * D);
     for (let i = 0; i < m; i++) for (let t = 0; t < 40; t++) X2[i * D + t] *= 6;
-    const p = await pca(X2, m, D);
+    const p = await pca(X2, m, D, { method: 'randomized' });
     expect(p.method).toBe('randomized');
+    const auto = await pca(X2, m, D);
+    expect(auto.method).toBe('exact');
+    for (let i = 0; i < 10; i++) expect(p.explainedVarianceRatio[i]).toBeCloseTo(auto.explainedVarianceRatio[i], 5);
     const gram = symEig(centredGram(X2, D, Array.from({ length: m }, (_, i) => i), columnMean(X2, m, D), false));
     const trace = gram.values.reduce((a, b) => a + b);
     for (let i = 0; i < 10; i++) expect(p.explainedVarianceRatio[i]).toBeCloseTo(gram.values[i] / trace, 5);

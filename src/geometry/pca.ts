@@ -1,20 +1,22 @@
 /**
  * Principal components of the centred rows. Exact: the D x D covariance accumulated in float64
- * over row blocks (each block's Xc^T Xc through tfjs), then symEig; the n x n Gram when n < D.
- * Randomized for D > 2048: subspace iteration (pcaRandomized.ts). Eigenvalues use 1/N.
+ * over row blocks (each block's Xc^T Xc through tfjs), then symEigTop (every eigenvalue, the
+ * leading axes only); the n x n Gram when n < D (pcaDual.ts). Randomized when both n and D
+ * exceed 2048: subspace iteration (pcaRandomized.ts). Eigenvalues use 1/N.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import type { Mat, PcaResult } from './types';
-import { mat, symEig } from './linalg';
+import { mat } from './linalg';
+import { symEigTop } from './linalg/eigTop';
 import { columnMean } from './rows';
-import { addInto, blockRows, blockTN, forEachCentredBlock } from './tf/blocks';
+import { addInto, blockRows, blockTN, forEachCentredBlock, symmetrise } from './tf/blocks';
 import { randomizedPca } from './pcaRandomized';
 import { signComponents, summarise } from './pcaSummary';
+import { exactDual } from './pcaDual';
 
 export interface PcaOptions {
   /** Principal axes to return (default min(d, 10)). */
   components?: number;
-  /** 'auto' (default): exact for d <= 2048, randomized above. */
+  /** 'auto' (default): exact for d <= 2048 or n < d <= any (n <= 2048, the dual Gram), randomized otherwise. */
   method?: 'auto' | 'exact' | 'randomized';
   /** Seed of the randomized method's starting subspace (default 1). */
   seed?: number;
@@ -40,89 +42,22 @@ export async function pca(X: Float32Array, n: number, d: number, opts: PcaOption
   const q = Math.min(d, Math.max(1, Math.floor(opts.components ?? 10)));
   const method = opts.method ?? 'auto';
   const mean = columnMean(X, n, d);
-  if (method === 'randomized' || (method === 'auto' && d > EXACT_PCA_MAX_DIM)) {
+  const dual = n < d && (method === 'exact' || (method === 'auto' && n <= EXACT_PCA_MAX_DIM));
+  if (method === 'randomized' || (method === 'auto' && !dual && d > EXACT_PCA_MAX_DIM)) {
     return randomizedPca(X, n, d, mean, q, opts);
   }
-  if (n < d) return exactDual(X, n, d, mean, q, opts.signal);
+  if (dual) return exactDual(X, n, d, mean, q, opts.signal);
   const C = await covariance(X, n, d, mean, opts.signal, opts.onProgress);
   let trace = 0;
   let frob2 = 0;
   for (let a = 0; a < d; a++) trace += C.data[a * d + a];
   for (let t = 0; t < d * d; t++) frob2 += C.data[t] * C.data[t];
-  const { values, vectors } = symEig(C);
+  const { values, vectors } = symEigTop(C, q);
   const eigenvalues = values.map((v) => Math.max(v, 0));
   const components = mat(q, d);
-  for (let i = 0; i < q; i++) for (let j = 0; j < d; j++) components.data[i * d + j] = vectors.data[j * d + i];
+  for (let i = 0; i < q; i++) for (let j = 0; j < d; j++) components.data[i * d + j] = vectors.data[j * q + i];
   signComponents(components);
   return summarise(mean, eigenvalues, trace, frob2, components, 'exact');
-}
-
-/**
- * Exact PCA of a wide X (n < d) through the n x n Gram K = Xc Xc^T: C = K/n has the same nonzero
- * eigenvalues (the other d - n are 0), axis v_c = Xc^T u_c / sqrt(n lambda_c); axes beyond the
- * rank are completed to an orthonormal set.
- */
-async function exactDual(X: Float32Array, n: number, d: number, mean: Float64Array, q: number, signal?: AbortSignal): Promise<PcaResult> {
-  const gram = mat(n, n);
-  const product = (block: tf.Tensor2D) => addInto(gram.data, tf.tidy(() => tf.matMul(block, tf.transpose(block))));
-  await forEachCentredBlock(X, n, d, mean, n, product, signal);
-  symmetrise(gram, n);
-  let trace = 0;
-  let frob2 = 0;
-  for (let a = 0; a < n; a++) trace += gram.data[a * n + a];
-  for (let t = 0; t < n * n; t++) frob2 += gram.data[t] * gram.data[t];
-  const { values, vectors } = symEig(gram);
-  const eigenvalues = new Float64Array(d);
-  for (let i = 0; i < n; i++) eigenvalues[i] = Math.max(values[i], 0) / n;
-  const components = mat(q, d);
-  let rank = 0;
-  while (rank < q && rank < n && values[rank] > 1e-12 * values[0]) rank++;
-  for (let c = 0; c < rank; c++) {
-    const scale = 1 / Math.sqrt(values[c]);
-    for (let i = 0; i < n; i++) {
-      const u = vectors.data[i * n + c] * scale;
-      for (let t = 0; t < d; t++) components.data[c * d + t] += u * (X[i * d + t] - mean[t]);
-    }
-  }
-  completeRows(components, rank);
-  signComponents(components);
-  return summarise(mean, eigenvalues, trace / n, frob2 / (n * n), components, 'exact');
-}
-
-/** Rows rank.. of an orthonormal-rowed matrix filled by Gram-Schmidt on standard basis vectors. */
-function completeRows(A: Mat, rank: number): void {
-  const { rows, cols, data } = A;
-  let e = 0;
-  for (let r = rank; r < rows; r++) {
-    for (; e < cols; e++) {
-      const v = new Float64Array(cols);
-      v[e] = 1;
-      for (let pass = 0; pass < 2; pass++) {
-        for (let p = 0; p < r; p++) {
-          let dot = 0;
-          for (let t = 0; t < cols; t++) dot += data[p * cols + t] * v[t];
-          for (let t = 0; t < cols; t++) v[t] -= dot * data[p * cols + t];
-        }
-      }
-      const norm = Math.hypot(...v);
-      if (norm < 0.5) continue;
-      for (let t = 0; t < cols; t++) data[r * cols + t] = v[t] / norm;
-      e++;
-      break;
-    }
-  }
-}
-
-/** (A + A^T)/2 in place, for a Gram summed in float32 blocks. */
-function symmetrise(A: Mat, m: number): Mat {
-  for (let a = 0; a < m; a++) {
-    for (let b = a + 1; b < m; b++) {
-      const v = (A.data[a * m + b] + A.data[b * m + a]) / 2;
-      A.data[a * m + b] = v;
-      A.data[b * m + a] = v;
-    }
-  }
-  return A;
 }
 
 /** C = (1/n) Xc^T Xc in float64, summed over row blocks whose products run on the active tfjs backend. */

@@ -2,6 +2,7 @@
  * Domain types shared by the geometry core, the parsers, the CLI and the workers.
  * Conventions for every metric are in ARCHITECTURE.md ("Metric conventions").
  */
+import type { TileScanPool } from './parallel/pool';
 
 /** A row-major float64 matrix: element (i, j) is data[i * cols + j]. Used by the small dense linear algebra. */
 export interface Mat {
@@ -151,6 +152,8 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   /** Run TwoNN and MLE on a seeded sample of this many unique rows when there are more (default: all). */
   idSample?: number;
+  /** Threads for the kNN tile scan (geometry/parallel/pool.ts); absent: this thread only. */
+  pool?: TileScanPool;
 }
 
 /** k nearest neighbours of every row, self excluded (see geometry/knn.ts). */

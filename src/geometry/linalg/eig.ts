@@ -93,8 +93,11 @@ function tridiagonalize(A: Float64Array, Qt: Float64Array, n: number, d: Float64
   for (let i = 0; i < n - 1; i++) e[i] = A[i * n + i + 1];
 }
 
-/** Implicit symmetric QR with Wilkinson shifts on (d, e); rotations are applied to the rows of Qt. */
-function tridiagonalQr(d: Float64Array, e: Float64Array, Qt: Float64Array, n: number): void {
+/**
+ * Implicit symmetric QR with Wilkinson shifts on (d, e), in place (d ends as the eigenvalues,
+ * unordered); rotations are applied to the rows of Qt unless it is null (eigenvalues only, O(n^2)).
+ */
+export function tridiagonalQr(d: Float64Array, e: Float64Array, Qt: Float64Array | null, n: number): void {
   const eps = 2.220446049250313e-16;
   let m = n - 1;
   let iterations = 0;
@@ -131,6 +134,7 @@ function tridiagonalQr(d: Float64Array, e: Float64Array, Qt: Float64Array, n: nu
         e[k + 1] = c * e[k + 1];
         x = e[k];
       }
+      if (!Qt) continue;
       const rk = k * n;
       const rk1 = (k + 1) * n;
       for (let j = 0; j < n; j++) {

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mat } from '../types';
 import { frobenius, identity, logdetSpd, mat, matmul, matmulTN, pinv, pinvSym, procrustesRotation, qr, svd, symEig, transpose } from './index';
-
-/** Deterministic uniform(-1, 1) filler (an LCG: enough for test matrices). */
-function filled(rows: number, cols: number, seed: number): Mat {
-  let s = seed >>> 0;
-  const m = mat(rows, cols);
-  for (let i = 0; i < m.data.length; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    m.data[i] = (s / 2 ** 32) * 2 - 1;
-  }
-  return m;
-}
+import { filled } from './testing';
 
 function symmetric(n: number, seed: number): Mat {
   const a = filled(n, n, seed);

@@ -3,6 +3,7 @@
  * zero-padded to a fixed B x d shape so GPU backends can reuse buffers) becomes one tensor.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { Mat } from '../types';
 import { checkpoint } from '../abort';
 
 /** Rows per block so that one B x cols float32 block holds about `elements` values, within [lo, hi] and <= n. */
@@ -57,4 +58,16 @@ export async function addInto(target: Float64Array, t: tf.Tensor): Promise<void>
 /** Xb^T Y for a B x d block: transposed explicitly, since some backends' matMul with a transpose flag is far slower. */
 export function blockTN(block: tf.Tensor2D, Y: tf.Tensor2D): tf.Tensor2D {
   return tf.tidy(() => tf.matMul(tf.transpose(block), Y));
+}
+
+/** (A + A^T)/2 in place, for a Gram summed in float32 blocks. */
+export function symmetrise(A: Mat, m: number): Mat {
+  for (let a = 0; a < m; a++) {
+    for (let b = a + 1; b < m; b++) {
+      const v = (A.data[a * m + b] + A.data[b * m + a]) / 2;
+      A.data[a * m + b] = v;
+      A.data[b * m + a] = v;
+    }
+  }
+  return A;
 }

@@ -1,0 +1,130 @@
+/**
+ * TileScanPool on Node worker_threads (the CLI's second core): the centred rows (or their int16
+ * quantisation) are copied once into SharedArrayBuffers, the tiles split into `threads` contiguous shares; share 0 runs on this
+ * thread, the others on worker threads (each with its own tfjs wasm), and the lists are merged.
+ * Node-only: the browser's pool (Web Workers) implements the same TileScanPool.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { abortError } from '../abort';
+import { scanTiles } from '../knnTiled';
+import { scanTilesInt16 } from '../knnInt16';
+import type { TileScanJob, TileScanPool } from './pool';
+import { CandidateLists, splitTiles } from './tiles';
+import type { FromThread, ToThread } from './messages';
+
+const THREAD_ENTRY = new URL('./thread.mjs', import.meta.url);
+const TILE_THREAD = new URL('./tileThread.ts', import.meta.url).href;
+
+export class NodeTilePool implements TileScanPool {
+  readonly threads: number;
+  private workers: Worker[] = [];
+  private nextId = 1;
+  /** Requests in flight per worker: a worker holds the process open only while it has one. */
+  private readonly inFlight = new Map<Worker, number>();
+
+  /** threads = this thread plus threads - 1 workers (default: the machine's available parallelism). */
+  constructor(threads = availableParallelism()) {
+    this.threads = Math.max(1, Math.floor(threads));
+  }
+
+  /** Starts the worker threads and their tfjs now (resolves when all are ready), so a later scan pays no start-up. */
+  async warm(): Promise<void> {
+    while (this.workers.length < this.threads - 1) {
+      const w = new Worker(THREAD_ENTRY, { workerData: { entry: TILE_THREAD } });
+      w.unref();
+      this.workers.push(w);
+    }
+    await Promise.all(this.workers.map((w) => this.request(w, { type: 'warm' }, (m) => m.type === 'ready')));
+  }
+
+  async scan(job: TileScanJob): Promise<CandidateLists> {
+    await this.warm();
+    const { rows, quantised, T, c, tiles, signal, onProgress } = job;
+    const { n, d } = rows;
+    const normSq = shared(rows.normSq);
+    const C = quantised ? new SharedArrayBuffer(0) : shared(rows.C);
+    const int16 = quantised ? { q: shared(quantised.q), scale: shared(quantised.scale), dp: quantised.dp } : undefined;
+    const shares = splitTiles(tiles, this.threads);
+    let done = 0;
+    const tick = () => onProgress?.(++done / tiles.length);
+    const remote = this.workers.map((w, s) => this.remoteShare(w, { type: 'scan', id: this.nextId++, C, normSq, int16, n, d, T, c, tiles: shares[s + 1] }, tick, signal));
+    const lists = new CandidateLists(n, c);
+    let failure: unknown = null;
+    try {
+      if (quantised) await scanTilesInt16(quantised, rows.normSq, T, shares[0], lists, signal, tick);
+      else await scanTiles(rows, T, shares[0], lists, signal, tick);
+    } catch (e) {
+      failure = e;
+    }
+    // Every share settles before this returns or throws, so no thread is left running.
+    const results = await Promise.allSettled(remote);
+    if (failure) throw failure;
+    for (const r of results) if (r.status === 'rejected') throw r.reason;
+    for (const r of results) if (r.status === 'fulfilled') lists.mergeFrom(r.value);
+    return lists;
+  }
+
+  /** Terminates the worker threads. */
+  async close(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private remoteShare(w: Worker, m: Extract<ToThread, { type: 'scan' }>, tick: () => void, signal?: AbortSignal): Promise<CandidateLists> {
+    const onAbort = () => w.postMessage({ type: 'abort', id: m.id } satisfies ToThread);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const finished = this.request(w, m, (r) => {
+      if (r.type === 'tile' && r.id === m.id) tick();
+      return (r.type === 'done' || r.type === 'failed') && r.id === m.id;
+    });
+    return finished
+      .then((r) => {
+        if (r.type === 'failed') throw r.name === 'AbortError' ? abortError() : new Error(`tile thread: ${r.message}`);
+        if (r.type !== 'done') throw new Error(`tile thread: unexpected reply ${r.type}`);
+        return new CandidateLists(m.n, m.c, r);
+      })
+      .finally(() => signal?.removeEventListener('abort', onAbort));
+  }
+
+  /** Posts m to w and resolves with the first reply for which `last` is true (the process stays alive meanwhile). */
+  private request(w: Worker, m: ToThread, last: (r: FromThread) => boolean): Promise<FromThread> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (r: FromThread) => {
+        if (!last(r)) return;
+        cleanup();
+        resolve(r);
+      };
+      const onError = (e: Error) => {
+        cleanup();
+        reject(e);
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        reject(new Error(`tile thread exited with code ${code}`));
+      };
+      const cleanup = () => {
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+        const left = (this.inFlight.get(w) ?? 1) - 1;
+        this.inFlight.set(w, left);
+        if (left === 0) w.unref();
+      };
+      this.inFlight.set(w, (this.inFlight.get(w) ?? 0) + 1);
+      w.ref();
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      w.postMessage(m);
+    });
+  }
+}
+
+/** A SharedArrayBuffer copy of a typed array's bytes (threads read it without a copy each). */
+function shared(a: Float32Array | Float64Array | Int16Array): SharedArrayBuffer {
+  const buf = new SharedArrayBuffer(a.byteLength);
+  new Uint8Array(buf).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  return buf;
+}
