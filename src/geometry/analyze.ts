@@ -105,12 +105,7 @@ export async function analyzeBase(input: AnalysisInput, opts: Pick<AnalyzeOption
     n,
     dim: d,
     classes: classes ? classes.K : null,
-    pca: {
-      explainedVarianceRatio: Array.from(p.explainedVarianceRatio.subarray(0, REPORT_PCA_COMPONENTS)),
-      pcId90: p.pcId90,
-      participationRatio: p.participationRatio,
-      method: p.method,
-    },
+    pca: pcaReport(p),
     intrinsicDimension: { twoNN: null, mle: { k: Math.min(input.mleK, rows.length - 1), harmonic: null, mean: null }, sample },
     neuralCollapse: collapseReport(nc),
     skipped: { nonFinite: input.nonFinite, duplicates },
@@ -170,7 +165,18 @@ function finiteOrNull(v: number | null): number | null {
   return v !== null && Number.isFinite(v) ? v : null;
 }
 
-function collapseReport(m: CollapseMetrics | null): AnalysisReport['neuralCollapse'] {
+/** The report's PCA block: the first REPORT_PCA_COMPONENTS ratios, pcId90, participation ratio, method. */
+export function pcaReport(p: PcaResult): AnalysisReport['pca'] {
+  return {
+    explainedVarianceRatio: Array.from(p.explainedVarianceRatio.subarray(0, REPORT_PCA_COMPONENTS)),
+    pcId90: p.pcId90,
+    participationRatio: p.participationRatio,
+    method: p.method,
+  };
+}
+
+/** The report's collapse block: every metric, non-finite values (and all of them without labels) as null. */
+export function collapseReport(m: CollapseMetrics | null): AnalysisReport['neuralCollapse'] {
   const keys: (keyof CollapseMetrics)[] = [
     'nc1', 'nc1Quotient', 'cdnv', 'equinorm', 'equinormClassifier', 'equiangularity', 'etfDistance', 'nc3', 'nc4',
   ];

@@ -23,9 +23,20 @@ export function collapseMetrics(
   const Mc = stats.centredMeans;
   const G = matmul(Mc, transpose(Mc));
   const pass = samplePass(X, n, d, labels, stats, G, classifier);
+  return collapseFromStatistics(stats, pass.S, G, classifier, classifier ? pass.disagreements : null);
+}
+
+/**
+ * The collapse metrics from statistics alone: ClassStats, S = Mc Sigma_W Mc^T, G = Mc Mc^T, and for
+ * nc4 the count of rows whose nearest class mean differs from argmax(W x + b) (null: not measured).
+ */
+export function collapseFromStatistics(stats: ClassStats, S: Mat, G: Mat, classifier: Classifier | undefined, disagreements: number | null): CollapseMetrics {
+  const Mc = stats.centredMeans;
+  const d = stats.dim;
+  const n = stats.n;
   const W = classifier?.weights;
   return {
-    nc1: nc1FromMeanSpace(pass.S, G, d),
+    nc1: nc1FromMeanSpace(S, G, d),
     nc1Quotient: stats.traceSigmaW / stats.traceSigmaB,
     cdnv: cdnv(stats),
     equinorm: coefficientOfVariation(rowNorms(Mc)),
@@ -33,7 +44,7 @@ export function collapseMetrics(
     equiangularity: equiangularity(G),
     etfDistance: etfDistance(G),
     nc3: W ? nc3(W, Mc) : null,
-    nc4: classifier ? pass.disagreements / n : null,
+    nc4: classifier && disagreements !== null ? disagreements / n : null,
   };
 }
 
