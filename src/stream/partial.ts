@@ -106,11 +106,12 @@ export function fromPartial(p: PartialJson, name: string): Accumulated {
   return { moments, sample };
 }
 
-/** Writes the partial to `path` through a temporary file renamed at the end. */
-export async function writePartial(path: string, partial: PartialJson): Promise<void> {
+/** Writes the partial to `path` through a temporary file renamed at the end (not when signal aborted meanwhile). */
+export async function writePartial(path: string, partial: PartialJson, signal?: AbortSignal): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   try {
-    await writeFile(tmp, JSON.stringify(partial));
+    await writeFile(tmp, JSON.stringify(partial), { signal });
+    signal?.throwIfAborted();
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });

@@ -96,10 +96,18 @@ export async function countDisagreements(source: RowSource, moments: Moments, cl
   return disagreements;
 }
 
-/** The whole streaming analysis of one source. */
-export async function analyzeStream(source: RowSource, opts: StreamOptions): Promise<StreamReport> {
-  const { moments, sample } = await accumulate(source, opts);
-  const disagreements = opts.classifier ? await countDisagreements(source, moments, opts.classifier, opts.signal) : null;
-  const report = await streamReport(moments, sample, { mleK: opts.mleK, classifier: opts.classifier, disagreements, signal: opts.signal });
-  return { ...report, stream: { ...report.stream, passes: opts.classifier ? 2 : 1, source: source.describe() } };
+/**
+ * The whole streaming analysis of one source. `extras` (SQL cross-check, approximate kNN) runs after
+ * the report with the accumulated statistics; its fields join the report's stream block.
+ */
+export async function analyzeStream(
+  source: RowSource,
+  opts: StreamOptions,
+  extras?: (acc: Accumulated, report: StreamReport) => Promise<Record<string, unknown>>,
+): Promise<StreamReport> {
+  const acc = await accumulate(source, opts);
+  const disagreements = opts.classifier ? await countDisagreements(source, acc.moments, opts.classifier, opts.signal) : null;
+  const report = await streamReport(acc.moments, acc.sample, { mleK: opts.mleK, classifier: opts.classifier, disagreements, signal: opts.signal });
+  const more = extras ? await extras(acc, report) : {};
+  return { ...report, stream: { ...report.stream, passes: opts.classifier ? 2 : 1, source: source.describe(), ...more } };
 }

@@ -158,8 +158,9 @@ function compareRows(a: Float32Array, b: Float32Array): number {
 }
 
 /**
- * Distinct rows seen: exact while no stratum overflowed, else the bottom-m estimate
- * (m - 1) / u_m per overflowed stratum, u_m = its largest kept hash / 2^53.
+ * Distinct rows seen: exact while no stratum overflowed; else, per overflowed stratum, the share of
+ * distinct rows among the rows whose hash falls in the kept range (all copies of a row hash alike,
+ * so that range is a uniform sample of distinct rows with all their copies) times the rows offered.
  */
 export function distinctRows(s: RowSample): { value: number; exact: boolean } {
   let value = 0;
@@ -170,7 +171,8 @@ export function distinctRows(s: RowSample): { value: number; exact: boolean } {
       continue;
     }
     exact = false;
-    value += (st.heap.length - 1) / (st.heap[0].hash / 2 ** 53);
+    const inRange = st.heap.reduce((sum, e) => sum + e.count, 0);
+    value += (st.offered * st.heap.length) / inRange;
   }
   return { value: exact ? value : Math.round(value), exact };
 }
