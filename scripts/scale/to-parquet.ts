@@ -24,7 +24,7 @@ const layout = await npyLayout(join(DIR, 'x.npy'), 2);
 const source = fileSource(join(DIR, 'x.npy'), layout, { kind: 'binary', path: join(DIR, 'y.npy'), layout: await npyLayout(join(DIR, 'y.npy'), 1) });
 const D = layout.dim;
 const perShard = Math.ceil(layout.rows / SHARDS);
-const instance = await DuckDBInstance.create(':memory:', { memory_limit: '1GB', threads: '2' });
+const instance = await DuckDBInstance.create(':memory:', { memory_limit: '1GB', threads: '2', temp_directory: join(DIR, 'duckdb-tmp') });
 const c = await instance.connect();
 
 async function openShard(): Promise<DuckDBAppender> {

@@ -25,6 +25,8 @@ export interface AnalyzeArgs {
   stream: boolean;
   partial?: string;
   idStratified: boolean;
+  /** hash (default, mergeable) or reservoir (DuckDB's USING SAMPLE, DuckDB sources only). */
+  idSampler: 'hash' | 'reservoir';
   approxKnn: boolean;
   sqlCheck: boolean;
   progress: boolean;
@@ -52,6 +54,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--stream', help: 'stream the rows in chunks with bounded memory (automatic for globs, files over 1 GiB, --partial)' },
   { flag: '--partial', value: 'FILE', help: 'write the mergeable statistics of this shard to FILE instead of a report (see merge)' },
   { flag: '--id-stratified', help: 'streaming: draw the ID sample per class, ceil(N / K) rows each' },
+  { flag: '--id-sampler', value: 'hash|reservoir', help: "streaming: the ID sample by row hash (default, mergeable) or DuckDB's seeded reservoir" },
   { flag: '--approx-knn', help: 'streaming: also TwoNN/MLE over all rows by approximate kNN (usearch), with its measured recall' },
   { flag: '--sql-check', help: 'streaming from DuckDB: recompute class counts and means in SQL and compare' },
   { flag: '--progress', help: 'progress lines (rows/s, ETA) on stderr even when it is not a terminal' },
@@ -149,6 +152,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (backend !== 'wasm' && backend !== 'cpu') {
     throw new InputError(`unknown backend ${JSON.stringify(backend)}.`, 'Use --backend wasm or --backend cpu.');
   }
+  const idSampler = values.get('--id-sampler') ?? 'hash';
+  if (idSampler !== 'hash' && idSampler !== 'reservoir') {
+    throw new InputError(`unknown ID sampler ${JSON.stringify(idSampler)}.`, 'Use --id-sampler hash or --id-sampler reservoir.');
+  }
   if (values.has('--bias') && !values.has('--weights')) {
     throw new InputError('--bias was given without --weights.', 'Pass the classifier weights with --weights W.npy as well.');
   }
@@ -168,6 +175,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     stream: switches.has('--stream'),
     partial: values.get('--partial'),
     idStratified: switches.has('--id-stratified'),
+    idSampler,
     approxKnn: switches.has('--approx-knn'),
     sqlCheck: switches.has('--sql-check'),
     progress: switches.has('--progress'),

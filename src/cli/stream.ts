@@ -17,6 +17,7 @@ import { streamReport, type StreamReport } from '../stream/report.ts';
 import { sampleEntries } from '../stream/sample.ts';
 import type { RowSource } from '../stream/source.ts';
 import { checkAgainstSql } from '../stream/sqlCheck.ts';
+import { reservoirRows } from '../stream/reservoir.ts';
 import type { AnalyzeArgs } from './args.ts';
 import { formatStreamReport } from './streamFormat.ts';
 import { reportToJson } from './format.ts';
@@ -79,6 +80,9 @@ async function analyzeCommand(args: AnalyzeArgs, io: CliIO, tty: boolean): Promi
   const onRows = show ? (done: number, total: number | null) => bar.update('reading', done, total) : undefined;
   try {
     const opts = { idSample: args.idSample ?? STREAM_ID_SAMPLE, seed: 1, stratified: args.idStratified, mleK: args.k, signal: io.signal, onRows };
+    if (args.partial !== undefined && args.idSampler === 'reservoir') {
+      throw new InputError('a reservoir sample is not mergeable, so it cannot go into a partial.', 'Drop --id-sampler reservoir with --partial (the mergeable hash sample is used).');
+    }
     if (args.partial !== undefined) {
       const acc = await accumulate(source, opts);
       bar.done();
@@ -111,11 +115,23 @@ async function analyzeCommand(args: AnalyzeArgs, io: CliIO, tty: boolean): Promi
       }
       return extra;
     }));
-    print(io, args, report, classifier !== undefined);
+    print(io, args, args.idSampler === 'reservoir' ? await withReservoirId(report, args, sql, labels) : report, classifier !== undefined);
   } finally {
     bar.done();
     await source.close();
   }
+}
+
+/** The report with TwoNN/MLE on DuckDB's seeded reservoir sample instead of the bottom-hash sample. */
+async function withReservoirId(report: StreamReport, args: AnalyzeArgs, sql: Opened['sql'], labels: string[] | null): Promise<StreamReport> {
+  if (!sql) throw new InputError('--id-sampler reservoir needs a DuckDB input (Parquet, CSV or JSON).', 'Drop --id-sampler for .npy and .safetensors files (the hash sample is used).');
+  const size = args.idSample ?? STREAM_ID_SAMPLE;
+  const { analyzeIntrinsicDimension } = await import('../geometry/analyze.ts');
+  const r = await reservoirRows(sql.connection, sql.projectionSql, report.dim, size, 1, args.idStratified ? labels : null);
+  const distinct = report.n - report.skipped.duplicates;
+  const sample = r.m >= distinct ? null : { size: r.m, of: distinct, seed: 1 };
+  const id = await analyzeIntrinsicDimension(r.rows, r.m, report.dim, Int32Array.from({ length: r.m }, (_, i) => i), args.k, sample);
+  return { ...report, intrinsicDimension: id, stream: { ...report.stream, idSample: { ...report.stream.idSample, method: 'duckdb-reservoir', size } , reservoirSql: r.sql.slice(0, 200) } };
 }
 
 async function mergeCommand(args: AnalyzeArgs, io: CliIO): Promise<void> {

@@ -11,7 +11,7 @@ export function isGlob(path: string): boolean {
 }
 
 export function wantsStream(args: AnalyzeArgs): boolean {
-  if (args.command === 'merge' || args.stream || args.partial !== undefined || args.approxKnn || args.sqlCheck || args.idStratified) return true;
+  if (args.command === 'merge' || args.stream || args.partial !== undefined || args.approxKnn || args.sqlCheck || args.idStratified || args.idSampler !== 'hash') return true;
   if (isGlob(args.embeddings)) return true;
   try {
     return statSync(args.embeddings).size > STREAM_ABOVE_BYTES;

@@ -10,7 +10,8 @@ export function formatStreamReport(r: StreamReport, source: { file: string; back
   const lines = [formatReport(r, source), '', 'stream'];
   const id = s.idSample;
   lines.push(`  rows read            ${formatNumber(s.rowsRead)}`);
-  lines.push(`  ID sample            ${id.stratified ? 'stratified ' : ''}bottom-hash sample of ${formatNumber(id.size)} distinct rows (seed ${id.seed}); ${formatNumber(id.distinctRows)} distinct rows ${id.exact ? 'counted exactly' : 'estimated (the sample could not hold them all)'}`);
+  if (id.method === 'duckdb-reservoir') lines.push(`  ID sample            DuckDB seeded reservoir of ${formatNumber(id.size)} rows${id.stratified ? ' per class share' : ''} (seed ${id.seed}, one thread)`);
+  else lines.push(`  ID sample            ${id.stratified ? 'stratified ' : ''}bottom-hash sample of ${formatNumber(id.size)} distinct rows (seed ${id.seed}); ${formatNumber(id.distinctRows)} distinct rows ${id.exact ? 'counted exactly' : 'estimated (the sample could not hold them all)'}`);
   if (Array.isArray(s.partials)) lines.push(`  merged partials      ${s.partials.length}`);
   const sql = s.sqlCheck as SqlCheck | undefined;
   if (sql) lines.push(`  SQL cross-check      ${sql.classes} classes, counts ${sql.countsEqual ? 'equal' : 'DIFFER'}, class means within ${sql.maxMeanRelDiff.toExponential(1)} (relative)`);

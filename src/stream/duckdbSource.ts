@@ -3,6 +3,8 @@
  * out of core, only the vector and label columns projected, the vectors cast to FLOAT[D] so each
  * streamed chunk's values are one contiguous float32 block read without a copy per value.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 import { InputError } from '../io/errors';
@@ -115,7 +117,7 @@ function decodeChunk(chunk: DuckDBDataChunk, dim: number, hasLabel: boolean): Ch
 
 /** A DuckDB-backed RowSource over `pattern`; call close() when done. */
 export async function openDuckdbSource(pattern: string, opts: DuckdbOptions = {}): Promise<RowSource & { connection: DuckDBConnection; projectionSql: string }> {
-  const instance = await DuckDBInstance.create(':memory:', { memory_limit: opts.memoryLimit ?? '512MB', preserve_insertion_order: 'true' });
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: opts.memoryLimit ?? '512MB', preserve_insertion_order: 'true', temp_directory: join(tmpdir(), 'subspace-lab-duckdb') });
   const c = await instance.connect();
   const src = readerSql(pattern);
   const p = await project(c, src, pattern, opts);

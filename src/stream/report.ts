@@ -17,7 +17,8 @@ export interface StreamInfo {
   /** Finite and non-finite rows read. */
   rowsRead: number;
   idSample: {
-    method: 'bottom-hash';
+    /** bottom-hash: the mergeable sample of sample.ts; duckdb-reservoir: --id-sampler reservoir. */
+    method: 'bottom-hash' | 'duckdb-reservoir';
     size: number;
     seed: number;
     stratified: boolean;

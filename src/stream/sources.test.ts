@@ -9,6 +9,7 @@ import { fileSource, npyLayout, safetensorsLayout } from './fileSource';
 import { openDuckdbSource } from './duckdbSource';
 import { accumulate } from './pipeline';
 import { checkAgainstSql } from './sqlCheck';
+import { reservoirRows } from './reservoir';
 import { blobs, memorySource } from './testData.test-util';
 import type { RowSource } from './source';
 
@@ -103,6 +104,21 @@ describe('DuckDB sources', () => {
       } finally {
         await src.close();
       }
+    }
+  });
+
+  it("draws DuckDB's seeded reservoir sample repeatably, per class when stratified", async () => {
+    const src = await openDuckdbSource(join(dir, 'a-*.parquet'));
+    try {
+      const a = await reservoirRows(src.connection, src.projectionSql, 6, 40, 7, null);
+      const b = await reservoirRows(src.connection, src.projectionSql, 6, 40, 7, null);
+      expect(a.m).toBe(40);
+      expect(Array.from(a.rows)).toEqual(Array.from(b.rows));
+      const strat = await reservoirRows(src.connection, src.projectionSql, 6, 30, 7, ['c0', 'c1', 'c2']);
+      expect(strat.m).toBe(30);
+      expect(strat.sql.match(/reservoir\(10 ROWS\)/g)).toHaveLength(3);
+    } finally {
+      await src.close();
     }
   });
 
