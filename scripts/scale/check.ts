@@ -9,7 +9,8 @@
  *
  *   npx tsx scripts/scale/check.ts --dir /tmp/scale [--id-sample 20000] [--whole-only | --skip-whole]
  * --whole-only runs step 1 alone (into DIR/whole.json, e.g. while the shards are still being written);
- * --skip-whole runs the rest and takes step 1 from DIR/whole.json.
+ * --skip-whole runs the rest and takes step 1 from DIR/whole.json; --compare-only reads DIR/whole.json and
+ * DIR/results.json and prints the whole-vs-merged differences (step 1 finished after the others).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -56,6 +57,14 @@ function diffs(a: StreamReport, b: StreamReport): Record<string, number> {
   };
 }
 
+if (process.argv.includes('--compare-only')) {
+  const w = JSON.parse(readFileSync(join(DIR, 'whole.json'), 'utf8')) as Timed;
+  const r = JSON.parse(readFileSync(join(DIR, 'results.json'), 'utf8')) as { merged: Timed; wholeVsMerged?: unknown };
+  r.wholeVsMerged = diffs(w.report, r.merged.report);
+  writeFileSync(join(DIR, 'results.json'), JSON.stringify({ ...r, whole: { seconds: w.seconds, peakRssMiB: w.peakRssMiB, rowsPerSecond: w.report.stream.rowsRead / w.seconds, report: w.report } }, null, 1));
+  process.stdout.write(`${JSON.stringify({ whole: { seconds: w.seconds, peakRssMiB: w.peakRssMiB }, wholeVsMerged: r.wholeVsMerged }, null, 1)}\n`);
+  process.exit(0);
+}
 const results: Record<string, unknown> = { date: new Date().toISOString(), idSample: Number(SAMPLE), node: process.version, load: execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim() };
 const wholeFile = join(DIR, 'whole.json');
 const skipWhole = process.argv.includes('--skip-whole');
