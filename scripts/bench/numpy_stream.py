@@ -23,8 +23,9 @@ for s in range(0, n, B):
     x = np.asarray(X[s:s + B], dtype=np.float64)
     y = np.asarray(Y[s:s + B])
     c = np.bincount(y, minlength=K).astype(np.float64)
-    sums = np.zeros((K, d))
-    np.add.at(sums, y, x)
+    onehot = np.zeros((len(y), K))
+    onehot[np.arange(len(y)), y] = 1
+    sums = onehot.T @ x
     present = c > 0
     m = np.zeros((K, d))
     m[present] = sums[present] / c[present, None]

@@ -10,7 +10,8 @@
  *   npx tsx scripts/scale/check.ts --dir /tmp/scale [--id-sample 20000] [--whole-only | --skip-whole]
  * --whole-only runs step 1 alone (into DIR/whole.json, e.g. while the shards are still being written);
  * --skip-whole runs the rest and takes step 1 from DIR/whole.json; --compare-only reads DIR/whole.json and
- * DIR/results.json and prints the whole-vs-merged differences (step 1 finished after the others).
+ * DIR/results.json and prints the whole-vs-merged differences (step 1 finished after the others);
+ * --no-subset stops after the merge, --subset-only runs step 3 alone (into DIR/subset.json).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -74,13 +75,18 @@ const whole: Timed | null = skipWhole
 if (whole && !skipWhole) writeFileSync(wholeFile, JSON.stringify(whole));
 if (process.argv.includes('--whole-only')) process.exit(0);
 if (whole) results.whole = { seconds: whole.seconds, peakRssMiB: whole.peakRssMiB, rowsPerSecond: whole.report.stream.rowsRead / whole.seconds, report: whole.report };
-const partials = ['part-0[0-4]', 'part-0[5-9]', 'part-1[0-4]', 'part-1[5-9]'].map((glob, i) =>
+const subsetOnly = process.argv.includes('--subset-only');
+const partials = subsetOnly ? [] : ['part-0[0-4]', 'part-0[5-9]', 'part-1[0-4]', 'part-1[5-9]'].map((glob, i) =>
   timed(['analyze', join(DIR, 'shards', `${glob}.parquet`), '--partial', join(DIR, `partial-${i}.json`), '--id-sample', SAMPLE, '--json', '--progress']),
 );
 results.partials = partials.map((p) => ({ seconds: p.seconds, peakRssMiB: p.peakRssMiB, summary: p.report }));
-const merged = timed(['merge', ...[0, 1, 2, 3].map((i) => join(DIR, `partial-${i}.json`)), '--json']);
-results.merged = { seconds: merged.seconds, peakRssMiB: merged.peakRssMiB, report: merged.report };
-if (whole) results.wholeVsMerged = diffs(whole.report, merged.report);
+if (!subsetOnly) {
+  const merged = timed(['merge', ...[0, 1, 2, 3].map((i) => join(DIR, `partial-${i}.json`)), '--json']);
+  results.merged = { seconds: merged.seconds, peakRssMiB: merged.peakRssMiB, report: merged.report };
+  if (whole) results.wholeVsMerged = diffs(whole.report, merged.report);
+  writeFileSync(join(DIR, 'results.json'), JSON.stringify(results, null, 1));
+}
+if (process.argv.includes('--no-subset')) process.exit(0);
 const memory = timed(['analyze', join(DIR, 'x-subset.npy'), '--labels', join(DIR, 'y-subset.npy'), '--id-sample', SAMPLE, '--json']);
 const streamed = timed(['analyze', join(DIR, 'x-subset.npy'), '--labels', join(DIR, 'y-subset.npy'), '--stream', '--id-sample', SAMPLE, '--json']);
 results.subset = {
@@ -89,5 +95,5 @@ results.subset = {
   streamVsMemory: diffs(streamed.report, memory.report),
   reports: { memory: memory.report, stream: streamed.report },
 };
-writeFileSync(join(DIR, 'results.json'), JSON.stringify(results, null, 1));
+writeFileSync(join(DIR, subsetOnly ? 'subset.json' : 'results.json'), JSON.stringify(results, null, 1));
 process.stdout.write(`${JSON.stringify({ whole: whole && { seconds: whole.seconds, peakRssMiB: whole.peakRssMiB }, wholeVsMerged: results.wholeVsMerged, subset: { streamVsMemory: (results.subset as { streamVsMemory: unknown }).streamVsMemory } }, null, 1)}\n`);

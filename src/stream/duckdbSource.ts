@@ -17,7 +17,7 @@ export interface DuckdbOptions {
   labelColumn?: string;
   /** Labels from a separate file, one per row in the engine's row order (insertion order is preserved). */
   labelValues?: readonly string[];
-  /** DuckDB memory_limit (default '512MB'). */
+  /** DuckDB memory_limit (default '1GB'). */
   memoryLimit?: string;
 }
 
@@ -117,7 +117,12 @@ function decodeChunk(chunk: DuckDBDataChunk, dim: number, hasLabel: boolean): Ch
 
 /** A DuckDB-backed RowSource over `pattern`; call close() when done. */
 export async function openDuckdbSource(pattern: string, opts: DuckdbOptions = {}): Promise<RowSource & { connection: DuckDBConnection; projectionSql: string }> {
-  const instance = await DuckDBInstance.create(':memory:', { memory_limit: opts.memoryLimit ?? '512MB', preserve_insertion_order: 'true', temp_directory: join(tmpdir(), 'subspace-lab-duckdb') });
+  // Row order matters only to align a separate labels file; without one DuckDB may stream out of order (less buffering).
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: opts.memoryLimit ?? '1GB',
+    preserve_insertion_order: opts.labelValues ? 'true' : 'false',
+    temp_directory: join(tmpdir(), 'subspace-lab-duckdb'),
+  });
   const c = await instance.connect();
   const src = readerSql(pattern);
   const p = await project(c, src, pattern, opts);
