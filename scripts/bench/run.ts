@@ -19,6 +19,7 @@ import { benchLandscape } from './landscape.ts';
 import { benchBrowser, browserOptions } from './browser.ts';
 import { hasNumpy, numpyEnv, numpyMetrics } from './numpy.ts';
 import { benchCli, cliBenchOptions } from './cliBench.ts';
+import { benchStream } from './stream.ts';
 
 interface Row {
   task: string;
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
   rows.push(await benchParse(numpy));
   rows.push(await benchMetrics(quick ? 2_000 : 10_000, 128, 10, numpy));
   rows.push(await benchMetrics(quick ? 5_000 : 50_000, quick ? 128 : 512, quick ? 20 : 100, numpy));
+  rows.push(await benchStream(dir, quick, numpy));
   console.log('| task | Subspace Lab (tfjs wasm, Node) | numpy | ours / numpy |');
   console.log('| --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.task} | ${r.ours} | ${r.numpy} | ${r.ratio} |`);

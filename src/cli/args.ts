@@ -6,8 +6,11 @@ import { InputError } from '../io/errors.ts';
 export type Backend = 'wasm' | 'cpu';
 
 export interface AnalyzeArgs {
-  command: 'analyze';
+  /** merge: combine partial files (inputs) into one report. */
+  command: 'analyze' | 'merge';
   embeddings: string;
+  /** Every positional argument (merge takes several partial files). */
+  inputs: string[];
   labels?: string;
   labelColumn?: string;
   vectors?: string;
@@ -20,6 +23,15 @@ export interface AnalyzeArgs {
   backend: Backend;
   /** Threads for the kNN (this one included; default: the machine's available parallelism). */
   threads?: number;
+  /** Streaming options (src/cli/stream.ts): force the streaming path, write a partial, ... */
+  stream: boolean;
+  partial?: string;
+  idStratified: boolean;
+  /** hash (default, mergeable) or reservoir (DuckDB's USING SAMPLE, DuckDB sources only). */
+  idSampler: 'hash' | 'reservoir';
+  approxKnn: boolean;
+  sqlCheck: boolean;
+  progress: boolean;
 }
 
 export type CliArgs = AnalyzeArgs | { command: 'help' };
@@ -42,6 +54,13 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--id-sample', value: 'N', help: 'TwoNN and MLE on a seeded sample of N unique rows when there are more (the app uses 100000); default all' },
   { flag: '--backend', value: 'wasm|cpu', help: 'tfjs backend for the N-sized work (default wasm)' },
   { flag: '--threads', value: 'N', help: 'threads for the nearest-neighbour scan, this one included (default: all cores; wasm only)' },
+  { flag: '--stream', help: 'stream the rows in chunks with bounded memory (automatic for globs, files over 1 GiB, --partial)' },
+  { flag: '--partial', value: 'FILE', help: 'write the mergeable statistics of this shard to FILE instead of a report (see merge)' },
+  { flag: '--id-stratified', help: 'streaming: draw the ID sample per class, ceil(N / K) rows each' },
+  { flag: '--id-sampler', value: 'hash|reservoir', help: "streaming: the ID sample by row hash (default, mergeable) or DuckDB's seeded reservoir" },
+  { flag: '--approx-knn', help: 'streaming: also TwoNN/MLE over all rows by approximate kNN (usearch), with its measured recall' },
+  { flag: '--sql-check', help: 'streaming from DuckDB: recompute class counts and means in SQL and compare' },
+  { flag: '--progress', help: 'progress lines (rows/s, ETA) on stderr even when it is not a terminal' },
   { flag: '--json', help: 'print one JSON object (the analysis report) and nothing else on stdout' },
   { flag: '--help', help: 'show this help' },
 ];
@@ -52,6 +71,7 @@ export function usage(): string {
   const lines = OPTIONS.map((o) => `  ${(o.value ? `${o.flag} ${o.value}` : o.flag).padEnd(width)}  ${o.help}`);
   return [
     'Usage: subspace-lab analyze EMBEDDINGS [options]',
+    '       subspace-lab merge PART.json... [--json --weights W.npy --k K]',
     '',
     'Geometry of a set of embeddings: PCA spectrum, intrinsic dimension, neural collapse.',
     'EMBEDDINGS: .npy, .npz, .parquet, .safetensors, .json, .jsonl, .csv, .tsv (Embedding Projector vectors)',
@@ -85,13 +105,14 @@ function unknownOption(flag: string): InputError {
 export function parseArgs(argv: readonly string[]): CliArgs {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
   const [command, ...rest] = argv;
-  if (command !== 'analyze') {
+  if (command !== 'analyze' && command !== 'merge') {
     if (command.startsWith('-')) throw new InputError(`missing command before ${command}.`, 'Use: subspace-lab analyze EMBEDDINGS [options].');
     throw new InputError(`unknown command ${JSON.stringify(command)}.`, 'Use: subspace-lab analyze EMBEDDINGS [options] (see --help).');
   }
   const values = new Map<string, string>();
   const positional: string[] = [];
   let json = false;
+  const switches = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (!arg.startsWith('--') || arg === '--') {
@@ -107,6 +128,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (!spec.value) {
       if (eq >= 0) throw new InputError(`${flag} takes no value.`, `Write ${flag} alone.`);
       if (flag === '--json') json = true;
+      switches.add(flag);
       continue;
     }
     let value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
@@ -116,8 +138,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     value = value.trim();
     values.set(flag, value);
   }
+  if (positional.length === 0 && command === 'merge') throw new InputError('merge needs partial files.', 'Use: subspace-lab merge part1.json part2.json ...');
   if (positional.length === 0) throw new InputError('analyze needs an EMBEDDINGS file.', 'Use: subspace-lab analyze EMBEDDINGS [options].');
-  if (positional.length > 1) {
+  if (positional.length > 1 && command === 'analyze') {
     throw new InputError(`unexpected argument ${JSON.stringify(positional[1])}.`, 'Pass exactly one EMBEDDINGS file; labels go after --labels.');
   }
   const kText = values.get('--k') ?? '20';
@@ -137,12 +160,17 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (threads !== undefined && !(threads >= 1)) {
     throw new InputError(`--threads must be an integer of at least 1, got ${JSON.stringify(threadsText)}.`, 'Write e.g. --threads 2 (1 runs on this thread only).');
   }
+  const idSampler = values.get('--id-sampler') ?? 'hash';
+  if (idSampler !== 'hash' && idSampler !== 'reservoir') {
+    throw new InputError(`unknown ID sampler ${JSON.stringify(idSampler)}.`, 'Use --id-sampler hash or --id-sampler reservoir.');
+  }
   if (values.has('--bias') && !values.has('--weights')) {
     throw new InputError('--bias was given without --weights.', 'Pass the classifier weights with --weights W.npy as well.');
   }
   return {
-    command: 'analyze',
+    command,
     embeddings: positional[0],
+    inputs: positional,
     labels: values.get('--labels'),
     labelColumn: values.get('--label-column'),
     vectors: values.get('--vectors'),
@@ -153,5 +181,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     json,
     backend,
     threads,
+    stream: switches.has('--stream'),
+    partial: values.get('--partial'),
+    idStratified: switches.has('--id-stratified'),
+    idSampler,
+    approxKnn: switches.has('--approx-knn'),
+    sqlCheck: switches.has('--sql-check'),
+    progress: switches.has('--progress'),
   };
 }

@@ -4,6 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './run.ts';
 
+// Ctrl-C aborts the streaming path between chunks (it exits 130 and leaves no partial); a second one kills.
+const cancel = new AbortController();
+process.once('SIGINT', () => cancel.abort());
+
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -12,5 +16,6 @@ const code = await runCli(process.argv.slice(2), {
     return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   },
   progress: process.stderr.isTTY === true,
+  signal: cancel.signal,
 });
 process.exitCode = code;

@@ -67,7 +67,11 @@ describe('parseArgs', () => {
     expect(parseArgs(['analyze', '--k=7', 'e.npy', '--labels', 'l.txt', '--json', '--backend', 'cpu'])).toEqual({
       command: 'analyze', embeddings: 'e.npy', labels: 'l.txt', labelColumn: undefined, weights: undefined, bias: undefined,
       k: 7, json: true, backend: 'cpu',
+      inputs: ['e.npy'], stream: false, idStratified: false, idSampler: 'hash', approxKnn: false, sqlCheck: false, progress: false,
     });
+    expect(parseArgs(['merge', 'a.json', 'b.json', '--json'])).toMatchObject({ command: 'merge', inputs: ['a.json', 'b.json'], json: true });
+    expect(parseArgs(['analyze', 's.npy', '--partial', 'p.json', '--id-stratified'])).toMatchObject({ partial: 'p.json', idStratified: true });
+    expect(() => parseArgs(['analyze', 'e.npy', '--id-sampler', 'x'])).toThrow(/unknown ID sampler/);
     expect(parseArgs([])).toEqual({ command: 'help' });
     expect(parseArgs(['analyze', 'x', '-h'])).toEqual({ command: 'help' });
     expect(() => parseArgs(['analyze', 'e.npy', '--bias', 'b.npy'])).toThrow(/--bias was given without --weights/);

@@ -9,6 +9,7 @@ import { InputError, isInputError } from '../io/errors.ts';
 import { loadEmbeddingsAsync } from '../io/load.ts';
 import { parseArgs, usage, type AnalyzeArgs, type Backend } from './args.ts';
 import { formatReport, reportToJson } from './format.ts';
+import { wantsStream } from './streamChoice.ts';
 
 /** What the CLI needs from its surroundings (the process in main.ts, captured buffers in tests). */
 export interface CliIO {
@@ -18,10 +19,12 @@ export interface CliIO {
   readFile(path: string): Uint8Array;
   /** Show progress on stderr (an interactive terminal). */
   progress?: boolean;
+  /** Aborted on Ctrl-C: the streaming path stops between chunks and writes no partial file. */
+  signal?: AbortSignal;
 }
 
 /** Reads one input file, turning file-system failures into InputErrors that name the option. */
-function readInput(io: CliIO, path: string, role: string): NamedBytes {
+export function readInput(io: CliIO, path: string, role: string): NamedBytes {
   try {
     return { name: path, bytes: io.readFile(path) };
   } catch (e) {
@@ -35,7 +38,7 @@ function readInput(io: CliIO, path: string, role: string): NamedBytes {
 }
 
 /** Registers the cpu and wasm tfjs backends and activates the chosen one. */
-async function startBackend(backend: Backend): Promise<void> {
+export async function startBackend(backend: Backend): Promise<void> {
   const tf = await import('@tensorflow/tfjs-core');
   await import('@tensorflow/tfjs-backend-cpu');
   await import('@tensorflow/tfjs-backend-wasm');
@@ -63,20 +66,30 @@ async function analyzeQuietly(emb: Embeddings, args: AnalyzeArgs, classifier: Cl
   const threads = args.backend === 'wasm' ? args.threads ?? availableParallelism() : 1;
   const pool = threads > 1 ? new (await import('../geometry/parallel/nodePool.ts')).NodeTilePool(threads) : undefined;
   const warming = pool?.warm();
+  try {
+    return await quietly(io, async () => {
+      const onProgress = io.progress
+        ? (f: number, stage: string) => io.stderr(`\r${stage} ${Math.round(f * 100)}%`.padEnd(40))
+        : undefined;
+      const report = await analyze(emb, { k: args.k, classifier, onProgress, idSample: args.idSample, pool });
+      if (io.progress) io.stderr(`\r${' '.repeat(40)}\r`);
+      return report;
+    });
+  } finally {
+    await warming?.catch(() => undefined);
+    await pool?.close();
+  }
+}
+
+/** Runs fn with console.log/info/debug sent to stderr, since stdout belongs to the report. */
+export async function quietly<T>(io: CliIO, fn: () => Promise<T>): Promise<T> {
   const saved = { log: console.log, info: console.info, debug: console.debug };
   const toStderr = (...a: unknown[]) => io.stderr(a.map(String).join(' '));
   console.log = console.info = console.debug = toStderr;
   try {
-    const onProgress = io.progress
-      ? (f: number, stage: string) => io.stderr(`\r${stage} ${Math.round(f * 100)}%`.padEnd(40))
-      : undefined;
-    const report = await analyze(emb, { k: args.k, classifier, onProgress, idSample: args.idSample, pool });
-    if (io.progress) io.stderr(`\r${' '.repeat(40)}\r`);
-    return report;
+    return await fn();
   } finally {
     Object.assign(console, saved);
-    await warming?.catch(() => undefined);
-    await pool?.close();
   }
 }
 
@@ -88,6 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stdout(`${usage()}\n`);
       return 0;
     }
+    if (wantsStream(args)) return await (await import('./stream.ts')).runStream(args, io);
     const { emb, classifier } = await loadInputs(args, io);
     await startBackend(args.backend);
     const report = await analyzeQuietly(emb, args, classifier, io);

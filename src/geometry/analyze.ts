@@ -113,12 +113,7 @@ export async function analyzeBase(input: AnalysisInput, opts: Pick<AnalyzeOption
     n,
     dim: d,
     classes: classes ? classes.K : null,
-    pca: {
-      explainedVarianceRatio: Array.from(p.explainedVarianceRatio.subarray(0, REPORT_PCA_COMPONENTS)),
-      pcId90: p.pcId90,
-      participationRatio: p.participationRatio,
-      method: p.method,
-    },
+    pca: pcaReport(p),
     intrinsicDimension: { twoNN: null, mle: { k: Math.min(input.mleK, rows.length - 1), harmonic: null, mean: null }, sample },
     neuralCollapse: collapseReport(nc),
     skipped: { nonFinite: input.nonFinite, duplicates },
@@ -179,6 +174,16 @@ function finiteOrNull(v: number | null): number | null {
   return v !== null && Number.isFinite(v) ? v : null;
 }
 
+/** The report's PCA block: the first REPORT_PCA_COMPONENTS ratios, pcId90, participation ratio, method. */
+export function pcaReport(p: PcaResult): AnalysisReport['pca'] {
+  return {
+    explainedVarianceRatio: Array.from(p.explainedVarianceRatio.subarray(0, REPORT_PCA_COMPONENTS)),
+    pcId90: p.pcId90,
+    participationRatio: p.participationRatio,
+    method: p.method,
+  };
+}
+
 /** Rough plain-JS cost of collapseAnalysis: the NC1 pass, the class pairs (or their sample), the class statistics. */
 function collapseCost(n: number, d: number, K: number): number {
   return K < 2 ? 0 : 10 * (n * d * Math.min(K - 1, d) + 3 * d * Math.min((K * (K - 1)) / 2, 1e6) + 2 * n * d);
@@ -192,7 +197,7 @@ const COLLAPSE_KEYS: CollapseMetricKey[] = [
 ];
 
 /** The report's neuralCollapse: non-finite values become null, each with a reason unless W was absent. */
-function collapseReport(r: CollapseResult | null): AnalysisReport['neuralCollapse'] {
+export function collapseReport(r: CollapseResult | null): AnalysisReport['neuralCollapse'] {
   const values = Object.fromEntries(COLLAPSE_KEYS.map((key) => [key, r ? finiteOrNull(r.metrics[key]) : null])) as Record<CollapseMetricKey, number | null>;
   if (!r) return { ...values, conditioning: null, nc1Rank: null, nc1SmallestShare: null, nc1Dominated: null, pairSample: null, reasons: {}, notes: [] };
   const reasons = { ...r.reasons };

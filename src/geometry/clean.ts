@@ -1,6 +1,12 @@
 /** Input hygiene before the metrics: non-finite rows and exact duplicate rows. */
 import type { Embeddings, Metadata } from './types';
 
+/** True when row i of X (n x d, row-major) has no NaN or +-Infinity. */
+export function rowIsFinite(X: ArrayLike<number>, i: number, d: number): boolean {
+  for (let j = i * d, end = i * d + d; j < end; j++) if (!Number.isFinite(X[j])) return false;
+  return true;
+}
+
 /**
  * Removes every row containing NaN or +-Infinity, with its label and metadata row.
  * Returns the input object itself when nothing is removed.
@@ -9,14 +15,7 @@ export function dropNonFinite(emb: Embeddings): { emb: Embeddings; nonFinite: nu
   const { n, dim: d, vectors } = emb;
   const keep: number[] = [];
   for (let i = 0; i < n; i++) {
-    let ok = true;
-    for (let j = i * d, end = i * d + d; j < end; j++) {
-      if (!Number.isFinite(vectors[j])) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) keep.push(i);
+    if (rowIsFinite(vectors, i, d)) keep.push(i);
   }
   const nonFinite = n - keep.length;
   if (nonFinite === 0) return { emb, nonFinite };
@@ -77,14 +76,7 @@ export function compactNonFinite(emb: Embeddings): { emb: Embeddings; nonFinite:
   const rowIndex = new Int32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
-    let ok = true;
-    for (let j = i * d, end = i * d + d; j < end; j++) {
-      if (!Number.isFinite(vectors[j])) {
-        ok = false;
-        break;
-      }
-    }
-    if (!ok) continue;
+    if (!rowIsFinite(vectors, i, d)) continue;
     if (m !== i) vectors.copyWithin(m * d, i * d, i * d + d);
     rowIndex[m++] = i;
   }

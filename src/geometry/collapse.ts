@@ -2,8 +2,8 @@
 import type { Classifier, ClassStats, CollapseMetricKey, CollapseMetrics, CollapseResult, Mat } from './types';
 import { classStatistics } from './classStats';
 import { frobenius } from './linalg';
-import { nc1Steps } from './nc1';
-import { pairSteps, type PairOptions } from './classPairs';
+import { nc1FromScatter, nc1Steps, type Nc1Result } from './nc1';
+import { pairSteps, type PairMetrics, type PairOptions } from './classPairs';
 import { collapseReasons } from './collapseReasons';
 import { chunkRows, runSteps, runStepsAsync, within, type Steps } from './steps';
 
@@ -39,7 +39,25 @@ function* collapseSteps(X: Float32Array, n: number, d: number, labels: Int32Arra
   const split = [cost.nc1, cost.nc1 + cost.pairs].map((c) => c / (cost.nc1 + cost.pairs + cost.nc4));
   const nc1 = yield* within(nc1Steps(X, n, labels, stats), 0, split[0]);
   const pairs = yield* within(pairSteps(stats, nc1.singularValues, opts), split[0], split[1]);
-  const disagreements = classifier ? yield* within(nc4Steps(X, n, stats, classifier), split[1], 1) : 0;
+  const disagreements = classifier ? yield* within(nc4Steps(X, n, stats, classifier), split[1], 1) : null;
+  return assembleCollapse(stats, nc1, pairs, classifier, disagreements);
+}
+
+/**
+ * The collapse metrics from statistics alone (the streaming CLI's path): ClassStats, the pooled
+ * within-class covariance Sigma_W (d x d) and, for nc4, the count of rows whose nearest class mean
+ * differs from argmax(W x + b) (null: not measured). Same conventions as collapseAnalysis.
+ */
+export function collapseFromStatistics(stats: ClassStats, sigmaW: Mat, classifier: Classifier | undefined, disagreements: number | null, opts: PairOptions = {}): CollapseResult {
+  if (stats.classes < 2) throw new RangeError(`collapse metrics need at least 2 classes (K = ${stats.classes})`);
+  if (classifier) checkClassifier(classifier, stats.classes, stats.dim);
+  const nc1 = nc1FromScatter(stats, sigmaW);
+  const pairs = runSteps(pairSteps(stats, nc1.singularValues, opts));
+  return assembleCollapse(stats, nc1, pairs, classifier, disagreements);
+}
+
+function assembleCollapse(stats: ClassStats, nc1: Nc1Result, pairs: PairMetrics, classifier: Classifier | undefined, disagreements: number | null): CollapseResult {
+  const { classes: K, dim: d, n } = stats;
   const Mc = stats.centredMeans;
   const W = classifier?.weights;
   const metrics: CollapseMetrics = {
@@ -51,7 +69,7 @@ function* collapseSteps(X: Float32Array, n: number, d: number, labels: Int32Arra
     equiangularity: pairs.equiangularity,
     etfDistance: pairs.etfDistance,
     nc3: W ? nc3(W, Mc) : null,
-    nc4: classifier ? disagreements / n : null,
+    nc4: classifier && disagreements !== null ? disagreements / n : null,
   };
   const reasons = collapseReasons({
     K,

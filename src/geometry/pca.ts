@@ -48,6 +48,15 @@ export async function pca(X: Float32Array, n: number, d: number, opts: PcaOption
   }
   if (dual) return exactDual(X, n, d, mean, q, opts.signal);
   const C = await covariance(X, n, d, mean, opts.signal, opts.onProgress);
+  return pcaFromCovariance(C, mean, q);
+}
+
+/**
+ * The exact PCA of a d x d covariance C (1/N convention, symmetric) of rows with column means
+ * `mean`: eigenvalues clipped at 0, q signed axes, ratios over Tr C, participation (Tr C)^2/||C||_F^2.
+ */
+export function pcaFromCovariance(C: Mat, mean: Float64Array, q: number): PcaResult {
+  const d = C.rows;
   let trace = 0;
   let frob2 = 0;
   for (let a = 0; a < d; a++) trace += C.data[a * d + a];

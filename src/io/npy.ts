@@ -164,25 +164,35 @@ export function writeNpy(
   const descr = WRITE_DESCR.get(data.constructor.name);
   if (!descr) throw new TypeError(`writeNpy: unsupported array type ${data.constructor.name}`);
   const fortran = opts.fortranOrder === true && shape.length > 1;
+  const head = npyHeaderBytes(descr, shape, fortran, opts.version);
+  const out = new Uint8Array(head.length + data.byteLength);
+  out.set(head);
+  const body = fortran ? cToFortran(data, shape) : data;
+  const raw = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  const size = body.BYTES_PER_ELEMENT;
+  const offset = head.length;
+  if (HOST_LITTLE) out.set(raw, offset);
+  else for (let i = 0; i < raw.length; i++) out[offset + i] = raw[i - (i % size) + size - 1 - (i % size)];
+  return out;
+}
+
+/**
+ * The .npy magic, version and header dict padded so the data starts at a multiple of 64 (version 1
+ * unless the header needs more); a streaming writer appends the data after it.
+ */
+export function npyHeaderBytes(descr: string, shape: readonly number[], fortran = false, requested?: 1 | 2 | 3): Uint8Array {
   const dict = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': ${formatShape(shape)}, }`;
-  let version = opts.version ?? (dict.length + 11 > 65535 ? 2 : 1);
+  let version = requested ?? (dict.length + 11 > 65535 ? 2 : 1);
   if (version === 1 && dict.length + 11 > 65535) version = 2;
   const prefix = version === 1 ? 10 : 12;
   const headerLength = Math.ceil((prefix + dict.length + 1) / 64) * 64 - prefix;
-  const header = dict.padEnd(headerLength - 1, ' ') + '\n';
-  const headerBytes = new TextEncoder().encode(header);
-  const out = new Uint8Array(prefix + headerBytes.length + data.byteLength);
+  const headerBytes = new TextEncoder().encode(dict.padEnd(headerLength - 1, ' ') + '\n');
+  const out = new Uint8Array(prefix + headerBytes.length);
   out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, version, 0]);
   const view = new DataView(out.buffer);
   if (version === 1) view.setUint16(8, headerBytes.length, true);
   else view.setUint32(8, headerBytes.length, true);
   out.set(headerBytes, prefix);
-  const body = fortran ? cToFortran(data, shape) : data;
-  const raw = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  const size = body.BYTES_PER_ELEMENT;
-  const offset = prefix + headerBytes.length;
-  if (HOST_LITTLE) out.set(raw, offset);
-  else for (let i = 0; i < raw.length; i++) out[offset + i] = raw[i - (i % size) + size - 1 - (i % size)];
   return out;
 }
 

@@ -46,14 +46,17 @@ function corrupt(name: string, what: string): InputError {
   return new InputError(`${name} has a corrupt safetensors header (${what}).`, RESAVE);
 }
 
-/** Parses and checks the header: every tensor's offsets inside the data, sizes matching shape x dtype when the dtype is known. */
-export function parseSafetensorsHeader(bytes: Uint8Array, name: string): SafetensorsHeader {
+/**
+ * Parses and checks the header: every tensor's offsets inside the data, sizes matching shape x dtype when the dtype is known.
+ * `fileSize`: the whole file's length when `bytes` holds only its start (a streaming reader's first read).
+ */
+export function parseSafetensorsHeader(bytes: Uint8Array, name: string, fileSize = bytes.length): SafetensorsHeader {
   if (bytes.length < 8) throw new InputError(`${name} is too short (${bytes.length} bytes) to be a safetensors file.`, RESAVE);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
-  if (headerLength > bytes.length - 8) {
+  if (headerLength > Math.min(bytes.length, fileSize) - 8) {
     throw new InputError(
-      `${name} declares a ${headerLength}-byte safetensors header but only ${bytes.length - 8} bytes follow the length field.`,
+      `${name} declares a ${headerLength}-byte safetensors header but only ${Math.min(bytes.length, fileSize) - 8} bytes follow the length field.`,
       `The file is truncated or not safetensors. ${RESAVE}`,
     );
   }
@@ -66,7 +69,7 @@ export function parseSafetensorsHeader(bytes: Uint8Array, name: string): Safeten
   }
   if (typeof header !== 'object' || header === null || Array.isArray(header)) throw corrupt(name, 'it is not a JSON object');
   const dataStart = 8 + headerLength;
-  const dataBytes = bytes.length - dataStart;
+  const dataBytes = fileSize - dataStart;
   const tensors: SafetensorsTensor[] = [];
   let metadata: Record<string, string> | undefined;
   for (const [key, raw] of Object.entries(header as Record<string, unknown>)) {
@@ -197,21 +200,16 @@ export function safetensorLabels(bytes: Uint8Array, t: SafetensorsTensor, name: 
   return out;
 }
 
-/**
- * Embeddings from a safetensors file: the tensor named opts.vectors, else the first 2-D tensor named in
- * TENSOR_VECTOR_NAMES, else the only 2-D tensor (several: an InputError listing them); labels from a
- * tensor named in TENSOR_LABEL_NAMES.
- */
-export function parseSafetensors(bytes: Uint8Array, name: string, opts: { vectors?: string } = {}): ParsedEmbeddings {
-  const { tensors } = parseSafetensorsHeader(bytes, name);
+/** The vectors tensor: the one named `vectors`, else the first 2-D one in TENSOR_VECTOR_NAMES, else the only 2-D one. */
+export function pickVectorTensor(tensors: SafetensorsTensor[], name: string, vectors?: string): SafetensorsTensor {
   const listing = (ts: SafetensorsTensor[]) => {
     const shown = ts.slice(0, 8).map((t) => `${t.name} ${t.dtype} ${shapeText(t.shape)}`).join(', ');
     return ts.length > 8 ? `${shown} and ${ts.length - 8} more` : shown || 'no tensors';
   };
   let chosen: SafetensorsTensor | undefined;
-  if (opts.vectors !== undefined) {
-    chosen = tensors.find((t) => t.name === opts.vectors);
-    if (!chosen) throw new InputError(`${name} has no tensor named ${JSON.stringify(opts.vectors)} (it holds ${listing(tensors)}).`, 'Pass one of those names with --vectors.');
+  if (vectors !== undefined) {
+    chosen = tensors.find((t) => t.name === vectors);
+    if (!chosen) throw new InputError(`${name} has no tensor named ${JSON.stringify(vectors)} (it holds ${listing(tensors)}).`, 'Pass one of those names with --vectors.');
     if (chosen.shape.length !== 2) {
       throw new InputError(`${name} tensor ${JSON.stringify(chosen.name)} has shape ${shapeText(chosen.shape)}; embeddings need a 2-D tensor (points x dimensions).`, 'Reshape it before saving, e.g. t.reshape(len(t), -1).');
     }
@@ -228,6 +226,17 @@ export function parseSafetensors(bytes: Uint8Array, name: string, opts: { vector
       );
     }
   }
+  return chosen;
+}
+
+/**
+ * Embeddings from a safetensors file: the tensor named opts.vectors, else the first 2-D tensor named in
+ * TENSOR_VECTOR_NAMES, else the only 2-D tensor (several: an InputError listing them); labels from a
+ * tensor named in TENSOR_LABEL_NAMES.
+ */
+export function parseSafetensors(bytes: Uint8Array, name: string, opts: { vectors?: string } = {}): ParsedEmbeddings {
+  const { tensors } = parseSafetensorsHeader(bytes, name);
+  const chosen = pickVectorTensor(tensors, name, opts.vectors);
   const [n, dim] = chosen.shape;
   const parsed: ParsedEmbeddings = { n, dim, vectors: safetensorToFloat32(bytes, chosen, `${name}`) };
   const labelTensor = TENSOR_LABEL_NAMES.map((k) => tensors.find((t) => t.name === k)).find((t) => t !== undefined);
