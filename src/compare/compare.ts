@@ -33,7 +33,11 @@ export async function compareRepresentations(a: Embeddings, b: Embeddings, opts:
 
 /** Every measure of matched rows. */
 export async function compareMatched(m: MatchedPair, opts: CompareOptions = {}): Promise<CompareResult> {
-  const o = { ...COMPARE_DEFAULTS, ...opts };
+  const D = COMPARE_DEFAULTS;
+  const o = {
+    k: opts.k ?? D.k, svccaK: opts.svccaK ?? D.svccaK, anchors: opts.anchors ?? D.anchors,
+    seed: opts.seed ?? D.seed, curveRows: opts.curveRows ?? D.curveRows, classK: opts.classK ?? D.classK,
+  };
   const { signal } = opts;
   const progress = (from: number, to: number, stage: string) => (f: number) => opts.onProgress?.(from + (to - from) * f, stage);
   const cls = opts.classes === false ? null : classInput(m);

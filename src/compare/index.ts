@@ -5,3 +5,4 @@ export { ckaMatrix, type CkaMatrix, type Representation } from './ckaMatrix';
 export { alignmentCurve, curveGrid, type AlignmentCurve } from './curve';
 export type { ClassComparison } from './classes';
 export { COMPARE_DEFAULTS, type CompareDisplay, type CompareOptions, type CompareReport, type CompareResult } from './types';
+export { COMPARE_DOCS, type MeasureDoc, type MeasureKey, type Invariance } from './docs';
