@@ -27,6 +27,19 @@ describe('crossKnn', () => {
     want.forEach((row, i) => expect(Array.from(nn.indices.subarray(i * 5, i * 5 + 5))).toEqual(row));
   });
 
+  it('resolves distances float32 cannot tell apart (targets on a sphere 1e-9 apart) by retrying with more candidates', async () => {
+    const d = 3;
+    const rng = createRng(9);
+    const T = new Float64Array(300 * d);
+    for (let j = 0; j < 300; j++) {
+      const v = [rng.normal(), rng.normal(), rng.normal()];
+      const r = Math.hypot(...v) / (1 + 1e-9 * ((j * 37) % 300));
+      for (let t = 0; t < d; t++) T[j * d + t] = v[t] / r;
+    }
+    const nn = await crossKnn(new Float64Array(d), 1, T, 300, d, 5);
+    expect(Array.from(nn.indices)).toEqual([0, 73, 146, 219, 292]);
+  });
+
   it('breaks exact ties by index (duplicated targets, a lattice) and clamps k to the targets', async () => {
     const d = 2;
     const T = Float32Array.from({ length: 40 * d }, (_, t) => (t % 2 ? Math.floor(t / 8) : (Math.floor(t / 2) % 4)));

@@ -2,13 +2,15 @@
  * Exact k nearest targets of every query row (two different point sets in one space), Euclidean:
  * blocks of float32 scores 2 q.t - ||t||^2 through tfjs (matMul + topk), candidates re-ranked by
  * float64 distances, ties by target index; a query whose float32 margin cannot exclude a closer
- * non-candidate is searched exhaustively in float64 (the bound of geometry/knnRows.ts, margin()).
+ * non-candidate is retried with 4x the candidates, then searched exhaustively in float64 (the bound of geometry/knnRows.ts, margin()).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { checkpoint } from '../geometry/abort';
 import { topScores } from '../geometry/tf/blocks';
 
 const EPS32 = 2 ** -24;
+/** Candidates grow 4x per retry up to this (as in geometry/knn.ts); beyond it a query is searched exhaustively. */
+const MAX_CANDIDATES = 4096;
 
 export interface CrossKnnResult {
   k: number;
@@ -46,33 +48,42 @@ export async function crossKnn(Q: Float32Array | Float64Array, nq: number, T: Fl
   const reference = tf.tensor2d(ref, [d + 1, nt]);
   const query = new Float32Array(B * (d + 1));
   const norm = new Float64Array(B);
+  const write = (i: number, chosen: (readonly [number, number])[]) => chosen.forEach(([dd, j], c) => {
+    indices[i * kk + c] = j;
+    out[i * kk + c] = dd;
+  });
+  /** Scores the rows against every target, keeps those whose top `cand` provably hold the kk nearest; returns the rest. */
+  const pass = async (rows: number[], cand: number): Promise<number[]> => {
+    query.fill(0);
+    rows.forEach((i, r) => {
+      let s = 0;
+      for (let t = 0; t < d; t++) {
+        const c = Q[i * d + t] - mean[t];
+        query[r * (d + 1) + t] = 2 * c;
+        s += c * c;
+      }
+      query[r * (d + 1) + d] = -1;
+      norm[r] = s;
+    });
+    const { scores, found } = await topScores(query, B, d + 1, reference, cand);
+    return rows.filter((i, r) => {
+      const best = nearest(Array.from(found.subarray(r * cand, r * cand + cand), (j) => [dist2(i, j), j] as const), kk);
+      const margin = cand < nt ? (norm[r] - scores[r * cand + cand - 1] - 5 * e * norm[r]) / (1 + 4 * e) : Infinity;
+      if (best[kk - 1][0] > margin) return true;
+      write(i, best);
+      return false;
+    });
+  };
   try {
     for (let start = 0; start < nq; start += B) {
       await checkpoint(signal);
-      const rows = Math.min(B, nq - start);
-      query.fill(0);
-      for (let r = 0; r < rows; r++) {
-        let s = 0;
-        for (let t = 0; t < d; t++) {
-          const c = Q[(start + r) * d + t] - mean[t];
-          query[r * (d + 1) + t] = 2 * c;
-          s += c * c;
-        }
-        query[r * (d + 1) + d] = -1;
-        norm[r] = s;
+      let cand = Math.min(nt, kk + 16);
+      let pending = await pass(Array.from({ length: Math.min(B, nq - start) }, (_, r) => start + r), cand);
+      while (pending.length > 0 && cand < nt && 4 * cand <= MAX_CANDIDATES) {
+        cand = Math.min(nt, 4 * cand);
+        pending = await pass(pending, cand);
       }
-      const cand = Math.min(nt, kk + 16);
-      const { scores, found } = await topScores(query, B, d + 1, reference, cand);
-      for (let r = 0; r < rows; r++) {
-        const i = start + r;
-        const best = nearest(Array.from(found.subarray(r * cand, r * cand + cand), (j) => [dist2(i, j), j] as const), kk);
-        const margin = cand < nt ? (norm[r] - scores[r * cand + cand - 1] - 5 * e * norm[r]) / (1 + 4 * e) : Infinity;
-        const chosen = best[kk - 1][0] <= margin ? best : nearest(Array.from({ length: nt }, (_, j) => [dist2(i, j), j] as const), kk);
-        chosen.forEach(([dd, j], c) => {
-          indices[i * kk + c] = j;
-          out[i * kk + c] = dd;
-        });
-      }
+      for (const i of pending) write(i, nearest(Array.from({ length: nt }, (_, j) => [dist2(i, j), j] as const), kk));
     }
   } finally {
     reference.dispose();
