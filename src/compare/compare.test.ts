@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import '../../tests/setup';
-import { compareRepresentations, ckaMatrix, curveGrid } from '.';
+import { compareRepresentations, ckaMatrix, curveGrid, projectAligned } from '.';
 import { polarFactor } from './procrustes';
 import { relativeSimilarity } from './relative';
 import { createRng, normalArray } from '../geometry/random';
@@ -60,6 +60,23 @@ describe('compareRepresentations: trivial and degenerate cases', () => {
     ctl.abort();
     const X = normalArray(createRng(4), 30);
     await expect(compareRepresentations(side(10, 3, X), side(10, 3, X), { signal: ctl.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('projectAligned', () => {
+  it('puts A and aligned B on the same principal axes: the sum of squared segment lengths is the disparity when 3 axes hold everything', async () => {
+    const n = 90;
+    const rng = createRng(11);
+    const X = normalArray(rng, n * 3);
+    const Y = X.map((v, t) => 2 * v + 0.2 * Math.sin(t * 1.7));
+    const { report, display } = await compareRepresentations(side(n, 3, X), side(n, 3, Y), { curve: false });
+    const view = await projectAligned(display, n);
+    expect(view.components).toBe(3);
+    expect(view.explained).toBeCloseTo(1, 9);
+    let sum = 0;
+    for (let t = 0; t < n * 3; t++) sum += (view.a[t] - view.b[t]) ** 2;
+    expect(sum).toBeCloseTo(report.procrustes.disparity, 5);
+    expect(report.procrustes.disparity).toBeGreaterThan(1e-4);
   });
 });
 

@@ -6,3 +6,4 @@ export { alignmentCurve, curveGrid, type AlignmentCurve } from './curve';
 export type { ClassComparison } from './classes';
 export { COMPARE_DEFAULTS, type CompareDisplay, type CompareOptions, type CompareReport, type CompareResult } from './types';
 export { COMPARE_DOCS, type MeasureDoc, type MeasureKey, type Invariance } from './docs';
+export { projectAligned, type AlignedProjection } from './display';
