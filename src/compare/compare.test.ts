@@ -55,6 +55,11 @@ describe('compareRepresentations: trivial and degenerate cases', () => {
     expect(Number.isFinite(rel.similarity)).toBe(true);
   });
 
+  it('a side whose rows are all the same point is bad input', async () => {
+    const X = normalArray(createRng(5), 30);
+    await expect(compareRepresentations(side(10, 3, X), side(10, 2, new Float32Array(20).fill(4)))).rejects.toThrow(/^Every matched row of B is the same point/);
+  });
+
   it('rejects with an AbortError when cancelled', async () => {
     const ctl = new AbortController();
     ctl.abort();

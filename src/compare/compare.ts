@@ -8,6 +8,7 @@ import type { Embeddings } from '../geometry/types';
 import { knn } from '../geometry/knn';
 import { debiasedCkaFromTerms, linearCkaFromTerms, neighbourOverlap } from '../geometry/similarity';
 import { prepareClasses } from '../geometry/analyzeInput';
+import { InputError } from '../io/errors';
 import { matchRows, type MatchedPair } from './match';
 import { ckaTerms, preparePair } from './pair';
 import { alignedViews, displacement, procrustesFit } from './procrustes';
@@ -26,6 +27,13 @@ function classInput(m: MatchedPair): ClassInput | null {
   return { labels: prepared.labels, K: prepared.K, names: present.map((k) => m.classNames?.[k] ?? String(k)) };
 }
 
+/** InputError when every matched row of a side is the same point (CKA, Procrustes and SVCCA divide by its spread). */
+function checkVariance(rowSq: Float64Array, matching: MatchedPair['matching'], side: string): void {
+  if (rowSq.some((v) => v > 0)) return;
+  const how = matching.by === 'id' ? 'matched by id' : 'matched';
+  throw new InputError(`Every ${how} row of ${side} is the same point, so the similarity measures are undefined.`, `Check that ${side} holds the representation (not a constant array).`);
+}
+
 /** Matches the rows (match.ts) and compares them. */
 export async function compareRepresentations(a: Embeddings, b: Embeddings, opts: CompareOptions = {}): Promise<CompareResult> {
   return compareMatched(matchRows(a, b, opts), opts);
@@ -41,18 +49,20 @@ export async function compareMatched(m: MatchedPair, opts: CompareOptions = {}):
   const { signal } = opts;
   const progress = (from: number, to: number, stage: string) => (f: number) => opts.onProgress?.(from + (to - from) * f, stage);
   const cls = opts.classes === false ? null : classInput(m);
-  progress(0, 0, 'Grams')(0);
+  opts.onProgress?.(0, 'Grams');
   const p = await preparePair(m.A, m.B, m.n, m.dA, m.dB, signal);
+  checkVariance(p.rowSqA, m.matching, 'A');
+  checkVariance(p.rowSqB, m.matching, 'B');
   const terms = ckaTerms(p);
   const fit = procrustesFit(p);
   const views = alignedViews(p, fit);
   const sv = svcca(p, o.svccaK);
-  progress(0.2, 0.2, 'relative representations')(0);
+  opts.onProgress?.(0.2, 'relative representations');
   const rel = relativeSimilarity(m.A, m.B, m.n, m.dA, m.dB, o.anchors, o.seed);
   const nnA = await knn(m.A, m.n, m.dA, o.k, { metric: 'cosine', signal, onProgress: progress(0.25, 0.4, 'neighbours of A') });
   const nnB = await knn(m.B, m.n, m.dB, o.k, { metric: 'cosine', signal, onProgress: progress(0.4, 0.55, 'neighbours of B') });
   const agreement = neighbourOverlap(nnA, nnB, m.n);
-  progress(0.55, 0.55, 'retrieval')(0);
+  opts.onProgress?.(0.55, 'retrieval');
   const retrieval = await pairRetrieval(p, fit, signal);
   const curve = opts.curve === false ? null : await alignmentCurve(p, { k: o.k, rows: o.curveRows, seed: o.seed, signal, onProgress: progress(0.7, 0.95, 'alignment curve') });
   const classes = cls ? compareClasses({ ...views, dim: fit.dim }, m, cls, o.classK) : null;
