@@ -14,10 +14,10 @@ import { createRng, normalArray } from '../../src/geometry/random.ts';
 import { knn } from '../../src/geometry/knn.ts';
 import { preparePair, ckaTerms } from '../../src/compare/pair.ts';
 import { linearCkaFromTerms } from '../../src/geometry/similarity.ts';
-import { alignedViews, procrustesFit } from '../../src/compare/procrustes.ts';
+import { alignedPair, procrustesFit } from '../../src/compare/procrustes.ts';
 import { svcca } from '../../src/compare/svcca.ts';
 import { relativeSimilarity } from '../../src/compare/relative.ts';
-import { pairRetrieval } from '../../src/compare/retrieval.ts';
+import { alignedRetrieval } from '../../src/compare/retrieval.ts';
 import { alignmentCurve } from '../../src/compare/curve.ts';
 import { hasNumpy, numpyEnv } from './numpy.ts';
 
@@ -50,11 +50,11 @@ async function stage<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
 const pair = await stage('grams', () => preparePair(A, B, n, d, d));
 const cka = linearCkaFromTerms(ckaTerms(pair));
 const fit = await stage('procrustes', () => procrustesFit(pair));
-await stage('aligned views', () => alignedViews(pair, fit));
+const aligned = await stage('aligned views', () => alignedPair(pair, fit));
 await stage('svcca', () => svcca(pair, 10));
 await stage('relative', () => relativeSimilarity(A, B, n, d, d, 300, 1));
 await stage('knn', async () => [await knn(A, n, d, 10, { metric: 'cosine' }), await knn(B, n, d, 10, { metric: 'cosine' })]);
-const retrieval = await stage('retrieval', () => pairRetrieval(pair, fit));
+const retrieval = await stage('retrieval', () => alignedRetrieval(aligned, fit, n));
 await stage('curve', () => alignmentCurve(pair, { rows: 2000 }));
 
 let theirs: { seconds: Record<string, number>; cka: number; disparity: number; top1: number } | null = null;

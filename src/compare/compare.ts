@@ -11,10 +11,10 @@ import { prepareClasses } from '../geometry/analyzeInput';
 import { InputError } from '../io/errors';
 import { matchRows, type MatchedPair } from './match';
 import { ckaTerms, preparePair } from './pair';
-import { alignedViews, displacement, procrustesFit } from './procrustes';
+import { alignedPair, displacement, procrustesFit } from './procrustes';
 import { svcca } from './svcca';
 import { relativeSimilarity } from './relative';
-import { pairRetrieval } from './retrieval';
+import { alignedRetrieval } from './retrieval';
 import { alignmentCurve } from './curve';
 import { compareClasses, type ClassInput } from './classes';
 import { COMPARE_DEFAULTS, type CompareOptions, type CompareResult } from './types';
@@ -55,7 +55,8 @@ export async function compareMatched(m: MatchedPair, opts: CompareOptions = {}):
   checkVariance(p.rowSqB, m.matching, 'B');
   const terms = ckaTerms(p);
   const fit = procrustesFit(p);
-  const views = alignedViews(p, fit);
+  const aligned = alignedPair(p, fit);
+  const views = { standardA: Float32Array.from(aligned.standardA), alignedB: Float32Array.from(aligned.alignedB) };
   const sv = svcca(p, o.svccaK);
   opts.onProgress?.(0.2, 'relative representations');
   const rel = relativeSimilarity(m.A, m.B, m.n, m.dA, m.dB, o.anchors, o.seed);
@@ -63,7 +64,7 @@ export async function compareMatched(m: MatchedPair, opts: CompareOptions = {}):
   const nnB = await knn(m.B, m.n, m.dB, o.k, { metric: 'cosine', signal, onProgress: progress(0.4, 0.55, 'neighbours of B') });
   const agreement = neighbourOverlap(nnA, nnB, m.n);
   opts.onProgress?.(0.55, 'retrieval');
-  const retrieval = await pairRetrieval(p, fit, signal);
+  const retrieval = await alignedRetrieval(aligned, fit, m.n, signal);
   const curve = opts.curve === false ? null : await alignmentCurve(p, { k: o.k, rows: o.curveRows, seed: o.seed, signal, onProgress: progress(0.7, 0.95, 'alignment curve') });
   const classes = cls ? compareClasses({ ...views, dim: fit.dim }, m, cls, o.classK) : null;
   opts.onProgress?.(1, 'done');
@@ -84,7 +85,7 @@ export async function compareMatched(m: MatchedPair, opts: CompareOptions = {}):
     display: {
       dim: fit.dim,
       ...views,
-      displacement: displacement(views.standardA, views.alignedB, m.n, fit.dim),
+      displacement: displacement(aligned.standardA, aligned.alignedB, m.n, fit.dim),
       neighbourAgreement: agreement,
       relative: rel.perItem,
       retrievalRank: retrieval.rank,

@@ -57,27 +57,16 @@ export function standardise(X: Rows, n: number, d: number, mean: Float64Array, n
   return rotated;
 }
 
-/** The display pair: As (standardised, padded A) and s Bs R^T (B aligned onto As), n x dim float32 each. */
-export function alignedViews(p: CrossStats, fit: ProcrustesFit): { standardA: Float32Array; alignedB: Float32Array } {
-  const { dim } = fit;
+/** As (standardised, padded A) and s Bs R^T (B aligned onto As), n x dim float64 each. */
+export function alignedPair(p: CrossStats, fit: ProcrustesFit): { standardA: Float64Array; alignedB: Float64Array } {
   return {
-    standardA: Float32Array.from(standardise(p.A, p.n, p.dA, p.meanA, fit.normA, dim)),
-    alignedB: Float32Array.from(standardise(p.B, p.n, p.dB, p.meanB, fit.normB, dim, transpose(fit.rotation), fit.scale)),
+    standardA: standardise(p.A, p.n, p.dA, p.meanA, fit.normA, fit.dim),
+    alignedB: standardise(p.B, p.n, p.dB, p.meanB, fit.normB, fit.dim, transpose(fit.rotation), fit.scale),
   };
 }
 
-/** s As R: A aligned onto B (the retrieval queries), n x dim float32. */
-export function alignedA(p: CrossStats, fit: ProcrustesFit): Float64Array {
-  return standardise(p.A, p.n, p.dA, p.meanA, fit.normA, fit.dim, fit.rotation, fit.scale);
-}
-
-/** Bs padded to dim (the retrieval targets). */
-export function standardB(p: CrossStats, fit: ProcrustesFit): Float64Array {
-  return standardise(p.B, p.n, p.dB, p.meanB, fit.normB, fit.dim);
-}
-
 /** Per item ||As_i - s Bs_i R^T||, the display displacement; sum of squares = disparity. */
-export function displacement(standardA: Float32Array, alignedB: Float32Array, n: number, dim: number): Float64Array {
+export function displacement(standardA: Rows, alignedB: Rows, n: number, dim: number): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;

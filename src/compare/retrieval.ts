@@ -2,9 +2,11 @@
  * Cross-space retrieval after Procrustes alignment: A aligned onto B (scipy convention, procrustes.ts),
  * q_i = s As_i R; rank of item i's partner Bs_i among the Euclidean neighbours of q_i in Bs, ties by
  * index. top1 = share of items whose nearest B row is their partner, top5 = share within the 5 nearest.
+ * Computed in A's frame: ||s As_i R - Bs_j|| = ||s^2 As_i - s Bs_j R^T|| / s, so the queries are
+ * s^2 As and the targets the aligned B of the display (one rotation of the data, not two).
  */
-import { crossStats, type CrossStats, type Rows } from './pair';
-import { alignedA, procrustesFit, standardB, type ProcrustesFit } from './procrustes';
+import { crossStats, type Rows } from './pair';
+import { alignedPair, procrustesFit, type ProcrustesFit } from './procrustes';
 import { crossKnn } from './crossKnn';
 
 export interface RetrievalResult {
@@ -31,14 +33,15 @@ export async function retrievalAccuracy(queries: Rows, targets: Rows, n: number,
   return { top1: top1 / n, top5: top5 / n, rank };
 }
 
-/** Retrieval of a prepared pair with its full Procrustes fit. */
-export async function pairRetrieval(p: CrossStats, fit: ProcrustesFit, signal?: AbortSignal): Promise<RetrievalResult> {
-  return retrievalAccuracy(alignedA(p, fit), standardB(p, fit), p.n, fit.dim, signal);
+/** Retrieval from the aligned pair (alignedPair) of a Procrustes fit with scale s. */
+export async function alignedRetrieval(aligned: { standardA: Float64Array; alignedB: Float64Array }, fit: ProcrustesFit, n: number, signal?: AbortSignal): Promise<RetrievalResult> {
+  const s2 = fit.scale * fit.scale;
+  return retrievalAccuracy(aligned.standardA.map((v) => v * s2), aligned.alignedB, n, fit.dim, signal);
 }
 
 /** Procrustes fit and retrieval of two small matrices (row i of each the same item). */
 export async function procrustesRetrieval(A: Rows, B: Rows, n: number, dA: number, dB: number, signal?: AbortSignal): Promise<RetrievalResult & { disparity: number }> {
   const p = crossStats(A, B, n, dA, dB);
   const fit = procrustesFit(p);
-  return { ...(await pairRetrieval(p, fit, signal)), disparity: fit.disparity };
+  return { ...(await alignedRetrieval(alignedPair(p, fit), fit, n, signal)), disparity: fit.disparity };
 }
