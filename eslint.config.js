@@ -29,6 +29,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  { files: ['src/geometry/**/*.ts', 'src/io/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreRestrictions] } },
+  { files: ['src/geometry/**/*.ts', 'src/io/**/*.ts', 'src/compare/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreRestrictions] } },
   { files: ['src/views/**/*.{ts,tsx}', 'src/panels/**/*.{ts,tsx}'], ignores: ['**/*.test.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', uiRestrictions] } },
 );

@@ -36,7 +36,7 @@ export interface AnalyzeArgs {
 
 export type CliArgs = AnalyzeArgs | { command: 'help' };
 
-interface OptionSpec {
+export interface OptionSpec {
   flag: string;
   /** Placeholder of the value; absent for boolean switches. */
   value?: string;
@@ -65,13 +65,19 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--help', help: 'show this help' },
 ];
 
+/** One aligned help line per option. */
+export function optionLines(options: readonly OptionSpec[]): string[] {
+  const width = Math.max(...options.map((o) => o.flag.length + (o.value ? o.value.length + 1 : 0)));
+  return options.map((o) => `  ${(o.value ? `${o.flag} ${o.value}` : o.flag).padEnd(width)}  ${o.help}`);
+}
+
 /** The --help text. */
 export function usage(): string {
-  const width = Math.max(...OPTIONS.map((o) => o.flag.length + (o.value ? o.value.length + 1 : 0)));
-  const lines = OPTIONS.map((o) => `  ${(o.value ? `${o.flag} ${o.value}` : o.flag).padEnd(width)}  ${o.help}`);
+  const lines = optionLines(OPTIONS);
   return [
     'Usage: subspace-lab analyze EMBEDDINGS [options]',
     '       subspace-lab merge PART.json... [--json --weights W.npy --k K]',
+    '       subspace-lab compare A B [options]   (two representations of the same items; compare --help)',
     '',
     'Geometry of a set of embeddings: PCA spectrum, intrinsic dimension, neural collapse.',
     'EMBEDDINGS: .npy, .npz, .parquet, .safetensors, .json, .jsonl, .csv, .tsv (Embedding Projector vectors)',
@@ -95,23 +101,16 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-function unknownOption(flag: string): InputError {
-  const best = OPTIONS.map((o) => ({ o, d: editDistance(flag, o.flag) })).sort((x, y) => x.d - y.d)[0];
+function unknownOption(flag: string, options: readonly OptionSpec[]): InputError {
+  const best = options.map((o) => ({ o, d: editDistance(flag, o.flag) })).sort((x, y) => x.d - y.d)[0];
   const hint = best && best.d <= 2 ? `Did you mean ${best.o.flag}? ` : '';
   return new InputError(`unknown option ${flag}.`, `${hint}Run subspace-lab --help for the options.`);
 }
 
-/** Parses argv (without node and the script); InputError on anything it cannot use. */
-export function parseArgs(argv: readonly string[]): CliArgs {
-  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
-  const [command, ...rest] = argv;
-  if (command !== 'analyze' && command !== 'merge') {
-    if (command.startsWith('-')) throw new InputError(`missing command before ${command}.`, 'Use: subspace-lab analyze EMBEDDINGS [options].');
-    throw new InputError(`unknown command ${JSON.stringify(command)}.`, 'Use: subspace-lab analyze EMBEDDINGS [options] (see --help).');
-  }
+/** Splits argv (after the command) into option values, switches and positional arguments by an option table. */
+export function scanArgs(rest: readonly string[], options: readonly OptionSpec[]): { values: Map<string, string>; positional: string[]; switches: Set<string> } {
   const values = new Map<string, string>();
   const positional: string[] = [];
-  let json = false;
   const switches = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -123,11 +122,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     const eq = arg.indexOf('=');
     const flag = eq < 0 ? arg : arg.slice(0, eq);
-    const spec = OPTIONS.find((o) => o.flag === flag);
-    if (!spec) throw unknownOption(flag);
+    const spec = options.find((o) => o.flag === flag);
+    if (!spec) throw unknownOption(flag, options);
     if (!spec.value) {
       if (eq >= 0) throw new InputError(`${flag} takes no value.`, `Write ${flag} alone.`);
-      if (flag === '--json') json = true;
       switches.add(flag);
       continue;
     }
@@ -138,6 +136,19 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     value = value.trim();
     values.set(flag, value);
   }
+  return { values, positional, switches };
+}
+
+/** Parses argv (without node and the script); InputError on anything it cannot use. */
+export function parseArgs(argv: readonly string[]): CliArgs {
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
+  const [command, ...rest] = argv;
+  if (command !== 'analyze' && command !== 'merge') {
+    if (command.startsWith('-')) throw new InputError(`missing command before ${command}.`, 'Use: subspace-lab analyze EMBEDDINGS [options].');
+    throw new InputError(`unknown command ${JSON.stringify(command)}.`, 'Use: subspace-lab analyze EMBEDDINGS [options], subspace-lab compare A B [options] or subspace-lab merge PART.json... (see --help).');
+  }
+  const { values, positional, switches } = scanArgs(rest, OPTIONS);
+  const json = switches.has('--json');
   if (positional.length === 0 && command === 'merge') throw new InputError('merge needs partial files.', 'Use: subspace-lab merge part1.json part2.json ...');
   if (positional.length === 0) throw new InputError('analyze needs an EMBEDDINGS file.', 'Use: subspace-lab analyze EMBEDDINGS [options].');
   if (positional.length > 1 && command === 'analyze') {

@@ -4,7 +4,7 @@
  */
 import type { AnalysisReport, CollapseMetricKey } from '../geometry/types.ts';
 
-interface Row {
+export interface Row {
   label: string;
   value: string;
   note: string;
@@ -25,7 +25,12 @@ export function formatNumber(v: number | null): string {
 /** The report JSON: explained variance ratios cut to the first 10, typed arrays as arrays, non-finite numbers as null. */
 export function reportToJson(report: AnalysisReport): string {
   const trimmed = { ...report, pca: { ...report.pca, explainedVarianceRatio: Array.from(report.pca.explainedVarianceRatio).slice(0, 10) } };
-  return JSON.stringify(trimmed, (_key, v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as Float64Array) : v));
+  return JSON.stringify(trimmed, typedArraysAsArrays);
+}
+
+/** JSON.stringify replacer writing typed arrays as plain arrays. */
+export function typedArraysAsArrays(_key: string, v: unknown): unknown {
+  return ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as Float64Array) : v;
 }
 
 function sections(r: AnalysisReport, hasClassifier: boolean): [string, Row[]][] {
@@ -83,12 +88,17 @@ function sections(r: AnalysisReport, hasClassifier: boolean): [string, Row[]][] 
 
 /** The readable table printed without --json. */
 export function formatReport(r: AnalysisReport, source: { file: string; backend: string; hasClassifier: boolean }): string {
-  const all = sections(r, source.hasClassifier);
+  const notes = { 'neural collapse': (r.neuralCollapse.notes ?? []).map((t) => `note: ${t}`) };
+  return renderSections(`subspace-lab analyze ${source.file} (backend ${source.backend})`, sections(r, source.hasClassifier), notes);
+}
+
+/** A header line, then each titled section's rows with labels, values and notes in aligned columns. */
+export function renderSections(header: string, all: [string, Row[]][], notes: Record<string, string[]> = {}): string {
   const rows = all.flatMap(([, rs]) => rs);
   const labelWidth = Math.max(...rows.map((x) => x.label.length));
   const valueWidth = Math.max(...rows.filter((x) => !x.wide).map((x) => x.value.length));
   const noteIndent = ' '.repeat(2 + labelWidth + 2 + valueWidth + 2);
-  const lines = [`subspace-lab analyze ${source.file} (backend ${source.backend})`];
+  const lines = [header];
   for (const [title, rs] of all) {
     lines.push('', title);
     for (const x of rs) {
@@ -96,7 +106,7 @@ export function formatReport(r: AnalysisReport, source: { file: string; backend:
       if (x.wide) lines.push(head + x.value, noteIndent + x.note);
       else lines.push(`${head}${x.value.padStart(valueWidth)}  ${x.note}`);
     }
-    if (title === 'neural collapse') for (const note of r.neuralCollapse.notes ?? []) lines.push(`  note: ${note}`);
+    for (const note of notes[title] ?? []) lines.push(`  ${note}`);
   }
   return lines.join('\n');
 }

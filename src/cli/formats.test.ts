@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatEntry } from '../../tests/fixtures/io/formats/formats.ts';
 import { writeNpy } from '../io/npy.ts';
-import { runCli } from './run.ts';
+import { runInMemory, utf8 } from './cli.test-util.ts';
 
-const utf8 = (s: string) => new TextEncoder().encode(s);
-
-/** runCli over an in-memory file system; returns the exit status and what was printed. */
-async function run(argv: string[], files: Record<string, Uint8Array>) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readFile: (path) => {
-      const b = files[path];
-      if (!b) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return b;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = runInMemory;
 
 describe('subspace-lab analyze on JSON, JSON Lines, Parquet and safetensors', () => {
   it.each(['records.json', 'records.jsonl', 'list_snappy.parquet', 'f32.safetensors'])(

@@ -3,27 +3,11 @@ import { goldenBytes } from '../../tests/fixtures/io/golden.ts';
 import { writeNpy } from '../io/npy.ts';
 import { parseArgs } from './args.ts';
 import { formatNumber } from './format.ts';
+import { runInMemory, utf8 } from './cli.test-util.ts';
 import { runCli } from './run.ts';
 import type { AnalysisReport } from '../geometry/types.ts';
 
-const utf8 = (s: string) => new TextEncoder().encode(s);
-
-/** runCli over an in-memory file system; returns the exit status and what was printed. */
-async function run(argv: string[], files: Record<string, Uint8Array> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readFile: (path) => {
-      if (path === 'dir') throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-      const b = files[path];
-      if (!b) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return b;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = runInMemory;
 
 const points = writeNpy(Float32Array.from({ length: 40 }, (_, i) => Math.sin(i * 1.3)), [10, 4]);
 const tenLabels = utf8('0\n1\n0\n1\n0\n1\n0\n1\n0\n1\n');

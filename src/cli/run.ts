@@ -4,47 +4,15 @@
  */
 import type { AnalysisReport, Classifier, Embeddings } from '../geometry/types.ts';
 import { loadClassifier } from '../io/classifier.ts';
-import type { NamedBytes } from '../io/detect.ts';
-import { InputError, isInputError } from '../io/errors.ts';
+import { isInputError } from '../io/errors.ts';
 import { loadEmbeddingsAsync } from '../io/load.ts';
-import { parseArgs, usage, type AnalyzeArgs, type Backend } from './args.ts';
+import { parseArgs, usage, type AnalyzeArgs } from './args.ts';
+import { quietly, readInput, startBackend, type CliIO } from './io.ts';
+import { runCompare } from './compareRun.ts';
 import { formatReport, reportToJson } from './format.ts';
 import { wantsStream } from './streamChoice.ts';
 
-/** What the CLI needs from its surroundings (the process in main.ts, captured buffers in tests). */
-export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** The file's bytes; throws a Node system error (code ENOENT, EISDIR, ...) when it cannot. */
-  readFile(path: string): Uint8Array;
-  /** Show progress on stderr (an interactive terminal). */
-  progress?: boolean;
-  /** Aborted on Ctrl-C: the streaming path stops between chunks and writes no partial file. */
-  signal?: AbortSignal;
-}
-
-/** Reads one input file, turning file-system failures into InputErrors that name the option. */
-export function readInput(io: CliIO, path: string, role: string): NamedBytes {
-  try {
-    return { name: path, bytes: io.readFile(path) };
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT') throw new InputError(`${role} file ${path} does not exist.`, 'Check the path (relative paths start at the current directory).');
-    if (code === 'EISDIR') throw new InputError(`${role} path ${path} is a directory.`, 'Pass a file, not a folder.');
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${role} file ${path} cannot be read (permission denied).`, 'Fix its permissions or copy it somewhere readable.');
-    if (code === 'ERR_FS_FILE_TOO_LARGE') throw new InputError(`${role} file ${path} is too large to read at once (over 2 GiB).`, 'Pass a smaller sample of the rows.');
-    throw e;
-  }
-}
-
-/** Registers the cpu and wasm tfjs backends and activates the chosen one. */
-export async function startBackend(backend: Backend): Promise<void> {
-  const tf = await import('@tensorflow/tfjs-core');
-  await import('@tensorflow/tfjs-backend-cpu');
-  await import('@tensorflow/tfjs-backend-wasm');
-  if (!(await tf.setBackend(backend))) throw new Error(`the tfjs ${backend} backend failed to start (try --backend cpu)`);
-  await tf.ready();
-}
+export type { CliIO } from './io.ts';
 
 async function loadInputs(args: AnalyzeArgs, io: CliIO): Promise<{ emb: Embeddings; classifier?: Classifier }> {
   const file = readInput(io, args.embeddings, 'embeddings');
@@ -67,35 +35,17 @@ async function analyzeQuietly(emb: Embeddings, args: AnalyzeArgs, classifier: Cl
   const pool = threads > 1 ? new (await import('../geometry/parallel/nodePool.ts')).NodeTilePool(threads) : undefined;
   const warming = pool?.warm();
   try {
-    return await quietly(io, async () => {
-      const onProgress = io.progress
-        ? (f: number, stage: string) => io.stderr(`\r${stage} ${Math.round(f * 100)}%`.padEnd(40))
-        : undefined;
-      const report = await analyze(emb, { k: args.k, classifier, onProgress, idSample: args.idSample, pool });
-      if (io.progress) io.stderr(`\r${' '.repeat(40)}\r`);
-      return report;
-    });
+    return await quietly(io, (onProgress) => analyze(emb, { k: args.k, classifier, onProgress, idSample: args.idSample, pool }));
   } finally {
     await warming?.catch(() => undefined);
     await pool?.close();
   }
 }
 
-/** Runs fn with console.log/info/debug sent to stderr, since stdout belongs to the report. */
-export async function quietly<T>(io: CliIO, fn: () => Promise<T>): Promise<T> {
-  const saved = { log: console.log, info: console.info, debug: console.debug };
-  const toStderr = (...a: unknown[]) => io.stderr(a.map(String).join(' '));
-  console.log = console.info = console.debug = toStderr;
-  try {
-    return await fn();
-  } finally {
-    Object.assign(console, saved);
-  }
-}
-
 /** The whole CLI: returns the exit status; the only stdout output is the help, the table or the JSON. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   try {
+    if (argv[0] === 'compare') return await runCompare(argv.slice(1), io);
     const args = parseArgs(argv);
     if (args.command === 'help') {
       io.stdout(`${usage()}\n`);

@@ -21,7 +21,7 @@ import { reservoirRows } from '../stream/reservoir.ts';
 import type { AnalyzeArgs } from './args.ts';
 import { formatStreamReport } from './streamFormat.ts';
 import { reportToJson } from './format.ts';
-import { quietly, readInput, startBackend, type CliIO } from './run.ts';
+import { quietly, readInput, startBackend, type CliIO } from './io.ts';
 import { isGlob } from './streamChoice.ts';
 
 /** The ID sample size when --id-sample is not given: the app's cap on the rows its TwoNN/MLE use. */

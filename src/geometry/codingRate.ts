@@ -1,7 +1,7 @@
 /** Rate reduction (MCR^2, Yu et al. 2020) of unit-normalised features. */
 import type { Mat } from './types';
 import { logdetSpd } from './linalg';
-import { centredGram } from './rows';
+import { centredGram, unitRows } from './rows';
 
 /**
  * Coding rates of Z (n x d, rows L2-normalised first; zero rows stay zero), eps2 = epsilon^2:
@@ -40,16 +40,4 @@ function logdetIdentityPlus(Z: Float64Array, d: number, rows: number[], a: numbe
   for (let t = 0; t < m * m; t++) G.data[t] *= a;
   for (let i = 0; i < m; i++) G.data[i * m + i] += 1;
   return logdetSpd(G);
-}
-
-/** Rows scaled to unit norm, in float64. */
-function unitRows(Z: Float32Array, n: number, d: number): Float64Array {
-  const out = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let t = i * d; t < i * d + d; t++) s += Z[t] * Z[t];
-    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
-    for (let t = i * d; t < i * d + d; t++) out[t] = Z[t] * inv;
-  }
-  return out;
 }

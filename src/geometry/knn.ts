@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { KnnResult } from './types';
 import { checkpoint } from './abort';
 import { KnnRows } from './knnRows';
+import { topScores } from './tf/blocks';
 import { scanTiles } from './knnTiled';
 import { CandidateLists, excludedLowerBound, upperTiles } from './parallel/tiles';
 import type { TileScanPool } from './parallel/pool';
@@ -133,15 +134,7 @@ async function retry(
     query.fill(0);
     for (let r = 0; r < B; r++) query[r * (d + 1) + d] = -1;
     block.forEach((i, r) => (queryNormSq[r] = rows.queryRow(i, query, r * (d + 1))));
-    const top = tf.tidy(() => tf.topk(tf.matMul(tf.tensor2d(query, [B, d + 1]), reference), cand, true));
-    let scores: Float32Array;
-    let found: Int32Array;
-    try {
-      scores = (await top.values.data()) as Float32Array;
-      found = (await top.indices.data()) as Int32Array;
-    } finally {
-      tf.dispose([top.values, top.indices]);
-    }
+    const { scores, found } = await topScores(query, B, d + 1, reference, cand);
     const unresolved: number[] = [];
     block.forEach((i, r) => {
       const margin = cand < n ? rows.margin(queryNormSq[r], scores[r * cand + cand - 1]) : Infinity;

@@ -6,7 +6,7 @@ import type { Mat } from './types';
 import { mat } from './linalg';
 
 /** Column means (1/n) sum_i x_i in float64. */
-export function columnMean(X: Float32Array, n: number, d: number): Float64Array {
+export function columnMean(X: Float32Array | Float64Array, n: number, d: number): Float64Array {
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) {
     const o = i * d;
@@ -14,6 +14,18 @@ export function columnMean(X: Float32Array, n: number, d: number): Float64Array 
   }
   for (let j = 0; j < d; j++) mean[j] /= n;
   return mean;
+}
+
+/** Rows scaled to unit norm, in float64 (zero rows stay zero). */
+export function unitRows(Z: Float32Array, n: number, d: number): Float64Array {
+  const out = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let t = i * d; t < i * d + d; t++) s += Z[t] * Z[t];
+    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    for (let t = i * d; t < i * d + d; t++) out[t] = Z[t] * inv;
+  }
+  return out;
 }
 
 /** Total variance (1/n) sum_i ||x_i - mean||^2, two-pass in float64. */

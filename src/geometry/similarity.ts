@@ -1,5 +1,8 @@
-/** Comparing two representations of the same n inputs: linear CKA, mutual kNN, orthogonal Procrustes. */
-import type { Mat } from './types';
+/**
+ * Comparing two representations of the same n inputs: linear CKA (and its debiased variant from
+ * sufficient statistics), mutual kNN, orthogonal Procrustes. src/compare builds Compare mode on these.
+ */
+import type { KnnResult, Mat } from './types';
 import { frobenius, mat, procrustesRotation } from './linalg';
 import { columnMean, gramNT, gramTN } from './rows';
 import { knn } from './knn';
@@ -38,13 +41,56 @@ export async function mutualKnn(
   const { signal, onProgress } = opts;
   const a = await knn(X, n, dx, k, { metric: 'cosine', signal, onProgress: (f) => onProgress?.(f / 2) });
   const b = await knn(Y, n, dy, k, { metric: 'cosine', signal, onProgress: (f) => onProgress?.(0.5 + f / 2) });
+  return neighbourOverlap(a, b, n).reduce((s, v) => s + v, 0) / n;
+}
+
+/** Per point i, |N_A(i) ∩ N_B(i)| / k for two kNN results over the same n rows (equal k). */
+export function neighbourOverlap(a: Pick<KnnResult, 'k' | 'indices'>, b: Pick<KnnResult, 'k' | 'indices'>, n: number): Float64Array {
   const kk = a.k;
-  let shared = 0;
+  if (b.k !== kk) throw new RangeError(`neighbourOverlap: k = ${kk} and ${b.k}`);
+  const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const mine = new Set(a.indices.subarray(i * kk, i * kk + kk));
+    let shared = 0;
     for (let t = i * kk; t < i * kk + kk; t++) if (mine.has(b.indices[t])) shared++;
+    out[i] = shared / kk;
   }
-  return shared / (n * kk);
+  return out;
+}
+
+/**
+ * What linear CKA needs of centred X (n x dx) and Y (n x dy): xy = ||Xc^T Yc||_F^2, xx = ||Xc^T Xc||_F^2,
+ * yy = ||Yc^T Yc||_F^2, and the squared row norms rowX_i = ||xc_i||^2, rowY_i = ||yc_i||^2.
+ */
+export interface CkaTerms {
+  n: number;
+  xy: number;
+  xx: number;
+  yy: number;
+  rowX: Float64Array;
+  rowY: Float64Array;
+}
+
+/** Linear CKA (Kornblith et al. 2019) = xy / sqrt(xx yy): ||Xc^T Yc||_F^2 / (||Xc^T Xc||_F ||Yc^T Yc||_F). */
+export function linearCkaFromTerms(t: CkaTerms): number {
+  return t.xy / Math.sqrt(t.xx * t.yy);
+}
+
+/**
+ * Debiased linear CKA (Nguyen, Raghu & Kornblith 2021): CKA with Song et al.'s (2012) unbiased HSIC
+ * estimator, HSIC_1(K, L) on K = Xc Xc^T, L = Yc Yc^T, through the feature-space identity (no n x n
+ * matrix): n(n-3) HSIC_1 = ||Xc^T Yc||_F^2 - n/(n-2) rowX.rowY + ||Xc||_F^2 ||Yc||_F^2 / ((n-1)(n-2)).
+ * Can be negative; null for n < 4 (the estimator needs four distinct rows).
+ */
+export function debiasedCkaFromTerms(t: CkaTerms): number | null {
+  const { n } = t;
+  if (n < 4) return null;
+  const sum = (v: Float64Array) => v.reduce((s, x) => s + x, 0);
+  const dot = (u: Float64Array, v: Float64Array) => u.reduce((s, x, i) => s + x * v[i], 0);
+  const [nx, ny] = [sum(t.rowX), sum(t.rowY)];
+  const hsic = (prod: number, ru: Float64Array, rv: Float64Array, nu: number, nv: number) =>
+    prod - (n / (n - 2)) * dot(ru, rv) + (nu * nv) / ((n - 1) * (n - 2));
+  return hsic(t.xy, t.rowX, t.rowY, nx, ny) / Math.sqrt(hsic(t.xx, t.rowX, t.rowX, nx, nx) * hsic(t.yy, t.rowY, t.rowY, ny, ny));
 }
 
 /**

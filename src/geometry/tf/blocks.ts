@@ -71,3 +71,16 @@ export function symmetrise(A: Mat, m: number): Mat {
   }
   return A;
 }
+
+/**
+ * The top `cand` scores (descending) and their column indices of the product query (rows x cols,
+ * row-major float32) times reference (cols x m), read back with await t.data().
+ */
+export async function topScores(query: Float32Array, rows: number, cols: number, reference: tf.Tensor2D, cand: number): Promise<{ scores: Float32Array; found: Int32Array }> {
+  const top = tf.tidy(() => tf.topk(tf.matMul(tf.tensor2d(query, [rows, cols]), reference), cand, true));
+  try {
+    return { scores: (await top.values.data()) as Float32Array, found: (await top.indices.data()) as Int32Array };
+  } finally {
+    tf.dispose([top.values, top.indices]);
+  }
+}
