@@ -41,9 +41,10 @@ export async function rankScan(
 ): Promise<RankScan> {
   if (!(k >= 1 && k < n)) throw new RangeError(`rankScan needs 1 <= k < n (k = ${k}, n = ${n})`);
   const rows = new KnnRows(X, n, d, false);
-  const aug = rows.augmentedTransposed();
+  const centred = rows.centred();
+  const aug = KnnRows.augmentedTransposed(centred);
   let maxNormSq = 0;
-  for (let j = 0; j < n; j++) maxNormSq = Math.max(maxNormSq, aug[d * n + j] * (1 + 2 * EPS32 * (d + 2)));
+  for (let j = 0; j < n; j++) maxNormSq = Math.max(maxNormSq, centred.normSq[j]);
   const reference = tf.tensor2d(aug, [d + 1, n]);
   const B = Math.max(1, Math.min(queries.length, 512, Math.floor(BLOCK_ELEMENTS / n)));
   const query = new Float32Array(B * (d + 1));
