@@ -97,9 +97,9 @@ export function benchCli(opts: CliBenchOptions): string[] {
     const old: Run[] = [];
     for (let rep = 0; rep < opts.reps; rep++) {
       if (opts.before) old.push(timed('node', [join(opts.before, 'bin/subspace-lab.mjs'), 'analyze', f.vectors, '--labels', f.labels, '--json'], process.env));
-      ours.push(timed('node', [...cli, f.vectors, '--labels', f.labels, '--json'], process.env));
+      ours.push(timed('node', [...cli, f.vectors, '--labels', f.labels, '--no-extras', '--json'], process.env));
       if (py) theirs.push(timed(py, [join(import.meta.dirname, 'numpy_metrics.py'), f.vectors, f.labels, '20', '--sklearn'], numpyEnv()));
-      single.push(timed('node', [...cli, f.vectors, '--labels', f.labels, '--json', '--threads', '1'], process.env));
+      single.push(timed('node', [...cli, f.vectors, '--labels', f.labels, '--no-extras', '--json', '--threads', '1'], process.env));
       const a = JSON.parse(ours[rep].out);
       const b = py ? JSON.parse(theirs[rep].out.trim().split('\n').pop() as string).metrics : null;
       console.error(

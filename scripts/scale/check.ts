@@ -92,7 +92,7 @@ if (!subsetOnly) {
   writeFileSync(join(DIR, 'results.json'), JSON.stringify(results, null, 1));
 }
 if (process.argv.includes('--no-subset')) process.exit(0);
-const memory = timed(['analyze', join(DIR, 'x-subset.npy'), '--labels', join(DIR, 'y-subset.npy'), '--id-sample', SAMPLE, '--json']);
+const memory = timed(['analyze', join(DIR, 'x-subset.npy'), '--labels', join(DIR, 'y-subset.npy'), '--id-sample', SAMPLE, '--no-extras', '--json']);
 const streamed = timed(['analyze', join(DIR, 'x-subset.npy'), '--labels', join(DIR, 'y-subset.npy'), '--stream', '--id-sample', SAMPLE, '--json']);
 results.subset = {
   memory: { seconds: memory.seconds, peakRssMiB: memory.peakRssMiB },

@@ -23,6 +23,11 @@ export interface AnalyzeArgs {
   backend: Backend;
   /** Threads for the kNN (this one included; default: the machine's available parallelism). */
   threads?: number;
+  /** --cluster SPEC (see geometry/clusterRows.ts) and its seed. */
+  cluster?: string;
+  seed: number;
+  /** Coding rate and PCA-picture faithfulness (on unless --no-extras). */
+  extras: boolean;
   /** Streaming options (src/cli/stream.ts): force the streaming path, write a partial, ... */
   stream: boolean;
   partial?: string;
@@ -61,6 +66,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--approx-knn', help: 'streaming: also TwoNN/MLE over all rows by approximate kNN (usearch), with its measured recall' },
   { flag: '--sql-check', help: 'streaming from DuckDB: recompute class counts and means in SQL and compare' },
   { flag: '--progress', help: 'progress lines (rows/s, ETA) on stderr even when it is not a terminal' },
+  { flag: '--cluster', value: 'SPEC', help: 'cluster first and use the clusters as labels: kmeans:K, ksubspaces:K[:DIM] or density (on PC1-2); ARI/NMI against --labels' },
+  { flag: '--seed', value: 'N', help: 'seed of --cluster (default 1)' },
+  { flag: '--no-extras', help: 'skip the coding rate and the PCA picture faithfulness (each about as costly as the kNN)' },
   { flag: '--json', help: 'print one JSON object (the analysis report) and nothing else on stdout' },
   { flag: '--help', help: 'show this help' },
 ];
@@ -189,6 +197,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     bias: values.get('--bias'),
     k,
     idSample,
+    cluster: values.get('--cluster'),
+    seed: seedOf(values.get('--seed')),
+    extras: !switches.has('--no-extras'),
     json,
     backend,
     threads,
@@ -200,4 +211,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     sqlCheck: switches.has('--sql-check'),
     progress: switches.has('--progress'),
   };
+}
+
+function seedOf(text: string | undefined): number {
+  if (text === undefined) return 1;
+  if (!/^\d+$/.test(text)) throw new InputError(`--seed must be a non-negative integer, got ${JSON.stringify(text)}.`, 'Write e.g. --seed 1.');
+  return Number(text);
 }

@@ -79,11 +79,43 @@ function sections(r: AnalysisReport, hasClassifier: boolean): [string, Row[]][] 
       { label: 'nc3', value: formatNumber(nc.nc3), note: why('nc3', `|| W/||W||_F - Mc/||Mc||_F ||_F^2; 0 = self-dual${needW}`) },
       { label: 'nc4', value: formatNumber(nc.nc4), note: why('nc4', `share of rows where nearest class mean != argmax(W x + b)${needW}`) },
     ]],
+    ...further(r),
     ['skipped', [
       { label: 'non-finite rows', value: formatNumber(r.skipped.nonFinite), note: 'rows with NaN or Inf, dropped before everything' },
       { label: 'duplicate rows', value: formatNumber(r.skipped.duplicates), note: 'exact duplicates, left out of the intrinsic-dimension estimators' },
     ]],
   ];
+}
+
+/** Sections for the measures analyze adds with extras (coding rate, the PCA picture) and --cluster. */
+function further(r: AnalysisReport): [string, Row[]][] {
+  const out: [string, Row[]][] = [];
+  const c = r.clusters;
+  if (c) {
+    out.push(['clusters', [
+      { label: 'method', value: `${c.method} (${c.k})`, note: `seed ${c.seed}; these clusters are the labels of every metric above` },
+      { label: 'ARI vs labels', value: formatNumber(c.ari), note: 'adjusted Rand index against the given labels (sklearn); 1 = same partition, ~0 = chance' },
+      { label: 'NMI vs labels', value: formatNumber(c.nmi), note: 'normalised mutual information, arithmetic mean of the entropies (sklearn)' },
+    ]]);
+  }
+  if (r.codingRate) {
+    const cr = r.codingRate;
+    out.push(['coding rate', [
+      { label: 'R', value: formatNumber(cr.R), note: `1/2 logdet(I + D/(N eps2) Z^T Z), unit-normalised rows, eps2 = ${cr.eps2}` },
+      { label: 'R_c', value: formatNumber(cr.Rc), note: 'sum_k (n_k/2N) logdet(I + D/(n_k eps2) Z_k^T Z_k)' },
+      { label: 'delta R', value: formatNumber(cr.deltaR), note: 'R - R_c: the rate reduction (MCR^2, Yu et al. 2020)' },
+    ]]);
+  }
+  const p = r.projection?.pca3;
+  if (p) {
+    const on = p.sample ? `, on a seeded sample of ${p.sample.size} of ${p.sample.of} rows` : '';
+    out.push(['PCA picture (PC1-3)', [
+      { label: `trustworthiness (k=${p.k})`, value: formatNumber(p.trustworthiness), note: `Venna & Kaski, sklearn convention: 1 = no false neighbours in the picture${on}` },
+      { label: `continuity (k=${p.k})`, value: formatNumber(p.continuity), note: 'the same with the spaces swapped: 1 = no neighbours torn apart' },
+      { label: 'neighbours kept', value: formatNumber(p.meanPreservation), note: `mean share of each row's ${p.k} nearest that stay among its ${p.k} nearest in the picture` },
+    ]]);
+  }
+  return out;
 }
 
 /** The readable table printed without --json. */

@@ -50,7 +50,7 @@ describe('parseArgs', () => {
   it('reads options in either position and the --opt=value form', () => {
     expect(parseArgs(['analyze', '--k=7', 'e.npy', '--labels', 'l.txt', '--json', '--backend', 'cpu'])).toEqual({
       command: 'analyze', embeddings: 'e.npy', labels: 'l.txt', labelColumn: undefined, weights: undefined, bias: undefined,
-      k: 7, json: true, backend: 'cpu',
+      k: 7, json: true, backend: 'cpu', seed: 1, extras: true,
       inputs: ['e.npy'], stream: false, idStratified: false, idSampler: 'hash', approxKnn: false, sqlCheck: false, progress: false,
     });
     expect(parseArgs(['merge', 'a.json', 'b.json', '--json'])).toMatchObject({ command: 'merge', inputs: ['a.json', 'b.json'], json: true });
@@ -110,9 +110,9 @@ describe('runCli with analyze (in process)', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('subspace-lab analyze b.npy (backend cpu)');
     const titles = lines.filter((l) => /^\S/.test(l)).slice(1);
-    expect(titles).toEqual(['data', 'PCA', 'intrinsic dimension', 'neural collapse', 'skipped']);
+    expect(titles).toEqual(['data', 'PCA', 'intrinsic dimension', 'neural collapse', 'coding rate', 'PCA picture (PC1-3)', 'skipped']);
     const rows = lines.filter((l) => /^ {2}\S/.test(l) && !l.startsWith('  explained variance'));
-    expect(rows.length).toBe(21);
+    expect(rows.length).toBe(27);
     const gaps = rows.map((l) => new Set([...l].map((_, c) => c).filter((c) => l[c - 1] !== ' ' && l.slice(c, c + 2) === '  ' && l[c + 2] !== ' ')));
     const shared = [...gaps[0]].filter((c) => gaps.every((g) => g.has(c)));
     expect(shared.length).toBeGreaterThan(0);

@@ -35,11 +35,31 @@ async function analyzeQuietly(emb: Embeddings, args: AnalyzeArgs, classifier: Cl
   const pool = threads > 1 ? new (await import('../geometry/parallel/nodePool.ts')).NodeTilePool(threads) : undefined;
   const warming = pool?.warm();
   try {
-    return await quietly(io, (onProgress) => analyze(emb, { k: args.k, classifier, onProgress, idSample: args.idSample, pool }));
+    return await quietly(io, (onProgress) => analyze(emb, { k: args.k, classifier, onProgress, idSample: args.idSample, pool, extras: args.extras }));
   } finally {
     await warming?.catch(() => undefined);
     await pool?.close();
   }
+}
+
+/** The rows labelled by their clusters (--cluster), and the clusters' block of the report. */
+async function clusteredInput(emb: Embeddings, specText: string, seed: number): Promise<{ emb: Embeddings; clusters: NonNullable<AnalysisReport['clusters']> }> {
+  const { agreement, clusterRows, parseClusterSpec } = await import('../geometry/clusterRows.ts');
+  const spec = parseClusterSpec(specText);
+  const { dropNonFinite } = await import('../geometry/clean.ts');
+  const clean = dropNonFinite(emb).emb;
+  let view: { coords: Float32Array; stride: number } | undefined;
+  if (spec.method === 'density') {
+    const { pca, projectPca } = await import('../geometry/pca.ts');
+    const p = await pca(clean.vectors, clean.n, clean.dim, { components: Math.min(2, clean.dim) });
+    view = { coords: projectPca(clean.vectors, clean.n, clean.dim, p, Math.min(2, clean.dim)), stride: Math.min(2, clean.dim) };
+  }
+  const c = await clusterRows(clean.vectors, clean.n, clean.dim, spec, { seed, view });
+  const truth = clean.labels ? agreement(c.labels, clean.labels) : null;
+  return {
+    emb: { ...clean, labels: c.labels, classNames: c.names },
+    clusters: { method: spec.method, k: c.names.length, seed, objective: c.objective, ari: truth?.ari ?? null, nmi: truth?.nmi ?? null },
+  };
 }
 
 /** The whole CLI: returns the exit status; the only stdout output is the help, the table or the JSON. */
@@ -52,9 +72,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return 0;
     }
     if (wantsStream(args)) return await (await import('./stream.ts')).runStream(args, io);
-    const { emb, classifier } = await loadInputs(args, io);
+    const loaded = await loadInputs(args, io);
     await startBackend(args.backend);
-    const report = await analyzeQuietly(emb, args, classifier, io);
+    const { emb, clusters } = args.cluster === undefined ? { emb: loaded.emb, clusters: undefined } : await clusteredInput(loaded.emb, args.cluster, args.seed);
+    const classifier = clusters ? undefined : loaded.classifier;
+    const analysed = await analyzeQuietly(emb, args, classifier, io);
+    const report = clusters ? { ...analysed, clusters } : analysed;
     io.stdout(args.json
       ? `${reportToJson(report)}\n`
       : `${formatReport(report, { file: args.embeddings, backend: args.backend, hasClassifier: classifier !== undefined })}\n`);

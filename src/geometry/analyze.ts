@@ -17,6 +17,7 @@ import { collapseAnalysis } from './collapse';
 import { nc1DominatedNote, pairSampleNote } from './collapseNotes';
 import { checkShape, prepareClasses, type PreparedClasses } from './analyzeInput';
 import { sampleRows } from './sample';
+import { codingRateReport, pcaPictureReport } from './extras';
 
 /** Explained variance ratios listed in a report. */
 export const REPORT_PCA_COMPONENTS = 10;
@@ -166,8 +167,16 @@ export async function analyze(emb: Embeddings, opts: AnalyzeOptions = {}): Promi
     pool: opts.pool,
     onProgress: (f) => opts.onProgress?.(split + f * (1 - split), 'nearest neighbours'),
   });
+  if (!opts.extras) {
+    opts.onProgress?.(1, 'done');
+    return { ...report, intrinsicDimension: id };
+  }
+  throwIfAborted(opts.signal);
+  opts.onProgress?.(1, 'coding rate');
+  const codingRate = codingRateReport(input.emb, input.classes?.labels ?? null, input.classes?.K ?? 1);
+  const pca3 = await pcaPictureReport(input.emb, base.pca, { signal: opts.signal, onProgress: (f) => opts.onProgress?.(f, 'picture faithfulness') });
   opts.onProgress?.(1, 'done');
-  return { ...report, intrinsicDimension: id };
+  return { ...report, intrinsicDimension: id, codingRate, projection: { pca3 } };
 }
 
 function finiteOrNull(v: number | null): number | null {

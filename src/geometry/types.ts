@@ -132,6 +132,14 @@ export interface AnalysisReport {
     notes?: string[];
   };
   skipped: { nonFinite: number; duplicates: number };
+  /** MCR^2 coding rates of the unit-normalised rows (CLI; the app's Dimension tab). */
+  codingRate?: { R: number; Rc: number | null; deltaR: number | null; eps2: number };
+  /** How far the top-3 PCA picture can be trusted (k = 10; sklearn's trustworthiness convention). */
+  projection?: {
+    pca3: { k: number; axes: number; trustworthiness: number; continuity: number; meanPreservation: number; sample: IdSample | null } | null;
+  };
+  /** Labels made by clustering (--cluster), with their agreement with the true labels when there were any. */
+  clusters?: { method: string; k: number; seed: number; objective: number | null; ari: number | null; nmi: number | null };
 }
 
 /** A seeded uniform sample of the unique rows (sampleRows(of, size, seed) indexes the unique rows in input order). */
@@ -154,6 +162,8 @@ export interface AnalyzeOptions {
   idSample?: number;
   /** Threads for the kNN tile scan (geometry/parallel/pool.ts); absent: this thread only. */
   pool?: TileScanPool;
+  /** Also the coding rate and the PCA-3 picture's faithfulness (the CLI's default). */
+  extras?: boolean;
 }
 
 /** k nearest neighbours of every row, self excluded (see geometry/knn.ts). */
