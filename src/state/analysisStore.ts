@@ -163,7 +163,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient) {
             if (idStage.requestId !== id || datasetId !== r.dataset || !report) return;
             const classes = charts?.classes ? { ...charts.classes, dimension: r.classDimension } : null;
             set({
-              report: { ...report, intrinsicDimension: r.intrinsicDimension },
+              report: { ...report, intrinsicDimension: r.intrinsicDimension, codingRate: r.codingRate, projection: r.projection },
               charts: charts ? { ...charts, classes } : charts,
               idStage: { status: 'done', requestId: null, progress: { fraction: 1, stage: 'done' }, ms: r.ms, error: null },
             });

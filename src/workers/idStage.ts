@@ -7,6 +7,8 @@ import type { AnalysisReport } from '../geometry/types';
 import { analyzeIntrinsicDimension } from '../geometry/analyze';
 import { classDimensions } from '../geometry/classGeometry';
 import { selectRows } from '../geometry/rows';
+import { throwIfAborted } from '../geometry/abort';
+import { codingRateReport, pcaPictureReport } from '../geometry/extras';
 import type { ClassDimensionChart } from './charts';
 import type { Dataset } from './dataset';
 
@@ -17,6 +19,9 @@ export interface IdStageResult {
   intrinsicDimension: AnalysisReport['intrinsicDimension'];
   /** Per-class TwoNN and MLE harmonic on each class's share of the ID rows, or null without classes. */
   classDimension: ClassDimensionChart | null;
+  /** The report's further measures, as analyze computes them with extras (the CLI's default). */
+  codingRate: AnalysisReport['codingRate'];
+  projection: AnalysisReport['projection'];
 }
 
 const orNull = (v: number) => (Number.isFinite(v) ? v : null);
@@ -44,16 +49,22 @@ export async function computeIdStage(ds: Dataset, opts: { signal?: AbortSignal; 
   const Xs = m === n ? X : selectRows(X, d, idRows);
   const intrinsicDimension = await analyzeIntrinsicDimension(Xs, m, d, Int32Array.from({ length: m }, (_, i) => i), ds.mleK, sample, {
     signal: opts.signal,
-    onProgress: (f) => opts.onProgress?.(f * share, 'TwoNN/MLE'),
+    onProgress: (f) => opts.onProgress?.(0.8 * f * share, 'TwoNN/MLE'),
   });
-  if (!withClasses || !classLabels) return { intrinsicDimension, classDimension: null };
-  opts.onProgress?.(share, 'TwoNN/MLE per class');
-  const dims = await classDimensions(sample ? Xs : X, sample ? m : n, d, classLabels, ds.K, ds.mleK, {
-    signal: opts.signal,
-    onProgress: (f) => opts.onProgress?.(share + f * (1 - share), 'TwoNN/MLE per class'),
-  });
-  return {
-    intrinsicDimension,
-    classDimension: { twoNN: Array.from(dims.twoNN, orNull), mleHarmonic: Array.from(dims.mleHarmonic, orNull), k: Array.from(dims.k) },
-  };
+  let classDimension: ClassDimensionChart | null = null;
+  if (withClasses && classLabels) {
+    opts.onProgress?.(share * 0.8, 'TwoNN/MLE per class');
+    const dims = await classDimensions(sample ? Xs : X, sample ? m : n, d, classLabels, ds.K, ds.mleK, {
+      signal: opts.signal,
+      onProgress: (f) => opts.onProgress?.(0.8 * (share + f * (1 - share)), 'TwoNN/MLE per class'),
+    });
+    classDimension = { twoNN: Array.from(dims.twoNN, orNull), mleHarmonic: Array.from(dims.mleHarmonic, orNull), k: Array.from(dims.k) };
+  }
+  // The coding rate and the PCA picture's faithfulness, on every finite row as the CLI computes them.
+  throwIfAborted(opts.signal);
+  opts.onProgress?.(0.8, 'coding rate');
+  const emb = { vectors: X, n, dim: d };
+  const codingRate = codingRateReport(emb, labels, labels ? ds.K : 1);
+  const pca3 = await pcaPictureReport(emb, ds.pca, { signal: opts.signal, onProgress: (f) => opts.onProgress?.(0.8 + 0.2 * f, 'picture faithfulness') });
+  return { intrinsicDimension, classDimension, codingRate, projection: { pca3 } };
 }

@@ -212,6 +212,9 @@ export interface IntrinsicDimensionReply {
   dataset: number;
   intrinsicDimension: AnalysisReport['intrinsicDimension'];
   classDimension: ClassDimensionChart | null;
+  /** Coding rate and the PCA-3 picture's faithfulness, computed after the ID estimates. */
+  codingRate?: AnalysisReport['codingRate'];
+  projection?: AnalysisReport['projection'];
   /** Milliseconds the stage took. */
   ms: number;
 }
