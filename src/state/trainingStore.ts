@@ -7,7 +7,7 @@
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { DEFAULT_PRESET, findPreset } from '../training/presets';
-import type { RunConfig, SnapshotMetrics } from '../training/types';
+import type { RunConfig, SnapshotCollapse, SnapshotMetrics } from '../training/types';
 import type { BackendChoice, BackendPreference } from '../workers/protocol';
 import { createTrainingClient, type TrainingListener } from '../workers/trainingClient';
 import type { FrameMode, RunInfo, SnapshotMessage, StoppedReply, TrainSpeed } from '../workers/trainingProtocol';
@@ -46,6 +46,8 @@ export interface TrainingState {
   /** Bumped when the history in trainingBuffers changes. */
   version: number;
   latest: SnapshotMetrics | null;
+  /** The latest snapshot's collapse block: reasons for the metrics it leaves NaN, NC1's conditioning, nc1Dominated. */
+  collapse: SnapshotCollapse | null;
   stepsPerSecond: number | null;
   tensors: number | null;
   /** First snapshot step with train accuracy 1 (train error 0): the terminal phase starts there. */
@@ -140,7 +142,7 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
         resetHistory(info.run);
         trainerStep = 0;
         lastFeatures = null;
-        set((s) => ({ info, latest: null, terminalStep: null, replay: null, version: s.version + 1, featureExport: exporting ? s.featureExport : null }));
+        set((s) => ({ info, latest: null, collapse: null, terminalStep: null, replay: null, version: s.version + 1, featureExport: exporting ? s.featureExport : null }));
       },
       snapshot: (_id, run, snap) => {
         if (run === get().info?.run) receive(run, snap);
@@ -197,6 +199,7 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
       trainerStep = m.step;
       set((s) => ({
         latest: m,
+        collapse: snap.collapse,
         tensors: snap.tensors,
         stepsPerSecond: snap.stepsPerSecond ?? s.stepsPerSecond,
         terminalStep: s.terminalStep ?? (m.trainAccuracy === 1 ? m.step : null),
@@ -249,6 +252,7 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
       stopReason: null,
       version: 0,
       latest: null,
+      collapse: null,
       stepsPerSecond: null,
       tensors: null,
       terminalStep: null,

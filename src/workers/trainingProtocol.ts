@@ -4,7 +4,7 @@
  * replies, and large arrays travel as transferred typed arrays. A run is one `configure`; its
  * snapshots carry the run id so the UI drops those of a run it has replaced.
  */
-import type { LayerId, RunConfig, SnapshotMetrics, SubspaceAngles } from '../training/types';
+import type { LayerId, RunConfig, SnapshotCollapse, SnapshotMetrics, SubspaceAngles } from '../training/types';
 import type { BackendChoice, BackendPreference, CancelledReply, ErrorReply, ProgressReply } from './protocol';
 
 export type { BackendChoice, BackendName, BackendPreference } from './protocol';
@@ -127,6 +127,8 @@ export interface SnapshotMessage {
   sampleLabels: Int32Array;
   layerIds: LayerId[] | null;
   subspaceAngles: SubspaceAngles | null;
+  /** The collapse metrics as the analysis report states them: reasons for missing values, NC1's conditioning, nc1Dominated. */
+  collapse: SnapshotCollapse;
   /** tf.memory().numTensors in the worker after the snapshot. */
   tensors: number;
   /** Optimisation steps per second measured since the previous snapshot of this request (null at a start). */

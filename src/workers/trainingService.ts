@@ -119,6 +119,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       sampleLabels: s.sampleLabels,
       layerIds: s.layerIds,
       subspaceAngles: s.subspaceAngles,
+      collapse: s.collapse,
       tensors: numTensors(),
       stepsPerSecond,
     };
