@@ -46,6 +46,12 @@ export const METRIC_MEANINGS: Record<string, MetricMeaning> = {
     low: 'the k-neighbourhoods grow like a low-dimensional ball',
     caveats: 'The arithmetic mean of the per-point estimates is pulled up by a few large ones; MacKay & Ghahramani recommend the harmonic mean (the headline).',
   },
+  'mle-k': {
+    reference: 'Levina & Bickel 2004 (the neighbourhood size of their estimator; a setting, not a measurement)',
+    high: 'the MLE averages over larger neighbourhoods: smoother, but mixes scales and bends down on curved data',
+    low: 'the MLE looks very locally: sensitive to noise and duplicates',
+    caveats: 'Compare MLE values only at the same k.',
+  },
   nc1: {
     reference: PAPYAN,
     high: 'within-class spread is large against the separation of the class means (classes overlap)',
