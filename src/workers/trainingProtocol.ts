@@ -30,7 +30,8 @@ export interface ConfigureRequest {
 
 /**
  * Train run `run` until paused (or until `maxSteps` more steps when given), streaming snapshots;
- * a limited play that stops between snapshot steps ends with one more snapshot.
+ * a play that stops between snapshot steps (limit or pause) ends with one more snapshot, so the
+ * last snapshot is always of the step the run stopped at.
  */
 export interface PlayRequest {
   type: 'play';
@@ -125,6 +126,8 @@ export interface SnapshotMessage {
   features: Float32Array;
   featureDim: number;
   sampleLabels: Int32Array;
+  /** 1 for each sample row whose training label the label-noise setting flipped; null when none is (the same for a whole run, copied, not transferred). */
+  sampleNoisy: Uint8Array | null;
   layerIds: LayerId[] | null;
   subspaceAngles: SubspaceAngles | null;
   /** The collapse metrics as the analysis report states them: reasons for missing values, NC1's conditioning, nc1Dominated. */

@@ -42,6 +42,18 @@ interface Run {
   info: RunInfo;
   trainer: Trainer;
   frames: FrameTracker;
+  /** Training rows with a flipped label (label noise), ascending. */
+  noisyRows: Int32Array;
+  /** Which rows of the fixed sample are noisy (made at the first snapshot), or null when none is. */
+  sampleNoisy?: Uint8Array | null;
+}
+
+/** 1 for each sample row whose training row is in `noisyRows` (ascending), or null when none is. */
+export function sampleNoisyFlags(sampleIndices: Int32Array, noisyRows: Int32Array): Uint8Array | null {
+  if (noisyRows.length === 0) return null;
+  const noisy = new Set(noisyRows);
+  const flags = Uint8Array.from(sampleIndices, (i) => (noisy.has(i) ? 1 : 0));
+  return flags.some((f) => f === 1) ? flags : null;
 }
 
 interface Job {
@@ -111,12 +123,14 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       globalMean: s.globalMean,
       classifierWeights: s.classifier?.weights ?? null,
     });
+    if (run.sampleNoisy === undefined) run.sampleNoisy = sampleNoisyFlags(s.sampleIndices, run.noisyRows);
     return {
       metrics: snapshotMetrics(s),
       frames,
       features: s.features,
       featureDim: s.featureDim,
       sampleLabels: s.sampleLabels,
+      sampleNoisy: run.sampleNoisy,
       layerIds: s.layerIds,
       subspaceAngles: s.subspaceAngles,
       collapse: s.collapse,
@@ -151,7 +165,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       sampleSize: Math.min(req.config.train.sampleSize, ds.yTrain.length),
       setupMs: performance.now() - t0,
     };
-    const run: Run = { info, trainer, frames: new FrameTracker() };
+    const run: Run = { info, trainer, frames: new FrameTracker(), noisyRows: ds.noisyTrain ?? new Int32Array(0) };
     current = run;
     send({ type: 'ready', id, info });
     send({ type: 'progress', id, fraction: 0.8, stage: 'first snapshot' });
@@ -192,8 +206,9 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
         left -= done;
         if (Number.isFinite(cap) && left > 0) await pause((done / cap) * 1000 - (performance.now() - t0), inner.signal);
       }
-      // A limited play that ends between snapshot steps (a single step) still shows where it got to.
-      if (left <= 0 && !diverged && trainer.stepCount % trainer.train.snapshotEvery !== 0) onSnapshot(await trainer.snapshot());
+      // A play that ends between snapshot steps (a single step, or a pause) still shows where it got
+      // to, so the step on screen is the step a later export reads.
+      if (!diverged && trainer.stepCount % trainer.train.snapshotEvery !== 0) onSnapshot(await trainer.snapshot());
     } finally {
       signal.removeEventListener('abort', stop);
     }

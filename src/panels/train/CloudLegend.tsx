@@ -4,20 +4,24 @@ import type { CloudOverlays } from '../../views/three/FeatureCloud';
 import { classColor } from '../../views/palette';
 import { Tip } from '../Tip';
 import { CLOUD_DOC } from './trainMetricDocs';
+import { classifierMissing, simplexMissing } from './overlayMissing';
 
 interface Props {
   overlays: CloudOverlays;
   setOverlays: (o: CloudOverlays) => void;
   frame: FeatureFrame | null;
   classNames: readonly string[];
+  /** K and the feature width F of the frame's run. */
+  classes: number;
+  featureDim: number;
 }
 
-export function CloudLegend({ overlays, setOverlays, frame, classNames }: Props) {
+export function CloudLegend({ overlays, setOverlays, frame, classNames, classes, featureDim }: Props) {
   const toggle = (key: keyof CloudOverlays) => setOverlays({ ...overlays, [key]: !overlays[key] });
   const items: { key: keyof CloudOverlays; label: string; icon: string; missing: string | null }[] = [
     { key: 'means', label: 'class means μₖ − μ_G', icon: 'legend-arrow', missing: null },
-    { key: 'classifier', label: 'classifier rows wₖ (rescaled)', icon: 'legend-arrow legend-arrow-dark', missing: frame && !frame.classifier ? 'no classifier rows (GCR head)' : null },
-    { key: 'simplex', label: 'nearest simplex ETF', icon: 'legend-ring', missing: frame && !frame.simplex ? 'no simplex fits (F < K − 1)' : null },
+    { key: 'classifier', label: 'classifier rows wₖ (rescaled)', icon: 'legend-arrow legend-arrow-dark', missing: classifierMissing(frame) },
+    { key: 'simplex', label: 'nearest simplex ETF', icon: 'legend-ring', missing: simplexMissing(frame, classes, featureDim) },
   ];
   return (
     <div className="legend train-legend" data-testid="train-legend">

@@ -11,7 +11,7 @@ import { formatSig } from '../../views/format';
 import { CLASS_COLORS } from '../../views/palette';
 import { Tip } from '../Tip';
 import { MeaningLines } from '../explore/MeaningLines';
-import { terminalSpans, type TerminalSpan } from '../../views/charts/terminalSpans';
+import { terminalSpans, type TerminalSpan } from '../../state/terminalSpans';
 import { STEP_DOC, TERMINAL_DOC, TRAIN_METRIC_DOCS, type MetricKey } from './trainMetricDocs';
 
 interface Group {

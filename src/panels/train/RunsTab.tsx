@@ -19,6 +19,8 @@ function baseName(presetId: string | null, step: number): string {
 
 /** Runs `then` on the current run's features of every row (computed by the worker; nothing when cancelled or failed). */
 async function withFeatures(then: (f: AllRowFeatures, name: string) => void): Promise<void> {
+  // The export is of the run's current step: the 3D view leaves a replayed step to show it.
+  useTrainingStore.getState().setReplay(null);
   const f = await useTrainingStore.getState().exportFeatures();
   if (f) then(f, `${baseName(useTrainingStore.getState().presetId, f.step)}-features`);
 }
@@ -108,6 +110,9 @@ export function RunsTab() {
             Open in Explore
           </button>
         </div>
+        <p className="chart-note" data-testid="train-export-step" data-step={latest?.step ?? undefined}>
+          {latest ? `Exports are of step ${latest.step.toLocaleString('en-US')}, the latest snapshot${status === 'playing' ? ' (a playing run pauses first and exports the step it pauses at)' : ''}.` : ''}
+        </p>
         <FeatureExportStatus />
       </section>
     </div>

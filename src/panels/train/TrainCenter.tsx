@@ -58,7 +58,7 @@ export function TrainCenter() {
             {f ? `${frameMode === 'procrustes' ? 'each snapshot’s top-3 PCs, aligned to the previous' : 'top-3 PCs of the first snapshot'} · ${Math.round(100 * f.captured)}% of the spread in view` : ''}
           </p>
         </div>
-        <CloudLegend overlays={overlays} setOverlays={setOverlays} frame={f} classNames={info?.classNames ?? []} />
+        <CloudLegend overlays={overlays} setOverlays={setOverlays} frame={f} classNames={info?.classNames ?? []} classes={info?.classes ?? 0} featureDim={h.features?.dim ?? 0} />
         <button type="button" className="view-reset" onClick={() => setResetKey((k) => k + 1)} title="Reset the camera">
           Reset view
         </button>

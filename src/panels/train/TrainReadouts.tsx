@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import type { CollapseMetricKey } from '../../geometry/types';
 import { getHistory } from '../../state/trainingBuffers';
 import { useTrainingStore } from '../../state/trainingStore';
-import { terminalBadgeText, terminalSpans, terminalState } from '../../views/charts/terminalSpans';
+import { terminalBadgeText, terminalSpans, terminalState } from '../../state/terminalSpans';
 import { formatSig } from '../../views/format';
 import { MeaningLines } from '../explore/MeaningLines';
 import { Tip } from '../Tip';

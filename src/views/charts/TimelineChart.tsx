@@ -9,7 +9,7 @@ import type { SnapshotMetrics } from '../../training/types';
 import { formatSig } from '../format';
 import { BottomAxis, GridRows, LeftAxis, YTitle } from './axes';
 import { thinRows, yScaleFor } from './timelineScale';
-import type { TerminalSpan } from './terminalSpans';
+import type { TerminalSpan } from '../../state/terminalSpans';
 
 export interface TimelineSeries {
   key: keyof SnapshotMetrics;

@@ -17,7 +17,7 @@ import { LayerProfileChart } from './LayerProfileChart';
 import { SpectrumChart } from './SpectrumChart';
 import { SweepChart, type SweepSeries } from './SweepChart';
 import { TimelineChart } from './TimelineChart';
-import { terminalSpans } from './terminalSpans';
+import { terminalSpans } from '../../state/terminalSpans';
 import { VarianceBars } from './VarianceBars';
 
 const GOLDENS = '../../../tests/goldens/charts';
