@@ -1,4 +1,7 @@
-/** The 3D view's legend: class colours, and toggles for the mean arrows, classifier-row arrows and the simplex, with why one is missing. */
+/**
+ * The 3D view's legend: class colours, toggles for the mean arrows, classifier-row arrows and the
+ * simplex (with why one is missing), and the ring that marks points whose label noise flipped.
+ */
 import type { FeatureFrame } from '../../workers/trainingProtocol';
 import type { CloudOverlays } from '../../views/three/FeatureCloud';
 import { classColor } from '../../views/palette';
@@ -14,9 +17,17 @@ interface Props {
   /** K and the feature width F of the frame's run. */
   classes: number;
   featureDim: number;
+  /** Sample rows with a flipped label (ringed in the view), or null. */
+  noisy: Uint8Array | null;
 }
 
-export function CloudLegend({ overlays, setOverlays, frame, classNames, classes, featureDim }: Props) {
+function countOnes(flags: Uint8Array): number {
+  let n = 0;
+  for (const f of flags) n += f;
+  return n;
+}
+
+export function CloudLegend({ overlays, setOverlays, frame, classNames, classes, featureDim, noisy }: Props) {
   const toggle = (key: keyof CloudOverlays) => setOverlays({ ...overlays, [key]: !overlays[key] });
   const items: { key: keyof CloudOverlays; label: string; icon: string; missing: string | null }[] = [
     { key: 'means', label: 'class means μₖ − μ_G', icon: 'legend-arrow', missing: null },
@@ -41,6 +52,11 @@ export function CloudLegend({ overlays, setOverlays, frame, classNames, classes,
           </li>
         ))}
       </ul>
+      {noisy ? (
+        <p className="train-legend-noisy" data-testid="train-legend-noisy" data-count={countOnes(noisy)}>
+          <span className="legend-noisy-ring" aria-hidden="true" /> flipped label (label noise): {countOnes(noisy)} of {noisy.length} points
+        </p>
+      ) : null}
       {classNames.length <= 10 ? (
         <ul className="train-legend-classes">
           {classNames.map((name, k) => (
