@@ -78,7 +78,7 @@ export function TrainReadouts() {
       <Cell k="trainAccuracy" label="train acc." value={m?.trainAccuracy} testId="train-accuracy" text={percent(m?.trainAccuracy)} />
       <Cell k="testAccuracy" label="test acc." value={m?.testAccuracy} testId="train-test-accuracy" text={percent(m?.testAccuracy)} />
       <Cell k="nc1" label="NC1" value={m?.nc1} testId="train-nc1" text={sig(m?.nc1)} reason={why('nc1', m?.nc1)} />
-      <Cell k="etfDistance" label="NC2 ETF dist." value={m?.etfDistance} testId="train-etf" text={sig(m?.etfDistance)} reason={why('etfDistance', m?.etfDistance)} />
+      <Cell k="etfDistance" label="NC2 ETF" value={m?.etfDistance} testId="train-etf" text={sig(m?.etfDistance)} reason={why('etfDistance', m?.etfDistance)} />
       <Cell k="codingRateDeltaR" label="ΔR (MCR²)" value={m?.codingRateDeltaR} testId="train-delta-r" text={sig(m?.codingRateDeltaR)} />
       <Tip className={`tpt-badge tpt-${state.kind}`} tip={TERMINAL_DOC} testId="train-tpt">
         <strong data-testid="train-tpt-state" data-state={state.kind}>{badge.title}</strong>
