@@ -29,6 +29,8 @@ export interface IdStageState {
   /** Milliseconds the stage took, once done. */
   ms: number | null;
   error: string | null;
+  /** Threads its nearest-neighbour scans ran on, once done. */
+  threads?: number;
 }
 
 export interface AnalysisError {
@@ -165,7 +167,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient) {
             set({
               report: { ...report, intrinsicDimension: r.intrinsicDimension, codingRate: r.codingRate, projection: r.projection },
               charts: charts ? { ...charts, classes } : charts,
-              idStage: { status: 'done', requestId: null, progress: { fraction: 1, stage: 'done' }, ms: r.ms, error: null },
+              idStage: { status: 'done', requestId: null, progress: { fraction: 1, stage: 'done' }, ms: r.ms, error: null, threads: r.threads },
             });
           },
           (e: unknown) => {

@@ -215,6 +215,8 @@ export interface IntrinsicDimensionReply {
   /** Coding rate and the PCA-3 picture's faithfulness, computed after the ID estimates. */
   codingRate?: AnalysisReport['codingRate'];
   projection?: AnalysisReport['projection'];
+  /** Threads the global nearest-neighbour scan ran on. */
+  threads?: number;
   /** Milliseconds the stage took. */
   ms: number;
 }
