@@ -34,7 +34,8 @@ test('the analysis worker crashes and is replaced; the next file loads without a
   await expect(status).not.toHaveAttribute('data-status', 'running', { timeout: 60_000 });
   if ((await status.getAttribute('data-status')) === 'error') {
     await expect(banner).toContainText('The worker was restarted: try again.');
-    await expect(page.getByTestId('dataset-name')).toHaveText('points.npy');
+    await expect(banner).toContainText('Still showing points.npy.');
+    await expect(page.getByTestId('metric-n')).toHaveText(String(N));
   }
   await loadFiles(page, [`${FIXTURES}/points.json`], 'points.json');
   await expect(page.getByTestId('metric-n')).toHaveText(String(N));
