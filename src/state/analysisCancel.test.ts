@@ -9,27 +9,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type { Embeddings } from '../geometry/types';
-import { createRng } from '../geometry/random';
+import { gaussianBlobs } from '../datasets/blobs';
 import { AnalysisClient, type WorkerLike } from '../workers/analysisClient';
 import { createAnalysisService } from '../workers/analysisService';
 import type { DatasetSource, WorkerReply } from '../workers/protocol';
 import { InProcessWorker } from '../workers/rpc/inProcessWorker';
 import { createAnalysisStore, type AnalysisState } from './analysisStore';
 
-function blobs(n: number, d: number, K: number, seed: number): Embeddings {
-  const rng = createRng(seed);
-  const centres = Array.from({ length: K }, () => Array.from({ length: d }, () => 4 * rng.normal()));
-  const vectors = new Float32Array(n * d);
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    labels[i] = i % K;
-    for (let j = 0; j < d; j++) vectors[i * d + j] = centres[i % K][j] + rng.normal();
-  }
-  return { n, dim: d, vectors, labels, classNames: Array.from({ length: K }, (_, k) => `c${k}`) };
-}
-
 const src = (name: string): DatasetSource => ({ kind: 'url', name, vectorsUrl: `http://x/${name}.npy` });
-const SETS: Record<string, Embeddings> = { old: blobs(90, 5, 3, 1), next: blobs(400, 12, 4, 2) };
+const SETS: Record<string, Embeddings> = {
+  old: gaussianBlobs({ n: 90, dim: 5, classes: 3, seed: 1 }),
+  next: gaussianBlobs({ n: 400, dim: 12, classes: 4, seed: 2 }),
+};
 
 function setup() {
   const worker = new InProcessWorker((post) => {
