@@ -45,8 +45,8 @@ export interface ClientOptions<Rep extends Envelope> {
   heartbeat?: { everyMs: number; deadAfterMs: number };
 }
 
-/** The app's heartbeat: ping every 2 s while requests are pending; a worker silent for 30 s is dead (its longest blocking step is far shorter). */
-export const HEARTBEAT = { everyMs: 2000, deadAfterMs: 30000 };
+/** The app's heartbeat: ping every 2 s while requests are pending; a worker silent for 60 s is dead (its longest blocking step is far shorter, even on a loaded machine). */
+export const HEARTBEAT = { everyMs: 2000, deadAfterMs: 60000 };
 
 interface Pending<Rep extends Envelope> {
   type: string;
