@@ -24,6 +24,8 @@ export interface ArraysInput {
 export interface SourceInput {
   kind: 'source';
   source: DatasetSource;
+  /** B only: another array of A's file; without a vectors choice, the first 2-D array A does not use. */
+  otherArray?: boolean;
 }
 
 export type CompareInput = ArraysInput | SourceInput;

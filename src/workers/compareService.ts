@@ -49,6 +49,13 @@ const loadedOrAsk = (side: 'A' | 'B', l: LoadedSide) => {
   return l;
 };
 
+/** B as another array of A's file: the first 2-D array A does not use, unless B names one. */
+function otherArray(b: CompareRequest['b'], choicesA: FileChoices | null): CompareRequest['b'] {
+  if (b.kind !== 'source' || !b.otherArray || b.source.kind === 'synthetic' || b.source.choice?.vectors || !choicesA?.arrays) return b;
+  const other = choicesA.arrays.find((x) => x.shape.length === 2 && x.name !== choicesA.chosen.vectors);
+  return other ? { ...b, source: { ...b.source, choice: { ...b.source.choice, vectors: other.name } } } : b;
+}
+
 /** The handler: every measure of a request, or an InputError / ChoiceNeeded / AbortError. */
 export async function runCompareRequest(
   req: CompareRequest,
@@ -59,7 +66,7 @@ export async function runCompareRequest(
   const load = deps.load ?? loadSide;
   const bytes = (side: string, from: number) => (done: number, total: number) => onProgress(from + 0.05 * (total ? done / total : 1), `reading ${side}`);
   const A = loadedOrAsk('A', await load(req.a, signal, bytes('A', 0)));
-  const B = loadedOrAsk('B', await load(req.b, signal, bytes('B', 0.05)));
+  const B = loadedOrAsk('B', await load(otherArray(req.b, A.choices), signal, bytes('B', 0.05)));
   const choice = await deps.selectBackend(req.backend);
   deps.onBackend?.(choice);
   const s = req.settings;
