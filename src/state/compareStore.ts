@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand';
 import { COMPARE_DEFAULTS } from '../compare/types';
-import type { ArraysInput, BackendChoice, CompareInput, CompareOutcome, CompareSettings, DatasetSource } from '../workers/compareProtocol';
+import type { ArraysInput, BackendChoice, BackendPreference, CompareInput, CompareOutcome, CompareSettings, DatasetSource } from '../workers/compareProtocol';
 import { createCompareClient, type CompareClient, type CompareFailure } from '../workers/compareClient';
 import type { FileChoices } from '../workers/choices';
 
@@ -33,6 +33,8 @@ export interface CompareState {
   /** A file that leaves its vectors array open, for its side's picker. */
   choose: { side: Side; choices: FileChoices } | null;
   backend: BackendChoice | null;
+  /** The tfjs backend asked for (the exact kNN runs on it; the Grams and SVDs are float64 JS). */
+  preference: BackendPreference;
   /** Bumped when the outcome on screen changes (getCompareOutcome()). */
   version: number;
   colourBy: ColourBy;
@@ -46,6 +48,7 @@ export interface CompareState {
   /** Picks the vectors array of a side's file (an .npz or .safetensors). */
   chooseArray: (side: Side, vectors: string) => void;
   setSettings: (patch: Partial<CompareSettings>) => void;
+  setPreference: (p: BackendPreference) => void;
   /** A Train run's features at one step: fills A, then B, then the CKA matrix's further rows. */
   addCapture: (capture: ArraysInput) => void;
   clearCaptures: () => void;
@@ -98,6 +101,7 @@ export function createCompareStore(connect: () => CompareClient) {
     error: null,
     choose: null,
     backend: null,
+    preference: 'auto',
     version: 0,
     colourBy: 'displacement',
     dims: 3,
@@ -123,6 +127,10 @@ export function createCompareStore(connect: () => CompareClient) {
       set({ settings: { ...get().settings, ...patch } });
       get().run();
     },
+    setPreference: (preference) => {
+      set({ preference });
+      get().run();
+    },
     addCapture: (capture) => {
       const side = { label: capture.name, origin: 'train' as const, input: capture };
       const { A, B, more } = get();
@@ -136,12 +144,12 @@ export function createCompareStore(connect: () => CompareClient) {
       set({ A: A?.origin === 'train' ? null : A, B: B?.origin === 'train' ? null : B, more: [] });
     },
     run: () => {
-      const { A, B, more, settings } = get();
+      const { A, B, more, settings, preference } = get();
       if (!A || !B) return;
       if (current !== null) api().cancel(current);
       let id = -1;
       const ticket = api().compare(
-        { a: A.input, b: B.input, more, settings, backend: 'auto' },
+        { a: A.input, b: B.input, more, settings, backend: preference },
         {
           onProgress: (fraction, stage) => {
             if (current === id) set({ progress: { fraction, stage } });
