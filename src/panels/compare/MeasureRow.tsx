@@ -18,7 +18,7 @@ export function MeasureRow({ label, path, value, doc, tip }: Props) {
   const id = `cmp-tip-${path.replace(/\W/g, '-')}`;
   const data = value === null ? 'null' : typeof value === 'number' ? String(value) : JSON.stringify(value);
   return (
-    <div className="metric-row" tabIndex={0} aria-describedby={id} data-tip-placement="left">
+    <div className={Array.isArray(value) ? 'metric-row cmp-wide' : 'metric-row'} tabIndex={0} aria-describedby={id} data-tip-placement="left">
       <span className="metric-label">{label}</span>
       <span className={value === null ? 'metric-value metric-null' : Array.isArray(value) ? 'metric-value cmp-list' : 'metric-value'} data-testid={`compare-metric-${path}`} data-path={path} data-value={data}>
         {show(value)}

@@ -19,15 +19,23 @@ export function AlignedView({ data, colours, dims, selected, explained }: Props)
   return (
     <div className="point-view cmp-aligned" data-testid="compare-aligned-view" data-items={data.n}>
       <Canvas frameloop="demand" dpr={[1, 2]} camera={{ fov: 45, near: 0.01, far: 100, position: [0, 0, CAMERA_DISTANCE] }} gl={{ antialias: true, alpha: true, preserveDrawingBuffer: true }} aria-label="A and aligned B">
-        <group scale={0.82}>
+        <group scale={0.8} position={[0.18, 0, 0]}>
           <AlignedCloud data={data} rgb={colours.rgb} flat={flat} selected={selected} />
         </group>
         <OrbitRig dims={flat ? 2 : 3} resetKey={0} />
       </Canvas>
       <div className="cmp-view-legend">
-        <div className="cmp-key">
-          <span className="cmp-dot" /> A, standardised <span className="cmp-ring" /> B, Procrustes-aligned <span className="cmp-seg" /> A_i → B_i
-        </div>
+        <ul className="cmp-key">
+          <li>
+            <span className="cmp-dot" /> A, standardised
+          </li>
+          <li>
+            <span className="cmp-ring" /> B, Procrustes-aligned onto A
+          </li>
+          <li>
+            <span className="cmp-seg" /> segment from A_i to B_i
+          </li>
+        </ul>
         <ColourLegend colours={colours} />
         <div className="cmp-axes-note">{`axes: A's top ${data.components} principal directions (${(explained * 100).toFixed(1)}% of its variance)`}</div>
       </div>

@@ -7,6 +7,7 @@ import * as d3 from 'd3';
 import type { AlignmentCurve } from '../../compare';
 import { formatSig } from '../format';
 import { BottomAxis, GridRows, LeftAxis, YTitle } from '../charts/axes';
+import { textWidth } from '../charts/measure';
 
 const MARGIN = { top: 30, right: 18, bottom: 42, left: 54 };
 
@@ -30,6 +31,13 @@ export function AlignmentChart({ curve, width, height }: { curve: AlignmentCurve
   const x = d3.scaleLog().domain([1, kmax]).range([0, innerW]);
   const y = d3.scaleLinear().domain([0, 1]).range([innerH, 0]);
   const yTicks = y.ticks(5);
+  let x0 = 0;
+  const legend = CURVE_SERIES.map((s) => {
+    const text = s.key === 'mutualKnn' ? `${s.label} (k = ${curve.knnK})` : s.label;
+    const item = { ...s, text, x: x0 };
+    x0 += 24 + textWidth(text, 12) + 18;
+    return item;
+  });
   const ticks = kTicks(kmax).filter((t, i, all) => i === 0 || x(t) - x(all[i - 1]) > 22 || t === kmax);
   return (
     <svg className="chart cmp-curve" width={width} height={height} role="img" aria-label="Alignment against subspace dimension k" data-testid="compare-curve-chart">
@@ -58,11 +66,11 @@ export function AlignmentChart({ curve, width, height }: { curve: AlignmentCurve
           share of items (0-1)
         </YTitle>
         <g className="cmp-curve-legend" transform="translate(0,-18)">
-          {CURVE_SERIES.map((s, i) => (
-            <g key={s.key} transform={`translate(${i * 150},0)`}>
+          {legend.map((s) => (
+            <g key={s.key} transform={`translate(${s.x},0)`}>
               <line x1={0} x2={18} y1={0} y2={0} stroke={s.color} strokeWidth={2.5} />
               <text x={24} dy="0.35em">
-                {s.key === 'mutualKnn' ? `${s.label} (k = ${curve.knnK})` : s.label}
+                {s.text}
               </text>
             </g>
           ))}
