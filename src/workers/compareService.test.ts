@@ -70,6 +70,25 @@ describe('createCompareService', () => {
     const err = r.find((x) => x.type === 'error');
     expect(err).toMatchObject({ kind: 'input' });
     expect(err && 'problem' in err ? err.problem : '').toBe('a.npy has 80 rows but short.npy has 77 (a.npy is longer by 3); rows are matched by order.');
+    expect(err && 'fix' in err ? err.fix : '').toBe('Pass the same items in the same order, or match rows by an id column (the "by id column" field under Match rows).');
+  });
+
+  it('matches rows by an id column of each side, and names the unmatched ids on each side', async () => {
+    const jsonl = (X: Float32Array, d: number, order: number[]) =>
+      new File([order.map((i) => JSON.stringify({ id: `item${i}`, embedding: Array.from(X.subarray(i * d, i * d + d)) })).join('\n') + '\n'], 'x.jsonl');
+    const all = Array.from({ length: n }, (_, i) => i);
+    const shuffled = all.map((i) => (i * 7) % n);
+    const side = (name: string, f: File) => ({ kind: 'source' as const, source: { kind: 'files' as const, name, vectors: f } });
+    const byId = { ...request(side('a.jsonl', jsonl(A, 6, all)), side('b.jsonl', jsonl(B, 4, shuffled))), settings: { ...settings, idColumn: 'id' } };
+    const out = await runCompareRequest(byId, new AbortController().signal, noProgress, deps);
+    const core = await compareRepresentations({ n, dim: 6, vectors: A }, { n, dim: 4, vectors: B }, { k: 5, svccaK: 3, anchors: 20, seed: 3 });
+    expect(out.report.matching).toMatchObject({ by: 'id', idColumn: 'id', unmatchedA: 0, unmatchedB: 0 });
+    expect(out.report.cka.linear).toBeCloseTo(core.report.cka.linear, 9);
+    expect(Array.from(out.rowsB.slice(0, 3))).toEqual([0, shuffled.indexOf(1), shuffled.indexOf(2)]);
+    const partial = { ...byId, b: side('b.jsonl', jsonl(B, 4, all.slice(0, 70))) };
+    const r = await replies(partial);
+    const err = r.find((x) => x.type === 'error');
+    expect(err && 'problem' in err ? err.problem : '').toBe('10 of 80 ids of a.jsonl are not in b.jsonl (first: "item70"); every id of b.jsonl is in a.jsonl.');
   });
 
   it('asks which array holds the vectors when an .npz leaves it open', async () => {

@@ -44,6 +44,11 @@ function matchedLabels(a: Embeddings, b: Embeddings, from: 'A' | 'B' | null, row
   return { labels, names };
 }
 
+/** The core's fixes name the CLI's flags; the app names its own controls instead. */
+export function inAppWords(fix: string): string {
+  return fix.replace('(--id-column NAME)', '(the "by id column" field under Match rows)').replace('(--shared-only)', '(tick "compare only the ids both sides have")');
+}
+
 const loadedOrAsk = (side: 'A' | 'B', l: LoadedSide) => {
   if ('choose' in l) throw new ChoiceNeeded(side, l.choose);
   return l;
@@ -135,7 +140,7 @@ export function createCompareService(deps: CompareServiceDeps) {
     } catch (e) {
       if (e instanceof ChoiceNeeded) send({ type: 'choose', id, side: e.side, choices: e.choices });
       else if (ctl.signal.aborted || isAbortError(e)) send({ type: 'cancelled', id });
-      else if (isInputError(e)) send({ type: 'error', id, kind: 'input', problem: e.problem, fix: e.fix });
+      else if (isInputError(e)) send({ type: 'error', id, kind: 'input', problem: e.problem, fix: inAppWords(e.fix) });
       else send({ type: 'error', id, kind: 'internal', problem: (e as Error).message || String(e), fix: 'Reload the page and try again; if it persists, compare the files with the CLI (subspace-lab compare A B).' });
     } finally {
       jobs.delete(id);
