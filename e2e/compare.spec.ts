@@ -143,26 +143,28 @@ test('Compare from Explore: the data on screen is A', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('Compare from Train: step a vs step b of one run equals the CLI on the exported features', async ({ page }) => {
+test('Compare from Train: step a vs step b of one run equals the CLI on the exported features; three steps give the CKA matrix', async ({ page }) => {
   test.setTimeout(240_000);
   const errors = collectErrors(page);
   await page.goto('/?mode=train');
   await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
   await page.getByTestId('train-tab-runs').click();
   const saved: string[] = [];
-  for (let snap = 0; snap < 2; snap++) {
+  for (let snap = 0; snap < 3; snap++) {
     if (snap > 0) {
       const before = Number(await page.getByTestId('train-step-count').getAttribute('data-value'));
       await page.getByTestId('train-step').click();
       await expect.poll(async () => Number(await page.getByTestId('train-step-count').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(before);
       await expect(page.getByTestId('train-step')).toBeEnabled();
     }
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('train-export-npz').click()]);
-    const path = `${ARTIFACTS}/compare-train-${snap}.npz`;
-    await download.saveAs(path);
-    saved.push(path);
+    if (snap < 2) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('train-export-npz').click()]);
+      const path = `${ARTIFACTS}/compare-train-${snap}.npz`;
+      await download.saveAs(path);
+      saved.push(path);
+    }
     await page.getByTestId('train-add-compare').click();
-    await expect(page.getByTestId('train-compare-held')).toContainText(snap === 0 ? 'add one more' : '; ');
+    await expect(page.getByTestId('train-compare-held')).toContainText(snap === 0 ? 'add one more' : `step ${await page.getByTestId('train-step-count').getAttribute('data-value')}.`);
   }
   await page.getByTestId('train-open-compare').click();
   await expect(page.getByTestId('mode-compare')).toHaveAttribute('aria-selected', 'true');
@@ -170,5 +172,20 @@ test('Compare from Train: step a vs step b of one run equals the CLI on the expo
   await page.getByTestId('compare-backend-select').selectOption('wasm');
   await waitDone(page);
   await expectEqualToCli(page, cliCompare(saved));
+  // The CKA matrix of the three steps: 1 on the diagonal, (A, B) the linear CKA shown.
+  const cells = await page.getByTestId('compare-cka-heatmap').locator('rect.heat-cell').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-value'))));
+  expect(cells).toHaveLength(9);
+  [0, 4, 8].forEach((d) => expect(cells[d]).toBeCloseTo(1, 12));
+  const shown = Number(await page.getByTestId('compare-metric-cka.linear').getAttribute('data-value'));
+  expect(Math.abs(cells[1] - shown)).toBeLessThanOrEqual(1e-9);
+  expect(cells[3]).toBe(cells[1]);
+  await page.getByTestId('compare-colour-class').click();
+  await expect(page.getByTestId('compare-colour-legend')).toHaveAttribute('data-kind', 'classes');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByTestId('compare-linked-frame').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${ARTIFACTS}/compare-train-linked-1440x900.png` });
+  await page.getByTestId('compare-cka-matrix').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/compare-train-cka-1440x900.png` });
   expect(errors).toEqual([]);
 });

@@ -42,12 +42,22 @@ function ErrorBox() {
   );
 }
 
+/** The names without the words they all start with (e.g. "run 1 step 0", "run 1 step 25" -> "0", "25"), and those words. */
+function shortNames(names: readonly string[]): { labels: string[]; common: string } {
+  let common = names[0] ?? '';
+  for (const s of names) while (!s.startsWith(common)) common = common.slice(0, -1);
+  common = common.slice(0, common.lastIndexOf(' ') + 1);
+  const labels = names.map((s) => s.slice(common.length));
+  return labels.every((l) => l.length > 0) ? { labels, common: common.trim() } : { labels: [...names], common: '' };
+}
+
 function CkaMatrixChart({ o }: { o: CompareOutcome }) {
   const m = o.ckaMatrix;
   if (!m) return null;
+  const { labels, common } = shortNames(m.names);
   return (
-    <ChartFrame title="Linear CKA between every pair" note={`${m.names.length} representations of the same ${o.report.n} items (Kornblith et al. 2019); 1 on the diagonal`} file="compare" testId="compare-cka-matrix">
-      <Heatmap labels={m.names} values={m.linear} domain={[0, 1]} scheme="sequential" legend="linear CKA" describe={(i, j, v) => `${m.names[i]} vs ${m.names[j]}: linear CKA ${formatSig(v)}, debiased ${formatSig(m.debiased[i * m.names.length + j])}`} size={220} maxWidth={520} testId="compare-cka-heatmap" />
+    <ChartFrame title="Linear CKA between every pair" note={`${m.names.length} representations of the same ${o.report.n} items${common ? ` (${common} …)` : ''}, Kornblith et al. 2019; 1 on the diagonal`} file="compare" testId="compare-cka-matrix">
+      <Heatmap labels={labels} values={m.linear} domain={[0, 1]} scheme="sequential" legend="linear CKA" describe={(i, j, v) => `${m.names[i]} vs ${m.names[j]}: linear CKA ${formatSig(v)}, debiased ${formatSig(m.debiased[i * m.names.length + j])}`} size={220} maxWidth={520} testId="compare-cka-heatmap" />
     </ChartFrame>
   );
 }
