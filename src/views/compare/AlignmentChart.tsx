@@ -31,13 +31,9 @@ export function AlignmentChart({ curve, width, height }: { curve: AlignmentCurve
   const x = d3.scaleLog().domain([1, kmax]).range([0, innerW]);
   const y = d3.scaleLinear().domain([0, 1]).range([innerH, 0]);
   const yTicks = y.ticks(5);
-  let x0 = 0;
-  const legend = CURVE_SERIES.map((s) => {
-    const text = s.key === 'mutualKnn' ? `${s.label} (k = ${curve.knnK})` : s.label;
-    const item = { ...s, text, x: x0 };
-    x0 += 24 + textWidth(text, 12) + 18;
-    return item;
-  });
+  const texts = CURVE_SERIES.map((s) => (s.key === 'mutualKnn' ? `${s.label} (k = ${curve.knnK})` : s.label));
+  const starts = texts.map((_, i) => texts.slice(0, i).reduce((sum, t) => sum + 42 + textWidth(t, 12), 0));
+  const legend = CURVE_SERIES.map((s, i) => ({ ...s, text: texts[i], x: starts[i] }));
   const ticks = kTicks(kmax).filter((t, i, all) => i === 0 || x(t) - x(all[i - 1]) > 22 || t === kmax);
   return (
     <svg className="chart cmp-curve" width={width} height={height} role="img" aria-label="Alignment against subspace dimension k" data-testid="compare-curve-chart">

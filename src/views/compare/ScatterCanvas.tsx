@@ -42,28 +42,36 @@ export function ScatterCanvas({ xy, q, n, rgb, extent, width, height, selected, 
     canvas.height = height * dpr;
     const sel = new Set(selected);
     const r = n > 5000 ? 1.5 : n > 1000 ? 2.2 : 3;
+    // The points are drawn once into `base`; a hover only copies it back and adds the rings.
+    const base = document.createElement('canvas');
+    base.width = canvas.width;
+    base.height = canvas.height;
+    const b = base.getContext('2d');
+    if (!b) return;
+    b.setTransform(dpr, 0, 0, dpr, 0, 0);
+    b.strokeStyle = '#d5dae1';
+    b.strokeRect(0.5, 0.5, width - 1, height - 1);
+    b.beginPath();
+    b.moveTo(sx(0), PAD / 2);
+    b.lineTo(sx(0), height - PAD / 2);
+    b.moveTo(PAD / 2, sy(0));
+    b.lineTo(width - PAD / 2, sy(0));
+    b.strokeStyle = '#eceff3';
+    b.stroke();
+    const dim = sel.size > 0;
+    for (let i = 0; i < n; i++) {
+      const c = rgb.subarray(i * 3, i * 3 + 3);
+      b.globalAlpha = dim && !sel.has(i) ? 0.18 : 0.9;
+      b.fillStyle = `rgb(${c[0] * 255},${c[1] * 255},${c[2] * 255})`;
+      b.beginPath();
+      b.arc(X(i), Y(i), r, 0, 2 * Math.PI);
+      b.fill();
+    }
     const draw = (hovered: number | null) => {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(base, 0, 0);
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.clearRect(0, 0, width, height);
-      ctx.strokeStyle = '#d5dae1';
-      ctx.strokeRect(0.5, 0.5, width - 1, height - 1);
-      ctx.beginPath();
-      ctx.moveTo(sx(0), PAD / 2);
-      ctx.lineTo(sx(0), height - PAD / 2);
-      ctx.moveTo(PAD / 2, sy(0));
-      ctx.lineTo(width - PAD / 2, sy(0));
-      ctx.strokeStyle = '#eceff3';
-      ctx.stroke();
-      const dim = sel.size > 0;
-      for (let i = 0; i < n; i++) {
-        const c = rgb.subarray(i * 3, i * 3 + 3);
-        ctx.globalAlpha = dim && !sel.has(i) ? 0.18 : 0.9;
-        ctx.fillStyle = `rgb(${c[0] * 255},${c[1] * 255},${c[2] * 255})`;
-        ctx.beginPath();
-        ctx.arc(X(i), Y(i), r, 0, 2 * Math.PI);
-        ctx.fill();
-      }
-      ctx.globalAlpha = 1;
       ctx.strokeStyle = '#1a1f29';
       ctx.lineWidth = 1.6;
       for (const i of hovered === null ? sel : new Set([...sel, hovered])) {
@@ -71,7 +79,6 @@ export function ScatterCanvas({ xy, q, n, rgb, extent, width, height, selected, 
         ctx.arc(X(i), Y(i), r + 4, 0, 2 * Math.PI);
         ctx.stroke();
       }
-      ctx.lineWidth = 1;
       canvas.dataset.hovered = hovered === null ? '' : String(hovered);
     };
     draw(useCompareHover.getState().item);

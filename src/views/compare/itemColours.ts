@@ -19,6 +19,9 @@ export function effectiveColourBy(by: ColourBy, o: CompareOutcome): ColourBy {
   return by === 'class' && !o.labels ? 'displacement' : by;
 }
 
+/** Steps of the colour scale (a lookup table: no per-item colour-string work). */
+const LUT = 256;
+
 export function itemColours(by: ColourBy, o: CompareOutcome): ItemColours {
   const n = o.report.n;
   const rgb = new Float32Array(n * 3);
@@ -29,8 +32,10 @@ export function itemColours(by: ColourBy, o: CompareOutcome): ItemColours {
     return { rgb, legend: { kind: 'classes', names: o.classNames } };
   }
   const values = use === 'agreement' ? o.neighbourAgreement : o.displacement;
-  const max = use === 'agreement' ? 1 : Math.max(...values, Number.MIN_VALUE);
-  for (let i = 0; i < n; i++) rgb.set(hexToRgb(scaleColor(values[i] / max)), i * 3);
+  let max = use === 'agreement' ? 1 : Number.MIN_VALUE;
+  if (use !== 'agreement') for (const v of values) max = Math.max(max, v);
+  const lut = Array.from({ length: LUT }, (_, t) => hexToRgb(scaleColor(t / (LUT - 1))));
+  for (let i = 0; i < n; i++) rgb.set(lut[Math.round(Math.min(1, Math.max(0, values[i] / max)) * (LUT - 1))], i * 3);
   const title = use === 'agreement' ? `neighbour agreement |N_A ∩ N_B|/k (k = ${o.report.mutualKnn.k})` : 'displacement ||A_i - aligned B_i|| (unit-Frobenius units)';
   return { rgb, legend: { kind: 'scale', title, min: 0, max } };
 }
