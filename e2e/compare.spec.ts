@@ -112,7 +112,7 @@ test('Compare: two files through the UI equal the CLI; a count mismatch is named
 
   for (const [w, h] of [[1440, 900], [1280, 720]] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await page.getByTestId('compare-aligned-view').scrollIntoViewIfNeeded();
+    await page.locator('.cmp-center').evaluate((el) => el.scrollTo(0, 0));
     await page.waitForTimeout(400);
     await page.screenshot({ path: `${ARTIFACTS}/compare-aligned-${w}x${h}.png` });
     await page.getByTestId('compare-curve').scrollIntoViewIfNeeded();
@@ -128,7 +128,7 @@ test('Compare: two files through the UI equal the CLI; a count mismatch is named
   expect(errors).toEqual([]);
 });
 
-test('Compare from Explore: the data on screen is A', async ({ page }) => {
+test('Compare from Explore: the data on screen is A; a comparison can be cancelled', async ({ page }) => {
   test.setTimeout(240_000);
   const errors = collectErrors(page);
   await page.goto('/');
@@ -137,6 +137,11 @@ test('Compare from Explore: the data on screen is A', async ({ page }) => {
   await expect(page.getByTestId('mode-compare')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('compare-name-a')).toHaveText('digits.npy (from Explore)');
   await page.getByTestId('compare-backend-select').selectOption('wasm');
+  // A comparison shows its progress and can be cancelled; choosing B again runs it to the end.
+  await page.getByTestId('compare-file-b').setInputFiles([TANH]);
+  await page.getByTestId('compare-cancel').click();
+  await expect(page.getByTestId('compare-status')).toHaveAttribute('data-status', 'idle');
+  await expect(page.getByTestId('compare-empty')).toBeVisible();
   await page.getByTestId('compare-file-b').setInputFiles([TANH]);
   await waitDone(page);
   await expectEqualToCli(page, cliCompare([DIGITS, TANH, '--labels', DIGITS_LABELS]));
