@@ -35,7 +35,7 @@ export function TrainCompareButton({ disabled }: { disabled: boolean }) {
       </div>
       <p className="chart-note" data-testid="train-compare-held">
         {held.length === 0
-          ? 'Compare two snapshots or runs: add this step, train on (or rebuild with another seed or head), add it again. Rows are matched by order (training rows first), so two runs must split the data alike.'
+          ? 'Compare two snapshots or runs: add this step, train on (or change the training seed or the head), add it again. Rows are matched by order (training rows first), so two runs must keep the same data settings.'
           : `In Compare: ${held.join('; ')}${held.length === 1 ? ' (add one more)' : ''}.`}
       </p>
     </div>
