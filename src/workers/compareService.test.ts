@@ -4,6 +4,7 @@ import '../../tests/setup';
 import { writeNpy } from '../io/npy';
 import { compareRepresentations } from '../compare';
 import { createCompareService, runCompareRequest } from './compareService';
+import { loadSide } from './compareInputs';
 import type { CompareReply, CompareRequest, CompareSettings } from './compareProtocol';
 import type { BackendChoice } from './protocol';
 
@@ -97,6 +98,23 @@ describe('createCompareService', () => {
     const r = await replies(request({ kind: 'source', source }, arrays('b', B, 4)));
     const ask = r.find((x) => x.type === 'choose');
     expect(ask && ask.type === 'choose' ? [ask.side, ask.choices.arrays?.map((a) => a.name)] : null).toEqual(['A', ['first', 'second']]);
+  });
+
+  it('reads a file once while its settings change (the two latest files are kept)', async () => {
+    const file = new File([writeNpy(A, [n, 6]) as BlobPart], 'a.npy');
+    let reads = 0;
+    const counted = async (...args: Parameters<typeof loadSide>) => {
+      if (args[0].kind === 'source') reads++;
+      return loadSide(...args);
+    };
+    const out: CompareReply[] = [];
+    const service = createCompareService({ ...deps, load: counted, post: (r) => out.push(r) });
+    const a = { kind: 'source' as const, source: { kind: 'files' as const, name: 'a.npy', vectors: file } };
+    await service.handle(request(a, arrays('b', B, 4)));
+    await service.handle({ ...request(a, arrays('b', B, 4)), id: 2, settings: { ...settings, k: 7 } });
+    expect(reads).toBe(1);
+    const results = out.filter((r) => r.type === 'result');
+    expect(results.map((r) => (r.type === 'result' ? r.outcome.report.mutualKnn.k : 0))).toEqual([5, 7]);
   });
 
   it('stops a comparison on cancel', async () => {

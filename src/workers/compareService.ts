@@ -11,6 +11,7 @@ import type { Embeddings } from '../geometry/types';
 import { isAbortError } from '../geometry/abort';
 import { InputError, isInputError } from '../io/errors';
 import { loadSide, sideInfo, type LoadedSide } from './compareInputs';
+import { sourceKey } from './analysisService';
 import type { FileChoices } from './choices';
 import { outcomeTransfer, type BackendChoice, type BackendPreference, type CompareOutcome, type CompareReply, type CompareRequest, type CompareWorkerRequest } from './compareProtocol';
 
@@ -117,12 +118,30 @@ export async function runCompareRequest(
   };
 }
 
+/** A loader that keeps the two most recently loaded files, so changing a setting does not read and parse them again. */
+export function cachedSideLoader(load: typeof loadSide = loadSide): typeof loadSide {
+  const cache = new Map<string, LoadedSide>();
+  return async (input, signal, onBytes) => {
+    if (input.kind === 'arrays') return load(input, signal, onBytes);
+    const key = sourceKey(input.source);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const loaded = await load(input, signal, onBytes);
+    if ('emb' in loaded) {
+      cache.set(key, loaded);
+      if (cache.size > 2) cache.delete(cache.keys().next().value!);
+    }
+    return loaded;
+  };
+}
+
 export interface CompareServiceDeps extends Omit<CompareHandlerDeps, 'onBackend'> {
   post: (reply: CompareReply, transfer: Transferable[]) => void;
 }
 
 /** The message handler around runCompareRequest; `handle` never throws. */
 export function createCompareService(deps: CompareServiceDeps) {
+  const load = cachedSideLoader(deps.load);
   const jobs = new Map<number, AbortController>();
   const send = (reply: CompareReply, transfer: Transferable[] = []) => deps.post(reply, transfer);
   async function run(req: CompareRequest): Promise<void> {
@@ -133,6 +152,7 @@ export function createCompareService(deps: CompareServiceDeps) {
     try {
       const outcome = await runCompareRequest(req, ctl.signal, (fraction, stage) => send({ type: 'progress', id, fraction, stage }), {
         ...deps,
+        load,
         onBackend: (choice) => send({ type: 'backend', id, choice }),
       });
       if (ctl.signal.aborted) send({ type: 'cancelled', id });
