@@ -36,6 +36,6 @@ export function itemColours(by: ColourBy, o: CompareOutcome): ItemColours {
   if (use !== 'agreement') for (const v of values) max = Math.max(max, v);
   const lut = Array.from({ length: LUT }, (_, t) => hexToRgb(scaleColor(t / (LUT - 1))));
   for (let i = 0; i < n; i++) rgb.set(lut[Math.round(Math.min(1, Math.max(0, values[i] / max)) * (LUT - 1))], i * 3);
-  const title = use === 'agreement' ? `neighbour agreement |N_A ∩ N_B|/k (k = ${o.report.mutualKnn.k})` : 'displacement ||A_i - aligned B_i|| (unit-Frobenius units)';
+  const title = use === 'agreement' ? `neighbour agreement |N_A ∩ N_B|/k (k = ${o.report.mutualKnn.k})` : 'displacement ||A_i - aligned B_i|| (both sides scaled to unit Frobenius norm)';
   return { rgb, legend: { kind: 'scale', title, min: 0, max } };
 }
