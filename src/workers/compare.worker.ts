@@ -1,13 +1,6 @@
-/** Compare worker entry: configures the tfjs backends and hands every message to the service. */
-import { configureBackends } from './backendSetup';
-import { BackendSelector, type GpuLike } from './backend';
+/** Compare worker entry: the Compare service behind the RPC. */
+import { workerBackends } from './backendSetup';
 import { createCompareService } from './compareService';
-import type { CompareReply, CompareWorkerRequest } from './compareProtocol';
+import { postFrom, serve } from './rpc/serve';
 
-configureBackends();
-const selector = new BackendSelector(() => (navigator as Navigator & { gpu?: GpuLike }).gpu);
-const service = createCompareService({
-  post: (reply: CompareReply, transfer: Transferable[]) => self.postMessage(reply, { transfer }),
-  selectBackend: (preference) => selector.select(preference),
-});
-self.addEventListener('message', (e: MessageEvent<CompareWorkerRequest>) => void service.handle(e.data));
+serve(createCompareService({ post: postFrom(), selectBackend: workerBackends() }).handle);

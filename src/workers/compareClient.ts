@@ -1,17 +1,15 @@
 /**
- * The UI side of the Compare protocol: assigns request ids, routes progress and backend replies to
- * the caller's handlers, and settles one promise per comparison with its outcome (or a CompareFailure).
+ * The Compare worker's requests as typed calls over the one RPC client (rpc/client.ts): progress and
+ * backend replies go to the caller's handlers; the promise settles with the outcome, or rejects with a
+ * CompareFailure (kind 'choose' carries the file's alternatives; worker death fails it with a message).
  */
 import type { FileChoices } from './choices';
-import type { BackendChoice, CompareOutcome, CompareReply, CompareRequest, CompareWorkerRequest } from './compareProtocol';
+import { HEARTBEAT, WorkerClient, type ClientOptions, type WorkerLike } from './rpc/client';
+import { asFailure } from './rpc/failure';
+import { COMPARE_FINALS, type BackendChoice, type CompareOutcome, type CompareReply, type CompareRequest, type CompareWorkerRequest } from './compareProtocol';
 
 /** The subset of Worker the client uses (a fake in tests). */
-export interface CompareWorkerLike {
-  postMessage(message: CompareWorkerRequest, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', fn: (e: MessageEvent<CompareReply>) => void): void;
-  addEventListener(type: 'error', fn: (e: ErrorEvent) => void): void;
-  terminate(): void;
-}
+export type CompareWorkerLike = WorkerLike<CompareWorkerRequest, CompareReply>;
 
 /** Why a comparison produced no outcome; 'choose' carries the file's alternatives. */
 export class CompareFailure extends Error {
@@ -31,66 +29,45 @@ export interface CompareHandlers {
   onBackend?: (choice: BackendChoice) => void;
 }
 
-interface Pending {
-  resolve: (o: CompareOutcome) => void;
-  reject: (e: CompareFailure) => void;
-  handlers: CompareHandlers;
-}
+type Final = Extract<CompareReply, { type: 'result' | 'choose' }>;
 
 export class CompareClient {
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  readonly rpc: WorkerClient<CompareWorkerRequest, CompareReply>;
 
-  constructor(private readonly worker: CompareWorkerLike) {
-    worker.addEventListener('message', (e: MessageEvent<CompareReply>) => this.receive(e.data));
-    worker.addEventListener('error', (e: ErrorEvent) => this.failAll(e.message || 'The Compare worker failed to start.'));
+  constructor(worker: CompareWorkerLike | (() => CompareWorkerLike), options: Partial<ClientOptions<CompareReply>> = {}) {
+    this.rpc = new WorkerClient(worker, { name: 'Compare', finals: COMPARE_FINALS, ...options });
   }
 
-  /** Starts a comparison (the worker cancels any older one); in-memory arrays are cloned, the UI keeps its own. */
-  compare(request: Omit<CompareRequest, 'type' | 'id'>, handlers: CompareHandlers = {}): { id: number; result: Promise<CompareOutcome> } {
-    const id = this.nextId++;
-    const result = new Promise<CompareOutcome>((resolve, reject) => this.pending.set(id, { resolve, reject, handlers }));
-    const msg: CompareRequest = { type: 'compare', id, ...request };
-    this.worker.postMessage(msg);
-    return { id, result };
+  /** Starts a comparison (the worker stops any older one); in-memory arrays are cloned, the UI keeps its own. */
+  compare(request: Omit<CompareRequest, 'type' | 'id'>, h: CompareHandlers = {}): { id: number; result: Promise<CompareOutcome> } {
+    const ticket = this.rpc.request<Final>(
+      { type: 'compare', ...request },
+      { progress: (r) => h.onProgress?.(r.fraction, r.stage), backend: (r) => h.onBackend?.(r.choice) },
+    );
+    const result = ticket.result.then(
+      (r) => {
+        if (r.type === 'choose') throw new CompareFailure('choose', r.choices.reason, '', { side: r.side, choices: r.choices });
+        return r.outcome;
+      },
+      (e: unknown) => {
+        const f = asFailure(e);
+        throw new CompareFailure(f.kind, f.problem, f.fix);
+      },
+    );
+    return { id: ticket.id, result };
   }
 
   cancel(id: number): void {
-    if (this.pending.has(id)) this.worker.postMessage({ type: 'cancel', id });
+    this.rpc.cancel(id);
   }
 
-  private receive(msg: CompareReply): void {
-    const p = this.pending.get(msg.id);
-    if (!p) return;
-    switch (msg.type) {
-      case 'progress':
-        return p.handlers.onProgress?.(msg.fraction, msg.stage);
-      case 'backend':
-        return p.handlers.onBackend?.(msg.choice);
-      case 'result':
-        this.pending.delete(msg.id);
-        return p.resolve(msg.outcome);
-      case 'choose':
-        this.pending.delete(msg.id);
-        return p.reject(new CompareFailure('choose', msg.choices.reason, '', { side: msg.side, choices: msg.choices }));
-      case 'cancelled':
-        this.pending.delete(msg.id);
-        return p.reject(new CompareFailure('cancelled', 'Cancelled.', ''));
-      case 'error':
-        this.pending.delete(msg.id);
-        return p.reject(new CompareFailure(msg.kind, msg.problem, msg.fix));
-    }
-  }
-
-  private failAll(message: string): void {
-    for (const [id, p] of this.pending) {
-      this.pending.delete(id);
-      p.reject(new CompareFailure('internal', message, 'Reload the page; if it persists, the browser may block module workers.'));
-    }
+  dispose(): void {
+    this.rpc.dispose();
   }
 }
 
-/** The app's Compare worker, as a module worker bundled by Vite. */
+/** The app's Compare worker, as a module worker bundled by Vite, replaced by a fresh one when it dies. */
 export function createCompareClient(): CompareClient {
-  return new CompareClient(new Worker(new URL('./compare.worker.ts', import.meta.url), { type: 'module', name: 'compare' }));
+  const spawn = () => new Worker(new URL('./compare.worker.ts', import.meta.url), { type: 'module', name: 'compare' });
+  return new CompareClient(spawn, { heartbeat: HEARTBEAT });
 }

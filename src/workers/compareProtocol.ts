@@ -6,6 +6,7 @@
 import type { CompareReport, CkaMatrix } from '../compare';
 import type { FileChoices } from './choices';
 import type { BackendChoice, BackendPreference, DatasetSource } from './protocol';
+import type { Policy } from './rpc/jobs';
 
 export type { BackendChoice, BackendPreference, DatasetSource } from './protocol';
 
@@ -98,6 +99,11 @@ export type CompareReply =
   | { type: 'choose'; id: number; side: 'A' | 'B'; choices: FileChoices }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; kind: 'input' | 'internal'; problem: string; fix: string };
+
+/** One comparison at a time: a newer one stops the older (rpc/jobs.ts). */
+export const COMPARE_POLICY = { compare: 'supersedes-all' } as const satisfies Record<CompareRequest['type'], Policy>;
+/** Replies that end a comparison, besides cancelled and error. */
+export const COMPARE_FINALS = ['result', 'choose'] as const satisfies readonly CompareReply['type'][];
 
 /** The typed arrays of a result, to transfer. */
 export function outcomeTransfer(o: CompareOutcome): Transferable[] {

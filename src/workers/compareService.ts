@@ -8,12 +8,13 @@
  */
 import { ckaMatrix, compareRepresentations, projectAligned, type Representation } from '../compare';
 import type { Embeddings } from '../geometry/types';
-import { isAbortError } from '../geometry/abort';
 import { InputError, isInputError } from '../io/errors';
 import { loadSide, sideInfo, type LoadedSide } from './compareInputs';
 import { sourceKey } from './analysisService';
 import type { FileChoices } from './choices';
-import { outcomeTransfer, type BackendChoice, type BackendPreference, type CompareOutcome, type CompareReply, type CompareRequest, type CompareWorkerRequest } from './compareProtocol';
+import { COMPARE_POLICY, outcomeTransfer, type BackendChoice, type BackendPreference, type CompareOutcome, type CompareReply, type CompareRequest, type CompareWorkerRequest } from './compareProtocol';
+import { type FailureWording } from './rpc/failure';
+import { createJobs, finish } from './rpc/jobs';
 
 /** A side needs the user's choice first (several 2-D arrays in one file). */
 export class ChoiceNeeded extends Error {
@@ -136,43 +137,38 @@ export function cachedSideLoader(load: typeof loadSide = loadSide): typeof loadS
 }
 
 export interface CompareServiceDeps extends Omit<CompareHandlerDeps, 'onBackend'> {
-  post: (reply: CompareReply, transfer: Transferable[]) => void;
+  post: (reply: CompareReply, transfer?: Transferable[]) => void;
 }
 
-/** The message handler around runCompareRequest; `handle` never throws. */
+const WORDING: FailureWording = { internalFix: 'Reload the page and try again; if it persists, compare the files with the CLI (subspace-lab compare A B).' };
+
+/** The message handler around runCompareRequest on the RPC's job runner; `handle` never throws. */
 export function createCompareService(deps: CompareServiceDeps) {
   const load = cachedSideLoader(deps.load);
-  const jobs = new Map<number, AbortController>();
-  const send = (reply: CompareReply, transfer: Transferable[] = []) => deps.post(reply, transfer);
-  async function run(req: CompareRequest): Promise<void> {
-    for (const ctl of jobs.values()) ctl.abort();
-    const ctl = new AbortController();
-    jobs.set(req.id, ctl);
+  const jobs = createJobs({ post: deps.post, policy: COMPARE_POLICY, wording: WORDING });
+  async function run(req: CompareRequest, signal: AbortSignal): Promise<void> {
     const { id } = req;
     try {
-      const outcome = await runCompareRequest(req, ctl.signal, (fraction, stage) => send({ type: 'progress', id, fraction, stage }), {
+      const outcome = await runCompareRequest(req, signal, (fraction, stage) => deps.post({ type: 'progress', id, fraction, stage }), {
         ...deps,
         load,
-        onBackend: (choice) => send({ type: 'backend', id, choice }),
+        onBackend: (choice) => deps.post({ type: 'backend', id, choice }),
       });
-      if (ctl.signal.aborted) send({ type: 'cancelled', id });
-      else send({ type: 'result', id, outcome }, outcomeTransfer(outcome));
+      finish(signal, (r: CompareReply) => deps.post(r, outcomeTransfer(outcome)), { type: 'result', id, outcome });
     } catch (e) {
-      if (e instanceof ChoiceNeeded) send({ type: 'choose', id, side: e.side, choices: e.choices });
-      else if (ctl.signal.aborted || isAbortError(e)) send({ type: 'cancelled', id });
-      else if (isInputError(e)) send({ type: 'error', id, kind: 'input', problem: e.problem, fix: inAppWords(e.fix) });
-      else send({ type: 'error', id, kind: 'internal', problem: (e as Error).message || String(e), fix: 'Reload the page and try again; if it persists, compare the files with the CLI (subspace-lab compare A B).' });
-    } finally {
-      jobs.delete(id);
+      if (e instanceof ChoiceNeeded && !signal.aborted) deps.post({ type: 'choose', id, side: e.side, choices: e.choices });
+      else if (isInputError(e)) throw new InputError(e.problem, inAppWords(e.fix));
+      else throw e;
     }
   }
   return {
     handle(msg: CompareWorkerRequest): Promise<void> {
       if (msg.type === 'cancel') {
-        jobs.get(msg.id)?.abort();
+        jobs.cancel(msg.id);
         return Promise.resolve();
       }
-      return run(msg);
+      return jobs.start(msg, (signal) => run(msg, signal));
     },
+    idle: jobs.idle,
   };
 }
