@@ -10,6 +10,7 @@ import { allFeaturesNpz, featuresNpy, labelsText, metricsCsv, runExport, runJson
 import { useTrainingStore } from '../../state/trainingStore';
 import { download, downloadText } from '../../views/download';
 import { FeatureExportStatus } from './FeatureExportStatus';
+import { TrainCompareButton } from '../compare/TrainCompareButton';
 
 const count = (n: number | undefined) => (n ?? 0).toLocaleString('en-US');
 
@@ -114,6 +115,7 @@ export function RunsTab() {
           {latest ? `Exports are of step ${latest.step.toLocaleString('en-US')}, the latest snapshot${status === 'playing' ? ' (a playing run pauses first and exports the step it pauses at)' : ''}.` : ''}
         </p>
         <FeatureExportStatus />
+        <TrainCompareButton disabled={noRun} />
       </section>
     </div>
   );
