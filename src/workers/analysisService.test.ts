@@ -92,7 +92,7 @@ describe('analysis service', () => {
     expect(v.etf?.length).toBe(12);
     expect(res.charts.eigenvalues.length).toBe(12);
     expect(res.charts.classes?.counts).toEqual([60, 60, 60, 59]);
-    expect(res.charts.classes?.cosines.length).toBe(16);
+    expect(res.charts.classes?.cosines?.length).toBe(16);
     expect(h.transfers.at(-1)).toContain(res.rowIndex.buffer);
     expect(h.transfers.at(-1)).toContain(v.coords.buffer);
     expect(tf.memory().numTensors).toBe(0);
