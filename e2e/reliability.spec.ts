@@ -28,7 +28,7 @@ test.beforeAll(() => {
 test('5,000 classes: the analysis completes, the K x K charts give way to a note', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/');
-  await loadFiles(page, [f('many-classes.npy'), f('many-classes-labels.txt')], 'many-classes');
+  await loadFiles(page, [f('many-classes.npy'), f('many-classes-labels.txt')], 'many-classes.npy');
   await expect(page.getByTestId('metric-n')).toHaveText('10000');
   await expect(page.getByTestId('metric-nc1')).toHaveAttribute('data-value', /^\d/);
   await page.getByTestId('tab-classes').click();
@@ -42,6 +42,6 @@ test('5,000 classes: the analysis completes, the K x K charts give way to a note
 test('10 x 100,000: PCA in the Gram space, the analysis completes', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/');
-  await loadFiles(page, [f('wide.npy')], 'wide');
+  await loadFiles(page, [f('wide.npy')], 'wide.npy');
   await expect(page.getByTestId('metric-n')).toHaveText('10');
 });
