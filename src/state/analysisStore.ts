@@ -9,6 +9,7 @@ import type { AnalysisReport } from '../geometry/types';
 import { AnalysisFailure, type AnalysisClient } from '../workers/analysisClient';
 import type { BackendChoice, BackendPreference, DatasetCharts, DatasetSource, FileChoices, LoadChoice, ResultReply } from '../workers/protocol';
 import { setPointBuffers, setViewBuffers } from './pointBuffers';
+import { initialBackend } from './backendQuery';
 
 export type AnalysisStatus = 'idle' | 'running' | 'choosing' | 'done' | 'error' | 'cancelled';
 
@@ -125,7 +126,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient) {
       status: 'idle',
       progress: { fraction: 0, stage: '' },
       requestId: null,
-      preference: 'auto',
+      preference: initialBackend(),
       backend: null,
       resultBackend: null,
       report: null,

@@ -176,7 +176,8 @@ export class BackendSelector {
     const backend = preference === 'auto' ? auto?.backend : preference;
     if (!backend) throw new Error('No tfjs backend could start (webgpu, webgl, wasm and cpu all failed).');
     if (!(await activate(backend))) throw new Error(`The ${backend} backend is not available here.`);
-    const reason = preference === 'auto' ? (auto as { reason: string }).reason : overrideReason(auto);
+    let reason = preference === 'auto' ? (auto as { reason: string }).reason : overrideReason(auto);
+    if (backend === 'webgpu' && !gpu.usable) reason = `WebGPU forced onto its ${gpu.note} adapter (testing: slower than WASM); ${reason}`;
     return { backend, preference, reason, probes };
   }
 }
