@@ -9,5 +9,6 @@ const selector = new BackendSelector(() => (navigator as Navigator & { gpu?: Gpu
 const service = createAnalysisService({
   post: (reply: WorkerReply, transfer: Transferable[]) => self.postMessage(reply, { transfer }),
   selectBackend: (preference) => selector.select(preference),
+  deviceLost: () => selector.deviceLost,
 });
 self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => service.handle(e.data));

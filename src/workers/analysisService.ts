@@ -28,6 +28,8 @@ export interface AnalysisServiceDeps {
   selectBackend: (preference: BackendPreference) => Promise<BackendChoice>;
   /** Loads a source (default: sources.ts loadSource, with the last one cached). */
   load?: (source: DatasetSource, signal: AbortSignal, onBytes: BytesProgress) => Promise<Loaded>;
+  /** Why the WebGPU device was lost, or null: an analysis that failed on it runs once more (on the fallback). */
+  deviceLost?: () => string | null;
 }
 
 /** A key that identifies a source and its choices (Files by name, size and modification time). */
@@ -193,7 +195,12 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
       const settled = Promise.all(previous.map((j) => j.done));
       analysis = start(msg, async (signal) => {
         await settled;
-        await runAnalyze(msg, signal);
+        try {
+          await runAnalyze(msg, signal);
+        } catch (e) {
+          if (signal.aborted || !deps.deviceLost?.()) throw e;
+          await runAnalyze(msg, signal);
+        }
       });
       return;
     }

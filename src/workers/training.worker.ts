@@ -10,6 +10,7 @@ const selector = new BackendSelector(() => (navigator as Navigator & { gpu?: Gpu
 const service = createTrainingService({
   post: (reply: TrainingReply, transfer: Transferable[]) => self.postMessage(reply, { transfer }),
   selectBackend: (preference) => selector.select(preference),
+  onDeviceLost: (listener) => selector.onDeviceLost(listener),
   reader: (baseUrl) => (path) => fetchBytes(new URL(path, baseUrl).href, new AbortController().signal, () => undefined),
 });
 self.addEventListener('message', (e: MessageEvent<TrainingRequest>) => service.handle(e.data));

@@ -36,6 +36,8 @@ export interface TrainingServiceDeps {
   reader: (baseUrl: string) => ReadBytes;
   /** Live tensors (default tf.memory().numTensors). */
   numTensors?: () => number;
+  /** Subscribes to the loss of the WebGPU device: the run is then rebuilt (same config and seed) on the fallback. */
+  onDeviceLost?: (listener: (note: string) => void) => void;
 }
 
 interface Run {
@@ -82,6 +84,8 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
   let nextRun = 1;
   let speed: TrainSpeed = 'max';
   let cachedData: { key: string; ds: Dataset } | null = null;
+  let lastConfigure: ConfigureRequest | null = null;
+  let restarting = false;
 
   function fail(id: number, e: unknown, signal: AbortSignal): void {
     if (signal.aborted || (e instanceof Error && e.name === 'AbortError')) send({ type: 'cancelled', id });
@@ -130,7 +134,9 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
     send({ type: 'progress', id, fraction: 0, stage: 'choosing backend' });
     current?.trainer.dispose();
     current = null;
-    const choice = await deps.selectBackend(req.backend);
+    let choice = await deps.selectBackend(req.backend);
+    if (restarting) choice = { ...choice, reason: `run restarted from step 0 with the same seed: ${choice.reason}` };
+    restarting = false;
     send({ type: 'backend', id, choice });
     if (signal.aborted) throw abortError();
     send({ type: 'progress', id, fraction: 0.2, stage: 'loading data' });
@@ -219,13 +225,13 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
     send({ type: 'features', id, run: run.info.run, step: f.step, featureDim: f.featureDim, trainRows, testRows, features: all, labels });
   }
 
-  /** Stops the running job, then runs `work` as the new one. */
-  function start(id: number, kind: Job['kind'], work: (signal: AbortSignal) => Promise<void>): void {
+  /** Stops the running job, then (once it has ended, unless `wait` is false) runs `work` as the new one. */
+  function start(id: number, kind: Job['kind'], work: (signal: AbortSignal) => Promise<void>, wait = true): void {
     const previous = job;
     previous?.ctl.abort();
     const ctl = new AbortController();
     const done = (async () => {
-      await previous?.done;
+      if (wait) await previous?.done;
       if (ctl.signal.aborted) throw abortError();
       await work(ctl.signal);
     })()
@@ -239,6 +245,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
   function handle(msg: TrainingRequest): void {
     switch (msg.type) {
       case 'configure':
+        lastConfigure = msg;
         start(msg.id, 'configure', (signal) => configure(msg, signal));
         return;
       case 'play':
@@ -258,6 +265,14 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
         return;
     }
   }
+
+  // A lost device never answers the readbacks of the job on it: rebuild the run without waiting for that job.
+  deps.onDeviceLost?.(() => {
+    const req = lastConfigure;
+    if (!req) return;
+    restarting = true;
+    start(req.id, 'configure', (signal) => configure(req, signal), false);
+  });
 
   return {
     handle,
