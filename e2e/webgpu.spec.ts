@@ -2,11 +2,13 @@
  * The WebGPU path, forced onto this machine's software fallback adapter (SwiftShader) with the
  * testing flag ?backend=webgpu-fallback (the automatic choice skips a fallback adapter). Explore's
  * analysis of the digits equals the CLI's (wasm) within 1e-4; Train's first 100 steps of the
- * default preset stream their snapshots and match a wasm run of the same seed; a short Landscape
- * sweep completes. Software WebGPU is slow, so the journeys are kept small.
+ * default preset stream their snapshots; then the device is lost (a test hook destroys it), the
+ * run is rebuilt on wasm from the same seed, says so, and its first 100 steps match within 1e-3;
+ * a short Landscape sweep completes. Software WebGPU is slow, so the journeys are kept small.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_PRESET } from '../src/training/presets';
+import { LOSE_DEVICE_HOOK } from '../src/workers/backend';
 import { cliDigitsReport, closeRel, expectMetricsMatch } from './helpers';
 
 const FLAG = 'backend=webgpu-fallback';
@@ -24,12 +26,12 @@ test('Explore on forced WebGPU: the digits analysis equals the CLI (wasm) within
   expect(checked).toBeGreaterThan(10);
 });
 
-/** Builds the default run on `backend`, trains 4 snapshot intervals with "+N" and reads the metrics. */
-async function train100(page: Page, query: string): Promise<Record<string, number>> {
+/** Trains the run on screen (built, at step 0) 4 snapshot intervals with "+N" and reads the metrics. */
+async function train100(page: Page): Promise<Record<string, number>> {
   const every = DEFAULT_PRESET.config.train.snapshotEvery;
-  await page.goto(`/?mode=train&${query}`);
   const step = page.getByTestId('train-step-count');
   await expect(step).toHaveAttribute('data-value', '0', { timeout: 120_000 });
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
   for (let s = every; s <= 100; s += every) {
     await page.getByTestId('train-step').click();
     await expect(step).toHaveAttribute('data-value', String(s), { timeout: 120_000 });
@@ -40,13 +42,20 @@ async function train100(page: Page, query: string): Promise<Record<string, numbe
   return out;
 }
 
-test('Train on forced WebGPU: 100 steps in snapshots, metrics within 1e-3 of wasm', async ({ page }) => {
+test('Train on forced WebGPU: 100 steps in snapshots; the device lost, wasm restarts the run and matches within 1e-3', async ({ page }) => {
   test.setTimeout(420_000);
   expect(100 % DEFAULT_PRESET.config.train.snapshotEvery).toBe(0);
-  const gpu = await train100(page, FLAG);
-  await expect(page.getByTestId('train-backend-name')).toHaveAttribute('data-backend', 'webgpu');
-  const wasm = await train100(page, 'backend=wasm');
-  await expect(page.getByTestId('train-backend-name')).toHaveAttribute('data-backend', 'wasm');
+  await page.goto(`/?mode=train&${FLAG}`);
+  const gpu = await train100(page);
+  const name = page.getByTestId('train-backend-name');
+  await expect(name).toHaveAttribute('data-backend', 'webgpu');
+  // Lose the device (the training worker's test hook destroys it): the run is rebuilt on wasm from the same seed.
+  const worker = page.workers().find((w) => w.url().includes('training'));
+  expect(worker, 'the training worker').toBeDefined();
+  await worker!.evaluate((hook) => (globalThis as unknown as Record<string, () => void>)[hook](), LOSE_DEVICE_HOOK);
+  await expect(name).toHaveAttribute('data-backend', 'wasm', { timeout: 60_000 });
+  await expect(page.getByTestId('train-backend-reason')).toContainText('run restarted from step 0 with the same seed: the WebGPU device was lost');
+  const wasm = await train100(page);
   for (const [id, v] of Object.entries(gpu)) {
     expect(Number.isFinite(v), `${id} = ${v}`).toBe(true);
     expect(closeRel(v, wasm[id], 1e-3), `${id}: webgpu ${v}, wasm ${wasm[id]}`).toBe(true);

@@ -119,7 +119,7 @@ describe('BackendSelector: a lost WebGPU device', () => {
     expect(first.backend).toBe('webgpu');
     expect(selector.deviceLost).toBeNull();
     // The test hook destroys the device the worker runs on.
-    (globalThis as Record<string, () => void>)[LOSE_DEVICE_HOOK]();
+    (globalThis as unknown as Record<string, () => void>)[LOSE_DEVICE_HOOK]();
     expect(destroyed).toBe(1);
     lose({ reason: 'destroyed', message: 'Device was destroyed.' });
     await Promise.resolve();
