@@ -10,6 +10,7 @@ import type { AnalysisClient } from '../workers/analysisClient';
 import { follow, whileCurrent } from '../workers/rpc/latest';
 import type { BackendChoice, BackendPreference, DatasetCharts, DatasetSource, FileChoices, LoadChoice, ResultReply } from '../workers/protocol';
 import { setPointBuffers, setViewBuffers } from './pointBuffers';
+import { initialBackend } from './backendQuery';
 
 export type AnalysisStatus = 'idle' | 'running' | 'choosing' | 'done' | 'error' | 'cancelled';
 
@@ -134,7 +135,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient, options: An
       status: 'idle',
       progress: { fraction: 0, stage: '' },
       requestId: null,
-      preference: 'auto',
+      preference: initialBackend(),
       backend: null,
       resultBackend: null,
       report: null,

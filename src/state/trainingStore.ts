@@ -14,6 +14,7 @@ import type { FrameMode, RunInfo, SnapshotMessage, StoppedReply, TrainSpeed } fr
 import { appendSnapshot, getHistory, resetHistory } from './trainingBuffers';
 import { runLabel } from './trainingConfig';
 import type { AllRowFeatures } from './trainingExport';
+import { initialBackend } from './backendQuery';
 
 export type TrainStatus = 'idle' | 'building' | 'ready' | 'playing' | 'error';
 
@@ -241,7 +242,7 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
     return {
       presetId: DEFAULT_PRESET.id,
       config: structuredClone(DEFAULT_PRESET.config),
-      preference: 'auto',
+      preference: initialBackend(),
       backend: null,
       speed: 'max',
       frameMode: 'procrustes',

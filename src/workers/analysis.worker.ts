@@ -1,7 +1,8 @@
 /** Analysis worker entry: the analysis service behind the RPC. */
-import { workerBackends } from './backendSetup';
+import { workerSelector } from './backendSetup';
 import { createAnalysisService } from './analysisService';
 import { postFrom, serve } from './rpc/serve';
 
-const service = createAnalysisService({ post: postFrom(), selectBackend: workerBackends() });
+const selector = workerSelector();
+const service = createAnalysisService({ post: postFrom(), selectBackend: (preference) => selector.select(preference), deviceLost: () => selector.deviceLost });
 serve(service.handle);

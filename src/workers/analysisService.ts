@@ -29,6 +29,8 @@ export interface AnalysisServiceDeps {
   selectBackend: (preference: BackendPreference) => Promise<BackendChoice>;
   /** Loads a source (default: sources.ts loadSource, with the last one cached). */
   load?: (source: DatasetSource, signal: AbortSignal, onBytes: BytesProgress) => Promise<Loaded>;
+  /** Why the WebGPU device was lost, or null: an analysis that failed on it runs once more (on the fallback). */
+  deviceLost?: () => string | null;
 }
 
 /** A key that identifies a source and its choices (Files by name, size and modification time). */
@@ -157,7 +159,14 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
   function handle(msg: WorkerRequest): void {
     if (msg.type === 'cancel') return jobs.cancel(msg.id);
     if (msg.type === 'analyze') {
-      analysis = jobs.start(msg, (signal) => runAnalyze(msg, signal));
+      analysis = jobs.start(msg, async (signal) => {
+        try {
+          await runAnalyze(msg, signal);
+        } catch (e) {
+          if (signal.aborted || !deps.deviceLost?.()) throw e;
+          await runAnalyze(msg, signal);
+        }
+      });
       return;
     }
     jobs.start(msg, (signal) => runJob(msg, signal));

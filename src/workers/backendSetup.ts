@@ -26,9 +26,14 @@ export function configureBackends(): void {
   });
 }
 
+/** In a worker: configures the backends once and returns this worker's backend selector. */
+export function workerSelector(): BackendSelector {
+  configureBackends();
+  return new BackendSelector(() => (navigator as Navigator & { gpu?: GpuLike }).gpu);
+}
+
 /** In a worker: configures the backends once and returns the selector of this worker's backend. */
 export function workerBackends(): (preference: BackendPreference) => Promise<BackendChoice> {
-  configureBackends();
-  const selector = new BackendSelector(() => (navigator as Navigator & { gpu?: GpuLike }).gpu);
+  const selector = workerSelector();
   return (preference) => selector.select(preference);
 }

@@ -1,12 +1,14 @@
 /** Training worker entry: the training service behind the RPC. */
-import { workerBackends } from './backendSetup';
+import { workerSelector } from './backendSetup';
 import { createTrainingService } from './trainingService';
 import { fetchBytes } from './readFile';
 import { postFrom, serve } from './rpc/serve';
 
+const selector = workerSelector();
 const service = createTrainingService({
   post: postFrom(),
-  selectBackend: workerBackends(),
+  selectBackend: (preference) => selector.select(preference),
+  onDeviceLost: (listener) => selector.onDeviceLost(listener),
   reader: (baseUrl) => (path) => fetchBytes(new URL(path, baseUrl).href, new AbortController().signal, () => undefined),
 });
 serve(service.handle);

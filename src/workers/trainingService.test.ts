@@ -5,7 +5,7 @@ import '../../tests/setup';
 import { DEFAULT_PRESET, findPreset } from '../training/presets';
 import type { RunConfig } from '../training/types';
 import type { BackendChoice } from './protocol';
-import { createTrainingService, sampleNoisyFlags } from './trainingService';
+import { createTrainingService, sampleNoisyFlags, type TrainingServiceDeps } from './trainingService';
 import type { FeaturesReply, ReadyReply, SnapshotReply, StoppedReply, TrainingReply } from './trainingProtocol';
 
 const wasmChoice: BackendChoice = { backend: 'wasm', preference: 'auto', reason: 'test', probes: [] };
@@ -16,7 +16,7 @@ function config(over: Partial<RunConfig['train']> = {}, model: Partial<RunConfig
   return { ...c, model: { ...c.model, ...model }, train: { ...c.train, snapshotEvery: 10, profileEvery: 20, ...over } };
 }
 
-function harness() {
+function harness(extra: Partial<TrainingServiceDeps> = {}) {
   const replies: TrainingReply[] = [];
   const transfers: Transferable[][] = [];
   const reads: string[] = [];
@@ -33,6 +33,7 @@ function harness() {
       reads.push(`${base}${path}`);
       return new Uint8Array(await readFile(`public/${path}`));
     },
+    ...extra,
   });
   /** Resolves with the first later reply passing `test`. */
   const next = <T extends TrainingReply>(test: (r: TrainingReply) => boolean) => new Promise<T>((resolve) => waiters.push({ test, resolve: resolve as (r: TrainingReply) => void }));
@@ -271,5 +272,26 @@ describe('training service', () => {
     expect(ready.info.classNames[3]).toBe('3');
     await configured(h, { ...small, train: { ...small.train, seed: 5 } }, 2);
     expect(h.reads).toEqual(['http://app/data/digits.npy', 'http://app/data/digits-labels.txt']);
+  });
+
+  it('a lost WebGPU device rebuilds the run (same config and seed) without waiting for the job on it, and says so', async () => {
+    let lose: (note: string) => void = () => undefined;
+    const h = harness({ onDeviceLost: (listener) => (lose = listener) });
+    await configured(h, config());
+    const original = h.of('snapshot', 1)[0].snapshot.metrics;
+    const playing = h.next<SnapshotReply>((r) => r.type === 'snapshot' && r.id === 2);
+    h.service.handle({ type: 'play', id: 2, run: 1, speed: 'max' });
+    await playing;
+    const rebuilt = h.next<StoppedReply>((r) => r.type === 'stopped' && r.id === 1 && r.run === 2);
+    lose('Device was destroyed.');
+    await rebuilt;
+    await h.service.idle();
+    const [, again] = h.of('backend', 1);
+    expect(again.choice.reason).toBe('run restarted from step 0 with the same seed: test');
+    expect(h.of('ready', 1).map((r) => r.info.run)).toEqual([1, 2]);
+    const restarted = h.of('snapshot', 1).filter((r) => r.run === 2);
+    expect(restarted).toHaveLength(1);
+    expect(restarted[0].snapshot.metrics).toEqual(original);
+    expect(h.of('error')).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ export interface TrainingServiceDeps {
   reader: (baseUrl: string) => ReadBytes;
   /** Live tensors (default tf.memory().numTensors). */
   numTensors?: () => number;
+  /** Subscribes to the loss of the WebGPU device: the run is then rebuilt (same config and seed) on the fallback. */
+  onDeviceLost?: (listener: (note: string) => void) => void;
 }
 
 interface Run {
@@ -87,6 +89,8 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
   let nextRun = 1;
   let speed: TrainSpeed = 'max';
   let cachedData: { key: string; ds: Dataset } | null = null;
+  let lastConfigure: ConfigureRequest | null = null;
+  let restarting = false;
 
   async function dataset(data: DataConfig, baseUrl: string): Promise<Dataset> {
     const key = JSON.stringify(data);
@@ -128,7 +132,9 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
     send({ type: 'progress', id, fraction: 0, stage: 'choosing backend' });
     current?.trainer.dispose();
     current = null;
-    const choice = await deps.selectBackend(req.backend);
+    let choice = await deps.selectBackend(req.backend);
+    if (restarting) choice = { ...choice, reason: `run restarted from step 0 with the same seed: ${choice.reason}` };
+    restarting = false;
     send({ type: 'backend', id, choice });
     if (signal.aborted) throw abortError();
     send({ type: 'progress', id, fraction: 0.2, stage: 'loading data' });
@@ -221,6 +227,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
   function handle(msg: TrainingRequest): void {
     switch (msg.type) {
       case 'configure':
+        lastConfigure = msg;
         jobs.start(msg, (signal) => configure(msg, signal));
         return;
       case 'play':
@@ -240,6 +247,16 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
         return;
     }
   }
+
+  // A lost device never answers the readbacks of the job on it: stop every job and rebuild the run
+  // at once, not after them (a 'restart' job waits for nothing).
+  deps.onDeviceLost?.(() => {
+    const req = lastConfigure;
+    if (!req) return;
+    restarting = true;
+    jobs.abortWhere(() => true);
+    void jobs.start({ id: req.id, type: 'restart' }, (signal) => configure(req, signal));
+  });
 
   return { handle, idle: jobs.idle };
 }
