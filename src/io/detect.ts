@@ -91,14 +91,14 @@ function parseNpzFile(bytes: Uint8Array, name: string, opts: LoadOptions): Parse
   const withLabels = opts.labels === undefined;
   let picked: ReturnType<typeof pickNpzArrays>;
   if (opts.vectors === undefined) {
-    picked = pickNpzArrays(bytes, name, withLabels);
+    picked = pickNpzArrays(bytes, name, withLabels, opts.budget);
   } else {
     const keys = listNpz(bytes, name);
     if (!keys.includes(opts.vectors)) {
       throw new InputError(`${name} has no array named ${JSON.stringify(opts.vectors)} (it holds ${keys.join(', ') || 'none'}).`, 'Pass one of those names with --vectors.');
     }
     const labelsKey = withLabels ? LABEL_KEYS.find((k) => k !== opts.vectors && keys.includes(k)) : undefined;
-    const arrays = parseNpz(bytes, name, (k) => k === opts.vectors || k === labelsKey);
+    const arrays = parseNpz(bytes, name, (k) => k === opts.vectors || k === labelsKey, opts.budget);
     picked = { vectorsKey: opts.vectors, vectors: arrays.get(opts.vectors)!, labelsKey, labels: labelsKey === undefined ? undefined : arrays.get(labelsKey) };
   }
   const { rows: n, cols: dim, data: vectors } = npyToMatrix(picked.vectors, `${name}:${picked.vectorsKey}`);
@@ -115,7 +115,7 @@ function parseNpzFile(bytes: Uint8Array, name: string, opts: LoadOptions): Parse
  * An unsupported format, or --vectors for a format that holds a single array, is an InputError.
  */
 export function parseEmbeddingsSync(name: string, bytes: Uint8Array, opts: LoadOptions = {}): ParsedEmbeddings {
-  const file = gunzipIfNeeded({ name, bytes });
+  const file = gunzipIfNeeded({ name, bytes }, opts.budget);
   return parseFormat(detectFormat(file.name, file.bytes), file, name, opts);
 }
 
