@@ -25,4 +25,12 @@ describe('datasets', () => {
     const sneaky = sourceFromQuery('?data=data/x.npy&labels=//evil.example/l.txt', base, origin);
     expect(sneaky && 'error' in sneaky).toBe(true);
   });
+
+  it('never throws on an address that is not valid percent-encoding (%ZZ, a lone %), in ?data= or &labels=', () => {
+    expect(sourceFromQuery('?data=%25ZZ.npy', base, origin)).toEqual({
+      source: { kind: 'url', name: '%ZZ.npy', vectorsUrl: 'http://127.0.0.1:4173/%ZZ.npy', labelsUrl: undefined },
+    });
+    expect(sourceFromQuery('?data=%25', base, origin)).toMatchObject({ source: { name: '%', vectorsUrl: 'http://127.0.0.1:4173/%' } });
+    expect(sourceFromQuery('?data=data/x.npy&labels=%25', base, origin)).toMatchObject({ source: { labelsUrl: 'http://127.0.0.1:4173/%' } });
+  });
 });

@@ -1,5 +1,6 @@
 /** The examples the app ships (files under public/data) and seeded synthetic sets, as sources the worker loads. */
 import { npyToMatrix, parseNpy } from '../io/npy';
+import { decodeUriSafe } from '../io/text';
 import type { DatasetSource, SyntheticSource } from '../workers/protocol';
 
 export interface DemoDataset {
@@ -78,7 +79,7 @@ export function sourceFromQuery(search: string, base: string, origin: string): {
     }
     urls.push(url.href);
   }
-  const name = decodeURIComponent(new URL(urls[0]).pathname.split('/').pop() || 'data');
+  const name = decodeUriSafe(new URL(urls[0]).pathname.split('/').pop() || 'data');
   return { source: { kind: 'url', name, vectorsUrl: urls[0], labelsUrl: urls[1] } };
 }
 
