@@ -7,6 +7,7 @@ import type { Embeddings, Metadata } from '../geometry/types.ts';
 import { InputError } from './errors.ts';
 import { inflateCapped } from './inflate.ts';
 import { encodeLabels, labelCountError, pickLabelColumn, readLabels, type RawLabels } from './labels.ts';
+import { quoteShort } from './text.ts';
 
 /** A file given as its name (for messages and the extension) and its bytes. */
 export interface NamedBytes {
@@ -99,7 +100,7 @@ export function assembleEmbeddings(name: string, parsed: ParsedEmbeddings, opts:
       if (missing >= 0) {
         const count = raw.values.reduce((c, v) => c + (v === '' ? 1 : 0), 0);
         throw new InputError(
-          `${name} has no ${JSON.stringify(raw.column)} value in ${count} row${count === 1 ? '' : 's'} (the first is row index ${missing}).`,
+          `${name} has no ${quoteShort(raw.column ?? '')} value in ${count} row${count === 1 ? '' : 's'} (the first is row index ${missing}).`,
           'Give every point a label, or choose another column with --label-column.',
         );
       }

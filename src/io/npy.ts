@@ -3,6 +3,7 @@
  * Little-endian data at an aligned offset is viewed without a copy; Fortran order is transposed to C order.
  */
 import { InputError } from './errors.ts';
+import { checkFloat32Exactness } from './exactness.ts';
 import { formatShape, halfToFloat, parseNpyHeader, type NpyDtype } from './npyHeader.ts';
 
 export type NpyNumeric =
@@ -141,6 +142,7 @@ export function npyToMatrix(arr: NpyArray, name: string): { rows: number; cols: 
       arr.shape.length > 2 ? 'Reshape it first, e.g. np.save(path, X.reshape(len(X), -1)).' : 'Save a 2-D array, e.g. X.reshape(-1, 1) for one dimension.',
     );
   }
+  checkFloat32Exactness(arr.data, arr.shape[0], arr.shape[1], name);
   return { rows: arr.shape[0], cols: arr.shape[1], data: toFloat32(arr.data) };
 }
 

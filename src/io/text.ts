@@ -13,6 +13,11 @@ export function quoteShort(s: string, max = MAX_ECHO): string {
   return `${JSON.stringify(s.slice(0, max))}… (${s.length.toLocaleString('en-US')} characters)`;
 }
 
+/** The InputError for a file of 0 bytes. */
+export function emptyFileError(name: string): InputError {
+  return new InputError(`${name} is empty (0 bytes).`, 'Choose the file again: it may not have been saved or downloaded completely.');
+}
+
 /** '1,048,576 bytes'. */
 export function byteCount(n: number): string {
   return `${n.toLocaleString('en-US')} byte${n === 1 ? '' : 's'}`;
