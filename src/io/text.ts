@@ -66,11 +66,19 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
   }
 }
 
-/** decodeURIComponent that returns its input unchanged when it is not valid percent-encoding (e.g. '%ZZ'). */
-export function decodeUriSafe(s: string): string {
+/**
+ * decodeURIComponent, or null when `s` is not valid percent-encoding ('%ZZ', a lone '%', '%FF').
+ * (The result must be used: a minifier drops a bare decodeURIComponent call inside try as side-effect free.)
+ */
+export function tryDecodeUri(s: string): string | null {
   try {
     return decodeURIComponent(s);
   } catch {
-    return s;
+    return null;
   }
+}
+
+/** decodeURIComponent that returns its input unchanged when it is not valid percent-encoding. */
+export function decodeUriSafe(s: string): string {
+  return tryDecodeUri(s) ?? s;
 }

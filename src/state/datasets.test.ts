@@ -26,11 +26,12 @@ describe('datasets', () => {
     expect(sneaky && 'error' in sneaky).toBe(true);
   });
 
-  it('never throws on an address that is not valid percent-encoding (%ZZ, a lone %), in ?data= or &labels=', () => {
-    expect(sourceFromQuery('?data=%25ZZ.npy', base, origin)).toEqual({
-      source: { kind: 'url', name: '%ZZ.npy', vectorsUrl: 'http://127.0.0.1:4173/%ZZ.npy', labelsUrl: undefined },
-    });
-    expect(sourceFromQuery('?data=%25', base, origin)).toMatchObject({ source: { name: '%', vectorsUrl: 'http://127.0.0.1:4173/%' } });
-    expect(sourceFromQuery('?data=data/x.npy&labels=%25', base, origin)).toMatchObject({ source: { labelsUrl: 'http://127.0.0.1:4173/%' } });
+  it('refuses an address that is not valid percent-encoding (%ZZ, a lone %) in ?data= or &labels=, without throwing', () => {
+    for (const q of ['?data=%25ZZ.npy', '?data=%25', '?data=data/x.npy&labels=%25', '?data=a%25zz/x.npy', '?data=%25FF.npy']) {
+      const r = sourceFromQuery(q, base, origin);
+      expect(r && 'error' in r && r.error, q).toMatch(/^The data address ".*%.*" has a "%" that starts no valid escape \(or escapes that are not UTF-8\), so it names no file\.$/);
+      expect(r && 'fix' in r && r.fix).toMatch(/%25/);
+    }
+    expect(sourceFromQuery('?data=data/100%2525.npy', base, origin)).toMatchObject({ source: { name: '100%.npy', vectorsUrl: 'http://127.0.0.1:4173/data/100%25.npy' } });
   });
 });
