@@ -115,6 +115,12 @@ export function parseNpy(bytes: Uint8Array, name = 'the .npy file'): NpyArray {
       'Re-save or re-download the file; it was cut short.',
     );
   }
+  if (have > need) {
+    throw new InputError(
+      `${name} has ${have - need} bytes after the data that its header declares (shape ${formatShape(h.shape)} of ${h.dtype.descr}); the header or the file is damaged.`,
+      'Re-save the array with numpy.save.',
+    );
+  }
   const textual = h.dtype.kind === 'U' || h.dtype.kind === 'S';
   let data: NpyNumeric | string[] = textual
     ? readStrings(bytes, h.dataOffset, count, h.dtype)
