@@ -8,6 +8,7 @@ import { DeviceRows, evaluateRows, layerOutputs } from './evaluate';
 import { allFinite, effectiveRank, sampleIntrinsicDimension, sampleTwoNN, subspacePairs } from './featureGeometry';
 import { orthonormalityError } from './grassmann';
 import { GcrHead, type EffectiveClassifier } from './heads';
+import { detectDivergence } from './divergence';
 import { lossAndHits } from './losses';
 import type { Network } from './network';
 import type { LayerId, Snapshot, SubspaceAngles, TrainConfig } from './types';
@@ -49,10 +50,11 @@ export async function buildSnapshot(ctx: SnapshotContext, step: number, stepsPer
   const sample = gatherRows(features, F, Array.from(ctx.sampleIndices));
   const id = await sampleIntrinsicDimension(sample, m, F, cfg.mleK);
   const { means, globalMean } = classMeans(features, nTrain, F, ctx.yTrain, K);
+  const trainLoss = trainScore.loss / nTrain;
   return {
     step,
     epoch: step / stepsPerEpoch,
-    trainLoss: trainScore.loss / nTrain,
+    trainLoss,
     trainAccuracy: trainScore.hits / nTrain,
     testLoss,
     testAccuracy,
@@ -70,6 +72,7 @@ export async function buildSnapshot(ctx: SnapshotContext, step: number, stepsPer
     classifier,
     layerIds: profile ? await layerProfile(ctx) : null,
     subspaceAngles: profile && net.head instanceof GcrHead ? await gcrAngles(net.head, K, F) : null,
+    divergence: detectDivergence({ step, trainLoss, features: sample, featureDim: F }, cfg, net.head.kind),
   };
 }
 

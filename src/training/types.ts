@@ -1,5 +1,6 @@
 /** Configuration and output types of Train mode (models, heads, the loop and its Snapshots). */
 import type { DataConfig } from '../datasets/build';
+import type { Divergence } from './divergence';
 
 export type Activation = 'relu' | 'gelu' | 'tanh';
 
@@ -179,4 +180,6 @@ export interface Snapshot extends SnapshotMetrics {
   layerIds: LayerId[] | null;
   /** Every profileEvery steps for GCR heads: principal angles between class subspaces. */
   subspaceAngles: SubspaceAngles | null;
+  /** Set when this snapshot shows a diverged run (NaN/Inf, dead or vanishing features): the worker pauses. */
+  divergence: Divergence | null;
 }

@@ -4,6 +4,7 @@
  * replies, and large arrays travel as transferred typed arrays. A run is one `configure`; its
  * snapshots carry the run id so the UI drops those of a run it has replaced.
  */
+import type { Divergence } from '../training/divergence';
 import type { LayerId, RunConfig, SnapshotMetrics, SubspaceAngles } from '../training/types';
 import type { BackendChoice, BackendPreference, CancelledReply, ErrorReply, ProgressReply } from './protocol';
 
@@ -127,6 +128,8 @@ export interface SnapshotMessage {
   sampleLabels: Int32Array;
   layerIds: LayerId[] | null;
   subspaceAngles: SubspaceAngles | null;
+  /** The run's divergence seen at this snapshot (the worker then stops with reason 'diverged'). */
+  divergence: Divergence | null;
   /** tf.memory().numTensors in the worker after the snapshot. */
   tensors: number;
   /** Optimisation steps per second measured since the previous snapshot of this request (null at a start). */

@@ -119,6 +119,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       sampleLabels: s.sampleLabels,
       layerIds: s.layerIds,
       subspaceAngles: s.subspaceAngles,
+      divergence: s.divergence,
       tensors: numTensors(),
       stepsPerSecond,
     };
@@ -177,7 +178,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       const rate = t > mark.t ? ((s.step - mark.step) * 1000) / (t - mark.t) : null;
       mark = { t, step: s.step };
       send({ type: 'snapshot', id: req.id, run: run.info.run, snapshot: message(run, s, rate) });
-      if (!Number.isFinite(s.trainLoss)) {
+      if (s.divergence || !Number.isFinite(s.trainLoss)) {
         diverged = true;
         inner.abort();
       }
