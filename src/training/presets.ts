@@ -105,10 +105,10 @@ export const PRESETS: readonly Preset[] = [
     data: { imbalanceRatio: 100, minorityClasses: 2 },
   }),
   preset('blobs-mixup', 'Mixup', 1000, 'Mixup with alpha = 1: the probe pairs (toggle "mixup probe" in 3D) show mixed features lying between the two class means.', { train: { mixupAlpha: 1 } }),
-  preset('spirals', 'Spiral arms', 3000, 'Four spiral arms in 2D: a deeper tanh MLP trained with Adam unrolls them and stays fitted.', {
+  preset('spirals', 'Spiral arms', 3000, 'Four spiral arms in 2D: a deeper tanh MLP trained with Adam (lr 0.003; SGD oscillates) unrolls them, and train accuracy stays at least 97% over the second half of the run.', {
     data: { source: { kind: 'spirals', n: 1200, dim: 2, classes: 4, turns: 1, noise: 0.03 } },
     model: { depth: 4, width: 64, featureWidth: 16, activation: 'tanh' },
-    train: { optimizer: 'adam', learningRate: 0.005 },
+    train: { optimizer: 'adam', learningRate: 0.003 },
   }),
   preset('shells', 'Concentric shells', 2000, 'Three concentric spheres in 8 dimensions: not linearly separable in the input.', {
     data: { source: { kind: 'shells', n: 900, dim: 8, classes: 3, gap: 0.5, noise: 0.05 } },
@@ -119,7 +119,7 @@ export const PRESETS: readonly Preset[] = [
     model: { depth: 3, featureWidth: 32, head: DEFAULT_GCR_HEAD },
     train: { weightDecay: 0 },
   }),
-  preset('checkerboard', 'XOR checkerboard', 3000, 'A 4 x 4 two-class checkerboard, trained with Adam: XOR generalised.', {
+  preset('checkerboard', 'XOR checkerboard', 3000, 'A 4 x 4 two-class checkerboard (XOR generalised), trained with Adam: test accuracy above 90% (SGD stays below it).', {
     data: { source: { kind: 'checkerboard', n: 1600, dim: 2, classes: 2, cells: 4, noise: 0 } },
     model: { depth: 3, width: 64 },
     train: { optimizer: 'adam', learningRate: 0.005 },
