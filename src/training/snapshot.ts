@@ -10,6 +10,7 @@ import { orthonormalityError } from './grassmann';
 import { GcrHead, type EffectiveClassifier } from './heads';
 import { detectDivergence } from './divergence';
 import { lossAndHits } from './losses';
+import type { MixupProbe } from './mixupProbe';
 import type { Network } from './network';
 import type { LayerId, Snapshot, SubspaceAngles, TrainConfig } from './types';
 
@@ -25,6 +26,8 @@ export interface SnapshotContext {
   sampleX: tf.Tensor2D;
   sampleHost: Float32Array;
   cfg: TrainConfig;
+  /** The mixup probe (mixup runs only). */
+  probe: MixupProbe | null;
 }
 
 /** The snapshot at `step` (epoch = step / stepsPerEpoch); `profile` adds layer IDs and GCR angles. */
@@ -72,6 +75,7 @@ export async function buildSnapshot(ctx: SnapshotContext, step: number, stepsPer
     classifier,
     layerIds: profile ? await layerProfile(ctx) : null,
     subspaceAngles: profile && net.head instanceof GcrHead ? await gcrAngles(net.head, K, F) : null,
+    mixupProbe: ctx.probe ? await ctx.probe.read(net) : null,
     divergence: detectDivergence({ step, trainLoss, features: sample, featureDim: F }, cfg, net.head.kind),
   };
 }

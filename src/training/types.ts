@@ -1,6 +1,7 @@
 /** Configuration and output types of Train mode (models, heads, the loop and its Snapshots). */
 import type { DataConfig } from '../datasets/build';
 import type { Divergence } from './divergence';
+import type { MixupProbeFeatures } from './mixupProbe';
 
 export type Activation = 'relu' | 'gelu' | 'tanh';
 
@@ -182,4 +183,6 @@ export interface Snapshot extends SnapshotMetrics {
   subspaceAngles: SubspaceAngles | null;
   /** Set when this snapshot shows a diverged run (NaN/Inf, dead or vanishing features): the worker pauses. */
   divergence: Divergence | null;
+  /** With mixup on: the fixed probe pairs, their lambdas and the features of their mixed inputs. */
+  mixupProbe: MixupProbeFeatures | null;
 }
