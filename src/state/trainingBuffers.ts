@@ -5,7 +5,7 @@
  */
 import type { Divergence } from '../training/divergence';
 import type { LayerId, SnapshotMetrics, SubspaceAngles } from '../training/types';
-import type { FeatureFrame, FrameMode } from '../workers/trainingProtocol';
+import type { FeatureFrame, FrameMode, ProbePairs } from '../workers/trainingProtocol';
 
 /** The 3D frames of one snapshot. */
 export interface FrameEntry {
@@ -30,6 +30,8 @@ export interface TrainHistory {
   features: { data: Float32Array; dim: number } | null;
   /** The divergence of the latest snapshot (null or absent while healthy). */
   divergence?: Divergence | null;
+  /** The mixup probe's pairs (the same every snapshot of a run), or null. */
+  probe?: ProbePairs | null;
 }
 
 /** Frames kept before the older half is thinned. */
@@ -69,6 +71,7 @@ export function appendSnapshot(
     layerIds: LayerId[] | null;
     subspaceAngles: SubspaceAngles | null;
     divergence?: Divergence | null;
+    mixupProbe?: ProbePairs | null;
   },
 ): void {
   if (run !== history.run) return;
@@ -81,4 +84,5 @@ export function appendSnapshot(
   if (s.layerIds) history.profiles.push({ step, layers: s.layerIds });
   if (s.subspaceAngles) history.angles.push({ step, angles: s.subspaceAngles });
   history.divergence = s.divergence ?? null;
+  history.probe = s.mixupProbe ?? null;
 }

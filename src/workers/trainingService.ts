@@ -110,6 +110,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       means: s.means,
       globalMean: s.globalMean,
       classifierWeights: s.classifier?.weights ?? null,
+      extra: s.mixupProbe?.features ?? null,
     });
     return {
       metrics: snapshotMetrics(s),
@@ -120,6 +121,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       layerIds: s.layerIds,
       subspaceAngles: s.subspaceAngles,
       divergence: s.divergence,
+      mixupProbe: s.mixupProbe ? { classA: s.mixupProbe.classA, classB: s.mixupProbe.classB, lambda: s.mixupProbe.lambda } : null,
       tensors: numTensors(),
       stepsPerSecond,
     };

@@ -1,6 +1,7 @@
 /** The canvas of Train mode's 3D view: renders on demand, orbit controls around the global mean, the feature cloud. */
 import { Canvas } from '@react-three/fiber';
 import { FeatureCloud, type CloudOverlays, type FrameSnapshot } from './FeatureCloud';
+import { MixupProbeLayer } from './MixupProbeLayer';
 import { CAMERA_DISTANCE, OrbitRig } from './OrbitRig';
 
 /** The unit ball is drawn at this radius so that perspective never pushes its near side out of the view. */
@@ -19,6 +20,7 @@ export function FeatureCloudView({ frame, overlays, resetKey }: Props) {
       <Canvas frameloop="demand" dpr={[1, 2]} camera={{ fov: 45, near: 0.01, far: 100, position: [0, 0, CAMERA_DISTANCE] }} gl={{ antialias: true, alpha: true }} aria-label="3D feature cloud">
         <group scale={FIT}>
           <FeatureCloud frame={frame} overlays={overlays} />
+          <MixupProbeLayer frame={frame} />
         </group>
         <OrbitRig dims={3} resetKey={resetKey} />
       </Canvas>
