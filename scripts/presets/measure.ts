@@ -13,6 +13,7 @@ import '../../tests/setup';
 import { buildDataset } from '../../src/datasets/build';
 import { PRESETS, type Preset } from '../../src/training/presets';
 import { createTrainer } from '../../src/training/trainer';
+import { probePositions } from '../../src/training/mixupProbe';
 import type { RunConfig, Snapshot } from '../../src/training/types';
 
 const PUBLIC = new URL('../../public/', import.meta.url);
@@ -77,6 +78,24 @@ async function measure(p: Preset): Promise<string> {
         parts.push(`ratio ${ratio}: minority classifier-row cosine ${g(w)}, centred-mean cosine ${g(m)}, train ${pct(s.trainAccuracy)}, test ${pct(s.testAccuracy)}`);
       }
       return parts.join('; ');
+    }
+    case 'blobs-mixup': {
+      const at = (s: Snapshot) => {
+        const probe = s.mixupProbe!;
+        const { t } = probePositions(probe, s.means, s.featureDim);
+        const inside = Array.from(t).filter((v) => v >= -0.05 && v <= 1.05).length / t.length;
+        const mean = (a: ArrayLike<number>) => Array.from(a).reduce((x, v) => x + v, 0) / a.length;
+        const ml = mean(probe.lambda), mt = mean(t);
+        let sxy = 0, sxx = 0, syy = 0;
+        for (let q = 0; q < t.length; q++) {
+          sxy += (probe.lambda[q] - ml) * (t[q] - mt);
+          sxx += (probe.lambda[q] - ml) ** 2;
+          syy += (t[q] - mt) ** 2;
+        }
+        return `step ${s.step}: ${pct(inside)} of ${t.length} probe features between their class means, corr(position, lambda) ${g(sxy / Math.sqrt(sxx * syy))}`;
+      };
+      const s250 = snaps.find((s) => s.step >= 250)!;
+      return `${at(snaps[0])}; ${at(s250)}; ${at(last)}; ${end}`;
     }
     case 'spirals':
     case 'checkerboard': {

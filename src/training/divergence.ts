@@ -84,7 +84,9 @@ export function detectDivergence(s: DivergenceInput, train: TrainConfig, head: H
       kind: 'collapsed',
       step,
       problem: `Every feature is the same point at step ${step} (a dead network): no class can be told apart.`,
-      fix: `Learning rate too high or weight decay too strong: try learning rate ${lowerRate(train.learningRate)}${train.weightDecay > 0 ? ` or weight decay ${lowerRate(train.weightDecay)}` : ''}, then press Reset.`,
+      fix: train.weightDecay > 0
+        ? `Learning rate too high or weight decay too strong: try learning rate ${lowerRate(train.learningRate)} or weight decay ${lowerRate(train.weightDecay)}, then press Reset.`
+        : `Learning rate too high: try learning rate ${lowerRate(train.learningRate)}, then press Reset.`,
     };
   }
   return null;
