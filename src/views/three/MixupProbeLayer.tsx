@@ -60,7 +60,7 @@ export function MixupProbeLayer({ frame }: Props) {
   const materials = useMemo(
     () => ({
       points: new THREE.PointsMaterial({ size: 9, sizeAttenuation: false, vertexColors: true, depthTest: false, transparent: true }),
-      lines: new THREE.LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.35, depthTest: false }),
+      lines: new THREE.LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.22, depthTest: false }),
     }),
     [],
   );
