@@ -85,7 +85,7 @@ export const PRESETS: readonly Preset[] = [
   preset('blobs-collapse', 'Neural collapse on blobs', 1000,
     'Four Gaussian blobs, cross-entropy with weight decay: train accuracy climbs over the first ~100 steps, then in the terminal phase NC1 falls more than 10x within 500 steps and the class means approach a simplex ETF.', {
       data: { source: { kind: 'blobs', n: 200, dim: 512, classes: 4, separation: 2, noise: 1 } },
-      train: { learningRate: 0.005, weightDecay: 0.5, snapshotEvery: 10, profileEvery: 250 },
+      train: { learningRate: 0.005, weightDecay: 0.5, snapshotEvery: 10, profileEvery: 100 },
     }),
   // MSE needs stronger weight decay than 0.02 for the means to reach the simplex (Han et al.).
   preset('blobs-mse', 'MSE loss', 1500, 'The same blobs with the MSE loss and weight decay 0.1 also collapse (Han et al. 2022): NC1 and the ETF distance both fall more than 5x after train accuracy reaches 100%.', {
