@@ -3,8 +3,9 @@
  * version number and the views read these arrays when it changes. 3D frames are thinned as the run
  * grows (the older half keeps every other frame) so memory stays bounded on long runs.
  */
+import type { Divergence } from '../training/divergence';
 import type { LayerId, SnapshotMetrics, SubspaceAngles } from '../training/types';
-import type { FeatureFrame, FrameMode } from '../workers/trainingProtocol';
+import type { FeatureFrame, FrameMode, ProbePairs } from '../workers/trainingProtocol';
 
 /** The 3D frames of one snapshot. */
 export interface FrameEntry {
@@ -29,6 +30,10 @@ export interface TrainHistory {
   angles: { step: number; angles: SubspaceAngles }[];
   /** The latest raw features of the fixed sample (sample x dim). */
   features: { data: Float32Array; dim: number } | null;
+  /** The divergence of the latest snapshot (null or absent while healthy). */
+  divergence?: Divergence | null;
+  /** The mixup probe's pairs (the same every snapshot of a run), or null. */
+  probe?: ProbePairs | null;
 }
 
 /** Frames kept before the older half is thinned. */
@@ -38,7 +43,7 @@ let history: TrainHistory = emptyHistory(0);
 
 /** A history with no snapshots for run `run`. */
 export function emptyHistory(run: number): TrainHistory {
-  return { run, metrics: [], frames: [], sampleLabels: null, sampleNoisy: null, profiles: [], angles: [], features: null };
+  return { run, metrics: [], frames: [], sampleLabels: null, sampleNoisy: null, profiles: [], angles: [], features: null, divergence: null };
 }
 
 /** Starts a new run's history (the previous one is dropped). */
@@ -68,6 +73,8 @@ export function appendSnapshot(
     featureDim: number;
     layerIds: LayerId[] | null;
     subspaceAngles: SubspaceAngles | null;
+    divergence?: Divergence | null;
+    mixupProbe?: ProbePairs | null;
   },
 ): void {
   if (run !== history.run) return;
@@ -80,4 +87,6 @@ export function appendSnapshot(
   history.features = { data: s.features, dim: s.featureDim };
   if (s.layerIds) history.profiles.push({ step, layers: s.layerIds });
   if (s.subspaceAngles) history.angles.push({ step, angles: s.subspaceAngles });
+  history.divergence = s.divergence ?? null;
+  history.probe = s.mixupProbe ?? null;
 }

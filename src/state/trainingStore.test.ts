@@ -164,7 +164,7 @@ describe('training settings', () => {
     expect(patchSource(imbalanced, { classes: 2 }).data.minorityClasses).toBe(1);
     expect(withSource(c, 'spirals').data.source).toMatchObject({ kind: 'spirals', dim: 2 });
     expect(withSource(c, 'fashion-mnist').data.source).toEqual({ kind: 'fashion-mnist', limit: 10000 });
-    expect(runLabel(patchTrain(c, { mixupAlpha: 1 }))).toBe('CE · SGD · lr 0.05 · wd 0.02 · linear head · mixup 1 · Gaussian blobs');
+    expect(runLabel(patchTrain(c, { mixupAlpha: 1 }))).toBe('CE · SGD · lr 0.005 · wd 0.5 · linear head · mixup 1 · Gaussian blobs');
   });
 });
 

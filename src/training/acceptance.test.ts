@@ -1,53 +1,114 @@
 /**
- * Scientific acceptance of Train mode (issue 4) on the default preset, wasm backend:
- * neural collapse continues after train accuracy reaches 100%, and the GCR head trains with
- * orthonormal bases.
+ * Scientific acceptance of the Train presets (issues 4 and 10), wasm backend, seeded: each
+ * preset's note is asserted on its own run, with margins (never exact numbers). Snapshot and
+ * profile intervals are widened where the phenomenon does not need them, and long runs are cut
+ * to the steps where the phenomenon already shows (said per test).
  */
 import { describe, expect, it } from 'vitest';
 import '../../tests/setup';
 import { buildDataset } from '../datasets/build';
-import { DEFAULT_GCR_HEAD, DEFAULT_PRESET } from './presets';
+import { findPreset, type Preset } from './presets';
 import { createTrainer } from './trainer';
-import type { Snapshot } from './types';
+import type { RunConfig, Snapshot, TrainConfig } from './types';
 
-const { data, model, train } = DEFAULT_PRESET.config;
+function get(id: string): Preset {
+  const p = findPreset(id);
+  if (!p) throw new Error(`no preset ${id}`);
+  return p;
+}
 
-describe('acceptance on the default preset', () => {
-  it('is Gaussian blobs with K = 4, a linear head, cross-entropy and weight decay', () => {
-    expect(data.source.kind).toBe('blobs');
-    expect(data.source.kind === 'blobs' && data.source.classes).toBe(4);
-    expect(model.head.kind).toBe('linear');
-    expect(train.loss).toBe('ce');
-    expect(train.weightDecay).toBeGreaterThan(0);
-  });
+/** Every snapshot (step 0 first) of a seeded run of `steps` steps. */
+async function run(config: RunConfig, steps: number, train: Partial<TrainConfig> = {}): Promise<Snapshot[]> {
+  const t = { ...config.train, ...train };
+  const trainer = createTrainer(await buildDataset(config.data), config.model, t);
+  const snaps: Snapshot[] = [await trainer.snapshot(false)];
+  await trainer.step(steps, { onSnapshot: (s) => snaps.push(s) });
+  trainer.dispose();
+  expect(snaps[snaps.length - 1].step).toBe(steps);
+  return snaps;
+}
 
-  it('terminal phase: nc1 falls at least 10x and etfDistance falls after train accuracy reaches 100%', async () => {
-    const trainer = createTrainer(await buildDataset(data), model, train);
-    const snaps: Snapshot[] = [await trainer.snapshot()];
-    await trainer.step(2000, { onSnapshot: (s) => snaps.push(s) });
-    trainer.dispose();
-    const first = snaps.find((s) => s.trainAccuracy === 1);
+/** Cosine between two rows of a row-major K x F array, after subtracting `centre` (or nothing). */
+function rowCosine(rows: Float32Array, F: number, a: number, b: number, centre?: Float32Array): number {
+  let dot = 0, na = 0, nb = 0;
+  for (let t = 0; t < F; t++) {
+    const u = rows[a * F + t] - (centre?.[t] ?? 0);
+    const v = rows[b * F + t] - (centre?.[t] ?? 0);
+    dot += u * v;
+    na += u * u;
+    nb += v * v;
+  }
+  return dot / Math.sqrt(na * nb);
+}
+
+const terminal = (snaps: Snapshot[]) => {
+  const i = snaps.findIndex((s) => s.trainAccuracy === 1);
+  expect(i).toBeGreaterThan(0);
+  return i;
+};
+
+describe('preset acceptance (each note holds on its own seeded run)', () => {
+  it('blobs-collapse: >= 5 snapshots before 100% train accuracy, then NC1 >= 10x lower 500 steps later', async () => {
+    const p = get('blobs-collapse');
+    const snaps = await run(p.config, p.steps, { profileEvery: 1000 });
+    const i = terminal(snaps);
+    expect(i - 1).toBeGreaterThanOrEqual(5);
+    const first = snaps[i];
+    expect(first.step).toBeLessThanOrEqual(200);
+    const later = snaps.find((s) => s.step >= first.step + 500)!;
+    expect(later.trainAccuracy).toBe(1);
+    expect(later.nc1).toBeLessThan(first.nc1 / 10);
     const last = snaps[snaps.length - 1];
-    expect(first).toBeDefined();
-    expect(first!.step).toBeLessThan(500);
-    expect(last.step).toBe(2000);
-    expect(last.trainAccuracy).toBe(1);
-    expect(last.nc1).toBeLessThan(first!.nc1 / 10);
-    expect(last.etfDistance).toBeLessThan(first!.etfDistance);
-    expect(last.nc3!).toBeLessThan(first!.nc3!);
+    expect(last.etfDistance).toBeLessThan(first.etfDistance / 2);
     expect(last.nc4).toBe(0);
   });
 
-  it('the GCR head reaches >= 95% train accuracy in 2,000 steps with ||S^T S - I|| < 1e-4', async () => {
-    const trainer = createTrainer(await buildDataset(data), { ...model, head: DEFAULT_GCR_HEAD }, { ...train, snapshotEvery: 2000, profileEvery: 2000 });
-    const snaps: Snapshot[] = [];
-    await trainer.step(2000, { onSnapshot: (s) => snaps.push(s) });
-    trainer.dispose();
-    expect(snaps).toHaveLength(1);
-    const s = snaps[0];
-    expect(s.step).toBe(2000);
-    expect(s.trainAccuracy).toBeGreaterThanOrEqual(0.95);
-    expect(s.subspaceAngles!.orthonormalityError).toBeLessThan(1e-4);
-    expect(s.nc3).toBeNull();
+  it('blobs-etf: ETF distance and NC3 fall >= 5x after the terminal phase starts', async () => {
+    const p = get('blobs-etf');
+    expect(p.config.model.head.kind).toBe('etf');
+    const snaps = await run(p.config, p.steps, { profileEvery: 1500 });
+    const first = snaps[terminal(snaps)];
+    const last = snaps[snaps.length - 1];
+    expect(last.trainAccuracy).toBe(1);
+    expect(last.etfDistance).toBeLessThan(first.etfDistance / 5);
+    expect(last.nc3!).toBeLessThan(first.nc3! / 5);
+  });
+
+  it('blobs-mse: NC1 and the ETF distance both fall >= 5x after train accuracy reaches 100%', async () => {
+    const p = get('blobs-mse');
+    expect(p.config.train.loss).toBe('mse');
+    const snaps = await run(p.config, p.steps, { profileEvery: 1500 });
+    const first = snaps[terminal(snaps)];
+    const last = snaps[snaps.length - 1];
+    expect(last.trainAccuracy).toBe(1);
+    expect(last.nc1).toBeLessThan(first.nc1 / 5);
+    expect(last.etfDistance).toBeLessThan(first.etfDistance / 5);
+  });
+
+  // The preset's note covers 10,000 steps (scripts/presets/measure.ts runs them all); with
+  // weight decay the run fell to chance at step ~2,400, so 3,000 steps cover that failure.
+  it('subspaces (GCR): train accuracy >= 95% at every snapshot from step 1,000 to 3,000, bases orthonormal', async () => {
+    const p = get('subspaces');
+    expect(p.config.model.head.kind).toBe('gcr');
+    const snaps = await run(p.config, 3000, { snapshotEvery: 250, profileEvery: 3000 });
+    for (const s of snaps.filter((q) => q.step >= 1000)) expect(s.trainAccuracy).toBeGreaterThanOrEqual(0.95);
+    const last = snaps[snaps.length - 1];
+    expect(last.subspaceAngles!.orthonormalityError).toBeLessThan(1e-4);
+    expect(last.divergence).toBeNull();
+  });
+
+  it('blobs-imbalanced: the minority classifier rows crowd together as the imbalance ratio grows (10 vs 100)', async () => {
+    const p = get('blobs-imbalanced');
+    expect(p.config.data.imbalanceRatio).toBe(100);
+    const cosAt = async (ratio: number) => {
+      const snaps = await run({ ...p.config, data: { ...p.config.data, imbalanceRatio: ratio } }, p.steps, { snapshotEvery: p.steps, profileEvery: p.steps });
+      const s = snaps[snaps.length - 1];
+      expect(s.trainAccuracy).toBe(1);
+      return rowCosine(s.classifier!.weights, s.featureDim, s.classes - 2, s.classes - 1);
+    };
+    const c10 = await cosAt(10);
+    const c100 = await cosAt(100);
+    expect(c10).toBeLessThan(-0.05);
+    expect(c100).toBeGreaterThan(c10 + 0.1);
   });
 });

@@ -65,25 +65,28 @@ class LinearHead implements Head {
 }
 
 /**
- * Simplex ETF rows in R^F: W = sqrt(K/(K-1)) (I - 11^T/K) B U^T, B (K x (K-1)) an orthonormal
- * basis of 1-perp, U (F x m) random orthonormal, m = min(F, K-1) (B truncated to m columns).
- * With F >= K-1 the rows are unit vectors with pairwise cosine -1/(K-1); with F < K-1 they are
- * the projection of such a simplex onto m of its axes (no ETF fits in fewer than K-1 dimensions).
+ * Simplex ETF rows in R^F. With F >= K the ETF lies on the first K coordinate axes:
+ * W = sqrt(K/(K-1)) (I_K - 11^T/K) in the first K columns, zeros elsewhere, so the target
+ * features h_c = a e_c are non-negative and a ReLU feature layer can reach them (a randomly
+ * rotated ETF asks for negative coordinates a ReLU cannot give, and the features drift off it).
+ * With F = K-1 (or less) the rows are sqrt(K/(K-1)) (I - 11^T/K) B U^T, B (K x (K-1)) an
+ * orthonormal basis of 1-perp truncated to m = min(F, K-1) columns, U (F x m) random orthonormal;
+ * below K-1 that is the projection of a simplex onto m of its axes (no ETF fits there).
+ * In every case with F >= K-1 the rows are unit vectors with pairwise cosine -1/(K-1).
  */
 export function simplexEtf(K: number, F: number, rng: Rng): Mat {
+  const scale = Math.sqrt(K / (K - 1));
+  if (F >= K) {
+    const W = mat(K, F);
+    for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) W.data[i * F + j] = scale * ((i === j ? 1 : 0) - 1 / K);
+    return W;
+  }
   const centred = mat(K, K - 1);
   for (let i = 0; i < K; i++) for (let j = 0; j < K - 1; j++) centred.data[i * (K - 1) + j] = (i === j ? 1 : 0) - 1 / K;
   const B = qr(centred).q;
   const m = Math.min(F, K - 1);
-  const scale = Math.sqrt(K / (K - 1));
   const M = mat(K, m);
-  for (let i = 0; i < K; i++) {
-    for (let j = 0; j < m; j++) {
-      let s = 0;
-      for (let t = 0; t < K; t++) s += ((i === t ? 1 : 0) - 1 / K) * B.data[t * (K - 1) + j];
-      M.data[i * m + j] = scale * s;
-    }
-  }
+  for (let i = 0; i < K; i++) for (let j = 0; j < m; j++) M.data[i * m + j] = scale * B.data[i * (K - 1) + j];
   const U = randomOrthonormal(rng, F, m);
   const Ut = mat(m, F);
   for (let t = 0; t < F; t++) for (let j = 0; j < m; j++) Ut.data[j * F + t] = U.data[t * m + j];

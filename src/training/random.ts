@@ -4,7 +4,7 @@ import { deriveSeed } from '../datasets/basis';
 import { shuffle } from '../datasets/split';
 
 /** Independent streams of one run: initialisation, batch order, mixup, feature sample, head construction. */
-export const STREAM = { init: 1, batches: 2, mixup: 3, sample: 4, head: 5 } as const;
+export const STREAM = { init: 1, batches: 2, mixup: 3, sample: 4, head: 5, probe: 6 } as const;
 
 /** The Rng of stream `stream` of run seed `seed`. */
 export function streamRng(seed: number, stream: number): Rng {

@@ -6,7 +6,9 @@ import { allFinite, effectiveRank, sampleIntrinsicDimension, sampleTwoNN, subspa
 import { orthonormalityError } from './grassmann';
 import { GcrHead } from './heads';
 import { snapshotCodingRate, snapshotCollapse } from './snapshotGeometry';
+import { detectDivergence } from './divergence';
 import { lossAndHits } from './losses';
+import type { MixupProbe } from './mixupProbe';
 import type { Network } from './network';
 import type { LayerId, Snapshot, SubspaceAngles, TrainConfig } from './types';
 
@@ -22,6 +24,8 @@ export interface SnapshotContext {
   sampleX: tf.Tensor2D;
   sampleHost: Float32Array;
   cfg: TrainConfig;
+  /** The mixup probe (mixup runs only). */
+  probe: MixupProbe | null;
 }
 
 /** The snapshot at `step` (epoch = step / stepsPerEpoch); `profile` adds layer IDs and GCR angles. */
@@ -47,10 +51,11 @@ export async function buildSnapshot(ctx: SnapshotContext, step: number, stepsPer
   const sample = gatherRows(features, F, Array.from(ctx.sampleIndices));
   const id = await sampleIntrinsicDimension(sample, m, F, cfg.mleK);
   const { means, globalMean } = classMeans(features, nTrain, F, ctx.yTrain, K);
+  const trainLoss = trainScore.loss / nTrain;
   return {
     step,
     epoch: step / stepsPerEpoch,
-    trainLoss: trainScore.loss / nTrain,
+    trainLoss,
     trainAccuracy: trainScore.hits / nTrain,
     testLoss,
     testAccuracy,
@@ -70,6 +75,8 @@ export async function buildSnapshot(ctx: SnapshotContext, step: number, stepsPer
     layerIds: profile ? await layerProfile(ctx) : null,
     subspaceAngles: profile && net.head instanceof GcrHead ? await gcrAngles(net.head, K, F) : null,
     collapse: report,
+    mixupProbe: ctx.probe ? await ctx.probe.read(net) : null,
+    divergence: detectDivergence({ step, trainLoss, features: sample, featureDim: F }, cfg, net.head.kind),
   };
 }
 

@@ -13,6 +13,7 @@ import type { BatchMoments } from './mlp';
 import { checkModelConfig, Network } from './network';
 import { BatchSampler, fixedSample, sampleBeta, STREAM, streamRng } from './random';
 import { buildSnapshot, type SnapshotContext } from './snapshot';
+import { createProbeSpec, MixupProbe, PROBE_PAIRS } from './mixupProbe';
 import type { ModelConfig, RowFeatures, Snapshot, TrainConfig } from './types';
 
 /** Rows per eval-mode chunk. */
@@ -151,6 +152,7 @@ class LoopTrainer implements Trainer {
       sampleX: tf.tensor2d(sampleHost, [sampleIndices.length, dim]),
       sampleHost,
       cfg: train,
+      probe: train.mixupAlpha > 0 ? new MixupProbe(createProbeSpec(dataset.yTrain, train.mixupAlpha, PROBE_PAIRS, streamRng(train.seed, STREAM.probe)), dataset.xTrain, dim) : null,
     };
   }
 
@@ -277,5 +279,6 @@ class LoopTrainer implements Trainer {
     tf.dispose([this.targets, this.ctx.sampleX]);
     this.ctx.train.dispose();
     this.ctx.test?.dispose();
+    this.ctx.probe?.dispose();
   }
 }

@@ -1,6 +1,8 @@
 /** Configuration and output types of Train mode (models, heads, the loop and its Snapshots). */
 import type { DataConfig } from '../datasets/build';
 import type { AnalysisReport } from '../geometry/types';
+import type { Divergence } from './divergence';
+import type { MixupProbeFeatures } from './mixupProbe';
 
 export type Activation = 'relu' | 'gelu' | 'tanh';
 
@@ -193,4 +195,8 @@ export interface Snapshot extends SnapshotMetrics {
   subspaceAngles: SubspaceAngles | null;
   /** The collapse metrics as the analysis report states them (null + reason for trivial cases, conditioning). */
   collapse: SnapshotCollapse;
+  /** Set when this snapshot shows a diverged run (NaN/Inf, dead or vanishing features): the worker pauses. */
+  divergence: Divergence | null;
+  /** With mixup on: the fixed probe pairs, their lambdas and the features of their mixed inputs. */
+  mixupProbe: MixupProbeFeatures | null;
 }

@@ -22,6 +22,8 @@ export interface FrameInput {
   globalMean: Float32Array;
   /** K x F classifier rows, or null. */
   classifierWeights: Float32Array | null;
+  /** Extra rows drawn on the same axes and scale but not fitted (the mixup probe's features, n x F). */
+  extra?: Float32Array | null;
 }
 
 /** Subspace-iteration rounds from a cold start and from the previous axes. */
@@ -182,6 +184,7 @@ export function drawFrame(input: FrameInput, Q: Mat, mode: FrameMode): FeatureFr
     simplex: simplexRaw ? rows3(simplexRaw, K, F, Q, s) : null,
     captured: total > 0 ? Math.min(1, kept / total) : 0,
     scale: s,
+    probe: input.extra ? rows3(centred(input.extra, input.extra.length / F, F, globalMean), input.extra.length / F, F, Q, s) : null,
   };
 }
 

@@ -5,6 +5,14 @@
  * snapshots carry the run id so the UI drops those of a run it has replaced.
  */
 import type { LayerId, RunConfig, SnapshotCollapse, SnapshotMetrics, SubspaceAngles } from '../training/types';
+import type { Divergence } from '../training/divergence';
+
+/** The mixup probe's pairs as the 3D view needs them: class of each end and the weight of class A. */
+export interface ProbePairs {
+  classA: Int32Array;
+  classB: Int32Array;
+  lambda: Float32Array;
+}
 import type { BackendPreference, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
 import type { Policy } from './rpc/jobs';
 
@@ -112,6 +120,8 @@ export interface FeatureFrame {
   captured: number;
   /** Display units per feature unit. */
   scale: number;
+  /** The mixup probe's features on the same axes (pairs x 3), or null/absent when mixup is off. */
+  probe?: Float32Array | null;
 }
 
 /** A snapshot as sent to the UI: scalar metrics, both 3D frames, the raw sample, profiles. */
@@ -128,6 +138,10 @@ export interface SnapshotMessage {
   subspaceAngles: SubspaceAngles | null;
   /** The collapse metrics as the analysis report states them: reasons for missing values, NC1's conditioning, nc1Dominated. */
   collapse: SnapshotCollapse;
+  /** The run's divergence seen at this snapshot (the worker then stops with reason 'diverged'). */
+  divergence: Divergence | null;
+  /** The mixup probe's pairs (classes and lambda; their 3D positions are in frames[mode].probe), or null. */
+  mixupProbe?: ProbePairs | null;
   /** tf.memory().numTensors in the worker after the snapshot. */
   tensors: number;
   /** Optimisation steps per second measured since the previous snapshot of this request (null at a start). */

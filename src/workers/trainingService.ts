@@ -109,6 +109,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       means: s.means,
       globalMean: s.globalMean,
       classifierWeights: s.classifier?.weights ?? null,
+      extra: s.mixupProbe?.features ?? null,
     });
     if (run.sampleNoisy === undefined) run.sampleNoisy = sampleNoisyFlags(s.sampleIndices, run.noisyRows);
     return {
@@ -121,6 +122,8 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       layerIds: s.layerIds,
       subspaceAngles: s.subspaceAngles,
       collapse: s.collapse,
+      divergence: s.divergence,
+      mixupProbe: s.mixupProbe ? { classA: s.mixupProbe.classA, classB: s.mixupProbe.classB, lambda: s.mixupProbe.lambda } : null,
       tensors: numTensors(),
       stepsPerSecond,
     };
@@ -181,7 +184,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       const rate = t > mark.t ? ((s.step - mark.step) * 1000) / (t - mark.t) : null;
       mark = { t, step: s.step };
       send({ type: 'snapshot', id: req.id, run: run.info.run, snapshot: message(run, s, rate) });
-      if (!Number.isFinite(s.trainLoss)) {
+      if (s.divergence || !Number.isFinite(s.trainLoss)) {
         diverged = true;
         inner.abort();
       }

@@ -9,6 +9,8 @@ import { useTrainingStore } from '../../state/trainingStore';
 import type { CloudOverlays, FrameSnapshot } from '../../views/three/FeatureCloud';
 import { FeatureCloudView } from '../../views/three/FeatureCloudView';
 import { CloudLegend } from './CloudLegend';
+import { DivergenceBanner } from './DivergenceBanner';
+import { MixupProbeToggle } from './MixupProbeToggle';
 import { Tip } from '../Tip';
 import { TrainReadouts } from './TrainReadouts';
 import { FRAME_DOCS } from './trainMetricDocs';
@@ -28,7 +30,6 @@ export function TrainCenter() {
   const status = useTrainingStore((s) => s.status);
   const progress = useTrainingStore((s) => s.progress);
   const error = useTrainingStore((s) => s.error);
-  const stopReason = useTrainingStore((s) => s.stopReason);
   const { setFrameMode, setReplay } = useTrainingStore.getState();
   const [overlays, setOverlays] = useState<CloudOverlays>({ means: true, classifier: true, simplex: true });
   const [resetKey, setResetKey] = useState(0);
@@ -60,6 +61,7 @@ export function TrainCenter() {
           </p>
         </div>
         <CloudLegend overlays={overlays} setOverlays={setOverlays} frame={f} classNames={info?.classNames ?? []} classes={info?.classes ?? 0} featureDim={h.features?.dim ?? 0} noisy={noisy} />
+        <MixupProbeToggle />
         <button type="button" className="view-reset" onClick={() => setResetKey((k) => k + 1)} title="Reset the camera">
           Reset view
         </button>
@@ -89,14 +91,9 @@ export function TrainCenter() {
               <p className="view-error-fix">{error.fix}</p>
             </div>
           </div>
-        ) : stopReason === 'diverged' ? (
-          <div className="view-error train-error" role="alert" data-testid="train-diverged">
-            <div className="view-error-text">
-              <strong>The loss diverged (NaN or infinite).</strong>
-              <p className="view-error-fix">Lower the learning rate, then press Reset.</p>
-            </div>
-          </div>
-        ) : null}
+        ) : (
+          <DivergenceBanner />
+        )}
       </div>
     </main>
   );
