@@ -8,6 +8,7 @@ import { createAnalysisStore } from './analysisStore';
 import { DEMO_DATASETS, demoSource, sourceFromQuery } from './datasets';
 import { createInspectStore } from './inspectStore';
 import { createJobsStore } from './jobsStore';
+import { createFaithfulnessStore } from './faithfulnessStore';
 import { getViewBuffers } from './pointBuffers';
 import { autoPointSize, useViewStore } from './viewStore';
 
@@ -18,15 +19,27 @@ export const useAnalysisStore = createAnalysisStore(getClient);
 const currentDataset = () => useAnalysisStore.getState().datasetId;
 export const useJobsStore = createJobsStore(getClient, currentDataset);
 export const useInspectStore = createInspectStore(getClient, currentDataset, () => useAnalysisStore.getState().classNames);
+export const useFaithfulnessStore = createFaithfulnessStore(getClient);
+
+/** Measures the view on screen as drawn (its own dims for a layout, else the 2D/3D toggle's). */
+function measureShownView(): void {
+  const spec = useJobsStore.getState().shown;
+  if (!spec || currentDataset() === 0) return;
+  const dims = spec.kind === 'umap' || spec.kind === 'tsne' ? spec.dims : useViewStore.getState().dims;
+  useFaithfulnessStore.getState().measure(currentDataset(), spec, dims);
+}
+useJobsStore.subscribe((s, prev) => s.viewVersion !== prev.viewVersion && measureShownView());
+useViewStore.subscribe((s, prev) => s.dims !== prev.dims && measureShownView());
 
 useAnalysisStore.subscribe((s, prev) => {
   if (s.dataVersion === prev.dataVersion) return;
   const view = getViewBuffers();
   if (view) useJobsStore.getState().reset(view);
   useInspectStore.getState().reset();
+  useFaithfulnessStore.getState().reset();
   const v = useViewStore.getState();
   if (s.report) v.setPointSize(autoPointSize(s.report.n));
-  const keep = v.colorBy === 'uniform' || v.colorBy === 'localId' || (v.colorBy === 'class' && s.classNames) || s.metaColumns.includes(v.colorBy.slice(5));
+  const keep = v.colorBy === 'uniform' || v.colorBy === 'localId' || v.colorBy === 'preservation' || (v.colorBy === 'class' && s.classNames) || s.metaColumns.includes(v.colorBy.slice(5));
   if (!keep) v.setColorBy(s.classNames ? 'class' : 'uniform');
   else useViewStore.setState({ hidden: [] });
   if (v.colorBy === 'localId') useJobsStore.getState().requestLocalId();

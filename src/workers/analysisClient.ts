@@ -8,6 +8,8 @@ import type {
   AnglesRequest,
   BackendChoice,
   ChooseReply,
+  FaithfulnessReply,
+  FaithfulnessRequest,
   IntrinsicDimensionReply,
   IntrinsicDimensionRequest,
   LocalIdReply,
@@ -46,7 +48,7 @@ export interface AnalyzeHandlers {
   onBackend?: (choice: BackendChoice) => void;
 }
 
-type Final = ResultReply | ChooseReply | ProjectionReply | NeighboursReply | LocalIdReply | AnglesReply | IntrinsicDimensionReply;
+type Final = ResultReply | ChooseReply | ProjectionReply | NeighboursReply | LocalIdReply | AnglesReply | IntrinsicDimensionReply | FaithfulnessReply;
 
 interface Pending {
   resolve: (r: Final) => void;
@@ -106,6 +108,11 @@ export class AnalysisClient {
   /** The intrinsic-dimension stage of dataset `dataset` (after its result), with progress. */
   intrinsicDimension(params: Omit<IntrinsicDimensionRequest, 'type' | 'id'>, handlers: AnalyzeHandlers = {}): Ticket<IntrinsicDimensionReply> {
     return this.send({ type: 'intrinsicDimension', ...params }, handlers);
+  }
+
+  /** Trustworthiness, continuity and per-point preservation of a view as drawn. */
+  faithfulness(params: Omit<FaithfulnessRequest, 'type' | 'id'>, handlers: AnalyzeHandlers = {}): Ticket<FaithfulnessReply> {
+    return this.send({ type: 'faithfulness', ...params }, handlers);
   }
 
   /** Asks the worker to stop request `id`; its promise rejects with kind 'cancelled'. */

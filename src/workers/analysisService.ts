@@ -18,6 +18,8 @@ import { buildDataset, classCounts, type Dataset } from './dataset';
 import { computeIdStage, APP_ID_SAMPLE } from './idStage';
 import { finiteRowsOf, loadSource, type BytesProgress, type Loaded } from './sources';
 import { computeView, DEFAULT_VIEW } from './views';
+import { measureView } from './viewFaithfulness';
+import { ViewMemo } from './viewMemo';
 import type { AnalyzeRequest, BackendChoice, BackendPreference, DatasetSource, WorkerReply, WorkerRequest } from './protocol';
 import { transferablesOf } from './protocol';
 
@@ -64,6 +66,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
   let analysis: Promise<void> = Promise.resolve();
   let current: { id: number; ds: Dataset } | null = null;
   let nextDatasetId = 1;
+  const views = new ViewMemo();
 
   const send = (reply: WorkerReply) => deps.post(reply, transferablesOf(reply));
 
@@ -112,6 +115,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
     const charts = await computeCharts(ds, { signal, dimensions: false, onProgress: (f) => progress(0.8 + 0.2 * f, 'class geometry') });
     if (signal.aborted) throw stale();
     current = { id: nextDatasetId++, ds };
+    views.keep(current.id, view);
     progress(1, 'done');
     send({
       type: 'result',
@@ -146,6 +150,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
       case 'project': {
         const result = await computeView(ds, msg.view, { signal, onProgress: progress });
         datasetFor(msg.dataset);
+        views.keep(msg.dataset, result);
         send({ type: 'projection', id: msg.id, result });
         return;
       }
@@ -163,6 +168,13 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
         const r = await computeIdStage(ds, { signal, onProgress: progress });
         datasetFor(msg.dataset);
         send({ type: 'intrinsicDimension', id: msg.id, dataset: msg.dataset, ...r, ms: performance.now() - t0 });
+        return;
+      }
+      case 'faithfulness': {
+        const v = views.get(msg.dataset, msg.view) ?? (await computeView(ds, msg.view, { signal, onProgress: (f) => progress(0.5 * f, 'view') }));
+        const r = await measureView(ds, v, msg.dims, { signal, onProgress: (f, stage) => progress(f, stage) });
+        datasetFor(msg.dataset);
+        send({ type: 'faithfulness', id: msg.id, dataset: msg.dataset, view: msg.view, dims: msg.dims, ...r });
         return;
       }
       case 'neighbours': {

@@ -6,11 +6,13 @@
 import type { AnalysisReport, Metadata } from '../geometry/types';
 import type { AnglesChart, ClassDimensionChart, DatasetCharts } from './charts';
 import type { FileChoices, LoadChoice } from './choices';
+import type { FaithfulnessReply, FaithfulnessRequest, ViewResult } from './viewProtocol';
 import type { ViewSpec } from './views';
 
 export type { AnglesChart, ClassCharts, ClassDimensionChart, DatasetCharts } from './charts';
 export type { FileChoices, LoadChoice } from './choices';
-export type { ViewSpec } from './views';
+export type { AxisEnd, CustomAxis, ViewSpec } from './views';
+export type { FaithfulnessReply, FaithfulnessRequest, ViewFaithfulness, ViewResult } from './viewProtocol';
 
 /** The tfjs backends the app can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -129,7 +131,7 @@ export interface CancelRequest {
   id: number;
 }
 
-export type WorkerRequest = AnalyzeRequest | ProjectRequest | NeighboursRequest | LocalIdRequest | AnglesRequest | IntrinsicDimensionRequest | CancelRequest;
+export type WorkerRequest = AnalyzeRequest | ProjectRequest | NeighboursRequest | LocalIdRequest | AnglesRequest | IntrinsicDimensionRequest | FaithfulnessRequest | CancelRequest;
 
 /** Progress of request `id`: fraction in [0, 1], a short stage name, and bytes read while reading files. */
 export interface ProgressReply {
@@ -152,27 +154,6 @@ export interface ChooseReply {
   type: 'choose';
   id: number;
   choices: FileChoices;
-}
-
-/** Coordinates of a view, for every plotted point (or the sample it was computed on). */
-export interface ViewResult {
-  view: ViewSpec;
-  /** Row-major n x 3 coordinates in the view's own units (transferred); unused axes are 0. */
-  coords: Float32Array;
-  /** Centre and scale that fit the view in the unit ball: display = (coords - offset) * scale. */
-  offset: [number, number, number];
-  scale: number;
-  /** Axis names, e.g. ['PC1', 'PC2', 'PC3'] or ['UMAP 1', 'UMAP 2', 'UMAP 3']. */
-  axes: [string, string, string];
-  /** Plotted points that have coordinates (UMAP on a sample), or null when all have. */
-  sample: Int32Array | null;
-  /** Class means (K x 3) and the global mean (3) in the view, or null without labels. */
-  means: Float32Array | null;
-  globalMean: [number, number, number] | null;
-  /** The ideal simplex ETF vertices (K x 3) placed at the global mean, or null (no labels, d < K-1, non-linear view). */
-  etf: Float32Array | null;
-  /** A sentence about the view: what it spans, samples, why an overlay is missing. */
-  note: string;
 }
 
 /**
@@ -277,6 +258,7 @@ export type WorkerReply =
   | LocalIdReply
   | AnglesReply
   | IntrinsicDimensionReply
+  | FaithfulnessReply
   | CancelledReply
   | ErrorReply;
 
@@ -302,6 +284,8 @@ export function transferablesOf(reply: WorkerReply): Transferable[] {
       return [reply.indices.buffer, reply.distances.buffer];
     case 'localId':
       return [reply.values.buffer];
+    case 'faithfulness':
+      return [reply.preservation.buffer];
     default:
       return [];
   }

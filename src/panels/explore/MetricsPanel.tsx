@@ -14,6 +14,8 @@ import { ClassesTab } from './ClassesTab';
 import { DimensionTab } from './DimensionTab';
 import { InspectPanel } from './InspectPanel';
 import { CollapseCard } from './CollapseCard';
+import { PictureSection } from './PictureSection';
+import { CodingRateSection } from './CodingRateSection';
 
 const SECTIONS: MetricSection[] = ['data', 'pca', 'id', 'collapse'];
 
@@ -82,6 +84,8 @@ function MetricsTab() {
           {section === 'id' && report ? <IdStageLine /> : null}
         </section>
       ))}
+      <PictureSection />
+      <CodingRateSection />
     </>
   );
 }
