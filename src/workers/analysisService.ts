@@ -19,6 +19,7 @@ import { computeIdStage, APP_ID_SAMPLE } from './idStage';
 import { finiteRowsOf, loadSource, type BytesProgress, type Loaded } from './sources';
 import { computeView, DEFAULT_VIEW } from './views';
 import { measureView } from './viewFaithfulness';
+import { subsetOf } from './subset';
 import { ViewMemo } from './viewMemo';
 import type { AnalyzeRequest, BackendChoice, BackendPreference, DatasetSource, WorkerReply, WorkerRequest } from './protocol';
 import { transferablesOf } from './protocol';
@@ -38,6 +39,7 @@ export function sourceKey(s: DatasetSource): string {
   const choice = 'choice' in s ? JSON.stringify(s.choice ?? {}) : '';
   if (s.kind === 'files') return `files\n${file(s.vectors)}\n${file(s.metadata)}\n${choice}`;
   if (s.kind === 'url') return `url\n${s.vectorsUrl}\n${s.labelsUrl ?? ''}\n${choice}`;
+  if (s.kind === 'rows') return `rows\n${s.dataset}\n${s.points.length}`;
   return `synthetic\n${JSON.stringify(s.params)}`;
 }
 
@@ -96,7 +98,8 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
     const choice = await deps.selectBackend(req.backend);
     send({ type: 'backend', id, choice });
     progress(0.02, 'reading');
-    const loaded = await load(req.source, signal, (done, total) => {
+    const rows = req.source.kind === 'rows' ? subsetOf(datasetFor(req.source.dataset), req.source.points) : null;
+    const loaded = rows ?? await load(req.source, signal, (done, total) => {
       progress(0.02 + (0.08 * done) / Math.max(total, 1), 'reading', { done, total });
       if (done >= total) progress(0.1, 'parsing');
     });

@@ -67,7 +67,17 @@ export interface SyntheticSource {
   params: { n: number; dim: number; classes: number; separation: number; noise: number; seed: number };
 }
 
-export type DatasetSource = UrlDatasetSource | FilesSource | SyntheticSource;
+/** Points of the dataset on screen (isolate and re-analyse): plotted-point indices of dataset `dataset`, loaded from `parent`. */
+export interface RowsSource {
+  kind: 'rows';
+  name: string;
+  dataset: number;
+  points: Int32Array;
+  /** The source of the dataset the points come from (to go back to all of them). */
+  parent: DatasetSource;
+}
+
+export type DatasetSource = UrlDatasetSource | FilesSource | SyntheticSource | RowsSource;
 
 /** Load a dataset, analyse it on a backend, and send the default view. A newer one cancels every older job. */
 export interface AnalyzeRequest {
