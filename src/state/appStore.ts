@@ -21,15 +21,27 @@ export const useJobsStore = createJobsStore(getClient, currentDataset);
 export const useInspectStore = createInspectStore(getClient, currentDataset, () => useAnalysisStore.getState().classNames);
 export const useFaithfulnessStore = createFaithfulnessStore(getClient);
 
-/** Measures the view on screen as drawn (its own dims for a layout, else the 2D/3D toggle's). */
-function measureShownView(): void {
+/** Above this many points a picture is measured on request (the panel's button), not after every view change. */
+export const AUTO_MEASURE_MAX_POINTS = 30_000;
+
+/**
+ * Measures the view on screen as drawn (its own dims for a layout, else the 2D/3D toggle's), after
+ * the ID stage (which it would slow down); on request only (`force`) above AUTO_MEASURE_MAX_POINTS.
+ */
+export function measureShownView(force = false): void {
   const spec = useJobsStore.getState().shown;
+  const a = useAnalysisStore.getState();
   if (!spec || currentDataset() === 0) return;
+  if (!force && (a.idStage.status === 'running' || (a.report?.n ?? 0) > AUTO_MEASURE_MAX_POINTS)) {
+    useFaithfulnessStore.getState().reset();
+    return;
+  }
   const dims = spec.kind === 'umap' || spec.kind === 'tsne' ? spec.dims : useViewStore.getState().dims;
   useFaithfulnessStore.getState().measure(currentDataset(), spec, dims);
 }
 useJobsStore.subscribe((s, prev) => s.viewVersion !== prev.viewVersion && measureShownView());
 useViewStore.subscribe((s, prev) => s.dims !== prev.dims && measureShownView());
+useAnalysisStore.subscribe((s, prev) => s.idStage.status !== prev.idStage.status && prev.idStage.status === 'running' && measureShownView());
 
 useAnalysisStore.subscribe((s, prev) => {
   if (s.dataVersion === prev.dataVersion) return;

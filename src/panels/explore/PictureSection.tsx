@@ -4,12 +4,13 @@
  * shows (or the sentence that a layout has none), measured in the worker after every view change
  * with progress and cancel; and the PCA-3 picture's values as analyze --json reports them.
  */
-import { useAnalysisStore, useFaithfulnessStore } from '../../state/appStore';
+import { AUTO_MEASURE_MAX_POINTS, measureShownView, useAnalysisStore, useFaithfulnessStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
 import { formatSig } from '../../views/format';
 import { idPendingText } from './metricDocs';
 import { MetricRow } from './MetricRow';
 import { PCA3_DOCS } from './trustDocs';
+import type { ViewSpec } from '../../workers/protocol';
 
 const ROWS = [
   { key: 'trustworthiness', label: 'trustworthiness', tip: 'Trustworthiness (k = 10, scikit-learn\'s convention): 1 = no point among a point\'s 10 nearest in the picture that is far from it in the data.' },
@@ -17,19 +18,20 @@ const ROWS = [
   { key: 'meanPreservation', label: 'neighbours kept', tip: 'Mean over points of |N_data(i) ∩ N_picture(i)| / 10: the share of each point\'s 10 nearest data neighbours that are among its 10 nearest in the picture.' },
 ] as const;
 
+const KIND_NAMES: Record<ViewSpec['kind'], string> = { pca: 'PCA', simplex: 'simplex', class: 'class subspace', custom: 'custom', umap: 'UMAP', tsne: 't-SNE', raw: 'raw' };
+
 export function PictureSection() {
   const f = useFaithfulnessStore();
   const report = useAnalysisStore((s) => s.report);
-  const datasetId = useAnalysisStore((s) => s.datasetId);
   const idStage = useAnalysisStore((s) => s.idStage);
   const setColorBy = useViewStore((s) => s.setColorBy);
   const colorBy = useViewStore((s) => s.colorBy);
   if (!report) return null;
   const s = f.summary;
-  const what = f.view ? `${f.view.kind === 'tsne' ? 't-SNE' : f.view.kind.toUpperCase()} ${f.dims}D` : '';
+  const what = f.view ? `${KIND_NAMES[f.view.kind]}${f.view.spherize ? ', spherized' : ''}, ${f.dims}D` : '';
   return (
     <section className="metric-section" data-testid="picture-section" data-status={f.status}>
-      <h3>This picture ({what || 'no view'})</h3>
+      <h3>How far this picture can be trusted{what ? ` (${what})` : ''}</h3>
       <div className="metric-grid metric-grid-2">
         {ROWS.map((r) => (
           <div key={r.key} className="metric-row" tabIndex={0} aria-describedby={`tip-picture-${r.key}`} data-tip-placement="left">
@@ -68,10 +70,12 @@ export function PictureSection() {
           </button>
         </div>
       ) : null}
-      {f.status === 'cancelled' || f.status === 'error' ? (
+      {f.status === 'cancelled' || f.status === 'error' || f.status === 'idle' ? (
         <p className="metric-note">
-          {f.error ? <span className="tip-reason">{f.error} </span> : 'Cancelled. '}
-          <button type="button" className="link-button" onClick={() => remeasure(datasetId, f)} data-testid="picture-measure">
+          {f.error ? <span className="tip-reason">{f.error} </span> : f.status === 'cancelled' ? 'Cancelled. ' : null}
+          {f.status === 'idle' && report.n > AUTO_MEASURE_MAX_POINTS ? `Above ${AUTO_MEASURE_MAX_POINTS.toLocaleString('en-US')} points a picture is measured on request (exact kNN, minutes). ` : null}
+          {f.status === 'idle' && idStage.status === 'running' ? 'Measured once TwoNN and MLE are done. ' : null}
+          <button type="button" className="link-button" onClick={() => measureShownView(true)} data-testid="picture-measure">
             Measure this picture
           </button>
         </p>
@@ -83,10 +87,4 @@ export function PictureSection() {
       </div>
     </section>
   );
-}
-
-function remeasure(dataset: number, f: ReturnType<typeof useFaithfulnessStore.getState>): void {
-  if (!f.view) return;
-  useFaithfulnessStore.setState({ status: 'idle' });
-  useFaithfulnessStore.getState().measure(dataset, f.view, f.dims);
 }
