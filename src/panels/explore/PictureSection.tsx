@@ -32,7 +32,7 @@ export function PictureSection() {
   return (
     <section className="metric-section" data-testid="picture-section" data-status={f.status}>
       <h3>How far this picture can be trusted{what ? ` (${what})` : ''}</h3>
-      <div className="metric-grid metric-grid-2">
+      <div className="metric-grid">
         {ROWS.map((r) => (
           <div key={r.key} className="metric-row" tabIndex={0} aria-describedby={`tip-picture-${r.key}`} data-tip-placement="left">
             <span className="metric-label">{r.label}</span>
@@ -80,7 +80,7 @@ export function PictureSection() {
           </button>
         </p>
       ) : null}
-      <div className="metric-grid metric-grid-2">
+      <div className="metric-grid">
         {PCA3_DOCS.map((d) => (
           <MetricRow key={d.id} doc={d} report={report} placeholder="—" pending={idPendingText(idStage)} />
         ))}

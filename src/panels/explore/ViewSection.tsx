@@ -83,7 +83,7 @@ export function ViewSection() {
         value={kind}
         options={KINDS.map((k) => ({ value: k.kind, label: k.label, title: k.title, disabled: !enabled(k.kind), testId: `view-${k.kind}` }))}
         onChange={(next) => {
-          const s = specFor(next, shown, dims, classNames);
+          const s = specFor(next, spec, dims, classNames);
           setCustomOpen(next === 'custom' && s === null);
           if (s) showView(s);
         }}
