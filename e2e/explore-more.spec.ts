@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { fashionMnistFromBytes } from '../src/datasets/fashionMnist';
 import { writeNpy } from '../src/io/npy';
 import { createRng } from '../src/geometry/random';
-import { ARTIFACTS, cliDigitsReport, loadFiles, toleranceFor, waitForAnalysis } from './helpers';
+import { ARTIFACTS, cliDigitsReport, cliReport, loadFiles, toleranceFor, waitForAnalysis } from './helpers';
 
 const OUT = `${ARTIFACTS}/explore-more${process.env.E2E_PORT ? `-${process.env.E2E_PORT}` : ''}`;
 
@@ -173,6 +173,33 @@ test('re-analyse a selection: every metric on its rows; back to all points; the 
   expect(csv[0]).toBe('point,row,PC1,PC2,PC3,local_id_mle_k20,class');
   const ids = csv.slice(1).map((l) => Number(l.split(',')[5]));
   expect(ids.filter((v) => Number.isFinite(v) && v > 0).length).toBeGreaterThan(1700);
+});
+
+test('cluster, then measure: k-means labels every metric, ARI/NMI equal the CLI --cluster; k by silhouette; back', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('/');
+  const backend = await waitForAnalysis(page);
+  await page.getByTestId('cluster-k').fill('10');
+  await page.getByTestId('cluster-run').click();
+  await expect(page.getByTestId('dataset-name')).toContainText('k-means k = 10', { timeout: 60_000 });
+  await waitForAnalysis(page);
+  const cli = cliReport(['public/data/digits.npy', '--labels', 'public/data/digits-labels.txt', '--cluster', 'kmeans:10', '--seed', '1']);
+  const tol = toleranceFor(backend);
+  expect(await num(page, 'metric-clusters-k')).toBe(10);
+  expect(Math.abs((await num(page, 'metric-clusters-ari')) - cli.clusters!.ari!)).toBeLessThan(tol);
+  expect(Math.abs((await num(page, 'metric-clusters-nmi')) - cli.clusters!.nmi!)).toBeLessThan(tol);
+  expect(Math.abs((await num(page, 'metric-nc1')) - cli.neuralCollapse.nc1!)).toBeLessThan(tol * Math.max(1, cli.neuralCollapse.nc1!));
+  await expect(page.getByTestId('color-by').locator('option', { hasText: 'true class' })).toHaveCount(1);
+  await page.getByTestId('cluster-back').click();
+  await expect(page.getByTestId('dataset-name')).toHaveText('digits', { timeout: 60_000 });
+  await waitForAnalysis(page);
+  await page.getByTestId('cluster-method').selectOption('kmeans-auto');
+  await page.getByTestId('cluster-run').click();
+  await expect(page.getByTestId('dataset-name')).toContainText('k by silhouette', { timeout: 90_000 });
+  await waitForAnalysis(page);
+  const k = await num(page, 'metric-clusters-k');
+  expect(k).toBeGreaterThanOrEqual(2);
+  expect(k).toBeLessThanOrEqual(12);
 });
 
 test('screenshots: 37 classes; 100,000 points with density and labels', async ({ page }) => {

@@ -90,7 +90,7 @@ export interface AnalysisState {
 }
 
 function withChoice(source: DatasetSource, choice: LoadChoice): DatasetSource {
-  return source.kind === 'synthetic' || source.kind === 'rows' ? source : { ...source, choice };
+  return source.kind === 'synthetic' || source.kind === 'rows' || source.kind === 'clusters' ? source : { ...source, choice };
 }
 
 /** A store bound to a client factory (the app passes the real worker; tests pass a fake). */

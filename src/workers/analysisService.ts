@@ -20,6 +20,7 @@ import { finiteRowsOf, loadSource, type BytesProgress, type Loaded } from './sou
 import { computeView, DEFAULT_VIEW } from './views';
 import { measureView } from './viewFaithfulness';
 import { subsetOf } from './subset';
+import { clusteredOf } from './clusterSource';
 import { ViewMemo } from './viewMemo';
 import type { AnalyzeRequest, BackendChoice, BackendPreference, DatasetSource, WorkerReply, WorkerRequest } from './protocol';
 import { transferablesOf } from './protocol';
@@ -40,6 +41,7 @@ export function sourceKey(s: DatasetSource): string {
   if (s.kind === 'files') return `files\n${file(s.vectors)}\n${file(s.metadata)}\n${choice}`;
   if (s.kind === 'url') return `url\n${s.vectorsUrl}\n${s.labelsUrl ?? ''}\n${choice}`;
   if (s.kind === 'rows') return `rows\n${s.dataset}\n${s.points.length}`;
+  if (s.kind === 'clusters') return `clusters\n${s.dataset}\n${JSON.stringify(s.cluster)}\n${s.seed}`;
   return `synthetic\n${JSON.stringify(s.params)}`;
 }
 
@@ -98,7 +100,9 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
     const choice = await deps.selectBackend(req.backend);
     send({ type: 'backend', id, choice });
     progress(0.02, 'reading');
-    const rows = req.source.kind === 'rows' ? subsetOf(datasetFor(req.source.dataset), req.source.points) : null;
+    const src = req.source;
+    const clustered = src.kind === 'clusters' ? await clusteredOf(datasetFor(src.dataset), src.cluster, src.seed, { signal, onProgress: (f) => progress(0.1 * f, 'clustering') }) : null;
+    const rows = src.kind === 'rows' ? subsetOf(datasetFor(src.dataset), src.points) : (clustered?.loaded ?? null);
     const loaded = rows ?? await load(req.source, signal, (done, total) => {
       progress(0.02 + (0.08 * done) / Math.max(total, 1), 'reading', { done, total });
       if (done >= total) progress(0.1, 'parsing');
@@ -112,6 +116,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
     const finite = finiteRowsOf(loaded);
     const input = prepareAnalysis(finite.emb, { k: req.k, nonFinite: finite.nonFinite });
     const base = await analyzeBase(input, { signal, idSample: APP_ID_SAMPLE, onProgress: (f, stage) => progress(0.1 + 0.6 * f, stage) });
+    if (clustered) base.report.clusters = clustered.clusters;
     progress(0.7, 'views');
     const ds = buildDataset(req.source.name, finite, base, input.mleK);
     const view = await computeView(ds, DEFAULT_VIEW, { signal });

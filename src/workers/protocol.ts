@@ -8,10 +8,12 @@ import type { AnglesChart, ClassDimensionChart, DatasetCharts } from './charts';
 import type { FileChoices, LoadChoice } from './choices';
 import type { FaithfulnessReply, FaithfulnessRequest, ViewResult } from './viewProtocol';
 import type { ViewSpec } from './views';
+import type { ClusterChoice } from './clusterSource';
 
 export type { AnglesChart, ClassCharts, ClassDimensionChart, DatasetCharts } from './charts';
 export type { FileChoices, LoadChoice } from './choices';
 export type { AxisEnd, CustomAxis, ViewSpec } from './views';
+export type { ClusterChoice } from './clusterSource';
 export type { FaithfulnessReply, FaithfulnessRequest, ViewFaithfulness, ViewResult } from './viewProtocol';
 
 /** The tfjs backends the app can run on. */
@@ -77,7 +79,17 @@ export interface RowsSource {
   parent: DatasetSource;
 }
 
-export type DatasetSource = UrlDatasetSource | FilesSource | SyntheticSource | RowsSource;
+/** The dataset on screen labelled by its clusters (clusterSource.ts); its true labels become the metadata column "true class". */
+export interface ClustersSource {
+  kind: 'clusters';
+  name: string;
+  dataset: number;
+  cluster: ClusterChoice;
+  seed: number;
+  parent: DatasetSource;
+}
+
+export type DatasetSource = UrlDatasetSource | FilesSource | SyntheticSource | RowsSource | ClustersSource;
 
 /** Load a dataset, analyse it on a backend, and send the default view. A newer one cancels every older job. */
 export interface AnalyzeRequest {

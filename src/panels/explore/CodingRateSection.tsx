@@ -1,8 +1,11 @@
-/** The coding-rate rows of the metrics panel (R, R_c, ΔR, ε²), computed with the ID stage, equal to analyze --json's codingRate. */
+/**
+ * The coding-rate rows of the metrics panel (R, R_c, ΔR, ε²), computed with the ID stage, equal to
+ * analyze --json's codingRate; and, for data labelled by its clusters, their ARI and NMI against the true labels.
+ */
 import { useAnalysisStore } from '../../state/appStore';
 import { idPendingText } from './metricDocs';
 import { MetricRow } from './MetricRow';
-import { CODING_RATE_DOCS } from './trustDocs';
+import { CLUSTER_DOCS, CODING_RATE_DOCS } from './trustDocs';
 
 export function CodingRateSection() {
   const report = useAnalysisStore((s) => s.report);
@@ -17,6 +20,16 @@ export function CodingRateSection() {
           <MetricRow key={d.id} doc={d} report={report} placeholder={running ? '…' : '—'} pending={pending} />
         ))}
       </div>
+      {report?.clusters ? (
+        <>
+          <h3>Clusters as labels ({report.clusters.method}, seed {report.clusters.seed})</h3>
+          <div className="metric-grid" data-testid="cluster-metrics">
+            {CLUSTER_DOCS.map((d) => (
+              <MetricRow key={d.id} doc={d} report={report} placeholder="—" />
+            ))}
+          </div>
+        </>
+      ) : null}
     </section>
   );
 }

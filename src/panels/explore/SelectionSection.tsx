@@ -5,12 +5,7 @@
 import { useState } from 'react';
 import { useAnalysisStore, useInspectStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
-import type { DatasetSource } from '../../workers/protocol';
-
-/** The source a chain of re-analysed selections started from. */
-function rootOf(s: DatasetSource): DatasetSource {
-  return s.kind === 'rows' ? rootOf(s.parent) : s;
-}
+import { isDerived, rootOf } from './derivedSource';
 
 /** Re-analyses the selected points of the dataset on screen as a dataset of their own. */
 function analyseSelection(mask: Uint8Array, count: number): void {
@@ -98,7 +93,7 @@ export function SelectionSection() {
         >
           Re-analyse selection
         </button>
-        {shownSource?.kind === 'rows' ? (
+        {shownSource && isDerived(shownSource) ? (
           <button type="button" onClick={() => run(rootOf(shownSource))} data-testid="back-to-all">
             Back to all points
           </button>

@@ -20,3 +20,9 @@ export const PCA3_DOCS: readonly MetricDoc[] = [
   { id: 'pca3-trustworthiness', idStage: true, label: 'PCA-3 trustworth.', path: 'projection.pca3.trustworthiness', section: 'pca', kind: 'real', nullReason: () => 'needs more than 20 points', doc: `${TC}Of the PC1-PC3 picture, as analyze --json's projection.pca3.` },
   { id: 'pca3-continuity', idStage: true, label: 'PCA-3 continuity', path: 'projection.pca3.continuity', section: 'pca', kind: 'real', nullReason: () => 'needs more than 20 points', doc: 'continuity (k = 10) = trustworthiness with the two spaces swapped: original neighbours torn apart in the picture. Of the PC1-PC3 picture, as analyze --json\'s projection.pca3.' },
 ];
+
+export const CLUSTER_DOCS: readonly MetricDoc[] = [
+  { id: 'clusters-k', label: 'clusters', path: 'clusters.k', section: 'collapse', kind: 'count', doc: 'The number of clusters that label the points (k-means / k-subspaces: k; density: the peaks found, plus "unclustered" when some points are noise).' },
+  { id: 'clusters-ari', label: 'ARI vs true labels', path: 'clusters.ari', section: 'collapse', kind: 'real', nullReason: () => 'the data had no labels', doc: 'Adjusted Rand index of the clusters against the true labels (scikit-learn\'s adjusted_rand_score): 1 = the same partition, ~0 = chance.' },
+  { id: 'clusters-nmi', label: 'NMI vs true labels', path: 'clusters.nmi', section: 'collapse', kind: 'real', nullReason: () => 'the data had no labels', doc: 'Normalised mutual information of the clusters and the true labels (scikit-learn\'s normalized_mutual_info_score, arithmetic mean): 1 = the same partition.' },
+];
