@@ -44,9 +44,13 @@ function writeFashion(n: number): { vectors: string; labels: string } {
   return { vectors, labels };
 }
 
+/** Screenshots at 1440x900 and 1280x720 (the page is left at 1440x900). */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: `${OUT}/${name}.png` });
+  for (const [width, height] of [[1280, 720], [1440, 900]]) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: `${OUT}/${name}-${width}x${height}.png` });
+  }
 }
 
 async function downloadText(page: Page, testId: string): Promise<string> {
