@@ -39,8 +39,15 @@ export function measureShownView(force = false): void {
   const dims = spec.kind === 'umap' || spec.kind === 'tsne' ? spec.dims : useViewStore.getState().dims;
   useFaithfulnessStore.getState().measure(currentDataset(), spec, dims);
 }
-useJobsStore.subscribe((s, prev) => s.viewVersion !== prev.viewVersion && measureShownView());
-useViewStore.subscribe((s, prev) => s.dims !== prev.dims && measureShownView());
+/** A new view is measured once its transition has run (TRANSITION_MS is 600 ms), so the worker's kNN does not take the animation's CPU. */
+const MEASURE_DELAY_MS = 700;
+let measureTimer: ReturnType<typeof setTimeout> | undefined;
+function measureSoon(): void {
+  clearTimeout(measureTimer);
+  measureTimer = setTimeout(() => measureShownView(), MEASURE_DELAY_MS);
+}
+useJobsStore.subscribe((s, prev) => s.viewVersion !== prev.viewVersion && measureSoon());
+useViewStore.subscribe((s, prev) => s.dims !== prev.dims && measureSoon());
 useAnalysisStore.subscribe((s, prev) => s.idStage.status !== prev.idStage.status && prev.idStage.status === 'running' && measureShownView());
 
 useAnalysisStore.subscribe((s, prev) => {
