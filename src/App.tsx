@@ -1,10 +1,11 @@
-/** The app shell: the top bar, the current mode (Explore, Train or Landscape), the one tooltip layer; drop files anywhere. */
+/** The app shell: the top bar, the current mode (Explore, Train, Landscape or Compare), the one tooltip layer; drop files anywhere. */
 import { TopBar } from './panels/TopBar';
 import { TooltipLayer } from './panels/TooltipLayer';
 import { DropZone } from './panels/DropZone';
 import { ExploreMode } from './panels/explore/ExploreMode';
 import { TrainMode } from './panels/train/TrainMode';
 import { LandscapeMode } from './panels/landscape/LandscapeMode';
+import { CompareMode } from './panels/compare/CompareMode';
 import { useModeStore } from './state/modeStore';
 
 export function App() {
@@ -12,7 +13,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      {mode === 'train' ? <TrainMode /> : mode === 'landscape' ? <LandscapeMode /> : <ExploreMode />}
+      {mode === 'train' ? <TrainMode /> : mode === 'landscape' ? <LandscapeMode /> : mode === 'compare' ? <CompareMode /> : <ExploreMode />}
       <TooltipLayer />
       <DropZone />
     </div>

@@ -1,4 +1,4 @@
-/** The top bar: the app's name and its modes. Explore and Train switch the app's mode; the others say when they come. */
+/** The top bar: the app's name and its modes. Explore, Train, Landscape and Compare switch the app's mode; the others say when they come. */
 import { useModeStore, type AppMode } from '../state/modeStore';
 
 interface Mode {
@@ -14,7 +14,7 @@ const MODES: Mode[] = [
   { id: 'explore', label: 'Explore' },
   { id: 'train', label: 'Train' },
   { id: 'landscape', label: 'Landscape' },
-  { id: 'compare', label: 'Compare', note: 'Later: compare two representations (CKA, mutual kNN, Procrustes).', badge: 'later' },
+  { id: 'compare', label: 'Compare' },
   { id: 'teach', label: 'Teach', note: 'Later: guided lessons for the classroom.', badge: 'later' },
 ];
 

@@ -1,16 +1,16 @@
 /**
- * The app's mode (the top bar's tabs): Explore, Train or Landscape. Opens on `?mode=train` or
- * `?mode=landscape` when given, and keeps the URL's `mode` parameter in step (other parameters are
+ * The app's mode (the top bar's tabs): Explore, Train, Landscape or Compare. Opens on `?mode=train`,
+ * `?mode=landscape` or `?mode=compare` when given, and keeps the URL's `mode` parameter in step (other parameters are
  * left as they are).
  */
 import { create } from 'zustand';
 
-export type AppMode = 'explore' | 'train' | 'landscape';
+export type AppMode = 'explore' | 'train' | 'landscape' | 'compare';
 
 /** The mode named by a query string (`?mode=train`), explore otherwise. */
 export function modeFromQuery(search: string): AppMode {
   const m = new URLSearchParams(search).get('mode');
-  return m === 'train' || m === 'landscape' ? m : 'explore';
+  return m === 'train' || m === 'landscape' || m === 'compare' ? m : 'explore';
 }
 
 export interface ModeState {

@@ -5,9 +5,10 @@
  * snapshots carry the run id so the UI drops those of a run it has replaced.
  */
 import type { LayerId, RunConfig, SnapshotMetrics, SubspaceAngles } from '../training/types';
-import type { BackendChoice, BackendPreference, CancelledReply, ErrorReply, ProgressReply } from './protocol';
+import type { BackendPreference, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
+import type { Policy } from './rpc/jobs';
 
-export type { BackendChoice, BackendName, BackendPreference } from './protocol';
+export type { BackendChoice, BackendName, BackendPreference } from './rpc/envelope';
 
 /** How fast a playing run goes: a cap on optimisation steps per second, or as fast as the backend can. */
 export type TrainSpeed = 'slow' | 'medium' | 'max';
@@ -66,13 +67,8 @@ export interface FeaturesRequest {
   run: number;
 }
 
-/** Stop request `id` (a configure, play or features); it answers `cancelled` or `stopped`. */
-export interface TrainCancelRequest {
-  type: 'cancel';
-  id: number;
-}
-
-export type TrainingRequest = ConfigureRequest | PlayRequest | PauseRequest | SpeedRequest | FeaturesRequest | TrainCancelRequest;
+/** Cancel (rpc/envelope.ts) stops a configure, play or features request; it answers `cancelled` or `stopped`. */
+export type TrainingRequest = ConfigureRequest | PlayRequest | PauseRequest | SpeedRequest | FeaturesRequest | CancelRequest;
 
 /** Facts about a configured run, for labels and the status bar. */
 export interface RunInfo {
@@ -133,13 +129,6 @@ export interface SnapshotMessage {
   stepsPerSecond: number | null;
 }
 
-/** The backend was settled for request `id` (before the run is built). */
-export interface TrainBackendReply {
-  type: 'backend';
-  id: number;
-  choice: BackendChoice;
-}
-
 /** Run `info.run` is built and ready (its step-0 snapshot follows). */
 export interface ReadyReply {
   type: 'ready';
@@ -185,12 +174,18 @@ export interface FeaturesReply {
 export type TrainingReply =
   | ProgressReply
   | FeaturesReply
-  | TrainBackendReply
+  | BackendReply
   | ReadyReply
   | SnapshotReply
   | StoppedReply
   | CancelledReply
   | ErrorReply;
+
+/** How newer requests stop older ones: one training job at a time; pause and speed are notices, not jobs. */
+export const TRAINING_POLICY = { configure: 'exclusive', play: 'exclusive', features: 'exclusive' } as const satisfies Record<'configure' | 'play' | 'features', Policy>;
+
+/** The replies that end a request (besides cancelled and error): a configure and a play end with `stopped`. */
+export const TRAINING_FINALS = ['stopped', 'features'] as const satisfies readonly TrainingReply['type'][];
 
 function frameBuffers(f: FeatureFrame): Transferable[] {
   const out: Transferable[] = [f.points.buffer, f.means.buffer];

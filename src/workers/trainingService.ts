@@ -9,12 +9,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { buildDataset, type DataConfig, type Dataset, type ReadBytes } from '../datasets';
-import { isInputError } from '../io/errors';
+import { abortError } from '../geometry/abort';
 import { createTrainer, snapshotMetrics, type Snapshot, type Trainer } from '../training';
 import { FrameTracker } from './trainingFrame';
-import type { BackendChoice, BackendPreference } from './protocol';
+import type { BackendChoice, BackendPreference } from './rpc/envelope';
+import { createJobs } from './rpc/jobs';
 import {
   SPEED_STEPS_PER_SECOND,
+  TRAINING_POLICY,
   trainingTransferables,
   type ConfigureRequest,
   type FeaturesRequest,
@@ -44,21 +46,8 @@ interface Run {
   frames: FrameTracker;
 }
 
-interface Job {
-  id: number;
-  kind: 'configure' | 'play' | 'features';
-  ctl: AbortController;
-  done: Promise<void>;
-}
-
 /** Steps taken per trainer.step() call at a capped speed: about a tenth of a second's worth. */
 const CHUNK_SECONDS = 0.1;
-
-function abortError(): Error {
-  const e = new Error('Stopped.');
-  e.name = 'AbortError';
-  return e;
-}
 
 /** Waits `ms` milliseconds or until the signal aborts. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -77,21 +66,15 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg: TrainingRequest) => void; idle: () => Promise<void> } {
   const numTensors = deps.numTensors ?? (() => tf.memory().numTensors);
   const send = (reply: TrainingReply) => deps.post(reply, trainingTransferables(reply));
-  let job: Job | null = null;
+  const jobs = createJobs({
+    post: send,
+    policy: TRAINING_POLICY,
+    wording: { internalFix: 'Try another backend in the status bar, or reset the run.', rangeFix: 'Change that setting in the controls.' },
+  });
   let current: Run | null = null;
   let nextRun = 1;
   let speed: TrainSpeed = 'max';
   let cachedData: { key: string; ds: Dataset } | null = null;
-
-  function fail(id: number, e: unknown, signal: AbortSignal): void {
-    if (signal.aborted || (e instanceof Error && e.name === 'AbortError')) send({ type: 'cancelled', id });
-    else if (isInputError(e)) send({ type: 'error', id, kind: 'input', problem: e.problem, fix: e.fix });
-    else if (e instanceof RangeError) send({ type: 'error', id, kind: 'input', problem: `${e.message}.`, fix: 'Change that setting in the controls.' });
-    else {
-      const message = e instanceof Error ? e.message : String(e);
-      send({ type: 'error', id, kind: 'internal', problem: message, fix: 'Try another backend in the status bar, or reset the run.' });
-    }
-  }
 
   async function dataset(data: DataConfig, baseUrl: string): Promise<Dataset> {
     const key = JSON.stringify(data);
@@ -219,50 +202,28 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
     send({ type: 'features', id, run: run.info.run, step: f.step, featureDim: f.featureDim, trainRows, testRows, features: all, labels });
   }
 
-  /** Stops the running job, then runs `work` as the new one. */
-  function start(id: number, kind: Job['kind'], work: (signal: AbortSignal) => Promise<void>): void {
-    const previous = job;
-    previous?.ctl.abort();
-    const ctl = new AbortController();
-    const done = (async () => {
-      await previous?.done;
-      if (ctl.signal.aborted) throw abortError();
-      await work(ctl.signal);
-    })()
-      .catch((e: unknown) => fail(id, e, ctl.signal))
-      .finally(() => {
-        if (job?.id === id) job = null;
-      });
-    job = { id, kind, ctl, done };
-  }
-
   function handle(msg: TrainingRequest): void {
     switch (msg.type) {
       case 'configure':
-        start(msg.id, 'configure', (signal) => configure(msg, signal));
+        jobs.start(msg, (signal) => configure(msg, signal));
         return;
       case 'play':
-        start(msg.id, 'play', (signal) => play(msg, signal));
+        jobs.start(msg, (signal) => play(msg, signal));
         return;
       case 'features':
-        start(msg.id, 'features', (signal) => features(msg, signal));
+        jobs.start(msg, (signal) => features(msg, signal));
         return;
       case 'pause':
-        if (job?.kind === 'play' && current?.info.run === msg.run) job.ctl.abort();
+        if (current?.info.run === msg.run) jobs.abortWhere((kind) => kind === 'play');
         return;
       case 'speed':
         speed = msg.speed;
         return;
       case 'cancel':
-        if (job?.id === msg.id) job.ctl.abort();
+        jobs.cancel(msg.id);
         return;
     }
   }
 
-  return {
-    handle,
-    idle: async () => {
-      while (job) await job.done;
-    },
-  };
+  return { handle, idle: jobs.idle };
 }

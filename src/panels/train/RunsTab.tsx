@@ -10,6 +10,7 @@ import { allFeaturesNpz, featuresNpy, labelsText, metricsCsv, runExport, runJson
 import { useTrainingStore } from '../../state/trainingStore';
 import { download, downloadText } from '../../views/download';
 import { FeatureExportStatus } from './FeatureExportStatus';
+import { TrainCompareButton } from '../compare/TrainCompareButton';
 
 const count = (n: number | undefined) => (n ?? 0).toLocaleString('en-US');
 
@@ -109,6 +110,7 @@ export function RunsTab() {
           </button>
         </div>
         <FeatureExportStatus />
+        <TrainCompareButton disabled={noRun} />
       </section>
     </div>
   );
