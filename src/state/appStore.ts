@@ -46,6 +46,8 @@ const MEASURE_DELAY_MS = 700;
 let measureTimer: ReturnType<typeof setTimeout> | undefined;
 function measureSoon(): void {
   clearTimeout(measureTimer);
+  // The values on screen belong to the previous picture: drop them now.
+  useFaithfulnessStore.getState().reset();
   measureTimer = setTimeout(() => measureShownView(), MEASURE_DELAY_MS);
 }
 useJobsStore.subscribe((s, prev) => s.viewVersion !== prev.viewVersion && measureSoon());

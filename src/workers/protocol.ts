@@ -57,6 +57,8 @@ export interface RowsSource {
   points: Int32Array;
   /** The source of the dataset the points come from (to go back to all of them). */
   parent: DatasetSource;
+  /** Unused (the rows are taken as they are); present so every non-synthetic source can carry one. */
+  choice?: LoadChoice;
 }
 
 /** The dataset on screen labelled by its clusters (clusterSource.ts); its true labels become the metadata column "true class". */
@@ -67,6 +69,8 @@ export interface ClustersSource {
   cluster: ClusterChoice;
   seed: number;
   parent: DatasetSource;
+  /** Unused, as for RowsSource. */
+  choice?: LoadChoice;
 }
 
 export type DatasetSource = UrlDatasetSource | FilesSource | SyntheticSource | RowsSource | ClustersSource;
