@@ -94,7 +94,7 @@ export interface AnalysisState {
 }
 
 function withChoice(source: DatasetSource, choice: LoadChoice): DatasetSource {
-  return source.kind === 'synthetic' ? source : { ...source, choice };
+  return source.kind === 'synthetic' || source.kind === 'rows' || source.kind === 'clusters' ? source : { ...source, choice };
 }
 
 export interface AnalysisStoreOptions {

@@ -10,6 +10,7 @@ import { createAnalysisStore, type AnalysisState } from './analysisStore';
 import { DEMO_DATASETS, demoSource, sourceFromQuery } from './datasets';
 import { createInspectStore } from './inspectStore';
 import { createJobsStore } from './jobsStore';
+import { createFaithfulnessStore } from './faithfulnessStore';
 import { getViewBuffers } from './pointBuffers';
 import { autoPointSize, useViewStore } from './viewStore';
 
@@ -20,15 +21,48 @@ export const useAnalysisStore = createAnalysisStore(getClient, { onNewDataset })
 const currentDataset = () => useAnalysisStore.getState().datasetId;
 export const useJobsStore = createJobsStore(getClient, currentDataset);
 export const useInspectStore = createInspectStore(getClient, currentDataset, () => useAnalysisStore.getState().classNames);
+export const useFaithfulnessStore = createFaithfulnessStore(getClient);
+
+/** Above this many points a picture is measured on request (the panel's button), not after every view change. */
+export const AUTO_MEASURE_MAX_POINTS = 30_000;
+
+/**
+ * Measures the view on screen as drawn (its own dims for a layout, else the 2D/3D toggle's), after
+ * the ID stage (which it would slow down); on request only (`force`) above AUTO_MEASURE_MAX_POINTS.
+ */
+export function measureShownView(force = false): void {
+  const spec = useJobsStore.getState().shown;
+  const a = useAnalysisStore.getState();
+  if (!spec || currentDataset() === 0) return;
+  if (!force && (a.idStage.status === 'running' || (a.report?.n ?? 0) > AUTO_MEASURE_MAX_POINTS)) {
+    useFaithfulnessStore.getState().reset();
+    return;
+  }
+  const dims = spec.kind === 'umap' || spec.kind === 'tsne' ? spec.dims : useViewStore.getState().dims;
+  useFaithfulnessStore.getState().measure(currentDataset(), spec, dims);
+}
+/** A new view is measured once its transition has run (TRANSITION_MS is 600 ms), so the worker's kNN does not take the animation's CPU. */
+const MEASURE_DELAY_MS = 700;
+let measureTimer: ReturnType<typeof setTimeout> | undefined;
+function measureSoon(): void {
+  clearTimeout(measureTimer);
+  // The values on screen belong to the previous picture: drop them now.
+  useFaithfulnessStore.getState().reset();
+  measureTimer = setTimeout(() => measureShownView(), MEASURE_DELAY_MS);
+}
+useJobsStore.subscribe((s, prev) => s.viewVersion !== prev.viewVersion && measureSoon());
+useViewStore.subscribe((s, prev) => s.dims !== prev.dims && measureSoon());
+useAnalysisStore.subscribe((s, prev) => s.idStage.status !== prev.idStage.status && prev.idStage.status === 'running' && measureShownView());
 
 /** A new dataset is on screen: reset the view's jobs and buffers, the selection, the point size and the colouring. */
 function onNewDataset(s: AnalysisState): void {
   const view = getViewBuffers();
   if (view) useJobsStore.getState().reset(view);
   useInspectStore.getState().reset();
+  useFaithfulnessStore.getState().reset();
   const v = useViewStore.getState();
   if (s.report) v.setPointSize(autoPointSize(s.report.n));
-  const keep = v.colorBy === 'uniform' || v.colorBy === 'localId' || (v.colorBy === 'class' && s.classNames) || s.metaColumns.includes(v.colorBy.slice(5));
+  const keep = v.colorBy === 'uniform' || v.colorBy === 'localId' || v.colorBy === 'preservation' || (v.colorBy === 'class' && s.classNames) || s.metaColumns.includes(v.colorBy.slice(5));
   if (!keep) v.setColorBy(s.classNames ? 'class' : 'uniform');
   else useViewStore.setState({ hidden: [] });
   if (v.colorBy === 'localId') useJobsStore.getState().requestLocalId();

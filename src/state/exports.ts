@@ -19,18 +19,26 @@ export function csvCell(value: string): string {
 
 /**
  * Coordinates CSV: point, row (original row index), the view's named axes (unused axes left out;
- * in 2D (`dims` 2) the first two only, as drawn), class, then the metadata columns. Points without
+ * in 2D (`dims` 2) the first two only, as drawn), the extra numeric columns, class, then the metadata columns. Points without
  * coordinates (outside a UMAP sample) are left out.
  */
-export function coordinatesCsv(view: ViewResult, b: PointBuffers, classNames: readonly string[] | null, dims: 2 | 3 = 3): string {
+export function coordinatesCsv(
+  view: ViewResult,
+  b: PointBuffers,
+  classNames: readonly string[] | null,
+  dims: 2 | 3 = 3,
+  /** Per-point numeric columns after the axes (e.g. the local ID), NaN written as an empty cell. */
+  extra: readonly { name: string; values: Float32Array }[] = [],
+): string {
   const axes = view.axes.map((name, a) => ({ name, a })).filter((x) => x.name !== '' && x.a < dims);
-  const head = ['point', 'row', ...axes.map((x) => x.name)];
+  const head = ['point', 'row', ...axes.map((x) => x.name), ...extra.map((x) => x.name)];
   if (b.labels && classNames) head.push('class');
   if (b.meta) head.push(...b.meta.columns);
   const lines = [head.map(csvCell).join(',')];
   const rows = view.sample ?? Int32Array.from({ length: b.rowIndex.length }, (_, i) => i);
   for (const i of rows) {
     const cells = [String(i), String(b.rowIndex[i]), ...axes.map((x) => String(view.coords[i * 3 + x.a]))];
+    for (const x of extra) cells.push(Number.isFinite(x.values[i]) ? String(x.values[i]) : '');
     if (b.labels && classNames) cells.push(csvCell(classNames[b.labels[i]] ?? ''));
     if (b.meta) for (const col of b.meta.values) cells.push(csvCell(col[i] ?? ''));
     lines.push(cells.join(','));

@@ -18,11 +18,13 @@ export interface PointBuffers {
 let points: PointBuffers | null = null;
 let view: ViewResult | null = null;
 let localId: Float32Array | null = null;
+let preservation: Float32Array | null = null;
 
 /** Replaces the point buffers (a new dataset); the caller bumps the store's version. */
 export function setPointBuffers(b: PointBuffers | null): void {
   points = b;
   localId = null;
+  preservation = null;
 }
 
 /** The buffers of the latest dataset, or null before the first one. */
@@ -47,4 +49,13 @@ export function setLocalIdBuffer(values: Float32Array | null): void {
 
 export function getLocalIdBuffer(): Float32Array | null {
   return localId;
+}
+
+/** Sets the per-point neighbourhood preservation of the view on screen (NaN where not measured). */
+export function setPreservationBuffer(values: Float32Array | null): void {
+  preservation = values;
+}
+
+export function getPreservationBuffer(): Float32Array | null {
+  return preservation;
 }

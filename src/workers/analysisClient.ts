@@ -8,6 +8,8 @@ import {
   type AnglesRequest,
   type BackendChoice,
   type ChooseReply,
+  type FaithfulnessReply,
+  type FaithfulnessRequest,
   type IntrinsicDimensionReply,
   type IntrinsicDimensionRequest,
   type LocalIdReply,
@@ -78,6 +80,11 @@ export class AnalysisClient {
   /** The intrinsic-dimension stage of dataset `dataset` (after its result), with progress. */
   intrinsicDimension(params: Params<IntrinsicDimensionRequest>, handlers: AnalyzeHandlers = {}): Ticket<IntrinsicDimensionReply> {
     return this.send({ type: 'intrinsicDimension', ...params }, handlers);
+  }
+
+  /** Trustworthiness, continuity and per-point preservation of a view as drawn. */
+  faithfulness(params: Params<FaithfulnessRequest>, handlers: AnalyzeHandlers = {}): Ticket<FaithfulnessReply> {
+    return this.send({ type: 'faithfulness', ...params }, handlers);
   }
 
   /** Stops request `id`: its promise rejects as cancelled at once, and nothing it sends later is applied. */

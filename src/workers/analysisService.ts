@@ -17,6 +17,10 @@ import { buildDataset, classCounts, type Dataset } from './dataset';
 import { computeIdStage, APP_ID_SAMPLE } from './idStage';
 import { finiteRowsOf, loadSource, type BytesProgress, type Loaded } from './sources';
 import { computeView, DEFAULT_VIEW } from './views';
+import { measureView } from './viewFaithfulness';
+import { subsetOf } from './subset';
+import { clusteredOf } from './clusterSource';
+import { ViewMemo } from './viewMemo';
 import type { AnalyzeRequest, BackendChoice, BackendPreference, DatasetSource, WorkerReply, WorkerRequest } from './protocol';
 import { ANALYSIS_POLICY, transferablesOf } from './protocol';
 import { createHeld } from './rpc/held';
@@ -39,6 +43,8 @@ export function sourceKey(s: DatasetSource): string {
   const choice = 'choice' in s ? JSON.stringify(s.choice ?? {}) : '';
   if (s.kind === 'files') return `files\n${file(s.vectors)}\n${file(s.metadata)}\n${choice}`;
   if (s.kind === 'url') return `url\n${s.vectorsUrl}\n${s.labelsUrl ?? ''}\n${choice}`;
+  if (s.kind === 'rows') return `rows\n${s.dataset}\n${s.points.length}`;
+  if (s.kind === 'clusters') return `clusters\n${s.dataset}\n${JSON.stringify(s.cluster)}\n${s.seed}`;
   return `synthetic\n${JSON.stringify(s.params)}`;
 }
 
@@ -61,6 +67,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
   const jobs = createJobs({ post: send, policy: ANALYSIS_POLICY, wording: { internalFix: 'Try another backend in the status bar, or reload the page.' } });
   const datasets = createHeld<Dataset>();
   let analysis: Promise<void> = Promise.resolve();
+  const views = new ViewMemo();
 
   function progressFor(id: number) {
     let last = { fraction: -1, stage: '' };
@@ -79,7 +86,10 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
     const choice = await deps.selectBackend(req.backend);
     send({ type: 'backend', id, choice });
     progress(0.02, 'reading');
-    const loaded = await load(req.source, signal, (done, total) => {
+    const src = req.source;
+    const clustered = src.kind === 'clusters' ? await clusteredOf(datasetFor(src.dataset), src.cluster, src.seed, { signal, onProgress: (f) => progress(0.1 * f, 'clustering') }) : null;
+    const rows = src.kind === 'rows' ? subsetOf(datasetFor(src.dataset), src.points) : (clustered?.loaded ?? null);
+    const loaded = rows ?? await load(req.source, signal, (done, total) => {
       progress(0.02 + (0.08 * done) / Math.max(total, 1), 'reading', { done, total });
       if (done >= total) progress(0.1, 'parsing');
     });
@@ -92,12 +102,14 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
     const finite = finiteRowsOf(loaded);
     const input = prepareAnalysis(finite.emb, { k: req.k, nonFinite: finite.nonFinite });
     const base = await analyzeBase(input, { signal, idSample: APP_ID_SAMPLE, onProgress: (f, stage) => progress(0.1 + 0.6 * f, stage) });
+    if (clustered) base.report.clusters = clustered.clusters;
     progress(0.7, 'views');
     const ds = buildDataset(req.source.name, finite, base, input.mleK);
     const view = await computeView(ds, DEFAULT_VIEW, { signal });
     const charts = await computeCharts(ds, { signal, dimensions: false, onProgress: (f) => progress(0.8 + 0.2 * f, 'class geometry') });
     throwIfAborted(signal);
     const datasetId = datasets.commit(ds);
+    views.keep(datasetId, view);
     progress(1, 'done');
     send({
       type: 'result',
@@ -129,6 +141,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
       case 'project': {
         const result = await computeView(ds, msg.view, { signal, onProgress: progress });
         datasetFor(msg.dataset);
+        views.keep(msg.dataset, result);
         send({ type: 'projection', id: msg.id, result });
         return;
       }
@@ -146,6 +159,13 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
         const r = await computeIdStage(ds, { signal, onProgress: progress });
         datasetFor(msg.dataset);
         send({ type: 'intrinsicDimension', id: msg.id, dataset: msg.dataset, ...r, ms: performance.now() - t0 });
+        return;
+      }
+      case 'faithfulness': {
+        const v = views.get(msg.dataset, msg.view) ?? (await computeView(ds, msg.view, { signal, onProgress: (f) => progress(0.5 * f, 'view') }));
+        const r = await measureView(ds, v, msg.dims, { signal, onProgress: (f, stage) => progress(f, stage) });
+        datasetFor(msg.dataset);
+        send({ type: 'faithfulness', id: msg.id, dataset: msg.dataset, view: msg.view, dims: msg.dims, ...r });
         return;
       }
       case 'neighbours': {

@@ -7,13 +7,17 @@
 import type { AnalysisReport, Metadata } from '../geometry/types';
 import type { AnglesChart, ClassDimensionChart, DatasetCharts } from './charts';
 import type { FileChoices, LoadChoice } from './choices';
+import type { FaithfulnessReply, FaithfulnessRequest, ViewResult } from './viewProtocol';
 import type { ViewSpec } from './views';
+import type { ClusterChoice } from './clusterSource';
 import type { BackendChoice, BackendPreference, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
 import type { Policy } from './rpc/jobs';
 
 export type { AnglesChart, ClassCharts, ClassDimensionChart, DatasetCharts } from './charts';
 export type { FileChoices, LoadChoice } from './choices';
-export type { ViewSpec } from './views';
+export type { AxisEnd, CustomAxis, ViewSpec } from './views';
+export type { ClusterChoice } from './clusterSource';
+export type { FaithfulnessReply, FaithfulnessRequest, ViewFaithfulness, ViewResult } from './viewProtocol';
 
 export type { BackendChoice, BackendName, BackendPreference, BackendProbe, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
 export { BACKEND_NAMES } from './rpc/envelope';
@@ -45,7 +49,31 @@ export interface SyntheticSource {
   params: { n: number; dim: number; classes: number; separation: number; noise: number; seed: number };
 }
 
-export type DatasetSource = UrlDatasetSource | FilesSource | SyntheticSource;
+/** Points of the dataset on screen (isolate and re-analyse): plotted-point indices of dataset `dataset`, loaded from `parent`. */
+export interface RowsSource {
+  kind: 'rows';
+  name: string;
+  dataset: number;
+  points: Int32Array;
+  /** The source of the dataset the points come from (to go back to all of them). */
+  parent: DatasetSource;
+  /** Unused (the rows are taken as they are); present so every non-synthetic source can carry one. */
+  choice?: LoadChoice;
+}
+
+/** The dataset on screen labelled by its clusters (clusterSource.ts); its true labels become the metadata column "true class". */
+export interface ClustersSource {
+  kind: 'clusters';
+  name: string;
+  dataset: number;
+  cluster: ClusterChoice;
+  seed: number;
+  parent: DatasetSource;
+  /** Unused, as for RowsSource. */
+  choice?: LoadChoice;
+}
+
+export type DatasetSource = UrlDatasetSource | FilesSource | SyntheticSource | RowsSource | ClustersSource;
 
 /** Load a dataset, analyse it on a backend, and send the default view. A newer one cancels every older job. */
 export interface AnalyzeRequest {
@@ -103,34 +131,13 @@ export interface IntrinsicDimensionRequest {
   dataset: number;
 }
 
-export type WorkerRequest = AnalyzeRequest | ProjectRequest | NeighboursRequest | LocalIdRequest | AnglesRequest | IntrinsicDimensionRequest | CancelRequest;
+export type WorkerRequest = AnalyzeRequest | ProjectRequest | NeighboursRequest | LocalIdRequest | AnglesRequest | IntrinsicDimensionRequest | FaithfulnessRequest | CancelRequest;
 
 /** The file needs a choice (which array or columns) before it can be loaded; the request ends here. */
 export interface ChooseReply {
   type: 'choose';
   id: number;
   choices: FileChoices;
-}
-
-/** Coordinates of a view, for every plotted point (or the sample it was computed on). */
-export interface ViewResult {
-  view: ViewSpec;
-  /** Row-major n x 3 coordinates in the view's own units (transferred); unused axes are 0. */
-  coords: Float32Array;
-  /** Centre and scale that fit the view in the unit ball: display = (coords - offset) * scale. */
-  offset: [number, number, number];
-  scale: number;
-  /** Axis names, e.g. ['PC1', 'PC2', 'PC3'] or ['UMAP 1', 'UMAP 2', 'UMAP 3']. */
-  axes: [string, string, string];
-  /** Plotted points that have coordinates (UMAP on a sample), or null when all have. */
-  sample: Int32Array | null;
-  /** Class means (K x 3) and the global mean (3) in the view, or null without labels. */
-  means: Float32Array | null;
-  globalMean: [number, number, number] | null;
-  /** The ideal simplex ETF vertices (K x 3) placed at the global mean, or null (no labels, d < K-1, non-linear view). */
-  etf: Float32Array | null;
-  /** A sentence about the view: what it spans, samples, why an overlay is missing. */
-  note: string;
 }
 
 /**
@@ -219,6 +226,7 @@ export type WorkerReply =
   | LocalIdReply
   | AnglesReply
   | IntrinsicDimensionReply
+  | FaithfulnessReply
   | CancelledReply
   | ErrorReply;
 
@@ -244,6 +252,8 @@ export function transferablesOf(reply: WorkerReply): Transferable[] {
       return [reply.indices.buffer, reply.distances.buffer];
     case 'localId':
       return [reply.values.buffer];
+    case 'faithfulness':
+      return [reply.preservation.buffer];
     default:
       return [];
   }
@@ -256,8 +266,9 @@ export const ANALYSIS_POLICY = {
   localId: 'supersedes-kind',
   angles: 'supersedes-kind',
   intrinsicDimension: 'supersedes-kind',
+  faithfulness: 'supersedes-kind',
   neighbours: 'parallel',
 } as const satisfies Record<Exclude<WorkerRequest['type'], 'cancel'>, Policy>;
 
 /** The replies that end a request (besides cancelled and error). */
-export const ANALYSIS_FINALS = ['choose', 'result', 'projection', 'neighbours', 'localId', 'angles', 'intrinsicDimension'] as const satisfies readonly WorkerReply['type'][];
+export const ANALYSIS_FINALS = ['choose', 'result', 'projection', 'neighbours', 'localId', 'angles', 'intrinsicDimension', 'faithfulness'] as const satisfies readonly WorkerReply['type'][];

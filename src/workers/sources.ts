@@ -113,6 +113,7 @@ export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | und
 /** Loads a source: its Embeddings and the choices in effect, or the choice the user must make first. */
 export async function loadSource(source: DatasetSource, signal: AbortSignal, onBytes: BytesProgress): Promise<Loaded> {
   if (source.kind === 'synthetic') return { emb: gaussianBlobs(source.params), choices: null };
+  if (source.kind === 'rows' || source.kind === 'clusters') throw new Error('A selection is taken from the dataset in the worker, not loaded.');
   const { vectors, metadata } = await readAll(source, signal, onBytes);
   return parseFiles(vectors, metadata, source.choice);
 }

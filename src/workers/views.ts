@@ -1,28 +1,36 @@
 /**
- * The views the worker computes for the 3D canvas: PCA (any three of the first ten axes), the
- * class-mean simplex, one class's subspace, UMAP (sampled above a cap), and the raw coordinates
- * when d <= 3. Linear views also place the class means, the global mean and the aligned ETF.
+ * The views the worker computes for the 3D canvas: PCA (any three of the first fifty axes), the
+ * class-mean simplex, one class's subspace, a custom axis between two classes or queries, UMAP
+ * and t-SNE (sampled above a cap, viewNonlinear.ts), and the raw coordinates when d <= 3; any of
+ * them on the spherized rows. Linear views also place the class means, the global mean and the
+ * aligned ETF, and report the variance along each axis (the share of the data's a picture shows).
  */
 import type { Mat } from '../geometry/types';
 import { mat } from '../geometry/linalg';
 import { alignedEtf } from '../geometry/etf';
 import { classBasis, pcaBasis, projectMatRows, projectView, rowSpaceBasis, VIEW_DIMS } from '../geometry/projection';
-import { sampleRows } from '../geometry/sample';
-import { selectRows } from '../geometry/rows';
-import { umapLayout } from '../geometry/umap';
 import type { Dataset } from './dataset';
 import type { ViewResult } from './protocol';
+import { customBasis, type CustomAxis } from './viewCustom';
+import { axisVariances, spherizedDataset, totalVariance, widePca } from './viewData';
+import { tsneView, umapView } from './viewNonlinear';
 
-/** Largest number of points UMAP runs on; larger sets are sampled (seeded). */
-export const UMAP_MAX_POINTS = 50_000;
+export { TSNE_MAX_POINTS, UMAP_MAX_POINTS } from './viewNonlinear';
+export type { AxisEnd, CustomAxis } from './viewCustom';
 
-export type ViewSpec =
+/** A view; `spherize`: computed on the rows centred and scaled to unit length (the Projector's spherize). */
+export type ViewSpec = (
   | { kind: 'pca'; axes: [number, number, number] }
   | { kind: 'simplex' }
   | { kind: 'class'; classIndex: number }
-  /** maxPoints: the sample cap (default UMAP_MAX_POINTS). */
-  | { kind: 'umap'; dims: 2 | 3; seed: number; maxPoints?: number }
-  | { kind: 'raw' };
+  /** maxPoints: the sample cap (default UMAP_MAX_POINTS); neighbours 15, minDist 0.1, metric 'euclidean' by default. */
+  | { kind: 'umap'; dims: 2 | 3; seed: number; maxPoints?: number; neighbours?: number; minDist?: number; metric?: 'euclidean' | 'cosine' }
+  /** maxPoints: the sample cap (default TSNE_MAX_POINTS); iterations 1,000 by default. */
+  | { kind: 'tsne'; dims: 2 | 3; seed: number; perplexity: number; maxPoints?: number; iterations?: number }
+  /** x from the mean of one class/query to another's; y likewise, or the first principal axis orthogonal to x. */
+  | { kind: 'custom'; x: CustomAxis; y: CustomAxis | null }
+  | { kind: 'raw' }
+) & { spherize?: boolean };
 
 export interface ViewOptions {
   signal?: AbortSignal;
@@ -58,15 +66,21 @@ interface Linear {
   note: string;
 }
 
-function linearView(ds: Dataset, spec: ViewSpec): Linear {
+async function linearView(ds: Dataset, spec: ViewSpec, signal?: AbortSignal): Promise<Linear> {
   const { X, n, d, stats } = ds;
   switch (spec.kind) {
     case 'pca': {
       const q = Math.min(3, d);
-      const axes = spec.axes.slice(0, q).map((a) => Math.min(a, ds.pca.components.rows - 1));
+      const p = spec.axes.some((a) => a >= ds.pca.components.rows) ? await widePca(ds, signal) : ds.pca;
+      const axes = spec.axes.slice(0, q).map((a) => Math.min(a, p.components.rows - 1));
       const names = axes.map((a) => `PC${a + 1}`);
-      const share = axes.reduce((s, a) => s + ds.pca.explainedVarianceRatio[a], 0);
-      return { basis: pcaBasis(ds.pca, axes), centre: ds.pca.mean, axes: pad(names), note: `${names.join(', ')} of the centred data: ${(100 * share).toFixed(1)}% of the variance.` };
+      const share = axes.reduce((s, a) => s + p.explainedVarianceRatio[a], 0);
+      const of = spec.spherize ? 'spherized' : 'centred';
+      return { basis: pcaBasis(p, axes), centre: p.mean, axes: pad(names), note: `${names.join(', ')} of the ${of} data: ${(100 * share).toFixed(1)}% of the variance.` };
+    }
+    case 'custom': {
+      const c = customBasis(ds, spec.x, spec.y);
+      return { ...c, centre: ds.pca.mean };
     }
     case 'simplex': {
       if (!stats) throw new Error('The simplex view needs labels with at least two classes.');
@@ -101,7 +115,8 @@ function linearView(ds: Dataset, spec: ViewSpec): Linear {
   }
 }
 
-function pad(names: string[]): [string, string, string] {
+/** Three axis names, '' for the missing ones. */
+export function pad(names: string[]): [string, string, string] {
   return [names[0] ?? '', names[1] ?? '', names[2] ?? ''];
 }
 
@@ -109,64 +124,13 @@ function triple(a: Float32Array, o = 0): [number, number, number] {
   return [a[o], a[o + 1], a[o + 2]];
 }
 
-/** Class centroids of a layout over the rows `rows` (all when null), and the mean of the centroids. */
-function centroids(coords: Float32Array, labels: Int32Array, K: number, rows: Int32Array | null): { means: Float32Array; global: [number, number, number] } {
-  const sums = new Float64Array(K * 3);
-  const counts = new Float64Array(K);
-  const m = rows ? rows.length : labels.length;
-  for (let t = 0; t < m; t++) {
-    const i = rows ? rows[t] : t;
-    const k = labels[i];
-    counts[k]++;
-    for (let c = 0; c < 3; c++) sums[k * 3 + c] += coords[i * 3 + c];
-  }
-  const means = new Float32Array(K * 3);
-  const global: [number, number, number] = [0, 0, 0];
-  let present = 0;
-  for (let k = 0; k < K; k++) {
-    if (counts[k] === 0) continue;
-    present++;
-    for (let c = 0; c < 3; c++) {
-      means[k * 3 + c] = sums[k * 3 + c] / counts[k];
-      global[c] += means[k * 3 + c];
-    }
-  }
-  for (let c = 0; c < 3; c++) global[c] /= Math.max(present, 1);
-  return { means, global };
-}
-
-async function umapView(ds: Dataset, spec: Extract<ViewSpec, { kind: 'umap' }>, opts: ViewOptions): Promise<ViewResult> {
-  const cap = spec.maxPoints ?? UMAP_MAX_POINTS;
-  const sample = ds.n > cap ? sampleRows(ds.n, cap, spec.seed) : null;
-  const m = sample ? sample.length : ds.n;
-  const Xs = sample ? selectRows(ds.X, ds.d, sample) : ds.X;
-  const layout = await umapLayout(Xs, m, ds.d, { dims: spec.dims, seed: spec.seed, signal: opts.signal, onProgress: opts.onProgress });
-  const coords = sample ? new Float32Array(ds.n * 3) : layout;
-  if (sample) sample.forEach((i, t) => coords.set(layout.subarray(t * 3, t * 3 + 3), i * 3));
-  const c = ds.labels ? centroids(coords, ds.labels, ds.K, sample) : null;
-  let centre: [number, number, number] = [0, 0, 0];
-  for (let t = 0; t < m; t++) for (let a = 0; a < 3; a++) centre[a] += layout[t * 3 + a] / m;
-  if (spec.dims === 2) centre = [centre[0], centre[1], 0];
-  const fit = fitUnitBall(coords, sample, centre);
-  const names = Array.from({ length: spec.dims }, (_, a) => `UMAP ${a + 1}`);
-  const sampled = sample ? `UMAP on a seeded sample of ${m.toLocaleString('en-US')} of ${ds.n.toLocaleString('en-US')} points (seed ${spec.seed}); the others are hidden. ` : '';
-  return {
-    view: spec,
-    coords,
-    ...fit,
-    axes: pad(names),
-    sample,
-    means: c ? c.means : null,
-    globalMean: c ? c.global : null,
-    etf: null,
-    note: `${sampled}UMAP (15 neighbours, min_dist 0.1, exact Euclidean kNN): distances between clusters are not meaningful; class means shown are centroids of the layout; no ETF overlay (the layout is not linear).`,
-  };
-}
-
 /** Computes a view of the dataset. Errors for a view the data cannot have (no labels, d > 3 for raw). */
-export async function computeView(ds: Dataset, spec: ViewSpec, opts: ViewOptions = {}): Promise<ViewResult> {
-  if (spec.kind === 'umap') return umapView(ds, spec, opts);
-  const { basis, centre, axes, note } = linearView(ds, spec);
+export async function computeView(data: Dataset, spec: ViewSpec, opts: ViewOptions = {}): Promise<ViewResult> {
+  if (spec.kind === 'umap') return umapView(data, spec, opts);
+  if (spec.kind === 'tsne') return tsneView(data, spec, opts);
+  if (spec.spherize && spec.kind === 'raw') throw new Error('Raw coordinates cannot be spherized: untick spherize, or choose another projection.');
+  const ds = spec.spherize ? await spherizedDataset(data, opts.signal) : data;
+  const { basis, centre, axes, note } = await linearView(ds, spec, opts.signal);
   const coords = projectView(ds.X, ds.n, ds.d, centre, basis);
   let means: Float32Array | null = null;
   let globalMean: [number, number, number] | null = null;
@@ -186,5 +150,7 @@ export async function computeView(ds: Dataset, spec: ViewSpec, opts: ViewOptions
   const m = ds.pca.mean;
   const centreOf: [number, number, number] = spec.kind === 'raw' ? [m[0] ?? 0, m[1] ?? 0, m[2] ?? 0] : [0, 0, 0];
   const fit = fitUnitBall(coords, null, centreOf);
-  return { view: spec, coords, ...fit, axes, sample: null, means, globalMean, etf, note: note + etfNote };
+  const sph = spec.spherize ? ' On the spherized rows (each centred on the mean row and scaled to unit length).' : '';
+  const axisVariance = axisVariances(coords, null);
+  return { view: spec, coords, ...fit, axes, sample: null, means, globalMean, etf, note: note + etfNote + sph, axisVariance, totalVariance: totalVariance(ds.X, ds.n, ds.d) };
 }

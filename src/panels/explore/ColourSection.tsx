@@ -37,6 +37,7 @@ export function ColourSection() {
             </option>
           ))}
           <option value="localId">local intrinsic dimension (MLE, k = 20)</option>
+          <option value="preservation">neighbour preservation (this picture, k = 10)</option>
           <option value="uniform">single colour</option>
         </select>
         {colorBy === 'localId' && local.status === 'running' ? (

@@ -1,10 +1,11 @@
-/** The left panel: data, projection, colouring and overlays, ticks, labels, density and images, selection, exports. */
+/** The left panel: data, projection, colouring and overlays, ticks, labels, density and images, selection, clustering, exports. */
 import { DataSection } from './DataSection';
 import { ViewSection } from './ViewSection';
 import { ColourSection } from './ColourSection';
 import { MarksSection } from './MarksSection';
 import { SelectionSection } from './SelectionSection';
 import { ExportSection } from './ExportSection';
+import { ClusterSection } from './ClusterSection';
 
 export function ControlPanel() {
   return (
@@ -15,6 +16,7 @@ export function ControlPanel() {
       <ColourSection />
       <MarksSection />
       <SelectionSection />
+      <ClusterSection />
       <ExportSection />
     </aside>
   );

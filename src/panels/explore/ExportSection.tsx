@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useAnalysisStore, useJobsStore } from '../../state/appStore';
 import type { IdStageState } from '../../state/analysisStore';
 import { coordinatesCsv, metricsJson } from '../../state/exports';
-import { getPointBuffers, getViewBuffers } from '../../state/pointBuffers';
+import { getLocalIdBuffer, getPointBuffers, getViewBuffers } from '../../state/pointBuffers';
 import { useViewStore } from '../../state/viewStore';
 import { download, downloadText, slug } from '../../views/download';
 import { VIEW_BACKGROUND } from '../../views/palette';
@@ -34,7 +34,9 @@ export function ExportSection() {
   const exportCsv = () => {
     const v = getViewBuffers();
     const b = getPointBuffers();
-    if (v && b) downloadText(`${name}-${shown?.kind ?? 'view'}-coordinates.csv`, coordinatesCsv(v, b, classNames, dims), 'text/csv');
+    const local = getLocalIdBuffer();
+    const extra = local ? [{ name: 'local_id_mle_k20', values: local }] : [];
+    if (v && b) downloadText(`${name}-${shown?.kind ?? 'view'}-coordinates.csv`, coordinatesCsv(v, b, classNames, dims, extra), 'text/csv');
   };
   const exportPng = async () => {
     const blob = await viewPng(cloudHandle, { scale, background: VIEW_BACKGROUND, plan, hidden, axisNames: axes.map(shortAxis), flat: dims === 2 });
@@ -61,6 +63,24 @@ export function ExportSection() {
           ))}
         </select>
       </div>
+      <LocalIdNote />
     </fieldset>
+  );
+}
+
+/** Whether the CSV holds the per-point local ID, and the button that computes it. */
+function LocalIdNote() {
+  const local = useJobsStore((s) => s.localId);
+  const requestLocalId = useJobsStore((s) => s.requestLocalId);
+  if (local.status === 'done') return <p className="control-note" data-testid="csv-localid-note">The CSV holds each point's local ID (local_id_mle_k20, MLE with k = {local.k}).</p>;
+  return (
+    <p className="control-note" data-testid="csv-localid-note">
+      {local.status === 'running' ? `Local ID ${Math.round(local.progress * 100)}%… ` : 'Per-point local ID (shown on hover, a CSV column): '}
+      {local.status !== 'running' ? (
+        <button type="button" className="link-button" onClick={() => requestLocalId()} data-testid="compute-localid">
+          compute it
+        </button>
+      ) : null}
+    </p>
   );
 }

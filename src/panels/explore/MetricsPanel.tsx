@@ -15,6 +15,8 @@ import { DimensionTab } from './DimensionTab';
 import { InspectPanel } from './InspectPanel';
 import { CollapseCard } from './CollapseCard';
 import { Nc1DominatedWarning } from './Nc1DominatedWarning';
+import { PictureSection } from './PictureSection';
+import { CodingRateSection } from './CodingRateSection';
 
 const SECTIONS: MetricSection[] = ['data', 'pca', 'id', 'collapse'];
 
@@ -84,6 +86,8 @@ function MetricsTab() {
           {section === 'id' && report ? <IdStageLine /> : null}
         </section>
       ))}
+      <PictureSection />
+      <CodingRateSection />
     </>
   );
 }

@@ -1,7 +1,22 @@
-/** Selection: search labels and metadata by text or regex, box or lasso (shift-drag), isolate, clear. */
+/**
+ * Selection: search labels and metadata by text or regex, box or lasso (shift-drag), isolate,
+ * re-analyse the selection as a dataset of its own (every view and metric on those rows), clear.
+ */
 import { useState } from 'react';
 import { useAnalysisStore, useInspectStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
+import { isDerived, rootOf } from './derivedSource';
+
+/** Re-analyses the selected points of the dataset on screen as a dataset of their own. */
+function analyseSelection(mask: Uint8Array, count: number): void {
+  const a = useAnalysisStore.getState();
+  if (!a.shownSource) return;
+  const points = new Int32Array(count);
+  let t = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) points[t++] = i;
+  const base = a.dataset ?? 'data';
+  a.run({ kind: 'rows', name: `${base} · ${count.toLocaleString('en-US')} selected`, dataset: a.datasetId, points, parent: a.shownSource });
+}
 import { Segmented, type SegmentOption } from '../fields/Segmented';
 
 const TOOLS: readonly SegmentOption<'box' | 'lasso'>[] = [
@@ -14,6 +29,9 @@ export function SelectionSection() {
   const { selectionCount, selectionSource, isolate, queryError, search, setIsolate, setSelection } = useInspectStore();
   const query = useInspectStore((s) => s.query);
   const { selectTool, setSelectTool } = useViewStore();
+  const selection = useInspectStore((s) => s.selection);
+  const shownSource = useAnalysisStore((s) => s.shownSource);
+  const run = useAnalysisStore((s) => s.run);
   const [text, setText] = useState(query);
   const [regex, setRegex] = useState(false);
   const [lastQuery, setLastQuery] = useState(query);
@@ -64,6 +82,22 @@ export function SelectionSection() {
         <button type="button" disabled={selectionCount === 0} onClick={() => setSelection(null, '')} data-testid="clear-selection">
           Clear
         </button>
+      </div>
+      <div className="button-row">
+        <button
+          type="button"
+          disabled={selectionCount < 3 || !selection}
+          onClick={() => selection && analyseSelection(selection, selectionCount)}
+          data-testid="reanalyse-selection"
+          title="Analyse only the selected points: every view is re-projected and every metric recomputed on them"
+        >
+          Re-analyse selection
+        </button>
+        {shownSource && isDerived(shownSource) ? (
+          <button type="button" onClick={() => run(rootOf(shownSource))} data-testid="back-to-all">
+            Back to all points
+          </button>
+        ) : null}
       </div>
     </fieldset>
   );

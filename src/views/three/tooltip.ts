@@ -3,7 +3,7 @@
  * row, and its metadata (first columns), written as text nodes only, so a label such as
  * `<img src=x onerror=alert(1)>` shows literally.
  */
-import type { PointBuffers } from '../../state/pointBuffers';
+import { getLocalIdBuffer, getPreservationBuffer, type PointBuffers } from '../../state/pointBuffers';
 import { classColor } from '../palette';
 import { drawThumbnail, getThumbnails } from '../thumbnails';
 
@@ -35,6 +35,24 @@ function clip(s: string): string {
   return s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS - 1)}…` : s;
 }
 
+/** The point's local ID (MLE, k = 20) and neighbour preservation in the picture, when computed. */
+function appendMeasures(tip: HTMLElement, i: number): void {
+  const lines: [string, string][] = [];
+  const id = getLocalIdBuffer()?.[i];
+  if (id !== undefined) lines.push(['local ID (MLE, k = 20)', Number.isFinite(id) ? id.toFixed(2) : 'undefined']);
+  const p = getPreservationBuffer()?.[i];
+  if (p !== undefined && Number.isFinite(p)) lines.push(['neighbours kept (k = 10)', `${Math.round(p * 10)} of 10`]);
+  for (const [k, v] of lines) {
+    const line = document.createElement('div');
+    line.className = 'tip-meta tip-measure';
+    const key = document.createElement('span');
+    key.className = 'tip-key';
+    key.textContent = `${k}: `;
+    line.append(key, v);
+    tip.append(line);
+  }
+}
+
 /** Replaces the tooltip's children with the description of point i. */
 export function writeTooltip(tip: HTMLElement, i: number, b: PointBuffers, classNames: readonly string[] | null): void {
   const head = document.createElement('div');
@@ -50,6 +68,7 @@ export function writeTooltip(tip: HTMLElement, i: number, b: PointBuffers, class
   } else head.append(`row ${b.rowIndex[i]}`);
   const image = thumbnail(b.rowIndex[i]);
   tip.replaceChildren(...(image ? [image, head] : [head]));
+  appendMeasures(tip, i);
   const meta = b.meta;
   if (!meta) return;
   const shown = meta.columns.slice(0, MAX_COLUMNS);
