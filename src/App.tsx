@@ -2,6 +2,7 @@
 import { TopBar } from './panels/TopBar';
 import { TooltipLayer } from './panels/TooltipLayer';
 import { DropZone } from './panels/DropZone';
+import { UrlNotes } from './panels/share/UrlNotes';
 import { ExploreMode } from './panels/explore/ExploreMode';
 import { TrainMode } from './panels/train/TrainMode';
 import { LandscapeMode } from './panels/landscape/LandscapeMode';
@@ -13,6 +14,7 @@ export function App() {
     <div className="app">
       <TopBar />
       {mode === 'train' ? <TrainMode /> : mode === 'landscape' ? <LandscapeMode /> : <ExploreMode />}
+      <UrlNotes />
       <TooltipLayer />
       <DropZone />
     </div>

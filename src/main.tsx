@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles/app.css';
+import { startUrlSync } from './url/sync';
+
+startUrlSync();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -1,5 +1,6 @@
 /** The top bar: the app's name and its modes. Explore and Train switch the app's mode; the others say when they come. */
 import { useModeStore, type AppMode } from '../state/modeStore';
+import { CopyLink } from './share/CopyLink';
 
 interface Mode {
   id: string;
@@ -51,6 +52,7 @@ export function TopBar() {
           </span>
         ))}
       </nav>
+      <CopyLink />
       <div className="top-note">geometry of learned representations</div>
     </header>
   );

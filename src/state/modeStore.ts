@@ -1,7 +1,6 @@
 /**
  * The app's mode (the top bar's tabs): Explore, Train or Landscape. Opens on `?mode=train` or
- * `?mode=landscape` when given, and keeps the URL's `mode` parameter in step (other parameters are
- * left as they are).
+ * `?mode=landscape` when given; src/url/sync.ts keeps the address in step.
  */
 import { create } from 'zustand';
 
@@ -20,12 +19,5 @@ export interface ModeState {
 
 export const useModeStore = create<ModeState>()((set) => ({
   mode: typeof window === 'undefined' ? 'explore' : modeFromQuery(window.location.search),
-  setMode: (mode) => {
-    set({ mode });
-    if (typeof window === 'undefined') return;
-    const url = new URL(window.location.href);
-    if (mode === 'explore') url.searchParams.delete('mode');
-    else url.searchParams.set('mode', mode);
-    window.history.replaceState(window.history.state, '', url);
-  },
+  setMode: (mode) => set({ mode }),
 }));
