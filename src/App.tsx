@@ -2,6 +2,7 @@
 import { TopBar } from './panels/TopBar';
 import { TooltipLayer } from './panels/TooltipLayer';
 import { DropZone } from './panels/DropZone';
+import { KeptFileBar } from './panels/share/KeptFileBar';
 import { UrlNotes } from './panels/share/UrlNotes';
 import { ExploreMode } from './panels/explore/ExploreMode';
 import { TrainMode } from './panels/train/TrainMode';
@@ -15,6 +16,7 @@ export function App() {
       <TopBar />
       {mode === 'train' ? <TrainMode /> : mode === 'landscape' ? <LandscapeMode /> : <ExploreMode />}
       <UrlNotes />
+      <KeptFileBar />
       <TooltipLayer />
       <DropZone />
     </div>
