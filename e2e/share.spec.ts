@@ -43,19 +43,18 @@ test('Train: a copied link opened in a fresh page gives the same metrics at the 
   await page.getByTestId('train-backend-select').selectOption('wasm');
   await page.getByTestId('train-seed').fill('7');
   await page.getByTestId('train-optimizer').getByRole('button', { name: 'Adam' }).click();
-  await page.getByTestId('train-snapshot-every').selectOption('10');
   await expect(page).toHaveURL(/seed=7/);
   const link = await copyLink(page);
   const params = new URL(link).searchParams;
-  expect(Object.fromEntries(params)).toMatchObject({ mode: 'train', seed: '7', opt: 'adam', every: '10', backend: 'wasm' });
-  const original = await trainSnapshots(page, 4, 10);
+  expect(Object.fromEntries(params)).toMatchObject({ mode: 'train', seed: '7', opt: 'adam', backend: 'wasm' });
+  const original = await trainSnapshots(page, 4, 25);
   expect(original.backend).toBe('wasm');
 
   const other = await freshPage(browser);
   await other.goto(link);
   await expect(other.getByTestId('train-seed')).toHaveValue('7');
   await expect(other.getByTestId('train-optimizer').getByRole('button', { name: 'Adam' })).toHaveAttribute('aria-pressed', 'true');
-  const reproduced = await trainSnapshots(other, 4, 10);
+  const reproduced = await trainSnapshots(other, 4, 25);
   expect(reproduced).toEqual(original);
   expect(Number(reproduced['train-nc1'])).toBeGreaterThan(0);
   await other.context().close();
@@ -75,7 +74,7 @@ test('Explore: a link holds the view (projection, 2D, overlays, clicked point) a
 
   const other = await freshPage(browser);
   await other.goto(link);
-  await waitForAnalysis(other);
+  await expect(other.getByTestId('analysis-status')).toHaveAttribute('data-id-status', 'done', { timeout: 120_000 });
   await expect(other.getByTestId('view-note')).toContainText('centred class means', { timeout: 30_000 });
   await expect(other.getByTestId('view-simplex')).toHaveAttribute('aria-pressed', 'true');
   await expect(other.getByTestId('dims-2')).toHaveAttribute('aria-pressed', 'true');
