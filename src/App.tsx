@@ -7,6 +7,7 @@ import { UrlNotes } from './panels/share/UrlNotes';
 import { ExploreMode } from './panels/explore/ExploreMode';
 import { TrainMode } from './panels/train/TrainMode';
 import { LandscapeMode } from './panels/landscape/LandscapeMode';
+import { TeachMode } from './panels/teach/TeachMode';
 import { useModeStore } from './state/modeStore';
 
 export function App() {
@@ -14,7 +15,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      {mode === 'train' ? <TrainMode /> : mode === 'landscape' ? <LandscapeMode /> : <ExploreMode />}
+      {mode === 'train' ? <TrainMode /> : mode === 'landscape' ? <LandscapeMode /> : mode === 'teach' ? <TeachMode /> : <ExploreMode />}
       <UrlNotes />
       <KeptFileBar />
       <TooltipLayer />

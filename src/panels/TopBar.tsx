@@ -16,7 +16,7 @@ const MODES: Mode[] = [
   { id: 'train', label: 'Train' },
   { id: 'landscape', label: 'Landscape' },
   { id: 'compare', label: 'Compare', note: 'Later: compare two representations (CKA, mutual kNN, Procrustes).', badge: 'later' },
-  { id: 'teach', label: 'Teach', note: 'Later: guided lessons for the classroom.', badge: 'later' },
+  { id: 'teach', label: 'Teach' },
 ];
 
 export function TopBar() {

@@ -4,12 +4,12 @@
  */
 import { create } from 'zustand';
 
-export type AppMode = 'explore' | 'train' | 'landscape';
+export type AppMode = 'explore' | 'train' | 'landscape' | 'teach';
 
 /** The mode named by a query string (`?mode=train`), explore otherwise. */
 export function modeFromQuery(search: string): AppMode {
   const m = new URLSearchParams(search).get('mode');
-  return m === 'train' || m === 'landscape' ? m : 'explore';
+  return m === 'train' || m === 'landscape' || m === 'teach' ? m : 'explore';
 }
 
 export interface ModeState {

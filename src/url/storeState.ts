@@ -13,8 +13,9 @@ import { findPreset } from '../training/presets';
 import type { ViewSpec } from '../workers/protocol';
 import type { ExploreUrlState } from './exploreFields';
 import { useUrlNotes } from './notesStore';
-import { trainBase, type TrainUrlState } from './trainFields';
+import { parseTrain, trainBase, type TrainUrlState } from './trainFields';
 import type { UrlState } from './urlState';
+import { useTeachStore } from '../teach/teachStore';
 
 const bridge = {
   /** The preset the Train settings started from (the store forgets it once a setting is edited). */
@@ -67,10 +68,11 @@ export function currentState(): UrlState {
   const mode = useModeStore.getState().mode;
   if (mode === 'train') return { mode, train: trainState() };
   if (mode === 'landscape') return { mode, landscape: useLandscapeStore.getState().form };
+  if (mode === 'teach') return { mode, teach: { lesson: useTeachStore.getState().lessonId, step: useTeachStore.getState().step } };
   return { mode: 'explore', explore: bridge.pendingExplore ?? exploreState(), data: bridge.data, labels: bridge.labels };
 }
 
-function applyTrain(s: TrainUrlState): void {
+function applyTrain(s: TrainUrlState, fresh = false): void {
   const store = useTrainingStore.getState();
   bridge.trainPreset = s.preset;
   const preset = findPreset(s.preset);
@@ -78,7 +80,7 @@ function applyTrain(s: TrainUrlState): void {
   useTrainingStore.setState({ config: structuredClone(s.config), presetId: preset && sameJson(preset.config, s.config) ? s.preset : null, preference: s.preference });
   if (store.speed !== s.speed) store.setSpeed(s.speed);
   store.setFrameMode(s.frameMode);
-  if (rebuild && store.status !== 'idle') useTrainingStore.getState().reset();
+  if ((rebuild || fresh) && store.status !== 'idle') useTrainingStore.getState().reset();
 }
 
 function applyExploreNow(s: ExploreUrlState): void {
@@ -116,7 +118,10 @@ export function applyPendingExplore(): void {
 export function applyState(state: UrlState, waitForData: boolean): void {
   if (useModeStore.getState().mode !== state.mode) useModeStore.getState().setMode(state.mode);
   if (state.mode === 'train') applyTrain(state.train);
-  else if (state.mode === 'landscape') {
+  else if (state.mode === 'teach') {
+    const t = useTeachStore.getState();
+    if (t.lessonId !== state.teach.lesson || t.step !== state.teach.step || !t.opened) t.open(state.teach.lesson, state.teach.step);
+  } else if (state.mode === 'landscape') {
     const l = useLandscapeStore.getState();
     if (l.plan || l.planError) l.setForm(state.landscape);
     else useLandscapeStore.setState({ form: state.landscape });
@@ -140,4 +145,12 @@ export function dataArrived(fromDataParam: boolean): void {
 export function forgetDataParam(): void {
   bridge.data = null;
   bridge.labels = null;
+}
+
+/** Applies Train settings given as a Train query (a lesson step's) and starts a fresh run from step 0; the backend and speed stay unless the query names them. */
+export function applyTrainQuery(query: string): void {
+  const params = new URLSearchParams(query);
+  const t = useTrainingStore.getState();
+  const s = parseTrain(params).state;
+  applyTrain({ ...s, preference: params.has('backend') ? s.preference : t.preference, speed: params.has('speed') ? s.speed : t.speed }, true);
 }

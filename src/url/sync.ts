@@ -10,6 +10,7 @@ import { useModeStore } from '../state/modeStore';
 import { useTrainingStore } from '../state/trainingStore';
 import { useUiStore } from '../state/uiStore';
 import { useViewStore } from '../state/viewStore';
+import { useTeachStore } from '../teach/teachStore';
 import { useUrlNotes } from './notesStore';
 import { applyState, currentState, dataArrived, explorePending, notePreset } from './storeState';
 import { noteText, parseUrl, writeUrl } from './urlState';
@@ -84,6 +85,7 @@ export function startUrlSync(): void {
   });
   useJobsStore.subscribe((s, p) => s.wanted !== p.wanted && write(true));
   useUiStore.subscribe((s, p) => s.tab !== p.tab && write(true));
+  useTeachStore.subscribe((s, p) => (s.lessonId !== p.lessonId || s.step !== p.step) && write(true));
   useInspectStore.subscribe((s, p) => {
     if (s.selectedPoint !== p.selectedPoint) write(true);
     else if (s.metric !== p.metric) write(false);

@@ -9,15 +9,17 @@ import type { AppMode } from '../state/modeStore';
 import { EXPLORE_KEYS, parseExplore, writeExplore, type ExploreUrlState } from './exploreFields';
 import { unknownFields, type UrlNote } from './fields';
 import { LANDSCAPE_KEYS, parseLandscape, writeLandscape } from './landscapeFields';
+import { parseTeach, TEACH_KEYS, writeTeach, type TeachUrlState } from './teachFields';
 import { parseTrain, TRAIN_KEYS, writeTrain, type TrainUrlState } from './trainFields';
 
-export const MODES: readonly AppMode[] = ['explore', 'train', 'landscape'];
+export const MODES: readonly AppMode[] = ['explore', 'train', 'landscape', 'teach'];
 
 /** The state a query string describes: its mode and that mode's state (the others absent). */
 export type UrlState =
   | { mode: 'explore'; explore: ExploreUrlState; data: string | null; labels: string | null }
   | { mode: 'train'; train: TrainUrlState }
-  | { mode: 'landscape'; landscape: LandscapeForm };
+  | { mode: 'landscape'; landscape: LandscapeForm }
+  | { mode: 'teach'; teach: TeachUrlState };
 
 /** Parameters every mode accepts (`lesson` and the presentation switches are Teach mode's). */
 const COMMON_KEYS = ['mode'];
@@ -32,6 +34,10 @@ export function parseUrl(search: string): { state: UrlState; notes: UrlNote[] } 
   if (mode === 'train') {
     const r = parseTrain(params);
     return { state: { mode, train: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...TRAIN_KEYS]))] };
+  }
+  if (mode === 'teach') {
+    const r = parseTeach(params);
+    return { state: { mode, teach: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...TEACH_KEYS]))] };
   }
   if (mode === 'landscape') {
     const r = parseLandscape(params);
@@ -50,6 +56,7 @@ export function writeUrl(state: UrlState): string {
   if (state.mode !== 'explore') params.set('mode', state.mode);
   if (state.mode === 'train') writeTrain(state.train, params);
   else if (state.mode === 'landscape') writeLandscape(state.landscape, params);
+  else if (state.mode === 'teach') writeTeach(state.teach, params);
   else {
     if (state.data) params.set('data', state.data);
     if (state.labels) params.set('labels', state.labels);
