@@ -44,7 +44,7 @@ export function LessonPanel() {
                 Stop (step {at})
               </button>
             ) : (
-              <button type="button" className="primary-button" onClick={run} disabled={status === 'error'} data-testid="lesson-run">
+              <button type="button" className="primary-button" onClick={run} disabled={status === 'error' || status === 'building' || status === 'idle'} data-testid="lesson-run">
                 {s.action.label}
               </button>
             )}
