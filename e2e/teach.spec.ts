@@ -43,3 +43,39 @@ for (const lesson of LESSONS) {
     console.log(verdicts.join('\n'));
   });
 }
+
+test('presentation mode at 1280x720: large type, the NC1 chart and the 3D view both on screen, classroom keys', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?mode=train&present=1');
+  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
+  await expect(page.locator('.app')).toHaveAttribute('data-presenting', 'true');
+  expect(parseFloat(await page.locator('.app').evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(18);
+  const inView = async (testId: string) => {
+    const box = await page.getByTestId(testId).boundingBox();
+    expect(box, testId).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(720);
+    expect(box!.width * box!.height).toBeGreaterThan(200 * 120);
+  };
+  // Space plays and pauses; the right arrow takes one step; p leaves presentation mode (and the address says so).
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('train-play')).toHaveAttribute('data-state', 'playing');
+  await expect.poll(async () => Number(await page.getByTestId('train-step-count').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('train-play')).toHaveAttribute('data-state', 'paused');
+  await inView('train-cloud');
+  await inView('train-timeline-nc1');
+  const tick = page.getByTestId('train-timeline-nc1').locator('.axis text').first();
+  expect(parseFloat(await tick.evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(14);
+  const before = Number(await page.getByTestId('train-step-count').getAttribute('data-value'));
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Number(await page.getByTestId('train-step-count').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(before);
+  await page.screenshot({ path: 'e2e-artifacts/present-train-1280x720.png' });
+  await expect(page).toHaveURL(/present=1/);
+  await page.keyboard.press('p');
+  await expect(page.locator('.app')).toHaveAttribute('data-presenting', 'false');
+  await expect(page).not.toHaveURL(/present=1/);
+});

@@ -9,11 +9,15 @@ import { TrainMode } from './panels/train/TrainMode';
 import { LandscapeMode } from './panels/landscape/LandscapeMode';
 import { TeachMode } from './panels/teach/TeachMode';
 import { useModeStore } from './state/modeStore';
+import { usePresent } from './teach/presentStore';
+import { usePresentationKeys } from './panels/teach/usePresentationKeys';
 
 export function App() {
   const mode = useModeStore((s) => s.mode);
+  const presenting = usePresent((s) => s.on);
+  usePresentationKeys();
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenting' : 'app'} data-presenting={presenting}>
       <TopBar />
       {mode === 'train' ? <TrainMode /> : mode === 'landscape' ? <LandscapeMode /> : mode === 'teach' ? <TeachMode /> : <ExploreMode />}
       <UrlNotes />

@@ -10,6 +10,7 @@ import { useModeStore } from '../state/modeStore';
 import { useTrainingStore } from '../state/trainingStore';
 import { useUiStore } from '../state/uiStore';
 import { useViewStore } from '../state/viewStore';
+import { usePresent } from '../teach/presentStore';
 import { useTeachStore } from '../teach/teachStore';
 import { useUrlNotes } from './notesStore';
 import { applyState, currentState, dataArrived, explorePending, notePreset } from './storeState';
@@ -24,7 +25,9 @@ function flush(): void {
   const wantPush = push;
   push = false;
   if (useModeStore.getState().mode === 'explore' && explorePending()) return;
-  const search = writeUrl(currentState());
+  const params = new URLSearchParams(writeUrl(currentState()));
+  if (usePresent.getState().on) params.set('present', '1');
+  const search = params.size ? `?${params.toString()}` : '';
   if (search === window.location.search) return;
   const url = `${window.location.pathname}${search}${window.location.hash}`;
   if (wantPush) window.history.pushState(null, '', url);
@@ -55,6 +58,7 @@ function apply(search: string, initial: boolean): void {
   } finally {
     applying = false;
   }
+  usePresent.setState({ on: new URLSearchParams(search).get('present') === '1' });
   useUrlNotes.getState().setNotes(notes.map(noteText));
 }
 
@@ -85,6 +89,7 @@ export function startUrlSync(): void {
   });
   useJobsStore.subscribe((s, p) => s.wanted !== p.wanted && write(true));
   useUiStore.subscribe((s, p) => s.tab !== p.tab && write(true));
+  usePresent.subscribe((s, p) => s.on !== p.on && write(true));
   useTeachStore.subscribe((s, p) => (s.lessonId !== p.lessonId || s.step !== p.step) && write(true));
   useInspectStore.subscribe((s, p) => {
     if (s.selectedPoint !== p.selectedPoint) write(true);

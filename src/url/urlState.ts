@@ -22,7 +22,7 @@ export type UrlState =
   | { mode: 'teach'; teach: TeachUrlState };
 
 /** Parameters every mode accepts (`lesson` and the presentation switches are Teach mode's). */
-const COMMON_KEYS = ['mode'];
+const COMMON_KEYS = ['mode', 'present'];
 
 /** The state of a query string and a note for everything in it that was not used. */
 export function parseUrl(search: string): { state: UrlState; notes: UrlNote[] } {
