@@ -56,7 +56,7 @@ function leaves(o: unknown, prefix = ''): string[] {
 }
 
 test('draws the cloud before the ID estimates, shows them pending, then the CLI values', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await page.goto('/');
   await waitForAnalysis(page);
   const status = page.getByTestId('analysis-status');
@@ -96,6 +96,10 @@ test('draws the cloud before the ID estimates, shows them pending, then the CLI 
   const late = await downloadJson(page);
   expect(leaves(late).sort()).toEqual(leaves(cli).sort());
   expect((late.intrinsicDimension as { twoNN: number }).twoNN).toBeCloseTo(cli.intrinsicDimension.twoNN!, 4);
+  // The global scan (20,000^2 x 64 / 2 multiply-adds) ran on the page's tile pool, one Web Worker per core, with the CLI's result.
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(page.getByTestId('threads')).toHaveAttribute('data-threads', String(cores > 1 ? Math.min(cores, 16) : 1));
+  if (cores > 1) await expect(page.getByTestId('threads')).toHaveText(`${Math.min(cores, 16)} threads`);
 
   await page.getByTestId('tab-dimension').click();
   await expect(page.getByTestId('chart-class-id')).toBeVisible();
@@ -103,7 +107,7 @@ test('draws the cloud before the ID estimates, shows them pending, then the CLI 
 });
 
 test('cancelling the ID stage keeps the first view; it can be computed again', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await page.goto('/');
   await waitForAnalysis(page);
   const status = page.getByTestId('analysis-status');

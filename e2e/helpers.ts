@@ -22,7 +22,7 @@ export function cliReport(args: readonly string[]): AnalysisReport {
   const cache: Record<string, AnalysisReport> = existsSync(CLI_CACHE) ? JSON.parse(readFileSync(CLI_CACHE, 'utf8')) : {};
   const key = cliKey(args);
   if (cache[key]) return cache[key];
-  const out = execFileSync(process.execPath, ['bin/subspace-lab.mjs', 'analyze', ...args, '--json'], { encoding: 'utf8', timeout: 120_000 });
+  const out = execFileSync(process.execPath, ['bin/subspace-lab.mjs', 'analyze', ...args, '--json'], { encoding: 'utf8', timeout: 300_000 });
   cache[key] = JSON.parse(out) as AnalysisReport;
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(CLI_CACHE, JSON.stringify(cache));

@@ -1,4 +1,4 @@
-/** The app shell: the top bar, the current mode (Explore, Train or Landscape), the one tooltip layer; drop files anywhere. */
+/** The app shell: the top bar, the current mode (Explore, Train, Landscape, Compare or Teach), the address notes and the kept file, the one tooltip layer; drop files anywhere. */
 import { TopBar } from './panels/TopBar';
 import { TooltipLayer } from './panels/TooltipLayer';
 import { DropZone } from './panels/DropZone';
@@ -8,6 +8,7 @@ import { ExploreMode } from './panels/explore/ExploreMode';
 import { TrainMode } from './panels/train/TrainMode';
 import { LandscapeMode } from './panels/landscape/LandscapeMode';
 import { TeachMode } from './panels/teach/TeachMode';
+import { CompareMode } from './panels/compare/CompareMode';
 import { useModeStore } from './state/modeStore';
 import { usePresent } from './teach/presentStore';
 import { usePresentationKeys } from './panels/teach/usePresentationKeys';
@@ -19,7 +20,7 @@ export function App() {
   return (
     <div className={presenting ? 'app presenting' : 'app'} data-presenting={presenting}>
       <TopBar />
-      {mode === 'train' ? <TrainMode /> : mode === 'landscape' ? <LandscapeMode /> : mode === 'teach' ? <TeachMode /> : <ExploreMode />}
+      {mode === 'train' ? <TrainMode /> : mode === 'landscape' ? <LandscapeMode /> : mode === 'compare' ? <CompareMode /> : mode === 'teach' ? <TeachMode /> : <ExploreMode />}
       <UrlNotes />
       <KeptFileBar />
       <TooltipLayer />

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: parse throughput and the full metric set, against numpy in the same run; the
  * CLI against numpy + scikit-learn (cliBench.ts; alone: --cli, 100,000 x 768 with --large); the
- * landscape's subspace steps; then the browser part (browser.ts; skip it with --no-browser).
+ * landscape's subspace steps; Compare's core (compareBench.ts; skip with --no-compare); then the browser part (browser.ts; skip it with --no-browser).
  * Prints Markdown tables (paste them into the README). Ratios, not absolute times, are the point:
  * both sides run on this machine, one after the other.
  */
@@ -121,6 +121,12 @@ async function main(): Promise<void> {
   cliTable();
   console.log('\nLandscape: subspace training steps, 784-200-200-10 MLP, batch 128, Fashion-MNIST (tfjs wasm, Node)\n');
   for (const line of await benchLandscape(quick)) console.log(line);
+  if (!process.argv.includes('--no-compare')) {
+    // Compare's core stage by stage against numpy (compareBench.ts prints its own table); skip with --no-compare.
+    console.log('\nCompare core, stage by stage (B a seeded nonlinear map of A; skip with --no-compare)\n');
+    const size = quick ? ['2000', '256'] : ['10000', '768'];
+    execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'compareBench.ts'), ...size], { stdio: 'inherit' });
+  }
   if (!process.argv.includes('--no-browser')) {
     console.log('\nBrowser (Explore and Train in headless Chromium; skip with --no-browser)\n');
     for (const line of await benchBrowser(browserOptions(process.argv.slice(2)))) console.log(line);

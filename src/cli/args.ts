@@ -31,6 +31,8 @@ export interface AnalyzeArgs {
   /** Streaming options (src/cli/stream.ts): force the streaming path, write a partial, ... */
   stream: boolean;
   partial?: string;
+  /** nc4 across shards: the merged partial whose class means this shard's rows are compared against. */
+  meansFrom?: string;
   idStratified: boolean;
   /** hash (default, mergeable) or reservoir (DuckDB's USING SAMPLE, DuckDB sources only). */
   idSampler: 'hash' | 'reservoir';
@@ -61,6 +63,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--threads', value: 'N', help: 'threads for the nearest-neighbour scan, this one included (default: all cores; wasm only)' },
   { flag: '--stream', help: 'stream the rows in chunks with bounded memory (automatic for globs, files over 1 GiB, --partial)' },
   { flag: '--partial', value: 'FILE', help: 'write the mergeable statistics of this shard to FILE instead of a report (see merge)' },
+  { flag: '--means-from', value: 'ALL.json', help: 'nc4 across shards: with --weights and --partial, count this shard\'s nc4 disagreements against the class means of ALL.json (merge ... --partial ALL.json)' },
   { flag: '--id-stratified', help: 'streaming: draw the ID sample per class, ceil(N / K) rows each' },
   { flag: '--id-sampler', value: 'hash|reservoir', help: "streaming: the ID sample by row hash (default, mergeable) or DuckDB's seeded reservoir" },
   { flag: '--approx-knn', help: 'streaming: also TwoNN/MLE over all rows by approximate kNN (usearch), with its measured recall' },
@@ -84,7 +87,7 @@ export function usage(): string {
   const lines = optionLines(OPTIONS);
   return [
     'Usage: subspace-lab analyze EMBEDDINGS [options]',
-    '       subspace-lab merge PART.json... [--json --weights W.npy --k K]',
+    '       subspace-lab merge PART.json... [--json --weights W.npy --k K --partial ALL.json]',
     '       subspace-lab compare A B [options]   (two representations of the same items; compare --help)',
     '',
     'Geometry of a set of embeddings: PCA spectrum, intrinsic dimension, neural collapse.',
@@ -183,6 +186,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (idSampler !== 'hash' && idSampler !== 'reservoir') {
     throw new InputError(`unknown ID sampler ${JSON.stringify(idSampler)}.`, 'Use --id-sampler hash or --id-sampler reservoir.');
   }
+  if (values.has('--means-from') && !(values.has('--weights') && values.has('--partial'))) {
+    throw new InputError('--means-from counts nc4 for a partial, so it needs --weights and --partial.', 'Run: subspace-lab analyze SHARD --weights W.npy --means-from ALL.json --partial Q.json');
+  }
   if (values.has('--bias') && !values.has('--weights')) {
     throw new InputError('--bias was given without --weights.', 'Pass the classifier weights with --weights W.npy as well.');
   }
@@ -205,6 +211,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     threads,
     stream: switches.has('--stream'),
     partial: values.get('--partial'),
+    meansFrom: values.get('--means-from'),
     idStratified: switches.has('--id-stratified'),
     idSampler,
     approxKnn: switches.has('--approx-knn'),

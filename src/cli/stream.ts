@@ -10,8 +10,10 @@ import { readLabels } from '../io/labels.ts';
 import { approximateId } from '../stream/approx.ts';
 import { DUCKDB_EXTENSIONS, openDuckdbSource } from '../stream/duckdbSource.ts';
 import { fileSource, npyLayout, safetensorsLayout, type LabelSource } from '../stream/fileSource.ts';
-import { mergeAccumulated, readPartial, toPartial, writePartial } from '../stream/partial.ts';
-import { accumulate, analyzeStream } from '../stream/pipeline.ts';
+import { mergeAccumulated, readMergeInput, readPartial, toPartial, writeJsonAtomically, writePartial } from '../stream/partial.ts';
+import { classifierDigest, meansDigest, NC4_PARTIAL_FORMAT, NC4_PARTIAL_VERSION, sumNc4Partials, type Nc4PartialJson } from '../stream/nc4Partial.ts';
+import type { Moments } from '../stream/moments.ts';
+import { accumulate, analyzeStream, countDisagreements } from '../stream/pipeline.ts';
 import { progressReporter } from '../stream/progress.ts';
 import { streamReport, type StreamReport } from '../stream/report.ts';
 import { sampleEntries } from '../stream/sample.ts';
@@ -83,6 +85,10 @@ async function analyzeCommand(args: AnalyzeArgs, io: CliIO, tty: boolean): Promi
     if (args.partial !== undefined && args.idSampler === 'reservoir') {
       throw new InputError('a reservoir sample is not mergeable, so it cannot go into a partial.', 'Drop --id-sampler reservoir with --partial (the mergeable hash sample is used).');
     }
+    if (args.partial !== undefined && args.meansFrom !== undefined) {
+      await nc4PartialCommand(args, io, source, args.partial, args.meansFrom);
+      return;
+    }
     if (args.partial !== undefined) {
       const acc = await accumulate(source, opts);
       bar.done();
@@ -134,15 +140,51 @@ async function withReservoirId(report: StreamReport, args: AnalyzeArgs, sql: Ope
   return { ...report, intrinsicDimension: id, stream: { ...report.stream, idSample: { ...report.stream.idSample, method: 'duckdb-reservoir', size } , reservoirSql: r.sql.slice(0, 200) } };
 }
 
+function classCount(m: Moments): number | null {
+  return m.classes.length === 1 && m.classes[0].label === null ? null : m.classes.length;
+}
+
+/** The second map step for nc4: this shard's disagreements against the merged partial's class means. */
+async function nc4PartialCommand(args: AnalyzeArgs, io: CliIO, source: RowSource, out: string, meansFrom: string): Promise<void> {
+  const merged = mergeAccumulated([(await readPartial(meansFrom)).acc]).moments;
+  if (merged.dim !== source.dim) throw new InputError(`${meansFrom} has ${merged.dim} dimensions, the shard ${source.dim}.`, 'Use the merged partial of this data set\'s shards.');
+  const classifier = (await classifierFor(args, io, merged.dim, classCount(merged)))!;
+  const { disagreements, rows } = await countDisagreements(source, merged, classifier, io.signal);
+  const json: Nc4PartialJson = {
+    format: NC4_PARTIAL_FORMAT,
+    version: NC4_PARTIAL_VERSION,
+    rows,
+    disagreements,
+    means: meansDigest(merged),
+    classifier: classifierDigest(classifier),
+    source: { input: args.embeddings, meansFrom, ...source.describe() },
+  };
+  await writeJsonAtomically(out, json, io.signal);
+  io.stdout(args.json ? `${JSON.stringify({ partial: out, rows, disagreements })}\n` : `wrote ${out}: nc4 counts of ${rows} rows (${disagreements} disagree with the nearest merged class mean)\n`);
+}
+
 async function mergeCommand(args: AnalyzeArgs, io: CliIO): Promise<void> {
   const parts = [];
-  for (const path of args.inputs) parts.push(await readPartial(path));
+  const nc4 = [];
+  for (const path of args.inputs) {
+    const item = await readMergeInput(path);
+    if (item.nc4) nc4.push({ path, json: item.nc4 });
+    else parts.push(item.partial!);
+  }
+  if (parts.length === 0) throw new InputError('merge got only nc4 partials.', 'Give the merged statistics partial too: merge ALL.json Q*.json --weights W.npy.');
   const merged = mergeAccumulated(parts.map((p) => p.acc));
-  const classes = merged.moments.classes.length === 1 && merged.moments.classes[0].label === null ? null : merged.moments.classes.length;
-  const classifier = await classifierFor(args, io, merged.moments.dim, classes);
+  if (args.partial !== undefined) {
+    if (nc4.length > 0) throw new InputError('--partial writes merged statistics; nc4 partials cannot go into it.', 'Drop the nc4 partials from this merge, or drop --partial.');
+    await writePartial(args.partial, toPartial(merged, { merged: args.inputs, partials: parts.map((p) => p.source) }), io.signal);
+    io.stdout(`wrote ${args.partial}: the merged statistics of ${parts.length} partials\n`);
+    return;
+  }
+  const classifier = await classifierFor(args, io, merged.moments.dim, classCount(merged.moments));
+  const disagreements = nc4.length > 0 ? sumNc4Partials(nc4, merged.moments, classifier) : null;
   await startBackend(args.backend);
-  const report = await quietly(io, () => streamReport(merged.moments, merged.sample, { mleK: args.k, classifier, disagreements: null, signal: io.signal }));
-  print(io, args, { ...report, stream: { ...report.stream, partials: parts.map((p) => p.source) } }, classifier !== undefined);
+  const report = await quietly(io, () => streamReport(merged.moments, merged.sample, { mleK: args.k, classifier, disagreements, signal: io.signal }));
+  const stream = { ...report.stream, partials: parts.map((p) => p.source), ...(nc4.length > 0 ? { nc4Partials: nc4.length, passes: 2 } : {}) };
+  print(io, args, { ...report, stream }, classifier !== undefined);
 }
 
 /** `merge`, or `analyze` on the streaming path; returns the exit status (130 when cancelled). */

@@ -52,9 +52,10 @@ describe('splitDataset', () => {
 
   it('label noise flips exactly floor(p n_train) training labels to a different class', () => {
     const d = splitDataset(traceable(), { ...BASE, labelNoise: 0.25 });
-    let flipped = 0;
-    for (let r = 0; r < d.yTrain.length; r++) if (d.xTrain[2 * r + 1] !== d.yTrain[r]) flipped++;
-    expect(flipped).toBe(Math.floor(0.25 * 160));
+    const flipped: number[] = [];
+    for (let r = 0; r < d.yTrain.length; r++) if (d.xTrain[2 * r + 1] !== d.yTrain[r]) flipped.push(r);
+    expect(flipped).toHaveLength(Math.floor(0.25 * 160));
+    expect(Array.from(d.noisyTrain!)).toEqual(flipped);
     for (let r = 0; r < d.yTest.length; r++) expect(d.xTest[2 * r + 1]).toBe(d.yTest[r]);
   });
 

@@ -42,7 +42,7 @@ export function splitDataset(points: LabelledPoints, opts: SplitOptions): Datase
   train.sort((a, b) => a - b);
   test.sort((a, b) => a - b);
   const yTrain = Int32Array.from(train, (i) => labels[i]);
-  flipLabels(yTrain, K, opts.labelNoise, rng);
+  const noisyTrain = flipLabels(yTrain, K, opts.labelNoise, rng);
   return {
     xTrain: gatherRows(vectors, dim, train),
     yTrain,
@@ -51,6 +51,7 @@ export function splitDataset(points: LabelledPoints, opts: SplitOptions): Datase
     dim,
     classes: K,
     classNames: points.classNames.slice(),
+    noisyTrain,
   };
 }
 
@@ -73,16 +74,20 @@ export function shuffle<T>(a: T[] | Int32Array, rng: Rng): void {
   }
 }
 
-/** Replaces floor(p * n) distinct labels (chosen by a seeded shuffle) with y + 1 + floor(u (K-1)) mod K. */
-function flipLabels(y: Int32Array, K: number, p: number, rng: Rng): void {
+/**
+ * Replaces floor(p * n) distinct labels (chosen by a seeded shuffle) with y + 1 + floor(u (K-1)) mod K;
+ * returns the flipped rows, ascending.
+ */
+function flipLabels(y: Int32Array, K: number, p: number, rng: Rng): Int32Array {
   const count = Math.floor(p * y.length);
-  if (count === 0) return;
+  if (count === 0) return new Int32Array(0);
   const order = Int32Array.from({ length: y.length }, (_, i) => i);
   shuffle(order, rng);
   for (let t = 0; t < count; t++) {
     const i = order[t];
     y[i] = (y[i] + 1 + Math.floor(rng.uniform() * (K - 1))) % K;
   }
+  return order.slice(0, count).sort();
 }
 
 /** Rows `rows` of the row-major n x d matrix X, stacked. */

@@ -13,6 +13,8 @@ export interface Dataset {
   dim: number;
   classes: number;
   classNames: string[];
+  /** Training rows whose label the label-noise setting flipped (ascending); absent or empty without noise. */
+  noisyTrain?: Int32Array;
 }
 
 /** Reads a shipped file by its path relative to the app base (fetch in the browser, fs in Node). */

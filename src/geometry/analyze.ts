@@ -134,14 +134,14 @@ export async function analyzeIntrinsicDimension(
   rows: Int32Array,
   mleK: number,
   sample: IdSample | null,
-  opts: Pick<AnalyzeOptions, 'signal' | 'pool'> & { onProgress?: (fraction: number) => void } = {},
+  opts: Pick<AnalyzeOptions, 'signal' | 'pool'> & { onProgress?: (fraction: number) => void; poolMinWork?: number } = {},
 ): Promise<AnalysisReport['intrinsicDimension']> {
   const m = rows.length;
   const kEff = Math.min(mleK, m - 1);
   if (m < 3) return { twoNN: null, mle: { k: kEff, harmonic: null, mean: null }, sample };
   throwIfAborted(opts.signal);
   const Xu = m === n ? X : selectRows(X, d, rows);
-  const nn = await knn(Xu, m, d, Math.max(kEff, 2), { signal: opts.signal, onProgress: opts.onProgress, pool: opts.pool });
+  const nn = await knn(Xu, m, d, Math.max(kEff, 2), { signal: opts.signal, onProgress: opts.onProgress, pool: opts.pool, poolMinWork: opts.poolMinWork });
   const e = mle(nn, kEff);
   return { twoNN: finiteOrNull(twoNN(nn)), mle: { k: kEff, harmonic: finiteOrNull(e.harmonic), mean: finiteOrNull(e.mean) }, sample };
 }

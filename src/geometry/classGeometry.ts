@@ -11,6 +11,7 @@ import { classSubspaces, principalAngles } from './subspaces';
 import { uniqueRowMap } from './localId';
 import { checkpoint } from './abort';
 import { InputError } from '../io/errors';
+import type { TileScanPool } from './parallel/pool';
 
 /** Intrinsic dimension of each class alone (NaN where a class has fewer than 3 unique rows). */
 export interface ClassDimensions {
@@ -33,7 +34,7 @@ export async function classDimensions(
   labels: Int32Array,
   K: number,
   k = 20,
-  opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+  opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void; pool?: TileScanPool; poolMinWork?: number } = {},
 ): Promise<ClassDimensions> {
   const members: number[][] = Array.from({ length: K }, () => []);
   for (let i = 0; i < n; i++) members[labels[i]].push(i);
@@ -48,7 +49,7 @@ export async function classDimensions(
     if (unique >= 3) {
       const Xu = unique === rows.length ? Xc : selectRows(Xc, d, keep);
       const kEff = Math.min(k, unique - 1);
-      const nn = await knn(Xu, unique, d, Math.max(kEff, 2), { signal: opts.signal });
+      const nn = await knn(Xu, unique, d, Math.max(kEff, 2), { signal: opts.signal, pool: opts.pool, poolMinWork: opts.poolMinWork });
       out.twoNN[c] = twoNN(nn);
       out.mleHarmonic[c] = mle(nn, kEff).harmonic;
       out.k[c] = kEff;

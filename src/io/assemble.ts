@@ -3,10 +3,11 @@
  * per-row columns or labels the file holds), and assembleEmbeddings turns that, with the user's options,
  * into Embeddings: size checks, the label source, label encoding, metadata.
  */
-import { gunzipSync } from 'fflate';
 import type { Embeddings, Metadata } from '../geometry/types.ts';
 import { InputError } from './errors.ts';
+import { inflateCapped } from './inflate.ts';
 import { encodeLabels, labelCountError, pickLabelColumn, readLabels, type RawLabels } from './labels.ts';
+import { quoteShort } from './text.ts';
 
 /** A file given as its name (for messages and the extension) and its bytes. */
 export interface NamedBytes {
@@ -21,6 +22,8 @@ export interface LoadOptions {
   labelColumn?: string;
   /** The array, field, column or tensor holding the vectors inside an .npz, JSON, Parquet or safetensors file (--vectors). */
   vectors?: string;
+  /** Most bytes one decompressed file or array may take (default DEFAULT_BUDGET_BYTES in inflate.ts). */
+  budget?: number;
 }
 
 /** What a parser found: an n x dim float32 matrix plus the per-row data stored next to it. */
@@ -37,15 +40,14 @@ export interface ParsedEmbeddings {
   labels?: { values: string[]; source: string };
 }
 
-/** Strips a gzip layer (magic 1f 8b), returning the inner name without '.gz'. */
-export function gunzipIfNeeded(file: NamedBytes): NamedBytes {
+/**
+ * Strips a gzip layer (magic 1f 8b), returning the inner name without '.gz'. Inflation is capped at
+ * `budget` bytes (default: DEFAULT_BUDGET_BYTES), and at the declared size of an inner .npy.
+ */
+export function gunzipIfNeeded(file: NamedBytes, budget?: number): NamedBytes {
   const b = file.bytes;
   if (b.length < 2 || b[0] !== 0x1f || b[1] !== 0x8b) return file;
-  try {
-    return { name: file.name.replace(/\.gz$/i, ''), bytes: gunzipSync(b) };
-  } catch (e) {
-    throw new InputError(`${file.name} is a damaged gzip file (${e instanceof Error ? e.message : String(e)}).`, 'Re-download or re-compress it.');
-  }
+  return { name: file.name.replace(/\.gz$/i, ''), bytes: inflateCapped(b, file.name, { gzip: true, budget }) };
 }
 
 /** The column named `column` of a table stored in the embeddings file, with the InputError of labels.ts when absent. */
@@ -72,7 +74,7 @@ export function assembleEmbeddings(name: string, parsed: ParsedEmbeddings, opts:
   let rawName = name;
   let embedded = false;
   if (opts.labels) {
-    const lf = gunzipIfNeeded(opts.labels);
+    const lf = gunzipIfNeeded(opts.labels, opts.budget);
     raw = readLabels(lf.name, lf.bytes, opts.labelColumn);
     rawName = opts.labels.name;
   } else if (opts.labelColumn !== undefined) {
@@ -98,7 +100,7 @@ export function assembleEmbeddings(name: string, parsed: ParsedEmbeddings, opts:
       if (missing >= 0) {
         const count = raw.values.reduce((c, v) => c + (v === '' ? 1 : 0), 0);
         throw new InputError(
-          `${name} has no ${JSON.stringify(raw.column)} value in ${count} row${count === 1 ? '' : 's'} (the first is row index ${missing}).`,
+          `${name} has no ${quoteShort(raw.column ?? '')} value in ${count} row${count === 1 ? '' : 's'} (the first is row index ${missing}).`,
           'Give every point a label, or choose another column with --label-column.',
         );
       }

@@ -4,6 +4,7 @@
  * materialising an array of line strings; lines starting with '#' and blank lines are ignored.
  */
 import { InputError } from './errors.ts';
+import { quoteShort } from './text.ts';
 
 export type Delimiter = ',' | '\t' | ';' | 'whitespace';
 
@@ -177,9 +178,8 @@ function cellError(name: string, line: number, col: number, cell: string): Input
       'Fill it in, or write NaN there (rows with NaN are skipped and counted).',
     );
   }
-  const shown = cell.length > 40 ? `${cell.slice(0, 40)}...` : cell;
   return new InputError(
-    `${name} line ${line}, column ${col + 1} is not a number: ${JSON.stringify(shown)}.`,
+    `${name} line ${line}, column ${col + 1} is not a number: ${quoteShort(cell, 40)}.`,
     'Keep only numeric columns in the vectors file and pass labels separately with --labels.',
   );
 }

@@ -13,6 +13,7 @@ import { hasNpyMagic } from './npyHeader.ts';
 import { npyToMatrix, parseNpy } from './npy.ts';
 import { hasZipMagic, LABEL_KEYS, listNpz, parseNpz, pickNpzArrays } from './npz.ts';
 import { hasSafetensorsLayout, parseSafetensors } from './safetensors.ts';
+import { decodeUtf8, emptyFileError } from './text.ts';
 
 export { gunzipIfNeeded, type LoadOptions, type NamedBytes } from './assemble.ts';
 
@@ -51,6 +52,7 @@ const SUPPORTED_FIX = 'Use .npy or .npz (numpy.save / numpy.savez), .parquet, .s
  * also by extension), JSON, JSON Lines and delimited text by extension.
  */
 export function detectFormat(name: string, bytes: Uint8Array): EmbeddingsFormat {
+  if (bytes.length === 0) throw emptyFileError(name);
   if (hasNpyMagic(bytes)) return 'npy';
   const ext = extensionOf(name);
   if (hasZipMagic(bytes)) {
@@ -83,7 +85,7 @@ function decodeText(file: NamedBytes, name: string): string {
   if (file.bytes.length > MAX_TEXT_BYTES) {
     throw new InputError(`${name} is too large to parse as text (${file.bytes.length} bytes).`, 'Convert it to .npy (numpy.save), which is read without a text copy.');
   }
-  return new TextDecoder('utf-8').decode(file.bytes);
+  return decodeUtf8(file.bytes, name);
 }
 
 /** The vectors (and the labels array named in LABEL_KEYS, unless a labels file is given) of an .npz. */
@@ -91,14 +93,14 @@ function parseNpzFile(bytes: Uint8Array, name: string, opts: LoadOptions): Parse
   const withLabels = opts.labels === undefined;
   let picked: ReturnType<typeof pickNpzArrays>;
   if (opts.vectors === undefined) {
-    picked = pickNpzArrays(bytes, name, withLabels);
+    picked = pickNpzArrays(bytes, name, withLabels, opts.budget);
   } else {
     const keys = listNpz(bytes, name);
     if (!keys.includes(opts.vectors)) {
       throw new InputError(`${name} has no array named ${JSON.stringify(opts.vectors)} (it holds ${keys.join(', ') || 'none'}).`, 'Pass one of those names with --vectors.');
     }
     const labelsKey = withLabels ? LABEL_KEYS.find((k) => k !== opts.vectors && keys.includes(k)) : undefined;
-    const arrays = parseNpz(bytes, name, (k) => k === opts.vectors || k === labelsKey);
+    const arrays = parseNpz(bytes, name, (k) => k === opts.vectors || k === labelsKey, opts.budget);
     picked = { vectorsKey: opts.vectors, vectors: arrays.get(opts.vectors)!, labelsKey, labels: labelsKey === undefined ? undefined : arrays.get(labelsKey) };
   }
   const { rows: n, cols: dim, data: vectors } = npyToMatrix(picked.vectors, `${name}:${picked.vectorsKey}`);
@@ -115,7 +117,7 @@ function parseNpzFile(bytes: Uint8Array, name: string, opts: LoadOptions): Parse
  * An unsupported format, or --vectors for a format that holds a single array, is an InputError.
  */
 export function parseEmbeddingsSync(name: string, bytes: Uint8Array, opts: LoadOptions = {}): ParsedEmbeddings {
-  const file = gunzipIfNeeded({ name, bytes });
+  const file = gunzipIfNeeded({ name, bytes }, opts.budget);
   return parseFormat(detectFormat(file.name, file.bytes), file, name, opts);
 }
 

@@ -8,6 +8,7 @@ import { forEachLine, sniffDelimiter, splitCells, type Delimiter } from './delim
 import { InputError } from './errors.ts';
 import { formatShape, hasNpyMagic } from './npyHeader.ts';
 import { parseNpy, type NpyArray } from './npy.ts';
+import { decodeUtf8, emptyFileError, quoteShort } from './text.ts';
 
 /** Raw label text per row, plus what the parser consumed (for row-count diagnostics). */
 export interface RawLabels {
@@ -101,7 +102,7 @@ export function pickLabelColumn(meta: Metadata, name: string, column?: string): 
     c = meta.columns.indexOf(column);
     if (c < 0) {
       throw new InputError(
-        `${name} has no column named ${JSON.stringify(column)} (columns: ${meta.columns.map((s) => JSON.stringify(s)).join(', ')}).`,
+        `${name} has no column named ${quoteShort(column)} (columns: ${meta.columns.map((s) => quoteShort(s)).join(', ')}).`,
         'Pass one of those names with --label-column.',
       );
     }
@@ -135,6 +136,7 @@ export function labelsFromNpy(arr: NpyArray, name: string): string[] {
  * anything else -> one label per line. `column` (--label-column) needs a metadata file.
  */
 export function readLabels(name: string, bytes: Uint8Array, column?: string): RawLabels {
+  if (bytes.length === 0) throw emptyFileError(name);
   if (hasNpyMagic(bytes)) {
     if (column !== undefined) throw columnNeedsTable(name);
     return { values: labelsFromNpy(parseNpy(bytes, name), name), headerConsumed: false };
@@ -142,7 +144,7 @@ export function readLabels(name: string, bytes: Uint8Array, column?: string): Ra
   if (bytes.subarray(0, 4096).includes(0)) {
     throw new InputError(`${name} is a binary file, not labels.`, 'Pass labels as a text file (one per line), a .npy of integers, or a TSV/CSV metadata file.');
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const text = decodeUtf8(bytes, name);
   const lower = name.toLowerCase();
   const table = lower.endsWith('.tsv') || lower.endsWith('.csv') || lower.endsWith('.tab');
   if (!table) {
@@ -156,7 +158,7 @@ export function readLabels(name: string, bytes: Uint8Array, column?: string): Ra
     const values = meta.values[0];
     if (values[0] !== column) {
       throw new InputError(
-        `${name} has a single column and no header row, so it has no column named ${JSON.stringify(column)}.`,
+        `${name} has a single column and no header row, so it has no column named ${quoteShort(column)}.`,
         'Drop --label-column for a one-column labels file (its first line is a label), or add more columns with a header row.',
       );
     }
@@ -181,7 +183,7 @@ export function labelCountError(labelsName: string, raw: RawLabels, embName: str
   let why = '';
   let fix = 'Give exactly one label per embeddings row, in the same order.';
   if (m === n + 1 && !raw.headerConsumed && m > 1 && !raw.values.slice(1).includes(raw.values[0])) {
-    why = `; its first line ${JSON.stringify(raw.values[0])} looks like a header row, but a single-column labels file has no header`;
+    why = `; its first line ${quoteShort(raw.values[0])} looks like a header row, but a single-column labels file has no header`;
     fix = 'Delete that first line (or add a second column so the header row is recognised).';
   } else if (m + 1 === n && raw.headerConsumed) {
     why = '; its first row was read as a header because it has several columns';

@@ -11,7 +11,7 @@ import { detectFormat, parseFormat } from './detect.ts';
  * .csv, .tsv, .txt; a gzip layer is removed first) into Embeddings. Every defect of the input is an InputError.
  */
 export async function loadEmbeddingsAsync(name: string, bytes: Uint8Array, opts: LoadOptions = {}): Promise<Embeddings> {
-  const file = gunzipIfNeeded({ name, bytes });
+  const file = gunzipIfNeeded({ name, bytes }, opts.budget);
   const format = detectFormat(file.name, file.bytes);
   if (format === 'parquet') {
     const { parseParquet } = await import('./parquet.ts');

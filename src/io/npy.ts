@@ -3,6 +3,7 @@
  * Little-endian data at an aligned offset is viewed without a copy; Fortran order is transposed to C order.
  */
 import { InputError } from './errors.ts';
+import { checkFloat32Exactness } from './exactness.ts';
 import { formatShape, halfToFloat, parseNpyHeader, type NpyDtype } from './npyHeader.ts';
 
 export type NpyNumeric =
@@ -114,6 +115,12 @@ export function parseNpy(bytes: Uint8Array, name = 'the .npy file'): NpyArray {
       'Re-save or re-download the file; it was cut short.',
     );
   }
+  if (have > need) {
+    throw new InputError(
+      `${name} has ${have - need} bytes after the data that its header declares (shape ${formatShape(h.shape)} of ${h.dtype.descr}); the header or the file is damaged.`,
+      'Re-save the array with numpy.save.',
+    );
+  }
   const textual = h.dtype.kind === 'U' || h.dtype.kind === 'S';
   let data: NpyNumeric | string[] = textual
     ? readStrings(bytes, h.dataOffset, count, h.dtype)
@@ -141,6 +148,7 @@ export function npyToMatrix(arr: NpyArray, name: string): { rows: number; cols: 
       arr.shape.length > 2 ? 'Reshape it first, e.g. np.save(path, X.reshape(len(X), -1)).' : 'Save a 2-D array, e.g. X.reshape(-1, 1) for one dimension.',
     );
   }
+  checkFloat32Exactness(arr.data, arr.shape[0], arr.shape[1], name);
   return { rows: arr.shape[0], cols: arr.shape[1], data: toFloat32(arr.data) };
 }
 

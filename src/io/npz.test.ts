@@ -37,7 +37,7 @@ describe('npz golden files written by numpy.savez / savez_compressed', () => {
     const ints = zipSync({ 'ids.npy': goldenBytes('i4.npy') });
     expectInputError(() => pickNpzArrays(ints, 'i.npz', true), /i\.npz has no 2-D float array to use as embeddings \(it holds ids <i4 \(3, 4\)\)/);
     const stored = goldenBytes('stored.npz');
-    expectInputError(() => pickNpzArrays(stored.subarray(0, stored.length - 30), 't.npz', true), /t\.npz is not a readable \.npz \(zip\) archive/);
+    expectInputError(() => pickNpzArrays(stored.subarray(0, stored.length - 30), 't.npz', true), /t\.npz is not a readable zip archive \(no end-of-directory record/);
     const deflated = goldenBytes('deflated.npz').slice();
     deflated.fill(0xff, 60, 120);
     expectInputError(() => pickNpzArrays(deflated, 'c.npz', true), /c\.npz/);

@@ -2,10 +2,11 @@
  * .npz archives (numpy.savez / savez_compressed): a zip of .npy entries, stored or deflated.
  * Only the entries needed are decompressed.
  */
-import { unzipSync } from 'fflate';
 import { InputError } from './errors.ts';
 import { formatShape } from './npyHeader.ts';
 import { parseNpy, type NpyArray } from './npy.ts';
+import { DEFAULT_BUDGET_BYTES } from './inflate.ts';
+import { listZip, readZipEntry, type ZipEntry } from './zip.ts';
 
 /** Names tried, in order, for the vectors array. */
 export const VECTOR_KEYS = ['embeddings', 'vectors', 'X', 'features'] as const;
@@ -18,34 +19,30 @@ export function hasZipMagic(bytes: Uint8Array): boolean {
     ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
 }
 
-function unzip(bytes: Uint8Array, name: string, keep: (entry: string) => boolean): Record<string, Uint8Array> {
-  try {
-    return unzipSync(bytes, { filter: (f) => keep(f.name) });
-  } catch (e) {
-    throw new InputError(
-      `${name} is not a readable .npz (zip) archive (${e instanceof Error ? e.message : String(e)}).`,
-      'Re-save it with numpy.savez; the file may be truncated.',
-    );
-  }
+function npyEntries(bytes: Uint8Array, name: string): ZipEntry[] {
+  return listZip(bytes, name).filter((e) => e.name.endsWith('.npy'));
 }
 
 const keyOf = (entry: string) => entry.replace(/\.npy$/, '');
 
-/** Names of the arrays in an .npz (entry names without '.npy'). */
+/** Names of the arrays in an .npz (entry names without '.npy'); nothing is inflated. */
 export function listNpz(bytes: Uint8Array, name: string): string[] {
-  const names: string[] = [];
-  unzip(bytes, name, (entry) => {
-    if (entry.endsWith('.npy')) names.push(keyOf(entry));
-    return false;
-  });
-  return names;
+  return npyEntries(bytes, name).map((e) => keyOf(e.name));
 }
 
-/** Parses the arrays whose keys pass `want` (all when omitted). */
-export function parseNpz(bytes: Uint8Array, name: string, want: (key: string) => boolean = () => true): Map<string, NpyArray> {
-  const files = unzip(bytes, name, (entry) => entry.endsWith('.npy') && want(keyOf(entry)));
+/**
+ * Parses the arrays whose keys pass `want` (all when omitted). Each entry is inflated with a cap of
+ * `budget` bytes (its .npy header's declared size is checked first), the budget shared by all entries.
+ */
+export function parseNpz(bytes: Uint8Array, name: string, want: (key: string) => boolean = () => true, budget = DEFAULT_BUDGET_BYTES): Map<string, NpyArray> {
   const out = new Map<string, NpyArray>();
-  for (const [entry, data] of Object.entries(files)) out.set(keyOf(entry), parseNpy(data, `${name}:${entry}`));
+  let left = budget;
+  for (const entry of npyEntries(bytes, name)) {
+    if (!want(keyOf(entry.name))) continue;
+    const data = readZipEntry(bytes, entry, name, { budget: left });
+    left -= data.length;
+    out.set(keyOf(entry.name), parseNpy(data, `${name}:${entry.name}`));
+  }
   return out;
 }
 
@@ -55,7 +52,7 @@ const isFloat2d = (a: NpyArray) => a.shape.length === 2 && /^[<>|=]?f\d$/.test(a
  * The vectors array of an .npz: the first of VECTOR_KEYS present, else the only 2-D float array;
  * plus a labels array (LABEL_KEYS) when `withLabels`.
  */
-export function pickNpzArrays(bytes: Uint8Array, name: string, withLabels: boolean): {
+export function pickNpzArrays(bytes: Uint8Array, name: string, withLabels: boolean, budget = DEFAULT_BUDGET_BYTES): {
   vectorsKey: string; vectors: NpyArray; labelsKey?: string; labels?: NpyArray;
 } {
   const keys = listNpz(bytes, name);
@@ -64,7 +61,7 @@ export function pickNpzArrays(bytes: Uint8Array, name: string, withLabels: boole
   }
   const labelsKey = withLabels ? LABEL_KEYS.find((k) => keys.includes(k)) : undefined;
   const preferred = VECTOR_KEYS.find((k) => keys.includes(k));
-  const arrays = parseNpz(bytes, name, (k) => preferred === undefined || k === preferred || k === labelsKey);
+  const arrays = parseNpz(bytes, name, (k) => preferred === undefined || k === preferred || k === labelsKey, budget);
   let vectorsKey: string | undefined = preferred;
   if (vectorsKey === undefined) {
     const candidates = [...arrays].filter(([k, a]) => k !== labelsKey && isFloat2d(a)).map(([k]) => k);

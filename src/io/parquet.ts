@@ -9,6 +9,7 @@ import { compressors } from 'hyparquet-compressors';
 import type { Embeddings, Metadata } from '../geometry/types.ts';
 import { assembleEmbeddings, type LoadOptions, type ParsedEmbeddings } from './assemble.ts';
 import { InputError } from './errors.ts';
+import { DEFAULT_BUDGET_BYTES, overBudgetError } from './inflate.ts';
 import { VECTOR_FIELDS } from './json.ts';
 import { isLabelColumnName } from './labels.ts';
 
@@ -59,12 +60,22 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
-function readMetadata(bytes: Uint8Array, name: string): FileMetaData {
+/** The footer metadata and top-level columns; a damaged footer or schema (or a row count the row groups deny) is an InputError. */
+function readMetadata(bytes: Uint8Array, name: string): { metadata: FileMetaData; columns: Column[] } {
+  let metadata: FileMetaData;
+  let columns: Column[];
   try {
-    return parquetMetadata(bytes);
+    // geoparquet off: hyparquet 1.33's markGeoColumns loops forever on a negative num_children (a damaged footer).
+    metadata = parquetMetadata(bytes, { geoparquet: false });
+    columns = parquetSchema(metadata).children.map(classify);
   } catch (e) {
     throw new InputError(`${name} is not a readable Parquet file (${e instanceof Error ? e.message : String(e)}).`, RESAVE);
   }
+  const inGroups = metadata.row_groups.reduce((a, g) => a + Number(g.num_rows), 0);
+  if (Number(metadata.num_rows) !== inGroups) {
+    throw new InputError(`${name} is not a readable Parquet file (it declares ${metadata.num_rows} rows but its row groups hold ${inGroups}).`, RESAVE);
+  }
+  return { metadata, columns };
 }
 
 /** The vectors: opts.vectors (a list column), else the one list column (or the first in VECTOR_FIELDS), else the numeric columns. */
@@ -98,8 +109,7 @@ function chooseVectors(columns: Column[], name: string, requested: string | unde
  * a missing or wrong-length vector is an InputError naming the row index.
  */
 export async function parseParquet(name: string, bytes: Uint8Array, opts: LoadOptions = {}): Promise<ParsedEmbeddings> {
-  const metadata = readMetadata(bytes, name);
-  const columns = parquetSchema(metadata).children.map(classify);
+  const { metadata, columns } = readMetadata(bytes, name);
   const embeddedLabel = opts.labels ? undefined : opts.labelColumn ?? columns.find((c) => isLabelColumnName(c.name))?.name;
   if (embeddedLabel !== undefined && !columns.some((c) => c.name === embeddedLabel)) {
     throw new InputError(
@@ -110,6 +120,8 @@ export async function parseParquet(name: string, bytes: Uint8Array, opts: LoadOp
   const vectorColumns = chooseVectors(columns, name, opts.vectors, embeddedLabel);
   const metaColumns = columns.filter((c) => c.kind !== 'nested' && c.kind !== 'list' && !vectorColumns.includes(c));
   const n = Number(metadata.num_rows);
+  const budget = opts.budget ?? DEFAULT_BUDGET_BYTES;
+  if (n * 4 * Math.max(vectorColumns.length, 1) > budget) throw overBudgetError(name, n * 4 * vectorColumns.length, budget, true);
   const listMode = vectorColumns[0].kind === 'list';
   let dim = listMode ? -1 : vectorColumns.length;
   let dimRow = 0;
@@ -125,9 +137,13 @@ export async function parseParquet(name: string, bytes: Uint8Array, opts: LoadOp
       if (v === null || v === undefined) {
         throw new InputError(`${name} row index ${row} has no vector (null in ${JSON.stringify(chunk.columnName)}).`, 'Drop rows without an embedding before saving.');
       }
+      if (typeof v !== 'object' || !Number.isSafeInteger(v.length)) {
+        throw new InputError(`${name} row index ${row} holds ${typeof v} in ${JSON.stringify(chunk.columnName)}, not a list of numbers.`, RESAVE);
+      }
       if (dim < 0) {
         dim = v.length;
         dimRow = row;
+        if (n * dim * 4 > budget) throw overBudgetError(name, n * dim * 4, budget, true);
         vectors = new Float32Array(n * dim);
       }
       if (v.length !== dim) {

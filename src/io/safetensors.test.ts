@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { f32, formatBytes, formatEntry } from '../../tests/fixtures/io/formats/formats.ts';
 import { assembleEmbeddings } from './assemble.ts';
 import { hasSafetensorsLayout, parseSafetensors, parseSafetensorsHeader } from './safetensors.ts';
-import { expectInputError, utf8 } from './testing.test-util.ts';
+import { expectInputError, safetensorsBytes, utf8 } from './testing.test-util.ts';
 
-/** A safetensors file from a header (an object, or raw text) and data bytes; the header is not padded. */
-function build(header: object | string, data: Uint8Array): Uint8Array {
-  const h = utf8(typeof header === 'string' ? header : JSON.stringify(header));
-  const out = new Uint8Array(8 + h.length + data.length);
-  new DataView(out.buffer).setBigUint64(0, BigInt(h.length), true);
-  out.set(h, 8);
-  out.set(data, 8 + h.length);
-  return out;
-}
+const build = safetensorsBytes;
 
 describe('safetensors golden files written from the format description by numpy', () => {
   it.each(['f32.safetensors', 'f16.safetensors', 'bf16.safetensors', 'f64.safetensors', 'ints.safetensors', 'unaligned.safetensors'])('%s', (file) => {

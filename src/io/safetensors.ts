@@ -5,8 +5,10 @@
  */
 import type { ParsedEmbeddings } from './assemble.ts';
 import { InputError } from './errors.ts';
+import { checkFloat32Exactness, type WideIntegers } from './exactness.ts';
 import { jsonSyntaxError } from './jsonSyntax.ts';
 import { halfToFloat } from './npyHeader.ts';
+import { quoteShort } from './text.ts';
 
 /** One tensor of the header; start and end are absolute byte offsets in the file. */
 export interface SafetensorsTensor {
@@ -99,10 +101,26 @@ export function parseSafetensorsHeader(bytes: Uint8Array, name: string, fileSize
     }
     tensors.push({ name: key, dtype: t.dtype, shape: shape as number[], start: dataStart + s, end: dataStart + e });
   }
+  checkNoOverlap(tensors, name, dataStart);
   return { tensors, metadata };
 }
 
+/** Two tensors sharing bytes would read each other's data: refuse the header (offsets as written, from the data start). */
+function checkNoOverlap(tensors: readonly SafetensorsTensor[], name: string, dataStart: number): void {
+  const byStart = tensors.filter((t) => t.end > t.start).sort((a, b) => a.start - b.start);
+  for (let i = 1; i < byStart.length; i++) {
+    const [a, b] = [byStart[i - 1], byStart[i]];
+    if (b.start < a.end) {
+      const span = (t: SafetensorsTensor) => `[${t.start - dataStart}, ${t.end - dataStart}]`;
+      throw corrupt(name, `tensors ${quoteShort(a.name)} ${span(a)} and ${quoteShort(b.name)} ${span(b)} overlap in the data`);
+    }
+  }
+}
+
 const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Integer dtypes with values float32 may not hold exactly, and their typed arrays. */
+const WIDE_INTEGERS: Record<string, ViewCtor<WideIntegers>> = { I32: Int32Array, U32: Uint32Array, I64: BigInt64Array, U64: BigUint64Array };
 
 /** Element k of a little-endian tensor as a number (int64 via Number, so exact below 2^53). */
 function elementReader(v: DataView, dtype: string): (k: number) => number {
@@ -238,6 +256,8 @@ export function parseSafetensors(bytes: Uint8Array, name: string, opts: { vector
   const { tensors } = parseSafetensorsHeader(bytes, name);
   const chosen = pickVectorTensor(tensors, name, opts.vectors);
   const [n, dim] = chosen.shape;
+  const wide = WIDE_INTEGERS[chosen.dtype];
+  if (wide && HOST_LITTLE) checkFloat32Exactness(typedView(bytes, chosen, wide), n, dim, `${name} tensor ${quoteShort(chosen.name)}`);
   const parsed: ParsedEmbeddings = { n, dim, vectors: safetensorToFloat32(bytes, chosen, `${name}`) };
   const labelTensor = TENSOR_LABEL_NAMES.map((k) => tensors.find((t) => t.name === k)).find((t) => t !== undefined);
   if (labelTensor && labelTensor !== chosen) {

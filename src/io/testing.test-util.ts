@@ -29,3 +29,13 @@ export async function expectInputErrorAsync(fn: () => Promise<unknown>, pattern:
   expect(isInputError(thrown), String(thrown)).toBe(true);
   expect((thrown as Error).message).toMatch(pattern);
 }
+
+/** A safetensors file from a header (an object, or raw text) and data bytes; the header is not padded. */
+export function safetensorsBytes(header: object | string, data: Uint8Array): Uint8Array {
+  const h = utf8(typeof header === 'string' ? header : JSON.stringify(header));
+  const out = new Uint8Array(8 + h.length + data.length);
+  new DataView(out.buffer).setBigUint64(0, BigInt(h.length), true);
+  out.set(h, 8);
+  out.set(data, 8 + h.length);
+  return out;
+}

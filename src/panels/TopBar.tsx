@@ -1,4 +1,4 @@
-/** The top bar: the app's name and its modes. Explore and Train switch the app's mode; the others say when they come. */
+/** The top bar: the app's name and its modes. every tab switches the app's mode; Copy link copies the address of the view. */
 import { useModeStore, type AppMode } from '../state/modeStore';
 import { CopyLink } from './share/CopyLink';
 
@@ -15,7 +15,7 @@ const MODES: Mode[] = [
   { id: 'explore', label: 'Explore' },
   { id: 'train', label: 'Train' },
   { id: 'landscape', label: 'Landscape' },
-  { id: 'compare', label: 'Compare', note: 'Later: compare two representations (CKA, mutual kNN, Procrustes).', badge: 'later' },
+  { id: 'compare', label: 'Compare' },
   { id: 'teach', label: 'Teach' },
 ];
 

@@ -105,7 +105,7 @@ describe('analysis store', () => {
     store.getState().run(source);
     const first = result(1, 6);
     first.report = { n: 6, intrinsicDimension: { twoNN: null, mle: { k: 5, harmonic: null, mean: null }, sample: null } } as ResultReply['report'];
-    first.charts = { eigenvalues: [1], pcaMethod: 'exact', classes: { names: ['a'], counts: [6], variance: [1], cosines: [1], etfCosines: [1], etfResidual: null, dimension: null, angles: null } };
+    first.charts = { eigenvalues: [1], pcaMethod: 'exact', classes: { names: ['a'], counts: [6], variance: [1], cosines: [1], etfCosines: [1], etfResidual: null, matricesOmitted: null, dimension: null, angles: null } };
     f.reply(first);
     await flush();
     expect(f.sent.at(-1)).toEqual({ type: 'intrinsicDimension', id: 2, dataset: 1 });

@@ -6,9 +6,11 @@
  */
 import { create } from 'zustand';
 import type { AnalysisReport } from '../geometry/types';
-import { AnalysisFailure, type AnalysisClient } from '../workers/analysisClient';
+import type { AnalysisClient } from '../workers/analysisClient';
+import { follow, whileCurrent } from '../workers/rpc/latest';
 import type { BackendChoice, BackendPreference, DatasetCharts, DatasetSource, FileChoices, LoadChoice, ResultReply } from '../workers/protocol';
 import { setPointBuffers, setViewBuffers } from './pointBuffers';
+import { initialBackend } from './backendQuery';
 
 export type AnalysisStatus = 'idle' | 'running' | 'choosing' | 'done' | 'error' | 'cancelled';
 
@@ -29,6 +31,8 @@ export interface IdStageState {
   /** Milliseconds the stage took, once done. */
   ms: number | null;
   error: string | null;
+  /** Threads its nearest-neighbour scans ran on, once done. */
+  threads?: number;
 }
 
 export interface AnalysisError {
@@ -93,8 +97,13 @@ function withChoice(source: DatasetSource, choice: LoadChoice): DatasetSource {
   return source.kind === 'synthetic' ? source : { ...source, choice };
 }
 
+export interface AnalysisStoreOptions {
+  /** The explicit cross-slice action run when a new dataset is accepted (the app resets view, jobs and selection). */
+  onNewDataset?: (state: AnalysisState) => void;
+}
+
 /** A store bound to a client factory (the app passes the real worker; tests pass a fake). */
-export function createAnalysisStore(getClient: () => AnalysisClient) {
+export function createAnalysisStore(getClient: () => AnalysisClient, options: AnalysisStoreOptions = {}) {
   return create<AnalysisState>()((set, get) => {
     const accept = (r: ResultReply) => {
       setPointBuffers({ rowIndex: r.rowIndex, labels: r.labels, meta: r.meta });
@@ -118,6 +127,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient) {
         shownSource: get().source,
         progress: { fraction: 1, stage: 'done' },
       });
+      options.onNewDataset?.(get());
       get().computeId();
     };
 
@@ -125,7 +135,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient) {
       status: 'idle',
       progress: { fraction: 0, stage: '' },
       requestId: null,
-      preference: 'auto',
+      preference: initialBackend(),
       backend: null,
       resultBackend: null,
       report: null,
@@ -148,29 +158,26 @@ export function createAnalysisStore(getClient: () => AnalysisClient) {
         const dataset = get().datasetId;
         const prev = get().idStage.requestId;
         if (prev !== null) getClient().cancel(prev);
-        const { id, result } = getClient().intrinsicDimension(
+        const current = () => get().idStage.requestId;
+        const ticket = getClient().intrinsicDimension(
           { dataset },
-          {
-            onProgress: (fraction, stage) => {
-              if (get().idStage.requestId === id) set({ idStage: { ...get().idStage, progress: { fraction, stage } } });
-            },
-          },
+          { onProgress: whileCurrent(current, () => ticket.id, (fraction, stage) => set({ idStage: { ...get().idStage, progress: { fraction, stage } } })) },
         );
-        set({ idStage: { status: 'running', requestId: id, progress: { fraction: 0, stage: 'TwoNN/MLE' }, ms: null, error: null } });
-        result.then(
+        set({ idStage: { status: 'running', requestId: ticket.id, progress: { fraction: 0, stage: 'TwoNN/MLE' }, ms: null, error: null } });
+        follow(
+          ticket,
+          current,
           (r) => {
-            const { idStage, report, charts, datasetId } = get();
-            if (idStage.requestId !== id || datasetId !== r.dataset || !report) return;
+            const { report, charts, datasetId } = get();
+            if (datasetId !== r.dataset || !report) return;
             const classes = charts?.classes ? { ...charts.classes, dimension: r.classDimension } : null;
             set({
               report: { ...report, intrinsicDimension: r.intrinsicDimension, codingRate: r.codingRate, projection: r.projection },
               charts: charts ? { ...charts, classes } : charts,
-              idStage: { status: 'done', requestId: null, progress: { fraction: 1, stage: 'done' }, ms: r.ms, error: null },
+              idStage: { status: 'done', requestId: null, progress: { fraction: 1, stage: 'done' }, ms: r.ms, error: null, threads: r.threads },
             });
           },
-          (e: unknown) => {
-            if (get().idStage.requestId !== id) return;
-            const f = e instanceof AnalysisFailure ? e : new AnalysisFailure('internal', String(e), '');
+          (f) => {
             const status = f.kind === 'cancelled' ? 'cancelled' : 'error';
             set({ idStage: { ...get().idStage, status, requestId: null, error: status === 'error' ? `${f.problem} ${f.fix}`.trim() : null } });
           },
@@ -178,27 +185,24 @@ export function createAnalysisStore(getClient: () => AnalysisClient) {
       },
 
       run(source, preference = get().preference) {
-        const { id, result } = getClient().analyze(
+        const current = () => get().requestId;
+        const mine = () => ticket.id;
+        const ticket = getClient().analyze(
           { source, backend: preference },
           {
-            onProgress: (fraction, stage, bytes) => {
-              if (get().requestId === id) set({ progress: { fraction, stage, bytes } });
-            },
-            onBackend: (choice) => {
-              if (get().requestId === id) set({ backend: choice });
-            },
+            onProgress: whileCurrent(current, mine, (fraction, stage, bytes) => set({ progress: { fraction, stage, bytes } })),
+            onBackend: whileCurrent(current, mine, (choice) => set({ backend: choice })),
           },
         );
-        set({ status: 'running', requestId: id, preference, source, error: null, pendingChoice: null, progress: { fraction: 0, stage: 'starting' } });
-        result.then(
+        set({ status: 'running', requestId: ticket.id, preference, source, error: null, pendingChoice: null, progress: { fraction: 0, stage: 'starting' } });
+        follow(
+          ticket,
+          current,
           (r) => {
-            if (get().requestId !== id) return;
             if (r.type === 'choose') set({ status: 'choosing', requestId: null, pendingChoice: r.choices });
             else accept(r);
           },
-          (e: unknown) => {
-            if (get().requestId !== id) return;
-            const f = e instanceof AnalysisFailure ? e : new AnalysisFailure('internal', String(e), '');
+          (f) => {
             // The values on screen stay, so the backend shown and selected go back to theirs.
             const prev = get().resultBackend;
             const restore = prev ? { backend: prev, preference: prev.preference } : {};

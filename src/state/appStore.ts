@@ -1,10 +1,12 @@
 /**
- * The app's store instances, bound to the one analysis worker (created on first use), and the
- * wiring between them: a new dataset resets the view, the jobs and the selection.
+ * The app's store instances, bound to the one analysis worker (created on first use, replaced
+ * when it dies), and the wiring between them: a new dataset resets the view, the jobs and the
+ * selection through one explicit action, `onNewDataset`.
  */
 import { createAnalysisClient, type AnalysisClient } from '../workers/analysisClient';
 import type { BackendPreference, DatasetSource } from '../workers/protocol';
-import { createAnalysisStore } from './analysisStore';
+import type { WorkerFailure } from '../workers/rpc/failure';
+import { createAnalysisStore, type AnalysisState } from './analysisStore';
 import { DEMO_DATASETS, demoSource, sourceFromQuery } from './datasets';
 import { createInspectStore } from './inspectStore';
 import { createJobsStore } from './jobsStore';
@@ -12,15 +14,15 @@ import { getViewBuffers } from './pointBuffers';
 import { autoPointSize, useViewStore } from './viewStore';
 
 let client: AnalysisClient | null = null;
-const getClient = () => (client ??= createAnalysisClient());
+const getClient = () => (client ??= createAnalysisClient(onWorkerDeath));
 
-export const useAnalysisStore = createAnalysisStore(getClient);
+export const useAnalysisStore = createAnalysisStore(getClient, { onNewDataset });
 const currentDataset = () => useAnalysisStore.getState().datasetId;
 export const useJobsStore = createJobsStore(getClient, currentDataset);
 export const useInspectStore = createInspectStore(getClient, currentDataset, () => useAnalysisStore.getState().classNames);
 
-useAnalysisStore.subscribe((s, prev) => {
-  if (s.dataVersion === prev.dataVersion) return;
+/** A new dataset is on screen: reset the view's jobs and buffers, the selection, the point size and the colouring. */
+function onNewDataset(s: AnalysisState): void {
   const view = getViewBuffers();
   if (view) useJobsStore.getState().reset(view);
   useInspectStore.getState().reset();
@@ -30,7 +32,17 @@ useAnalysisStore.subscribe((s, prev) => {
   if (!keep) v.setColorBy(s.classNames ? 'class' : 'uniform');
   else useViewStore.setState({ hidden: [] });
   if (v.colorBy === 'localId') useJobsStore.getState().requestLocalId();
-});
+}
+
+/** The analysis worker died (and was replaced): the pending requests failed with the message; say it even when none was pending. */
+function onWorkerDeath(f: WorkerFailure): void {
+  if (useAnalysisStore.getState().requestId === null) useAnalysisStore.getState().reportError({ kind: 'internal', problem: f.problem, fix: f.fix, source: 'the analysis worker' });
+}
+
+/** The analysis worker's client (test hooks crash it as a fault would). */
+export function analysisClientForTests(): AnalysisClient {
+  return getClient();
+}
 
 /** Loads the example `id` (default: the first) on the current or given backend preference. */
 export function analyzeDemo(id: string = DEMO_DATASETS[0].id, preference?: BackendPreference): void {

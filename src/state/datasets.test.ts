@@ -25,4 +25,13 @@ describe('datasets', () => {
     const sneaky = sourceFromQuery('?data=data/x.npy&labels=//evil.example/l.txt', base, origin);
     expect(sneaky && 'error' in sneaky).toBe(true);
   });
+
+  it('refuses an address that is not valid percent-encoding (%ZZ, a lone %) in ?data= or &labels=, without throwing', () => {
+    for (const q of ['?data=%25ZZ.npy', '?data=%25', '?data=data/x.npy&labels=%25', '?data=a%25zz/x.npy', '?data=%25FF.npy']) {
+      const r = sourceFromQuery(q, base, origin);
+      expect(r && 'error' in r && r.error, q).toMatch(/^The data address ".*%.*" has a "%" that starts no valid escape \(or escapes that are not UTF-8\), so it names no file\.$/);
+      expect(r && 'fix' in r && r.fix).toMatch(/%25/);
+    }
+    expect(sourceFromQuery('?data=data/100%2525.npy', base, origin)).toMatchObject({ source: { name: '100%.npy', vectorsUrl: 'http://127.0.0.1:4173/data/100%25.npy' } });
+  });
 });

@@ -1,5 +1,6 @@
 /** The examples the app ships (files under public/data) and seeded synthetic sets, as sources the worker loads. */
 import { npyToMatrix, parseNpy } from '../io/npy';
+import { decodeUriSafe, tryDecodeUri } from '../io/text';
 import type { DatasetSource, SyntheticSource } from '../workers/protocol';
 
 export interface DemoDataset {
@@ -70,6 +71,12 @@ export function sourceFromQuery(search: string, base: string, origin: string): {
     } catch {
       return { error: `The data address ${JSON.stringify(value)} is not valid.`, fix: 'Give a path on this site, e.g. ?data=data/digits.npy&labels=data/digits-labels.txt.' };
     }
+    if (tryDecodeUri(url.pathname) === null) {
+      return {
+        error: `The data address ${JSON.stringify(value)} has a "%" that starts no valid escape (or escapes that are not UTF-8), so it names no file.`,
+        fix: 'Write each "%" in a file path as %25 (in the address bar: %2525), or rename the file without "%".',
+      };
+    }
     if (url.origin !== origin) {
       return {
         error: `Refused to load ${url.href}: it is on another site (${url.origin}), and Subspace Lab only loads data from its own origin (${origin}).`,
@@ -78,7 +85,7 @@ export function sourceFromQuery(search: string, base: string, origin: string): {
     }
     urls.push(url.href);
   }
-  const name = decodeURIComponent(new URL(urls[0]).pathname.split('/').pop() || 'data');
+  const name = decodeUriSafe(new URL(urls[0]).pathname.split('/').pop() || 'data');
   return { source: { kind: 'url', name, vectorsUrl: urls[0], labelsUrl: urls[1] } };
 }
 

@@ -4,7 +4,8 @@
  * reference to a Uint8Array over the plotted points (never copied into other state).
  */
 import { create } from 'zustand';
-import { AnalysisFailure, type AnalysisClient } from '../workers/analysisClient';
+import type { AnalysisClient } from '../workers/analysisClient';
+import { follow } from '../workers/rpc/latest';
 import { getPointBuffers } from './pointBuffers';
 import { searchPoints, type TextColumn } from './search';
 
@@ -64,17 +65,15 @@ export function createInspectStore(getClient: () => AnalysisClient, getDataset: 
     const fetchNeighbours = (point: number, metric: Metric) => {
       const prev = get().requestId;
       if (prev !== null) getClient().cancel(prev);
-      const { id, result } = getClient().neighbours({ dataset: getDataset(), point, k: NEIGHBOUR_COUNT, metric });
-      set({ requestId: id, neighboursStatus: 'running', neighboursError: null });
-      result.then(
-        (r) => {
-          if (get().requestId !== id) return;
-          set({ requestId: null, neighboursStatus: 'done', neighbours: { point: r.point, metric: r.metric, indices: r.indices, distances: r.distances }, version: get().version + 1 });
-        },
-        (e: unknown) => {
-          if (get().requestId !== id) return;
-          const cancelled = e instanceof AnalysisFailure && e.kind === 'cancelled';
-          set({ requestId: null, neighboursStatus: cancelled ? 'idle' : 'error', neighboursError: cancelled ? null : String((e as Error).message ?? e) });
+      const ticket = getClient().neighbours({ dataset: getDataset(), point, k: NEIGHBOUR_COUNT, metric });
+      set({ requestId: ticket.id, neighboursStatus: 'running', neighboursError: null });
+      follow(
+        ticket,
+        () => get().requestId,
+        (r) => set({ requestId: null, neighboursStatus: 'done', neighbours: { point: r.point, metric: r.metric, indices: r.indices, distances: r.distances }, version: get().version + 1 }),
+        (f) => {
+          const cancelled = f.kind === 'cancelled';
+          set({ requestId: null, neighboursStatus: cancelled ? 'idle' : 'error', neighboursError: cancelled ? null : f.message });
         },
       );
     };

@@ -4,7 +4,8 @@
  * status and progress; a new dataset resets them all. Buffers go to pointBuffers.
  */
 import { create } from 'zustand';
-import { AnalysisFailure, type AnalysisClient } from '../workers/analysisClient';
+import type { AnalysisClient } from '../workers/analysisClient';
+import { follow, whileCurrent } from '../workers/rpc/latest';
 import type { AnglesReply, ViewResult, ViewSpec } from '../workers/protocol';
 import { setLocalIdBuffer, setViewBuffers } from './pointBuffers';
 
@@ -44,10 +45,8 @@ export interface JobsState {
   requestAngles: (k: number) => void;
 }
 
-function failureText(e: unknown): string {
-  if (e instanceof AnalysisFailure) return e.fix ? `${e.problem} ${e.fix}` : e.problem;
-  return String(e);
-}
+/** The text of a failure: its problem and fix. */
+const failureText = (f: Error) => f.message;
 
 /** A store bound to the worker client and the dataset on screen. */
 export function createJobsStore(getClient: () => AnalysisClient, getDataset: () => number) {
@@ -80,22 +79,20 @@ export function createJobsStore(getClient: () => AnalysisClient, getDataset: () 
     showView(spec) {
       const prev = get().view.requestId;
       if (prev !== null) getClient().cancel(prev);
-      const { id, result } = getClient().project(
+      const current = () => get().view.requestId;
+      const ticket = getClient().project(
         { dataset: getDataset(), view: spec },
-        { onProgress: (f, stage) => get().view.requestId === id && set({ view: { ...get().view, progress: f, stage } }) },
+        { onProgress: whileCurrent(current, () => ticket.id, (f, stage) => set({ view: { ...get().view, progress: f, stage } })) },
       );
-      set({ wanted: spec, view: { status: 'running', progress: 0, stage: 'starting', requestId: id, error: null } });
-      result.then(
+      set({ wanted: spec, view: { status: 'running', progress: 0, stage: 'starting', requestId: ticket.id, error: null } });
+      follow(
+        ticket,
+        current,
         (r) => {
-          if (get().view.requestId !== id) return;
           setViewBuffers(r.result);
           set({ shown: spec, axes: r.result.axes, note: r.result.note, viewVersion: get().viewVersion + 1, view: IDLE });
         },
-        (e: unknown) => {
-          if (get().view.requestId !== id) return;
-          const cancelled = e instanceof AnalysisFailure && e.kind === 'cancelled';
-          set({ wanted: get().shown, view: cancelled ? IDLE : { ...IDLE, status: 'error', error: failureText(e) } });
-        },
+        (f) => set({ wanted: get().shown, view: f.kind === 'cancelled' ? IDLE : { ...IDLE, status: 'error', error: failureText(f) } }),
       );
     },
 
@@ -107,21 +104,22 @@ export function createJobsStore(getClient: () => AnalysisClient, getDataset: () 
     requestLocalId(k = 20) {
       const cur = get().localId;
       if (cur.status === 'running' || (cur.status === 'done' && cur.k !== null)) return;
-      const { id, result } = getClient().localId(
+      const current = () => get().localId.requestId;
+      const ticket = getClient().localId(
         { dataset: getDataset(), k },
-        { onProgress: (f, stage) => get().localId.requestId === id && set({ localId: { ...get().localId, progress: f, stage } }) },
+        { onProgress: whileCurrent(current, () => ticket.id, (f, stage) => set({ localId: { ...get().localId, progress: f, stage } })) },
       );
-      set({ localId: { ...cur, status: 'running', progress: 0, stage: 'local ID', requestId: id, error: null } });
-      result.then(
+      set({ localId: { ...cur, status: 'running', progress: 0, stage: 'local ID', requestId: ticket.id, error: null } });
+      follow(
+        ticket,
+        current,
         (r) => {
-          if (get().localId.requestId !== id) return;
           setLocalIdBuffer(r.values);
           set({ localId: { ...IDLE, status: 'done', k: r.k, version: get().localId.version + 1 } });
         },
-        (e: unknown) => {
-          if (get().localId.requestId !== id) return;
-          const cancelled = e instanceof AnalysisFailure && e.kind === 'cancelled';
-          set({ localId: { ...get().localId, ...IDLE, status: cancelled ? 'idle' : 'error', error: cancelled ? null : failureText(e) } });
+        (f) => {
+          const cancelled = f.kind === 'cancelled';
+          set({ localId: { ...get().localId, ...IDLE, status: cancelled ? 'idle' : 'error', error: cancelled ? null : failureText(f) } });
         },
       );
     },
@@ -134,11 +132,13 @@ export function createJobsStore(getClient: () => AnalysisClient, getDataset: () 
     requestAngles(k) {
       const prev = get().angles.requestId;
       if (prev !== null) getClient().cancel(prev);
-      const { id, result } = getClient().angles({ dataset: getDataset(), k });
-      set({ angles: { ...get().angles, status: 'running', requestId: id, error: null } });
-      result.then(
-        (r) => get().angles.requestId === id && set({ angles: { ...IDLE, status: 'done', data: r.angles } }),
-        (e: unknown) => get().angles.requestId === id && set({ angles: { ...get().angles, ...IDLE, status: 'error', error: failureText(e) } }),
+      const ticket = getClient().angles({ dataset: getDataset(), k });
+      set({ angles: { ...get().angles, status: 'running', requestId: ticket.id, error: null } });
+      follow(
+        ticket,
+        () => get().angles.requestId,
+        (r) => set({ angles: { ...IDLE, status: 'done', data: r.angles } }),
+        (f) => set({ angles: { ...get().angles, ...IDLE, status: 'error', error: failureText(f) } }),
       );
     },
   }));

@@ -7,6 +7,7 @@ import { DEFAULT_DATA, DEFAULT_MODEL, findPreset } from '../training/presets';
 import type { LossKind, ModelConfig } from '../training/types';
 import type { LandscapeSetup, ProjectionChoice } from '../workers/landscapeProtocol';
 import type { BackendPreference } from '../workers/protocol';
+import { initialBackend } from './backendQuery';
 
 /** A data set and model of Train mode with a Landscape budget (steps, batch, learning rates). */
 export interface LandscapePreset {
@@ -135,7 +136,7 @@ export function presetForm(p: LandscapePreset, prev?: LandscapeForm): LandscapeF
     baselineLearningRate: p.baselineLearningRate,
     projection: prev?.projection ?? 'auto',
     seed: prev?.seed ?? 1,
-    backend: prev?.backend ?? 'auto',
+    backend: prev?.backend ?? initialBackend(),
     idSample: prev?.idSample ?? 1000,
   };
 }

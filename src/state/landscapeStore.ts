@@ -6,7 +6,9 @@
 import { create } from 'zustand';
 import { compressionRatio, intrinsicDimension } from '../landscape/threshold';
 import type { ModelConfig } from '../training/types';
-import { createLandscapeClient, LandscapeFailure, type LandscapeClient } from '../workers/landscapeClient';
+import { createLandscapeClient, type LandscapeClient } from '../workers/landscapeClient';
+import { asFailure } from '../workers/rpc/failure';
+import { follow } from '../workers/rpc/latest';
 import type { BackendChoice, LandscapeSetup, ProjectionInfo, RunResult, SweepPlan } from '../workers/landscapeProtocol';
 import { formSetup, LANDSCAPE_PRESETS, parseDims, presetForm, type LandscapeForm } from './landscapeForm';
 
@@ -111,15 +113,14 @@ export function createLandscapeStore(getClient: () => LandscapeClient, baseUrl: 
       }
       const ticket = getClient().plan(formSetup(form));
       planTicket = ticket.id;
-      ticket.result.then(
+      follow(
+        ticket,
+        () => planTicket,
         (plan) => {
-          if (ticket.id !== planTicket) return;
           const f = get().form;
           set({ plan, planError: null, form: f.dimsEdited ? f : { ...f, dimsText: plan.dims.join(', ') } });
         },
-        (e: unknown) => {
-          if (ticket.id === planTicket) set({ planError: e instanceof LandscapeFailure ? e.problem : String(e) });
-        },
+        (f) => set({ planError: f.problem }),
       );
     };
 
@@ -207,8 +208,9 @@ export function createLandscapeStore(getClient: () => LandscapeClient, baseUrl: 
         ticket.result.then(
           ({ result }) => settle({ status: result.cancelled ? 'cancelled' : 'done', stage: result.cancelled ? 'cancelled' : 'done', dInt90: result.dInt90, compression: result.compression }),
           (e: unknown) => {
-            if (e instanceof LandscapeFailure && e.kind === 'cancelled') settle({ status: 'cancelled', stage: 'cancelled' });
-            else settle({ status: 'error', stage: 'failed', error: e instanceof LandscapeFailure ? { problem: e.problem, fix: e.fix } : { problem: String(e), fix: '' } });
+            const f = asFailure(e);
+            if (f.kind === 'cancelled') settle({ status: 'cancelled', stage: 'cancelled' });
+            else settle({ status: 'error', stage: 'failed', error: { problem: f.problem, fix: f.fix } });
           },
         );
       },

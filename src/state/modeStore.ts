@@ -1,15 +1,15 @@
 /**
- * The app's mode (the top bar's tabs): Explore, Train or Landscape. Opens on `?mode=train` or
- * `?mode=landscape` when given; src/url/sync.ts keeps the address in step.
+ * The app's mode (the top bar's tabs): Explore, Train, Landscape, Compare or Teach. Opens on
+ * `?mode=train`, `?mode=landscape`, `?mode=compare` or `?mode=teach` when given; src/url/sync.ts keeps the address in step.
  */
 import { create } from 'zustand';
 
-export type AppMode = 'explore' | 'train' | 'landscape' | 'teach';
+export type AppMode = 'explore' | 'train' | 'landscape' | 'compare' | 'teach';
 
 /** The mode named by a query string (`?mode=train`), explore otherwise. */
 export function modeFromQuery(search: string): AppMode {
   const m = new URLSearchParams(search).get('mode');
-  return m === 'train' || m === 'landscape' || m === 'teach' ? m : 'explore';
+  return m === 'train' || m === 'landscape' || m === 'compare' || m === 'teach' ? m : 'explore';
 }
 
 export interface ModeState {

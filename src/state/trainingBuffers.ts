@@ -21,6 +21,8 @@ export interface TrainHistory {
   frames: FrameEntry[];
   /** Labels of the fixed sample rows (the same for every snapshot: the first snapshot's array is kept), or null before the first. */
   sampleLabels: Int32Array | null;
+  /** Which sample rows carry a flipped (noisy) label, from the first snapshot; null when none does. */
+  sampleNoisy: Uint8Array | null;
   /** Layer-ID profiles, every profileEvery steps. */
   profiles: { step: number; layers: LayerId[] }[];
   /** GCR principal angles, every profileEvery steps. */
@@ -36,7 +38,7 @@ let history: TrainHistory = emptyHistory(0);
 
 /** A history with no snapshots for run `run`. */
 export function emptyHistory(run: number): TrainHistory {
-  return { run, metrics: [], frames: [], sampleLabels: null, profiles: [], angles: [], features: null };
+  return { run, metrics: [], frames: [], sampleLabels: null, sampleNoisy: null, profiles: [], angles: [], features: null };
 }
 
 /** Starts a new run's history (the previous one is dropped). */
@@ -61,6 +63,7 @@ export function appendSnapshot(
     metrics: SnapshotMetrics;
     frames: Record<FrameMode, FeatureFrame>;
     sampleLabels: Int32Array;
+    sampleNoisy?: Uint8Array | null;
     features: Float32Array;
     featureDim: number;
     layerIds: LayerId[] | null;
@@ -72,6 +75,7 @@ export function appendSnapshot(
   history.metrics.push(s.metrics);
   history.frames.push({ step, frames: s.frames });
   if (history.frames.length > MAX_FRAMES) history.frames = thinFrames(history.frames);
+  if (history.metrics.length === 1) history.sampleNoisy = s.sampleNoisy ?? null;
   history.sampleLabels ??= s.sampleLabels;
   history.features = { data: s.features, dim: s.featureDim };
   if (s.layerIds) history.profiles.push({ step, layers: s.layerIds });

@@ -5,8 +5,9 @@
  * the presets), and a one-line label of a run for legends.
  */
 import type { DataConfig, SourceKind, SourceSpec } from '../datasets/build';
-import { DEFAULT_DATA, DEFAULT_GCR_HEAD, PRESETS } from '../training/presets';
-import type { HeadConfig, HeadKind, ModelConfig, RunConfig, TrainConfig } from '../training/types';
+import { patchGcrHead, patchModelConfig, withHeadKind } from '../training/modelConfig';
+import { DEFAULT_DATA, PRESETS } from '../training/presets';
+import type { HeadKind, ModelConfig, RunConfig, TrainConfig } from '../training/types';
 
 /** Every data source the controls offer, menu order. */
 export const SOURCE_KINDS: readonly SourceKind[] = ['blobs', 'spirals', 'shells', 'subspaces', 'checkerboard', 'digits', 'fashion-mnist'];
@@ -53,27 +54,19 @@ export function patchData(c: RunConfig, patch: Partial<Omit<DataConfig, 'source'
   return { ...c, data: fitMinorities({ ...c.data, ...patch }) };
 }
 
-function fitHead(head: HeadConfig, featureWidth: number): HeadConfig {
-  return head.kind === 'gcr' && head.k > featureWidth ? { ...head, k: featureWidth } : head;
-}
-
-/** Changes model fields; a GCR head's k is clamped to the feature width. */
+/** Changes model fields; a GCR head's k is clamped to the feature width (training/modelConfig.ts). */
 export function patchModel(c: RunConfig, patch: Partial<Omit<ModelConfig, 'head'>>): RunConfig {
-  const model = { ...c.model, ...patch };
-  return { ...c, model: { ...model, head: fitHead(model.head, model.featureWidth) } };
+  return { ...c, model: patchModelConfig(c.model, patch) };
 }
 
 /** Switches the head kind (GCR starts from DEFAULT_GCR_HEAD, k clamped). */
 export function withHead(c: RunConfig, kind: HeadKind): RunConfig {
-  if (kind === c.model.head.kind) return c;
-  const head: HeadConfig = kind === 'gcr' ? { ...DEFAULT_GCR_HEAD } : { kind };
-  return { ...c, model: { ...c.model, head: fitHead(head, c.model.featureWidth) } };
+  return kind === c.model.head.kind ? c : { ...c, model: withHeadKind(c.model, kind) };
 }
 
 /** Changes GCR head fields (ignored for other heads). */
 export function patchHead(c: RunConfig, patch: Partial<{ k: number; gamma: number; subspaceLearningRate: number }>): RunConfig {
-  if (c.model.head.kind !== 'gcr') return c;
-  return { ...c, model: { ...c.model, head: fitHead({ ...c.model.head, ...patch }, c.model.featureWidth) } };
+  return c.model.head.kind === 'gcr' ? { ...c, model: patchGcrHead(c.model, patch) } : c;
 }
 
 /** Changes training fields; a new snapshotEvery keeps profileEvery / snapshotEvery (at least 1). */

@@ -11,6 +11,7 @@ import type { RunConfig, SnapshotMetrics } from '../training/types';
 import type { BackendChoice } from '../workers/protocol';
 import type { FeaturesReply, RunInfo } from '../workers/trainingProtocol';
 import type { TrainHistory } from './trainingBuffers';
+import { terminalSpans, type TerminalSpan } from './terminalSpans';
 
 /** CSV of the metrics: header = SNAPSHOT_METRIC_KEYS, numbers at full precision, null as an empty cell. */
 export function metricsCsv(rows: readonly SnapshotMetrics[]): string {
@@ -28,6 +29,10 @@ export interface RunExport {
   info: RunInfo | null;
   /** First step with train accuracy 1, or null. */
   terminalStep: number | null;
+  /** The step of the last snapshot (the one on screen after a pause), or null before the first. */
+  step: number | null;
+  /** Every terminal-phase span (snapshots with train accuracy 1), as the timelines shade them. */
+  terminalSpans: TerminalSpan[];
   metrics: SnapshotMetrics[];
   layerProfiles: TrainHistory['profiles'];
   subspaceAngles: { step: number; orthonormalityError: number; pairs: { a: number; b: number; anglesRadians: number[]; geodesic: number; chordal: number }[] }[];
@@ -42,6 +47,8 @@ export function runExport(config: RunConfig, backend: BackendChoice | null, info
     backend: backend?.backend ?? null,
     info,
     terminalStep,
+    step: history.metrics.at(-1)?.step ?? null,
+    terminalSpans: terminalSpans(history.metrics),
     metrics: history.metrics,
     layerProfiles: history.profiles,
     subspaceAngles: history.angles.map(({ step, angles }) => ({

@@ -187,12 +187,14 @@ describe('exports', () => {
 
   it('run JSON turns NaN into null and angle arrays into lists', () => {
     const history = {
-      run: 1, metrics: [{ ...row(0, 0.5), nc1: NaN }], frames: [], sampleLabels: null, profiles: [],
+      run: 1, metrics: [{ ...row(0, 0.5), nc1: NaN }, row(25, 1), row(50, 0.9), row(75, 1)], frames: [], sampleLabels: null, sampleNoisy: null, profiles: [],
       angles: [{ step: 0, angles: { orthonormalityError: 1e-7, pairs: [{ a: 0, b: 1, angles: Float64Array.of(0.1, 0.2), geodesic: 0.3, chordal: 0.2 }] } }],
       features: null,
     };
     const parsed = JSON.parse(runJson(runExport(DEFAULT_PRESET.config, null, null, history, null)));
     expect(parsed.metrics[0].nc1).toBeNull();
+    expect(parsed.step).toBe(75);
+    expect(parsed.terminalSpans).toEqual([{ from: 25, to: 25, endedAt: 50 }, { from: 75, to: 75, endedAt: null }]);
     expect(parsed.subspaceAngles[0].pairs[0].anglesRadians).toEqual([0.1, 0.2]);
     expect(parsed.config.model.depth).toBe(DEFAULT_PRESET.config.model.depth);
   });

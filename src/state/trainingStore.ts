@@ -7,13 +7,14 @@
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { DEFAULT_PRESET, findPreset } from '../training/presets';
-import type { RunConfig, SnapshotMetrics } from '../training/types';
+import type { RunConfig, SnapshotCollapse, SnapshotMetrics } from '../training/types';
 import type { BackendChoice, BackendPreference } from '../workers/protocol';
 import { createTrainingClient, type TrainingListener } from '../workers/trainingClient';
 import type { FrameMode, RunInfo, SnapshotMessage, StoppedReply, TrainSpeed } from '../workers/trainingProtocol';
 import { appendSnapshot, getHistory, resetHistory } from './trainingBuffers';
 import { runLabel } from './trainingConfig';
 import type { AllRowFeatures } from './trainingExport';
+import { initialBackend } from './backendQuery';
 
 export type TrainStatus = 'idle' | 'building' | 'ready' | 'playing' | 'error';
 
@@ -46,6 +47,8 @@ export interface TrainingState {
   /** Bumped when the history in trainingBuffers changes. */
   version: number;
   latest: SnapshotMetrics | null;
+  /** The latest snapshot's collapse block: reasons for the metrics it leaves NaN, NC1's conditioning, nc1Dominated. */
+  collapse: SnapshotCollapse | null;
   stepsPerSecond: number | null;
   tensors: number | null;
   /** First snapshot step with train accuracy 1 (train error 0): the terminal phase starts there. */
@@ -140,7 +143,7 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
         resetHistory(info.run);
         trainerStep = 0;
         lastFeatures = null;
-        set((s) => ({ info, latest: null, terminalStep: null, replay: null, version: s.version + 1, featureExport: exporting ? s.featureExport : null }));
+        set((s) => ({ info, latest: null, collapse: null, terminalStep: null, replay: null, version: s.version + 1, featureExport: exporting ? s.featureExport : null }));
       },
       snapshot: (_id, run, snap) => {
         if (run === get().info?.run) receive(run, snap);
@@ -197,6 +200,7 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
       trainerStep = m.step;
       set((s) => ({
         latest: m,
+        collapse: snap.collapse,
         tensors: snap.tensors,
         stepsPerSecond: snap.stepsPerSecond ?? s.stepsPerSecond,
         terminalStep: s.terminalStep ?? (m.trainAccuracy === 1 ? m.step : null),
@@ -238,7 +242,7 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
     return {
       presetId: DEFAULT_PRESET.id,
       config: structuredClone(DEFAULT_PRESET.config),
-      preference: 'auto',
+      preference: initialBackend(),
       backend: null,
       speed: 'max',
       frameMode: 'procrustes',
@@ -249,6 +253,7 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
       stopReason: null,
       version: 0,
       latest: null,
+      collapse: null,
       stepsPerSecond: null,
       tensors: null,
       terminalStep: null,

@@ -8,6 +8,7 @@ import { InputError } from '../io/errors';
 import { createMoments, mergeInto, type Moments } from './moments';
 import { createSample, mergeSample, type RowSample, type SampleEntry, type Stratum } from './sample';
 import type { Accumulated } from './pipeline';
+import { isNc4Partial, type Nc4PartialJson } from './nc4Partial';
 
 export const PARTIAL_FORMAT = 'subspace-lab/partial';
 export const PARTIAL_VERSION = 1;
@@ -106,11 +107,11 @@ export function fromPartial(p: PartialJson, name: string): Accumulated {
   return { moments, sample };
 }
 
-/** Writes the partial to `path` through a temporary file renamed at the end (not when signal aborted meanwhile). */
-export async function writePartial(path: string, partial: PartialJson, signal?: AbortSignal): Promise<void> {
+/** Writes JSON to `path` through a temporary file renamed at the end (not when signal aborted meanwhile). */
+export async function writeJsonAtomically(path: string, json: unknown, signal?: AbortSignal): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   try {
-    await writeFile(tmp, JSON.stringify(partial), { signal });
+    await writeFile(tmp, JSON.stringify(json), { signal });
     signal?.throwIfAborted();
     await rename(tmp, path);
   } catch (e) {
@@ -119,8 +120,12 @@ export async function writePartial(path: string, partial: PartialJson, signal?: 
   }
 }
 
-/** Reads one partial file. */
-export async function readPartial(path: string): Promise<{ acc: Accumulated; source: Record<string, unknown> }> {
+/** Writes the partial to `path` atomically (a cancelled run leaves none). */
+export async function writePartial(path: string, partial: PartialJson, signal?: AbortSignal): Promise<void> {
+  await writeJsonAtomically(path, partial, signal);
+}
+
+async function readJson(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -128,13 +133,24 @@ export async function readPartial(path: string): Promise<{ acc: Accumulated; sou
     if ((e as { code?: string }).code === 'ENOENT') throw new InputError(`partial file ${path} does not exist.`, 'Check the path.');
     throw e;
   }
-  let json: PartialJson;
   try {
-    json = JSON.parse(text) as PartialJson;
+    return JSON.parse(text);
   } catch {
     throw bad(path, 'it is not JSON');
   }
+}
+
+/** Reads one partial file. */
+export async function readPartial(path: string): Promise<{ acc: Accumulated; source: Record<string, unknown> }> {
+  const json = (await readJson(path)) as PartialJson;
   return { acc: fromPartial(json, path), source: json.source };
+}
+
+/** One input of merge: a statistics partial, or an nc4 partial (nc4Partial.ts). */
+export async function readMergeInput(path: string): Promise<{ partial?: { acc: Accumulated; source: Record<string, unknown> }; nc4?: Nc4PartialJson }> {
+  const json = await readJson(path);
+  if (isNc4Partial(json)) return { nc4: json };
+  return { partial: { acc: fromPartial(json as PartialJson, path), source: (json as PartialJson).source } };
 }
 
 /** The union of several parts' statistics: moments by Chan's update, samples as the bottom m of the union. */

@@ -53,7 +53,7 @@ export async function accumulate(source: RowSource, opts: Omit<StreamOptions, 'm
  * Second pass for nc4: rows whose nearest class mean (Euclidean, first on ties) differs from
  * argmax_k(w_k . x + b_k) (first on ties), over the non-empty classes in report order.
  */
-export async function countDisagreements(source: RowSource, moments: Moments, classifier: Classifier, signal?: AbortSignal): Promise<number> {
+export async function countDisagreements(source: RowSource, moments: Moments, classifier: Classifier, signal?: AbortSignal): Promise<{ disagreements: number; rows: number }> {
   const m = orderClasses(moments);
   const d = m.dim;
   const present = m.classes.filter((c) => c.count > 0);
@@ -63,10 +63,12 @@ export async function countDisagreements(source: RowSource, moments: Moments, cl
   const K = present.length;
   const means = present.map(classMean);
   let disagreements = 0;
+  let rows = 0;
   for await (const chunk of source.chunks(signal)) {
     const X = chunk.vectors;
     for (let r = 0; r < chunk.rows; r++) {
       if (!rowIsFinite(X, r, d)) continue;
+      rows++;
       const o = r * d;
       let nearest = 0;
       let best = Infinity;
@@ -93,7 +95,7 @@ export async function countDisagreements(source: RowSource, moments: Moments, cl
       if (nearest !== arg) disagreements++;
     }
   }
-  return disagreements;
+  return { disagreements, rows };
 }
 
 /**
@@ -106,7 +108,7 @@ export async function analyzeStream(
   extras?: (acc: Accumulated, report: StreamReport) => Promise<Record<string, unknown>>,
 ): Promise<StreamReport> {
   const acc = await accumulate(source, opts);
-  const disagreements = opts.classifier ? await countDisagreements(source, acc.moments, opts.classifier, opts.signal) : null;
+  const disagreements = opts.classifier ? (await countDisagreements(source, acc.moments, opts.classifier, opts.signal)).disagreements : null;
   const report = await streamReport(acc.moments, acc.sample, { mleK: opts.mleK, classifier: opts.classifier, disagreements, signal: opts.signal });
   const more = extras ? await extras(acc, report) : {};
   return { ...report, stream: { ...report.stream, passes: opts.classifier ? 2 : 1, source: source.describe(), ...more } };

@@ -5,7 +5,7 @@ import type { SnapshotMetrics } from './types';
 export const SNAPSHOT_METRIC_KEYS = [
   'step', 'epoch', 'trainLoss', 'trainAccuracy', 'testLoss', 'testAccuracy',
   'nc1', 'nc1Quotient', 'cdnv', 'equinorm', 'equinormClassifier', 'equiangularity', 'etfDistance', 'nc3', 'nc4',
-  'twoNN', 'mle', 'effectiveRank',
+  'twoNN', 'mle', 'effectiveRank', 'codingRateR', 'codingRateRc', 'codingRateDeltaR', 'codingRateEps2',
 ] as const satisfies readonly (keyof SnapshotMetrics)[];
 
 /** Compile-time check that the list names every field of SnapshotMetrics. */

@@ -1,13 +1,11 @@
 /** Builds a Snapshot of a network's state: losses, collapse metrics, feature geometry, optional layer profile. */
 import type * as tf from '@tensorflow/tfjs-core';
-import { collapseMetrics } from '../geometry/collapse';
-import { mat } from '../geometry/linalg';
-import type { Classifier, CollapseMetrics } from '../geometry/types';
 import { gatherRows } from '../datasets/split';
 import { DeviceRows, evaluateRows, layerOutputs } from './evaluate';
 import { allFinite, effectiveRank, sampleIntrinsicDimension, sampleTwoNN, subspacePairs } from './featureGeometry';
 import { orthonormalityError } from './grassmann';
-import { GcrHead, type EffectiveClassifier } from './heads';
+import { GcrHead } from './heads';
+import { snapshotCodingRate, snapshotCollapse } from './snapshotGeometry';
 import { lossAndHits } from './losses';
 import type { Network } from './network';
 import type { LayerId, Snapshot, SubspaceAngles, TrainConfig } from './types';
@@ -44,7 +42,7 @@ export async function buildSnapshot(ctx: SnapshotContext, step: number, stepsPer
     testAccuracy = s.hits / ctx.yTest.length;
   }
   const classifier = await net.head.classifier();
-  const collapse = collapseOrNaN(features, nTrain, F, ctx.yTrain, K, classifier);
+  const { metrics: collapse, collapse: report } = await snapshotCollapse(features, nTrain, F, ctx.yTrain, K, classifier);
   const m = ctx.sampleIndices.length;
   const sample = gatherRows(features, F, Array.from(ctx.sampleIndices));
   const id = await sampleIntrinsicDimension(sample, m, F, cfg.mleK);
@@ -60,6 +58,7 @@ export async function buildSnapshot(ctx: SnapshotContext, step: number, stepsPer
     twoNN: id.twoNN,
     mle: id.mle,
     effectiveRank: effectiveRank(sample, m, F),
+    ...snapshotCodingRate(features, nTrain, F, ctx.yTrain, K),
     classes: K,
     featureDim: F,
     sampleIndices: ctx.sampleIndices.slice(),
@@ -70,20 +69,7 @@ export async function buildSnapshot(ctx: SnapshotContext, step: number, stepsPer
     classifier,
     layerIds: profile ? await layerProfile(ctx) : null,
     subspaceAngles: profile && net.head instanceof GcrHead ? await gcrAngles(net.head, K, F) : null,
-  };
-}
-
-/** collapseMetrics with the effective classifier; all NaN when features or weights are non-finite or a class has no rows. */
-function collapseOrNaN(X: Float32Array, n: number, F: number, y: Int32Array, K: number, c: EffectiveClassifier): CollapseMetrics {
-  const classifier: Classifier | undefined = c
-    ? { weights: mat(K, F, c.weights), bias: c.bias ? Float64Array.from(c.bias) : undefined }
-    : undefined;
-  const present = new Uint8Array(K);
-  for (let i = 0; i < n; i++) present[y[i]] = 1;
-  if (allFinite(X) && (!c || allFinite(c.weights)) && present.every((p) => p === 1)) return collapseMetrics(X, n, F, y, K, classifier);
-  return {
-    nc1: NaN, nc1Quotient: NaN, cdnv: NaN, equinorm: NaN, equinormClassifier: c ? NaN : null,
-    equiangularity: NaN, etfDistance: NaN, nc3: c ? NaN : null, nc4: c ? NaN : null,
+    collapse: report,
   };
 }
 

@@ -1,5 +1,6 @@
 /** Configuration and output types of Train mode (models, heads, the loop and its Snapshots). */
 import type { DataConfig } from '../datasets/build';
+import type { AnalysisReport } from '../geometry/types';
 
 export type Activation = 'relu' | 'gelu' | 'tanh';
 
@@ -116,7 +117,18 @@ export interface SnapshotMetrics {
   mle: number | null;
   /** exp(entropy of s_i / sum s) of the singular values s of the centred feature sample (Roy & Vetterli 2007). */
   effectiveRank: number;
+  /** Coding rates (MCR^2, ARCHITECTURE.md) of the unit-normalised features of all training rows: R, R_c, deltaR = R - R_c (nats), with eps^2. */
+  codingRateR: number;
+  codingRateRc: number;
+  codingRateDeltaR: number;
+  codingRateEps2: number;
 }
+
+/**
+ * The analysis report's neuralCollapse block for a snapshot's features: reasons for the values the
+ * metrics leave NaN (null in the report), NC1's conditioning s_r/s_1, nc1Dominated and its notes.
+ */
+export type SnapshotCollapse = AnalysisReport['neuralCollapse'];
 
 /** The ID of one layer's activations on the fixed sample. */
 export interface LayerId {
@@ -179,4 +191,6 @@ export interface Snapshot extends SnapshotMetrics {
   layerIds: LayerId[] | null;
   /** Every profileEvery steps for GCR heads: principal angles between class subspaces. */
   subspaceAngles: SubspaceAngles | null;
+  /** The collapse metrics as the analysis report states them (null + reason for trivial cases, conditioning). */
+  collapse: SnapshotCollapse;
 }

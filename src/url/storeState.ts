@@ -68,6 +68,7 @@ export function currentState(): UrlState {
   const mode = useModeStore.getState().mode;
   if (mode === 'train') return { mode, train: trainState() };
   if (mode === 'landscape') return { mode, landscape: useLandscapeStore.getState().form };
+  if (mode === 'compare') return { mode };
   if (mode === 'teach') return { mode, teach: { lesson: useTeachStore.getState().lessonId, step: useTeachStore.getState().step } };
   return { mode: 'explore', explore: bridge.pendingExplore ?? exploreState(), data: bridge.data, labels: bridge.labels };
 }
@@ -121,6 +122,8 @@ export function applyState(state: UrlState, waitForData: boolean): void {
   else if (state.mode === 'teach') {
     const t = useTeachStore.getState();
     if (t.lessonId !== state.teach.lesson || t.step !== state.teach.step || !t.opened) t.open(state.teach.lesson, state.teach.step);
+  } else if (state.mode === 'compare') {
+    return;
   } else if (state.mode === 'landscape') {
     const l = useLandscapeStore.getState();
     if (l.plan || l.planError) l.setForm(state.landscape);

@@ -12,14 +12,16 @@ import { LANDSCAPE_KEYS, parseLandscape, writeLandscape } from './landscapeField
 import { parseTeach, TEACH_KEYS, writeTeach, type TeachUrlState } from './teachFields';
 import { parseTrain, TRAIN_KEYS, writeTrain, type TrainUrlState } from './trainFields';
 
-export const MODES: readonly AppMode[] = ['explore', 'train', 'landscape', 'teach'];
+export const MODES: readonly AppMode[] = ['explore', 'train', 'landscape', 'compare', 'teach'];
 
 /** The state a query string describes: its mode and that mode's state (the others absent). */
 export type UrlState =
   | { mode: 'explore'; explore: ExploreUrlState; data: string | null; labels: string | null }
   | { mode: 'train'; train: TrainUrlState }
   | { mode: 'landscape'; landscape: LandscapeForm }
-  | { mode: 'teach'; teach: TeachUrlState };
+  | { mode: 'teach'; teach: TeachUrlState }
+  /** Compare mode has no fields in the address yet (its two files are the user's own). */
+  | { mode: 'compare' };
 
 /** Parameters every mode accepts (`lesson` and the presentation switches are Teach mode's). */
 const COMMON_KEYS = ['mode', 'present'];
@@ -35,6 +37,7 @@ export function parseUrl(search: string): { state: UrlState; notes: UrlNote[] } 
     const r = parseTrain(params);
     return { state: { mode, train: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...TRAIN_KEYS]))] };
   }
+  if (mode === 'compare') return { state: { mode }, notes: [...notes, ...unknownFields(params, new Set(COMMON_KEYS))] };
   if (mode === 'teach') {
     const r = parseTeach(params);
     return { state: { mode, teach: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...TEACH_KEYS]))] };
@@ -57,7 +60,7 @@ export function writeUrl(state: UrlState): string {
   if (state.mode === 'train') writeTrain(state.train, params);
   else if (state.mode === 'landscape') writeLandscape(state.landscape, params);
   else if (state.mode === 'teach') writeTeach(state.teach, params);
-  else {
+  else if (state.mode === 'explore') {
     if (state.data) params.set('data', state.data);
     if (state.labels) params.set('labels', state.labels);
     writeExplore(state.explore, params);

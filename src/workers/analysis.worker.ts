@@ -1,13 +1,8 @@
-/** Analysis worker entry: configures the tfjs backends and hands every message to the service. */
-import { configureBackends } from './backendSetup';
-import { BackendSelector, type GpuLike } from './backend';
+/** Analysis worker entry: the analysis service behind the RPC. */
+import { workerSelector } from './backendSetup';
 import { createAnalysisService } from './analysisService';
-import type { WorkerReply, WorkerRequest } from './protocol';
+import { postFrom, serve } from './rpc/serve';
 
-configureBackends();
-const selector = new BackendSelector(() => (navigator as Navigator & { gpu?: GpuLike }).gpu);
-const service = createAnalysisService({
-  post: (reply: WorkerReply, transfer: Transferable[]) => self.postMessage(reply, { transfer }),
-  selectBackend: (preference) => selector.select(preference),
-});
-self.addEventListener('message', (e: MessageEvent<WorkerRequest>) => service.handle(e.data));
+const selector = workerSelector();
+const service = createAnalysisService({ post: postFrom(), selectBackend: (preference) => selector.select(preference), deviceLost: () => selector.deviceLost });
+serve(service.handle);

@@ -1,81 +1,53 @@
-/**
- * The UI side of the analysis protocol: assigns request ids, routes progress and backend replies
- * to callbacks, and settles one promise per request with its reply (or an AnalysisFailure).
- */
-import type {
-  AnalyzeRequest,
-  AnglesReply,
-  AnglesRequest,
-  BackendChoice,
-  ChooseReply,
-  IntrinsicDimensionReply,
-  IntrinsicDimensionRequest,
-  LocalIdReply,
-  LocalIdRequest,
-  NeighboursReply,
-  NeighboursRequest,
-  ProjectionReply,
-  ProjectRequest,
-  ResultReply,
-  WorkerReply,
-  WorkerRequest,
+/** The analysis worker's requests as typed calls over the one RPC client (rpc/client.ts). */
+import { HEARTBEAT, WorkerClient, type ClientOptions, type Ticket, type Unnumbered, type WorkerLike as RpcWorkerLike } from './rpc/client';
+import { WorkerFailure } from './rpc/failure';
+import {
+  ANALYSIS_FINALS,
+  type AnalyzeRequest,
+  type AnglesReply,
+  type AnglesRequest,
+  type BackendChoice,
+  type ChooseReply,
+  type IntrinsicDimensionReply,
+  type IntrinsicDimensionRequest,
+  type LocalIdReply,
+  type LocalIdRequest,
+  type NeighboursReply,
+  type NeighboursRequest,
+  type ProjectionReply,
+  type ProjectRequest,
+  type ResultReply,
+  type WorkerReply,
+  type WorkerRequest,
 } from './protocol';
 
-/** The subset of Worker the client uses (a fake in tests). */
-export interface WorkerLike {
-  postMessage(message: WorkerRequest): void;
-  addEventListener(type: 'message', fn: (e: MessageEvent<WorkerReply>) => void): void;
-  addEventListener(type: 'error', fn: (e: ErrorEvent) => void): void;
-  terminate(): void;
-}
+export type { Ticket } from './rpc/client';
+/** The analysis requests' failure (the RPC's one failure type). */
+export { WorkerFailure as AnalysisFailure };
 
-/** Why a request did not produce a result: kind 'cancelled' carries no problem of interest. */
-export class AnalysisFailure extends Error {
-  constructor(
-    readonly kind: 'input' | 'internal' | 'cancelled',
-    readonly problem: string,
-    readonly fix: string,
-  ) {
-    super(fix ? `${problem} ${fix}` : problem);
-    this.name = 'AnalysisFailure';
-  }
-}
+/** The subset of Worker the client uses (a fake in tests). */
+export type WorkerLike = RpcWorkerLike<WorkerRequest, WorkerReply>;
 
 export interface AnalyzeHandlers {
   onProgress?: (fraction: number, stage: string, bytes?: { done: number; total: number }) => void;
   onBackend?: (choice: BackendChoice) => void;
 }
 
-type Final = ResultReply | ChooseReply | ProjectionReply | NeighboursReply | LocalIdReply | AnglesReply | IntrinsicDimensionReply;
-
-interface Pending {
-  resolve: (r: Final) => void;
-  reject: (e: AnalysisFailure) => void;
-  handlers: AnalyzeHandlers;
-}
-
 export type AnalyzeParams = Omit<AnalyzeRequest, 'type' | 'id'>;
-
-/** A request in flight: its id (for cancel) and the promise of its reply. */
-export interface Ticket<T> {
-  id: number;
-  result: Promise<T>;
-}
+type Params<R> = Omit<R, 'type' | 'id'>;
 
 export class AnalysisClient {
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  readonly rpc: WorkerClient<WorkerRequest, WorkerReply>;
 
-  constructor(private readonly worker: WorkerLike) {
-    worker.addEventListener('message', (e: MessageEvent<WorkerReply>) => this.receive(e.data));
-    worker.addEventListener('error', (e: ErrorEvent) => this.failAll(e.message || 'The analysis worker failed to start.'));
+  constructor(worker: WorkerLike | (() => WorkerLike), options: Partial<ClientOptions<WorkerReply>> = {}) {
+    this.rpc = new WorkerClient(worker, { name: 'analysis', finals: ANALYSIS_FINALS, ...options });
   }
 
-  private send<T extends Final>(request: Omit<Exclude<WorkerRequest, { type: 'cancel' }>, 'id'>, handlers: AnalyzeHandlers): Ticket<T> {
-    const id = this.nextId++;
-    const result = new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: resolve as (r: Final) => void, reject, handlers }));
-    this.worker.postMessage({ ...request, id } as WorkerRequest);
-    return { id, result };
+  private send<T extends WorkerReply>(request: Unnumbered<Exclude<WorkerRequest, { type: 'cancel' }>>, h: AnalyzeHandlers): Ticket<T> {
+    return this.rpc.request<T>(request, {
+      progress: (r) => h.onProgress?.(r.fraction, r.stage, r.bytes),
+      backend: (r) => h.onBackend?.(r.choice),
+    });
   }
 
   /** Loads and analyses a source (the worker cancels every older job): a result, or the choice it needs. */
@@ -84,78 +56,44 @@ export class AnalysisClient {
   }
 
   /** Computes a view of dataset `dataset` (cancels the previous view request). */
-  project(params: Omit<ProjectRequest, 'type' | 'id'>, handlers: AnalyzeHandlers = {}): Ticket<ProjectionReply> {
+  project(params: Params<ProjectRequest>, handlers: AnalyzeHandlers = {}): Ticket<ProjectionReply> {
     return this.send({ type: 'project', ...params }, handlers);
   }
 
   /** The exact nearest neighbours of one plotted point. */
-  neighbours(params: Omit<NeighboursRequest, 'type' | 'id'>): Ticket<NeighboursReply> {
+  neighbours(params: Params<NeighboursRequest>): Ticket<NeighboursReply> {
     return this.send({ type: 'neighbours', ...params }, {});
   }
 
   /** The pointwise MLE of every plotted point. */
-  localId(params: Omit<LocalIdRequest, 'type' | 'id'>, handlers: AnalyzeHandlers = {}): Ticket<LocalIdReply> {
+  localId(params: Params<LocalIdRequest>, handlers: AnalyzeHandlers = {}): Ticket<LocalIdReply> {
     return this.send({ type: 'localId', ...params }, handlers);
   }
 
   /** Principal angles between class subspaces of dimension k. */
-  angles(params: Omit<AnglesRequest, 'type' | 'id'>): Ticket<AnglesReply> {
+  angles(params: Params<AnglesRequest>): Ticket<AnglesReply> {
     return this.send({ type: 'angles', ...params }, {});
   }
 
   /** The intrinsic-dimension stage of dataset `dataset` (after its result), with progress. */
-  intrinsicDimension(params: Omit<IntrinsicDimensionRequest, 'type' | 'id'>, handlers: AnalyzeHandlers = {}): Ticket<IntrinsicDimensionReply> {
+  intrinsicDimension(params: Params<IntrinsicDimensionRequest>, handlers: AnalyzeHandlers = {}): Ticket<IntrinsicDimensionReply> {
     return this.send({ type: 'intrinsicDimension', ...params }, handlers);
   }
 
-  /** Asks the worker to stop request `id`; its promise rejects with kind 'cancelled'. */
+  /** Stops request `id`: its promise rejects as cancelled at once, and nothing it sends later is applied. */
   cancel(id: number): void {
-    if (this.pending.has(id)) this.worker.postMessage({ type: 'cancel', id });
+    this.rpc.cancel(id);
   }
 
   /** Stops the worker; pending requests reject as cancelled. */
   dispose(): void {
-    this.worker.terminate();
-    for (const [id, p] of this.pending) {
-      this.pending.delete(id);
-      p.reject(new AnalysisFailure('cancelled', 'The analysis worker was stopped.', ''));
-    }
-  }
-
-  private receive(msg: WorkerReply): void {
-    const p = this.pending.get(msg.id);
-    if (!p) return;
-    switch (msg.type) {
-      case 'progress':
-        p.handlers.onProgress?.(msg.fraction, msg.stage, msg.bytes);
-        return;
-      case 'backend':
-        p.handlers.onBackend?.(msg.choice);
-        return;
-      case 'cancelled':
-        this.pending.delete(msg.id);
-        p.reject(new AnalysisFailure('cancelled', 'Cancelled.', ''));
-        return;
-      case 'error':
-        this.pending.delete(msg.id);
-        p.reject(new AnalysisFailure(msg.kind, msg.problem, msg.fix));
-        return;
-      default:
-        this.pending.delete(msg.id);
-        p.resolve(msg);
-    }
-  }
-
-  private failAll(message: string): void {
-    for (const [id, p] of this.pending) {
-      this.pending.delete(id);
-      p.reject(new AnalysisFailure('internal', message, 'Reload the page; if it persists, the browser may block module workers.'));
-    }
+    this.rpc.dispose();
   }
 }
 
-/** The app's analysis worker, as a module worker bundled by Vite. */
-export function createAnalysisClient(): AnalysisClient {
-  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
-  return new AnalysisClient(worker);
+/** The app's analysis worker, as a module worker bundled by Vite, replaced by a fresh one when it dies. */
+export function createAnalysisClient(onDeath?: (failure: WorkerFailure) => void): AnalysisClient {
+  const spawn = () => new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+  return new AnalysisClient(spawn, { onDeath, heartbeat: HEARTBEAT });
 }
+

@@ -92,7 +92,7 @@ describe('analysis service', () => {
     expect(v.etf?.length).toBe(12);
     expect(res.charts.eigenvalues.length).toBe(12);
     expect(res.charts.classes?.counts).toEqual([60, 60, 60, 59]);
-    expect(res.charts.classes?.cosines.length).toBe(16);
+    expect(res.charts.classes?.cosines?.length).toBe(16);
     expect(h.transfers.at(-1)).toContain(res.rowIndex.buffer);
     expect(h.transfers.at(-1)).toContain(v.coords.buffer);
     expect(tf.memory().numTensors).toBe(0);
@@ -229,5 +229,31 @@ describe('cachedLoader', () => {
     await cache({ ...source, choice: { labelColumn: 'y' } }, signal, () => {});
     expect(calls).toBe(3);
     expect(sourceKey(source)).not.toBe(sourceKey({ ...source, labelsUrl: 'http://x/l.txt' }));
+  });
+
+  it('an analysis that failed on a lost WebGPU device runs once more (on the fallback); otherwise the failure stands', async () => {
+    const run = async (lost: string | null) => {
+      const replies: WorkerReply[] = [];
+      let loads = 0;
+      const service = createAnalysisService({
+        post: (r) => replies.push(r),
+        selectBackend: async () => cpuChoice,
+        load: async () => {
+          if (loads++ === 0) throw new Error('mapAsync failed: the device was lost');
+          return { emb: blobs(60, 4, 3), choices: null };
+        },
+        deviceLost: () => lost,
+      });
+      service.handle({ type: 'analyze', id: 1, source, backend: 'auto' });
+      await service.idle();
+      return { replies, loads };
+    };
+    const lost = await run('Device was destroyed.');
+    expect(lost.loads).toBe(2);
+    expect(lost.replies.filter((r) => r.type === 'backend')).toHaveLength(2);
+    expect(lost.replies.at(-1)?.type).toBe('result');
+    const healthy = await run(null);
+    expect(healthy.loads).toBe(1);
+    expect(healthy.replies.at(-1)).toMatchObject({ type: 'error', kind: 'internal', problem: 'mapAsync failed: the device was lost' });
   });
 });

@@ -9,17 +9,18 @@
  * place when rows are non-finite, and shared by the dataset.
  */
 import { analyzeBase, prepareAnalysis } from '../geometry/analyze';
-import { isAbortError } from '../geometry/abort';
+import { throwIfAborted } from '../geometry/abort';
 import { localDimension } from '../geometry/localId';
 import { nearestTo } from '../geometry/neighbours';
-import { isInputError } from '../io/errors';
 import { computeAngles, computeCharts } from './charts';
 import { buildDataset, classCounts, type Dataset } from './dataset';
 import { computeIdStage, APP_ID_SAMPLE } from './idStage';
 import { finiteRowsOf, loadSource, type BytesProgress, type Loaded } from './sources';
 import { computeView, DEFAULT_VIEW } from './views';
 import type { AnalyzeRequest, BackendChoice, BackendPreference, DatasetSource, WorkerReply, WorkerRequest } from './protocol';
-import { transferablesOf } from './protocol';
+import { ANALYSIS_POLICY, transferablesOf } from './protocol';
+import { createHeld } from './rpc/held';
+import { createJobs, finish } from './rpc/jobs';
 
 export interface AnalysisServiceDeps {
   /** Sends a reply; the service passes the transfer list of its typed arrays. */
@@ -28,6 +29,8 @@ export interface AnalysisServiceDeps {
   selectBackend: (preference: BackendPreference) => Promise<BackendChoice>;
   /** Loads a source (default: sources.ts loadSource, with the last one cached). */
   load?: (source: DatasetSource, signal: AbortSignal, onBytes: BytesProgress) => Promise<Loaded>;
+  /** Why the WebGPU device was lost, or null: an analysis that failed on it runs once more (on the fallback). */
+  deviceLost?: () => string | null;
 }
 
 /** A key that identifies a source and its choices (Files by name, size and modification time). */
@@ -51,30 +54,13 @@ export function cachedLoader(load: NonNullable<AnalysisServiceDeps['load']> = lo
   };
 }
 
-function stale(): Error {
-  const e = new Error('The dataset changed.');
-  e.name = 'AbortError';
-  return e;
-}
-
 /** Creates the request handler. `handle` never throws: every failure becomes an error reply. */
 export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg: WorkerRequest) => void; idle: () => Promise<void> } {
   const load = deps.load ?? cachedLoader();
-  const jobs = new Map<number, { kind: WorkerRequest['type']; ctl: AbortController; done: Promise<void> }>();
-  let analysis: Promise<void> = Promise.resolve();
-  let current: { id: number; ds: Dataset } | null = null;
-  let nextDatasetId = 1;
-
   const send = (reply: WorkerReply) => deps.post(reply, transferablesOf(reply));
-
-  function fail(id: number, e: unknown, signal: AbortSignal): void {
-    if (signal.aborted || isAbortError(e)) send({ type: 'cancelled', id });
-    else if (isInputError(e)) send({ type: 'error', id, kind: 'input', problem: e.problem, fix: e.fix });
-    else {
-      const message = e instanceof Error ? e.message : String(e);
-      send({ type: 'error', id, kind: 'internal', problem: message, fix: 'Try another backend in the status bar, or reload the page.' });
-    }
-  }
+  const jobs = createJobs({ post: send, policy: ANALYSIS_POLICY, wording: { internalFix: 'Try another backend in the status bar, or reload the page.' } });
+  const datasets = createHeld<Dataset>();
+  let analysis: Promise<void> = Promise.resolve();
 
   function progressFor(id: number) {
     let last = { fraction: -1, stage: '' };
@@ -88,7 +74,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
   async function runAnalyze(req: AnalyzeRequest, signal: AbortSignal): Promise<void> {
     const { id } = req;
     const progress = progressFor(id);
-    if (signal.aborted) throw stale();
+    throwIfAborted(signal);
     progress(0, 'choosing backend');
     const choice = await deps.selectBackend(req.backend);
     send({ type: 'backend', id, choice });
@@ -97,9 +83,9 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
       progress(0.02 + (0.08 * done) / Math.max(total, 1), 'reading', { done, total });
       if (done >= total) progress(0.1, 'parsing');
     });
-    if (signal.aborted) throw stale();
+    throwIfAborted(signal);
     if ('choose' in loaded) {
-      send({ type: 'choose', id, choices: loaded.choose });
+      finish(signal, send, { type: 'choose', id, choices: loaded.choose });
       return;
     }
     const t0 = performance.now();
@@ -110,13 +96,13 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
     const ds = buildDataset(req.source.name, finite, base, input.mleK);
     const view = await computeView(ds, DEFAULT_VIEW, { signal });
     const charts = await computeCharts(ds, { signal, dimensions: false, onProgress: (f) => progress(0.8 + 0.2 * f, 'class geometry') });
-    if (signal.aborted) throw stale();
-    current = { id: nextDatasetId++, ds };
+    throwIfAborted(signal);
+    const datasetId = datasets.commit(ds);
     progress(1, 'done');
     send({
       type: 'result',
       id,
-      datasetId: current.id,
+      datasetId,
       dataset: req.source.name,
       report: ds.report,
       backend: choice,
@@ -132,11 +118,8 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
     });
   }
 
-  /** The dataset a request names, or an AbortError when the worker holds another one. */
-  function datasetFor(dataset: number): Dataset {
-    if (!current || current.id !== dataset) throw stale();
-    return current.ds;
-  }
+  /** The dataset a request names, or an AbortError when the worker no longer holds it. */
+  const datasetFor = (dataset: number): Dataset => datasets.get(dataset);
 
   async function runJob(msg: Exclude<WorkerRequest, AnalyzeRequest | { type: 'cancel' }>, signal: AbortSignal): Promise<void> {
     await analysis;
@@ -173,39 +156,21 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
     }
   }
 
-  function start(msg: Exclude<WorkerRequest, { type: 'cancel' }>, work: (signal: AbortSignal) => Promise<void>): Promise<void> {
-    const ctl = new AbortController();
-    const done = work(ctl.signal)
-      .catch((e: unknown) => fail(msg.id, e, ctl.signal))
-      .finally(() => jobs.delete(msg.id));
-    jobs.set(msg.id, { kind: msg.type, ctl, done });
-    return done;
-  }
-
   function handle(msg: WorkerRequest): void {
-    if (msg.type === 'cancel') {
-      jobs.get(msg.id)?.ctl.abort();
-      return;
-    }
+    if (msg.type === 'cancel') return jobs.cancel(msg.id);
     if (msg.type === 'analyze') {
-      const previous = [...jobs.values()];
-      for (const j of previous) j.ctl.abort();
-      const settled = Promise.all(previous.map((j) => j.done));
-      analysis = start(msg, async (signal) => {
-        await settled;
-        await runAnalyze(msg, signal);
+      analysis = jobs.start(msg, async (signal) => {
+        try {
+          await runAnalyze(msg, signal);
+        } catch (e) {
+          if (signal.aborted || !deps.deviceLost?.()) throw e;
+          await runAnalyze(msg, signal);
+        }
       });
       return;
     }
-    // One job of each kind at a time (the newest wins); neighbour queries are instant and never cancelled.
-    if (msg.type !== 'neighbours') for (const j of jobs.values()) if (j.kind === msg.type) j.ctl.abort();
-    start(msg, (signal) => runJob(msg, signal));
+    jobs.start(msg, (signal) => runJob(msg, signal));
   }
 
-  return {
-    handle,
-    idle: async () => {
-      while (jobs.size > 0) await Promise.all([...jobs.values()].map((j) => j.done));
-    },
-  };
+  return { handle, idle: jobs.idle };
 }

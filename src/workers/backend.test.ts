@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-import { BackendSelector, formatMs, inspectWebGpu, pickAuto, type WebGpuStatus } from './backend';
+import { BackendSelector, formatMs, inspectWebGpu, LOSE_DEVICE_HOOK, pickAuto, type WebGpuStatus } from './backend';
 import type { BackendProbe } from './protocol';
 
 const probe = (name: BackendProbe['name'], ms: number | null, available = ms !== null): BackendProbe => ({ name, available, ms, note: '' });
@@ -102,5 +102,36 @@ describe('BackendSelector (Node: cpu and wasm registered, no WebGPU, no WebGL)',
 
   it('refuses a backend that cannot start', async () => {
     await expect(selector.select('webgl')).rejects.toThrow('The webgl backend is not available here.');
+  });
+});
+
+describe('BackendSelector: a lost WebGPU device', () => {
+  it('watches the device once webgpu runs, then falls back to wasm and says why', async () => {
+    // A stand-in "webgpu" backend (the cpu kernels under that name) with a device we can lose.
+    if (!tf.engine().registryFactory.webgpu) tf.registerBackend('webgpu', () => tf.findBackendFactory('cpu')() as tf.KernelBackend);
+    let lose: (info: { reason?: string; message?: string }) => void = () => undefined;
+    let destroyed = 0;
+    const device = { lost: new Promise<{ reason?: string; message?: string }>((r) => (lose = r)), destroy: () => destroyed++ };
+    const selector = new BackendSelector(() => undefined, () => device);
+    const heard: string[] = [];
+    selector.onDeviceLost((note) => heard.push(note));
+    const first = await selector.select('webgpu');
+    expect(first.backend).toBe('webgpu');
+    expect(selector.deviceLost).toBeNull();
+    // The test hook destroys the device the worker runs on.
+    (globalThis as unknown as Record<string, () => void>)[LOSE_DEVICE_HOOK]();
+    expect(destroyed).toBe(1);
+    lose({ reason: 'destroyed', message: 'Device was destroyed.' });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(selector.deviceLost).toBe('Device was destroyed.');
+    expect(heard).toEqual(['Device was destroyed.']);
+    const after = await selector.select('webgpu');
+    expect(after.backend).toBe('wasm');
+    expect(tf.getBackend()).toBe('wasm');
+    expect(after.reason).toMatch(/^the WebGPU device was lost \(Device was destroyed\.\), so WASM took over; chosen by override/);
+    // Other preferences are unaffected.
+    expect((await selector.select('cpu')).backend).toBe('cpu');
+    tf.removeBackend('webgpu');
   });
 });

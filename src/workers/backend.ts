@@ -154,11 +154,53 @@ export async function probeAll(gpu: WebGpuStatus): Promise<BackendProbe[]> {
   return probes;
 }
 
-/** Chooses and activates a backend: probes once (cached by the caller), then auto or the override. */
+/** The part of a GPUDevice the selector watches. */
+export interface DeviceLike {
+  lost: Promise<{ reason?: string; message?: string }>;
+  destroy(): void;
+}
+
+/** Test hook set in a worker that runs on WebGPU: destroys its device (as a lost GPU would). */
+export const LOSE_DEVICE_HOOK = '__subspaceLabLoseDevice';
+
+/**
+ * Chooses and activates a backend: probes once (cached by the caller), then auto or the override.
+ * Once the WebGPU device it ran on is lost (device.lost, e.g. a driver reset, or the test hook),
+ * every later choice of webgpu falls back to wasm and says why.
+ */
 export class BackendSelector {
   private probes: Promise<{ gpu: WebGpuStatus; probes: BackendProbe[] }> | null = null;
+  private watched: DeviceLike | null = null;
+  private lostNote: string | null = null;
+  private readonly lostListeners = new Set<(note: string) => void>();
 
-  constructor(private readonly gpu: () => GpuLike | undefined) {}
+  constructor(
+    private readonly gpu: () => GpuLike | undefined,
+    /** The device of the active webgpu backend (default: tfjs-webgpu's backend.device). */
+    private readonly deviceOf: () => DeviceLike | undefined = () => (tf.backend() as unknown as { device?: DeviceLike }).device,
+  ) {}
+
+  /** Why the WebGPU device was lost, or null while it was not. */
+  get deviceLost(): string | null {
+    return this.lostNote;
+  }
+
+  /** Calls `listener` once the WebGPU device is lost; returns the unsubscribe. */
+  onDeviceLost(listener: (note: string) => void): () => void {
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
+  }
+
+  private watchDevice(): void {
+    const device = this.deviceOf();
+    if (!device || device === this.watched) return;
+    this.watched = device;
+    (globalThis as Record<string, unknown>)[LOSE_DEVICE_HOOK] = () => device.destroy();
+    void device.lost.then((info) => {
+      this.lostNote = info.message || info.reason || 'no reason given';
+      for (const l of this.lostListeners) l(this.lostNote);
+    });
+  }
 
   /** The probe results, computed on first use. */
   survey(): Promise<{ gpu: WebGpuStatus; probes: BackendProbe[] }> {
@@ -173,10 +215,15 @@ export class BackendSelector {
   async select(preference: BackendPreference): Promise<BackendChoice> {
     const { gpu, probes } = await this.survey();
     const auto = pickAuto(probes, gpu);
-    const backend = preference === 'auto' ? auto?.backend : preference;
-    if (!backend) throw new Error('No tfjs backend could start (webgpu, webgl, wasm and cpu all failed).');
+    const wanted = preference === 'auto' ? auto?.backend : preference;
+    if (!wanted) throw new Error('No tfjs backend could start (webgpu, webgl, wasm and cpu all failed).');
+    const backend = wanted === 'webgpu' && this.lostNote !== null ? 'wasm' : wanted;
     if (!(await activate(backend))) throw new Error(`The ${backend} backend is not available here.`);
-    const reason = preference === 'auto' ? (auto as { reason: string }).reason : overrideReason(auto);
+    let reason = preference === 'auto' ? (auto as { reason: string }).reason : overrideReason(auto);
+    if (backend === 'webgpu') {
+      if (!gpu.usable) reason = `WebGPU forced onto its ${gpu.note} adapter (testing: slower than WASM); ${reason}`;
+      this.watchDevice();
+    } else if (wanted === 'webgpu') reason = `the WebGPU device was lost (${this.lostNote}), so WASM took over; ${reason}`;
     return { backend, preference, reason, probes };
   }
 }

@@ -12,6 +12,8 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { BackendSelector, type GpuLike } from './backend';
+import type { BackendChoice, BackendPreference } from './rpc/envelope';
 
 /** Sets the flags and wasm paths; call once, before the first setBackend. */
 export function configureBackends(): void {
@@ -22,4 +24,16 @@ export function configureBackends(): void {
     'tfjs-backend-wasm-simd.wasm': wasmSimd,
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
   });
+}
+
+/** In a worker: configures the backends once and returns this worker's backend selector. */
+export function workerSelector(): BackendSelector {
+  configureBackends();
+  return new BackendSelector(() => (navigator as Navigator & { gpu?: GpuLike }).gpu);
+}
+
+/** In a worker: configures the backends once and returns the selector of this worker's backend. */
+export function workerBackends(): (preference: BackendPreference) => Promise<BackendChoice> {
+  const selector = workerSelector();
+  return (preference) => selector.select(preference);
 }

@@ -1,7 +1,9 @@
 /**
  * The data behind the charts, computed once per dataset in the worker: the covariance spectrum,
  * per-class counts, spreads, mean cosines (beside the ETF target), per-class intrinsic dimension,
- * and, on request, principal angles between class subspaces. Small arrays only (K x K at most).
+ * and, on request, principal angles between class subspaces. Small arrays only: the K x K matrices
+ * only up to MAX_HEATMAP_CLASSES classes (past it a note says why they are left out), so memory
+ * stays O(K D) for K in the thousands.
  */
 import { classDimensions, MAX_ANGLE_CLASSES, subspaceAngles } from '../geometry/classGeometry';
 import { alignedEtf, cosineMatrix, etfCosines } from '../geometry/etf';
@@ -28,9 +30,14 @@ export interface ClassCharts {
   counts: number[];
   /** V_k = mean squared distance of class k's points to its mean. */
   variance: number[];
-  /** K x K cosines of the centred class means, and the ETF's target (1 and -1/(K-1)). */
-  cosines: number[];
-  etfCosines: number[];
+  /**
+   * K x K cosines of the centred class means, and the ETF's target (1 and -1/(K-1)); null above
+   * MAX_HEATMAP_CLASSES classes, with the reason in `matricesOmitted`.
+   */
+  cosines: number[] | null;
+  etfCosines: number[] | null;
+  /** Why the K x K matrices (cosines here, principal angles on request) are left out, or null. */
+  matricesOmitted: string | null;
   /** ||E - Mc||_F / ||Mc||_F for the aligned ideal ETF E, or null when it does not fit (d < K-1). */
   etfResidual: number | null;
   /**
@@ -51,6 +58,22 @@ export interface DatasetCharts {
 
 /** Default dimension of the class subspaces in the principal-angle heatmap. */
 export const DEFAULT_ANGLE_K = 3;
+
+/**
+ * Most classes drawn as K x K heatmaps (cosines, principal angles): past it the matrices would hold
+ * K^2 cells (25 million at K = 5,000), more than a chart can show or a page can hold.
+ */
+export const MAX_HEATMAP_CLASSES = MAX_ANGLE_CLASSES;
+
+/** The note shown in the place of the K x K charts of K classes, or null when they are drawn. */
+export function matricesOmittedNote(K: number): string | null {
+  if (K <= MAX_HEATMAP_CLASSES) return null;
+  const cells = (K * K).toLocaleString('en-US');
+  return (
+    `The ${K.toLocaleString('en-US')} x ${K.toLocaleString('en-US')} class matrices (${cells} cells) are not drawn: the heatmaps show at most ${MAX_HEATMAP_CLASSES} classes. ` +
+    `Equiangularity, the ETF distance and cdnv in the metrics still cover the class pairs. Analyse a subset of at most ${MAX_HEATMAP_CLASSES} classes to see the matrices.`
+  );
+}
 
 const orNull = (v: number) => (Number.isFinite(v) ? v : null);
 
@@ -92,7 +115,9 @@ export async function computeCharts(
   if (!ds.stats || !ds.labels || !ds.classNames) return { eigenvalues, pcaMethod: ds.pca.method, classes: null };
   const { stats } = ds;
   const dims = opts.dimensions === false ? null : await classDimensions(ds.X, ds.n, ds.d, ds.labels, ds.K, opts.mleK ?? 20, opts);
-  const ideal = alignedEtf(stats.centredMeans);
+  const omitted = matricesOmittedNote(ds.K);
+  // The aligned ETF works in K x (K - 1) matrices: above the bound its residual is left out too.
+  const ideal = omitted ? null : alignedEtf(stats.centredMeans);
   return {
     eigenvalues,
     pcaMethod: ds.pca.method,
@@ -100,8 +125,9 @@ export async function computeCharts(
       names: ds.classNames,
       counts: Array.from(stats.counts),
       variance: Array.from(stats.classVariance),
-      cosines: Array.from(cosineMatrix(stats.centredMeans).data),
-      etfCosines: Array.from(etfCosines(ds.K).data),
+      cosines: omitted ? null : Array.from(cosineMatrix(stats.centredMeans).data),
+      etfCosines: omitted ? null : Array.from(etfCosines(ds.K).data),
+      matricesOmitted: omitted,
       etfResidual: ideal ? ideal.residual : null,
       dimension: dims ? { twoNN: Array.from(dims.twoNN, orNull), mleHarmonic: Array.from(dims.mleHarmonic, orNull), k: Array.from(dims.k) } : null,
       angles: ds.K <= MAX_ANGLE_CLASSES && anglesCost(ds.d, stats.counts) <= EAGER_ANGLES_MAX_FLOPS ? await computeAngles(ds, DEFAULT_ANGLE_K, opts.signal) : null,

@@ -3,11 +3,11 @@
  * vector columns and label column of a delimited file with a header. Defaults follow io's rules;
  * when no default is sensible the worker asks the user (a `choose` reply) instead of guessing.
  */
-import { unzipSync } from 'fflate';
 import { isLabelColumnName } from '../io/labels';
 import { hasNpyMagic, parseNpyHeader } from '../io/npyHeader';
 import { hasZipMagic, LABEL_KEYS, VECTOR_KEYS } from '../io/npz';
 import { InputError } from '../io/errors';
+import { listZip, readZipEntry } from '../io/zip';
 import { readHeader, type ColumnInfo, type TableHeader } from './table';
 
 /** The user's choices for a file; absent fields take the defaults. */
@@ -45,20 +45,20 @@ export interface FileChoices {
 const isMatrix = (a: ArrayInfo) => a.shape.length === 2 && /^[<>|=]?[fiu]\d$/.test(a.dtype);
 const isVector = (a: ArrayInfo, rows: number) => (a.shape.length === 1 || (a.shape.length === 2 && a.shape[1] === 1)) && a.shape[0] === rows;
 
-/** The arrays of an .npz with their dtypes and shapes, read from the .npy headers. */
+/** Bytes inflated to read one .npy header inside an .npz (numpy's headers are far shorter). */
+const HEADER_PEEK = 64 * 1024;
+
+/** The arrays of an .npz with their dtypes and shapes, read from the .npy headers (the data is not inflated). */
 export function npzArrays(bytes: Uint8Array, name: string): ArrayInfo[] {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => f.name.endsWith('.npy') });
-  } catch (e) {
-    throw new InputError(`${name} is not a readable .npz (zip) archive (${(e as Error).message}).`, 'Re-save it with numpy.savez; the file may be truncated.');
+  const out: ArrayInfo[] = [];
+  for (const entry of listZip(bytes, name)) {
+    if (!entry.name.endsWith('.npy')) continue;
+    const head = readZipEntry(bytes, entry, name, { headOnly: HEADER_PEEK });
+    if (!hasNpyMagic(head)) continue;
+    const h = parseNpyHeader(head, `${name}:${entry.name}`);
+    out.push({ name: entry.name.replace(/\.npy$/, ''), dtype: h.dtype.descr, shape: h.shape });
   }
-  return Object.entries(files)
-    .filter(([, b]) => hasNpyMagic(b))
-    .map(([entry, b]) => {
-      const h = parseNpyHeader(b, `${name}:${entry}`);
-      return { name: entry.replace(/\.npy$/, ''), dtype: h.dtype.descr, shape: h.shape };
-    });
+  return out;
 }
 
 /** Defaults for an .npz: io's vectors rule (a VECTOR_KEYS name, else the only 2-D numeric array) and a matching LABEL_KEYS array. */
@@ -106,7 +106,8 @@ export function isNpz(bytes: Uint8Array): boolean {
 }
 
 /** The .npy bytes of one array inside an .npz (to hand to io as a labels file). */
-export function npzEntry(bytes: Uint8Array, key: string): Uint8Array {
-  const files = unzipSync(bytes, { filter: (f) => f.name === `${key}.npy` });
-  return files[`${key}.npy`];
+export function npzEntry(bytes: Uint8Array, key: string, name = 'the .npz file'): Uint8Array {
+  const entry = listZip(bytes, name).find((e) => e.name === `${key}.npy`);
+  if (!entry) throw new InputError(`${name} has no array named ${JSON.stringify(key)}.`, 'Choose one of the arrays it lists.');
+  return readZipEntry(bytes, entry, name);
 }

@@ -8,6 +8,10 @@ import { analyzeIntrinsicDimension } from '../geometry/analyze';
 import { classDimensions } from '../geometry/classGeometry';
 import { selectRows } from '../geometry/rows';
 import { throwIfAborted } from '../geometry/abort';
+import { webTilePool } from '../geometry/parallel/webPool';
+
+/** In the page a tile worker starts in tens of milliseconds, so the pool pays from this many multiply-adds (n^2 d / 2) up. */
+export const APP_POOL_MIN_WORK = 5e8;
 import { codingRateReport, pcaPictureReport } from '../geometry/extras';
 import type { ClassDimensionChart } from './charts';
 import type { Dataset } from './dataset';
@@ -22,6 +26,8 @@ export interface IdStageResult {
   /** The report's further measures, as analyze computes them with extras (the CLI's default). */
   codingRate: AnalysisReport['codingRate'];
   projection: AnalysisReport['projection'];
+  /** Threads the nearest-neighbour scans ran on (the page's tile pool, or 1). */
+  threads: number;
 }
 
 const orNull = (v: number) => (Number.isFinite(v) ? v : null);
@@ -47,8 +53,11 @@ export async function computeIdStage(ds: Dataset, opts: { signal?: AbortSignal; 
   const share = (m * m) / (m * m + perClass);
   // One copy of the ID rows (at most APP_ID_SAMPLE of them once the sample applies), shared by both steps.
   const Xs = m === n ? X : selectRows(X, d, idRows);
+  const pool = webTilePool() ?? undefined;
   const intrinsicDimension = await analyzeIntrinsicDimension(Xs, m, d, Int32Array.from({ length: m }, (_, i) => i), ds.mleK, sample, {
     signal: opts.signal,
+    pool,
+    poolMinWork: APP_POOL_MIN_WORK,
     onProgress: (f) => opts.onProgress?.(0.8 * f * share, 'TwoNN/MLE'),
   });
   let classDimension: ClassDimensionChart | null = null;
@@ -56,6 +65,8 @@ export async function computeIdStage(ds: Dataset, opts: { signal?: AbortSignal; 
     opts.onProgress?.(share * 0.8, 'TwoNN/MLE per class');
     const dims = await classDimensions(sample ? Xs : X, sample ? m : n, d, classLabels, ds.K, ds.mleK, {
       signal: opts.signal,
+      pool,
+      poolMinWork: APP_POOL_MIN_WORK,
       onProgress: (f) => opts.onProgress?.(0.8 * (share + f * (1 - share)), 'TwoNN/MLE per class'),
     });
     classDimension = { twoNN: Array.from(dims.twoNN, orNull), mleHarmonic: Array.from(dims.mleHarmonic, orNull), k: Array.from(dims.k) };
@@ -66,5 +77,5 @@ export async function computeIdStage(ds: Dataset, opts: { signal?: AbortSignal; 
   const emb = { vectors: X, n, dim: d };
   const codingRate = codingRateReport(emb, labels, labels ? ds.K : 1);
   const pca3 = await pcaPictureReport(emb, ds.pca, { signal: opts.signal, onProgress: (f) => opts.onProgress?.(0.8 + 0.2 * f, 'picture faithfulness') });
-  return { intrinsicDimension, classDimension, codingRate, projection: { pca3 } };
+  return { intrinsicDimension, classDimension, codingRate, projection: { pca3 }, threads: pool && (m * m * d) / 2 >= APP_POOL_MIN_WORK ? pool.threads : 1 };
 }

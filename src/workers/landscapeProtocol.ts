@@ -7,9 +7,10 @@
 import type { DataConfig } from '../datasets/build';
 import type { LossKind, ModelConfig } from '../training/types';
 import type { OptimizerConfig, ProjectionChoice, ProjectionInfo, RunProgress, RunResult, SweepResult } from '../landscape/types';
-import type { BackendChoice, BackendPreference } from './protocol';
+import type { BackendPreference, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
+import type { Policy } from './rpc/jobs';
 
-export type { BackendChoice, BackendPreference } from './protocol';
+export type { BackendChoice, BackendPreference } from './rpc/envelope';
 export type { OptimizerConfig, ProjectionChoice, ProjectionInfo, RunProgress, RunResult, SweepResult } from '../landscape/types';
 
 /** Everything that fixes a sweep: data, model, budget, optimisers, projection and the seed. */
@@ -69,32 +70,13 @@ export interface SweepRequest {
   baseUrl: string;
 }
 
-/** Stop request `id`: a sweep replies `done` with its completed runs (cancelled: true), or `cancelled` before its first run. */
-export interface LandscapeCancelRequest {
-  type: 'cancel';
-  id: number;
-}
-
-export type LandscapeRequest = PlanRequest | SweepRequest | LandscapeCancelRequest;
+/** Cancel (rpc/envelope.ts): a sweep replies `done` with its completed runs (cancelled: true), or `cancelled` before its first run. */
+export type LandscapeRequest = PlanRequest | SweepRequest | CancelRequest;
 
 export interface PlanReply {
   type: 'plan';
   id: number;
   plan: SweepPlan;
-}
-
-/** Progress of the preparation stages (backend, data, input ID): fraction in [0, 1] and a stage name. */
-export interface LandscapeProgressReply {
-  type: 'progress';
-  id: number;
-  fraction: number;
-  stage: string;
-}
-
-export interface LandscapeBackendReply {
-  type: 'backend';
-  id: number;
-  choice: BackendChoice;
 }
 
 /** The data are loaded and the task is built: sizes and the plan the sweep follows. */
@@ -147,32 +129,21 @@ export interface DoneReply {
   result: SweepResult;
 }
 
-export interface LandscapeCancelledReply {
-  type: 'cancelled';
-  id: number;
-}
-
-/**
- * Request `id` failed. kind 'input': the setup cannot run (a model or d out of range, unreadable
- * data); kind 'internal': a bug or a backend failure.
- */
-export interface LandscapeErrorReply {
-  type: 'error';
-  id: number;
-  kind: 'input' | 'internal';
-  problem: string;
-  fix: string;
-}
-
 export type LandscapeReply =
   | PlanReply
-  | LandscapeProgressReply
-  | LandscapeBackendReply
+  | ProgressReply
+  | BackendReply
   | DatasetReply
   | InputIdReply
   | RunStartReply
   | RunProgressReply
   | RunResultReply
   | DoneReply
-  | LandscapeCancelledReply
-  | LandscapeErrorReply;
+  | CancelledReply
+  | ErrorReply;
+
+/** How newer requests stop older ones: a sweep stops the older sweep; a plan is answered at once. */
+export const LANDSCAPE_POLICY = { plan: 'parallel', sweep: 'supersedes-kind' } as const satisfies Record<Exclude<LandscapeRequest['type'], 'cancel'>, Policy>;
+
+/** The replies that end a request (besides cancelled and error). */
+export const LANDSCAPE_FINALS = ['plan', 'done'] as const satisfies readonly LandscapeReply['type'][];

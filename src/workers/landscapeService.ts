@@ -9,11 +9,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { buildDataset, isRealSource, type SourceSpec } from '../datasets/build';
 import { FASHION_MNIST_CLASSES } from '../datasets/fashionMnist';
 import type { Dataset } from '../datasets/types';
-import { isAbortError, throwIfAborted } from '../geometry/abort';
+import { throwIfAborted } from '../geometry/abort';
 import { twoNN } from '../geometry/dimension';
 import { knn } from '../geometry/knn';
 import { sampleRows } from '../geometry/sample';
-import { isInputError } from '../io/errors';
 import {
   classificationTask,
   defaultDims,
@@ -25,8 +24,10 @@ import {
   type FlatMlpConfig,
   type SweepConfig,
 } from '../landscape';
-import type { BackendChoice, BackendPreference } from './protocol';
-import type { LandscapeReply, LandscapeRequest, LandscapeSetup, SweepPlan, SweepRequest } from './landscapeProtocol';
+import type { BackendChoice, BackendPreference } from './rpc/envelope';
+import { failureReply, type FailureWording } from './rpc/failure';
+import { createJobs } from './rpc/jobs';
+import { LANDSCAPE_POLICY, type LandscapeReply, type LandscapeRequest, type LandscapeSetup, type SweepPlan, type SweepRequest } from './landscapeProtocol';
 
 export interface LandscapeServiceDeps {
   post: (reply: LandscapeReply) => void;
@@ -99,16 +100,11 @@ function gatherRows(X: Float32Array, dim: number, rows: Int32Array): Float32Arra
   return out;
 }
 
-function failureOf(e: unknown): { kind: 'input' | 'internal'; problem: string; fix: string } {
-  if (isInputError(e)) return { kind: 'input', problem: e.problem, fix: e.fix };
-  const message = e instanceof Error ? e.message : String(e);
-  if (e instanceof RangeError) return { kind: 'input', problem: `${message.charAt(0).toUpperCase()}${message.slice(1)}.`, fix: 'Change that setting and start again.' };
-  return { kind: 'internal', problem: message, fix: 'Try another backend, or reload the page.' };
-}
+const WORDING: FailureWording = { internalFix: 'Try another backend, or reload the page.', rangeFix: 'Change that setting and start again.', capitalise: true };
 
 /** Creates the request handler. `handle` never throws: every failure becomes an error reply. */
 export function createLandscapeService(deps: LandscapeServiceDeps): { handle: (msg: LandscapeRequest) => void; idle: () => Promise<void> } {
-  const sweeps = new Map<number, { ctl: AbortController; done: Promise<void> }>();
+  const jobs = createJobs({ post: deps.post, policy: LANDSCAPE_POLICY, wording: WORDING });
   let datasetCache: { key: string; dataset: Promise<Dataset> } | null = null;
 
   function loadDataset(setup: LandscapeSetup, baseUrl: string): Promise<Dataset> {
@@ -171,35 +167,17 @@ export function createLandscapeService(deps: LandscapeServiceDeps): { handle: (m
   }
 
   function handle(msg: LandscapeRequest): void {
-    if (msg.type === 'cancel') {
-      sweeps.get(msg.id)?.ctl.abort();
-      return;
-    }
+    if (msg.type === 'cancel') return jobs.cancel(msg.id);
     if (msg.type === 'plan') {
       try {
         deps.post({ type: 'plan', id: msg.id, plan: planSetup(msg.setup) });
       } catch (e) {
-        deps.post({ type: 'error', id: msg.id, ...failureOf(e) });
+        deps.post(failureReply(msg.id, e, false, WORDING));
       }
       return;
     }
-    const previous = [...sweeps.values()];
-    for (const s of previous) s.ctl.abort();
-    const ctl = new AbortController();
-    const done = Promise.all(previous.map((s) => s.done))
-      .then(() => runSweepRequest(msg, ctl.signal))
-      .catch((e: unknown) => {
-        if (ctl.signal.aborted || isAbortError(e)) deps.post({ type: 'cancelled', id: msg.id });
-        else deps.post({ type: 'error', id: msg.id, ...failureOf(e) });
-      })
-      .finally(() => sweeps.delete(msg.id));
-    sweeps.set(msg.id, { ctl, done });
+    jobs.start(msg, (signal) => runSweepRequest(msg, signal));
   }
 
-  return {
-    handle,
-    idle: async () => {
-      while (sweeps.size > 0) await Promise.all([...sweeps.values()].map((s) => s.done));
-    },
-  };
+  return { handle, idle: jobs.idle };
 }

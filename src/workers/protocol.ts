@@ -1,5 +1,6 @@
 /**
- * The one message protocol between the UI and the analysis worker. Every request carries an id;
+ * The analysis worker's requests and replies (the envelope they share with the other workers is
+ * rpc/envelope.ts). Every request carries an id;
  * every reply names the id it answers. Large arrays travel as transferred typed arrays; Files are
  * posted as they are (the browser shares their bytes, nothing is copied).
  */
@@ -7,36 +8,15 @@ import type { AnalysisReport, Metadata } from '../geometry/types';
 import type { AnglesChart, ClassDimensionChart, DatasetCharts } from './charts';
 import type { FileChoices, LoadChoice } from './choices';
 import type { ViewSpec } from './views';
+import type { BackendChoice, BackendPreference, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
+import type { Policy } from './rpc/jobs';
 
 export type { AnglesChart, ClassCharts, ClassDimensionChart, DatasetCharts } from './charts';
 export type { FileChoices, LoadChoice } from './choices';
 export type { ViewSpec } from './views';
 
-/** The tfjs backends the app can run on. */
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-/** What the user asked for: a fixed backend, or 'auto' (probe and pick). */
-export type BackendPreference = 'auto' | BackendName;
-
-export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
-
-/** One backend's probe: whether it started, and the median time of a 256x256 matmul with readback. */
-export interface BackendProbe {
-  name: BackendName;
-  available: boolean;
-  /** Median milliseconds of the timed matmuls after a warm-up; null when not timed. */
-  ms: number | null;
-  /** Why it is unavailable or skipped (e.g. "fallback adapter (swiftshader)"), or '' */
-  note: string;
-}
-
-/** The backend in use and why it was chosen, in words a status bar can show. */
-export interface BackendChoice {
-  backend: BackendName;
-  preference: BackendPreference;
-  /** e.g. "fastest by probe: wasm 3.1 ms, webgl 40 ms, cpu 60 ms; WebGPU adapter is a fallback (swiftshader), skipped" */
-  reason: string;
-  probes: BackendProbe[];
-}
+export type { BackendChoice, BackendName, BackendPreference, BackendProbe, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
+export { BACKEND_NAMES } from './rpc/envelope';
 
 /** A dataset the worker fetches itself (same origin only): vectors plus an optional labels/metadata file. */
 export interface UrlDatasetSource {
@@ -123,29 +103,7 @@ export interface IntrinsicDimensionRequest {
   dataset: number;
 }
 
-/** Stop request `id`; the worker answers it with a `cancelled` reply. */
-export interface CancelRequest {
-  type: 'cancel';
-  id: number;
-}
-
 export type WorkerRequest = AnalyzeRequest | ProjectRequest | NeighboursRequest | LocalIdRequest | AnglesRequest | IntrinsicDimensionRequest | CancelRequest;
-
-/** Progress of request `id`: fraction in [0, 1], a short stage name, and bytes read while reading files. */
-export interface ProgressReply {
-  type: 'progress';
-  id: number;
-  fraction: number;
-  stage: string;
-  bytes?: { done: number; total: number };
-}
-
-/** Sent as soon as the backend is settled, before the (longer) analysis. */
-export interface BackendReply {
-  type: 'backend';
-  id: number;
-  choice: BackendChoice;
-}
 
 /** The file needs a choice (which array or columns) before it can be loaded; the request ends here. */
 export interface ChooseReply {
@@ -215,6 +173,8 @@ export interface IntrinsicDimensionReply {
   /** Coding rate and the PCA-3 picture's faithfulness, computed after the ID estimates. */
   codingRate?: AnalysisReport['codingRate'];
   projection?: AnalysisReport['projection'];
+  /** Threads the global nearest-neighbour scan ran on. */
+  threads?: number;
   /** Milliseconds the stage took. */
   ms: number;
 }
@@ -247,24 +207,6 @@ export interface AnglesReply {
   type: 'angles';
   id: number;
   angles: AnglesChart;
-}
-
-/** Request `id` stopped because it was cancelled (by a cancel request or a newer request). */
-export interface CancelledReply {
-  type: 'cancelled';
-  id: number;
-}
-
-/**
- * Request `id` failed. kind 'input': the data is unusable and `problem`/`fix` are an InputError's;
- * kind 'internal': a bug or a backend failure, `problem` is the message and `fix` a suggestion.
- */
-export interface ErrorReply {
-  type: 'error';
-  id: number;
-  kind: 'input' | 'internal';
-  problem: string;
-  fix: string;
 }
 
 export type WorkerReply =
@@ -306,3 +248,16 @@ export function transferablesOf(reply: WorkerReply): Transferable[] {
       return [];
   }
 }
+
+/** How newer requests stop older ones (rpc/jobs.ts): one line per request type. */
+export const ANALYSIS_POLICY = {
+  analyze: 'supersedes-all',
+  project: 'supersedes-kind',
+  localId: 'supersedes-kind',
+  angles: 'supersedes-kind',
+  intrinsicDimension: 'supersedes-kind',
+  neighbours: 'parallel',
+} as const satisfies Record<Exclude<WorkerRequest['type'], 'cancel'>, Policy>;
+
+/** The replies that end a request (besides cancelled and error). */
+export const ANALYSIS_FINALS = ['choose', 'result', 'projection', 'neighbours', 'localId', 'angles', 'intrinsicDimension'] as const satisfies readonly WorkerReply['type'][];

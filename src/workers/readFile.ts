@@ -4,6 +4,7 @@
  * message when the file is larger than a browser tab can hold.
  */
 import { InputError } from '../io/errors';
+import { decodeUriSafe } from '../io/text';
 import { formatBytes } from '../views/format';
 
 /** Largest file the app tries to read into one buffer (bytes). Larger files are refused up front. */
@@ -91,11 +92,19 @@ export async function readBlob(file: Blob, name: string, signal: AbortSignal, on
   return drain(file.stream(), name, file.size, signal, onBytes, pad);
 }
 
-/** The last path segment of a URL, used as the file name in messages and for the format. */
+/** The last path segment of a URL, used as the file name in messages and for the format ('%ZZ' stays as written). */
 export function fileNameOf(url: string): string {
   const path = new URL(url, 'http://localhost/').pathname;
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || url;
+  return decodeUriSafe(path.slice(path.lastIndexOf('/') + 1)) || url;
 }
+
+/** True when the server answered with a web page for a path that names no web page (a dev or preview server's fallback for a missing file). */
+function isHtmlFallback(res: Response, name: string): boolean {
+  const type = (res.headers.get('content-type') ?? '').toLowerCase();
+  return type.startsWith('text/html') && !/\.html?$/i.test(name);
+}
+
+const NOT_FOUND_FIX = 'Check the path (it is relative to the app, e.g. ?data=data/digits.npy) and that the file is served from this site (e.g. under public/data/).';
 
 /** The bytes at a URL (the caller has checked it is same-origin), streamed with progress. */
 export async function fetchBytes(url: string, signal: AbortSignal, onBytes: (done: number, total: number) => void): Promise<Uint8Array> {
@@ -107,8 +116,13 @@ export async function fetchBytes(url: string, signal: AbortSignal, onBytes: (don
     if (signal.aborted) throw e;
     throw new InputError(`Could not fetch ${name} (${(e as Error).message}).`, 'Check the address and the connection, then reload the page.');
   }
+  if (res.status === 404 || res.status === 410) throw new InputError(`${name} was not found on this site (HTTP ${res.status}).`, NOT_FOUND_FIX);
   if (!res.ok) {
     throw new InputError(`Could not fetch ${name}: HTTP ${res.status} ${res.statusText}.`, 'Check that the file is served from this site (e.g. under public/data/) and reload.');
+  }
+  if (isHtmlFallback(res, name)) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new InputError(`${name} was not found on this site: the server answered with a web page (text/html) instead of the file.`, NOT_FOUND_FIX);
   }
   const length = Number(res.headers.get('content-length'));
   const known = Number.isFinite(length) && length > 0 && !res.headers.get('content-encoding') ? length : null;

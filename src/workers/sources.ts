@@ -10,6 +10,7 @@ import { assembleEmbeddings, gunzipIfNeeded, type NamedBytes } from '../io/assem
 import { detectFormat } from '../io/detect';
 import { InputError } from '../io/errors';
 import { loadEmbeddingsAsync } from '../io/load';
+import { decodeUtf8 } from '../io/text';
 import { isNpz, npzChoices, npzEntry, tableChoices, type FileChoices, type LoadChoice } from './choices';
 import { fetchBytes, fileNameOf, readBlob } from './readFile';
 import { readTable } from './table';
@@ -87,7 +88,7 @@ export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | und
     const choices = npzChoices(file.bytes, name, choice);
     if (choices.reason && !choice) return { choose: choices };
     const { vectors: key, labelsArray } = choices.chosen;
-    const labels = metadata ?? (labelsArray ? { name: `${name}:${labelsArray}`, bytes: npzEntry(file.bytes, labelsArray) } : undefined);
+    const labels = metadata ?? (labelsArray ? { name: `${name}:${labelsArray}`, bytes: npzEntry(file.bytes, labelsArray, name) } : undefined);
     const emb = await loadEmbeddingsAsync(file.name, file.bytes, { vectors: key, labels });
     if (!labels) {
       delete emb.labels;
@@ -100,7 +101,7 @@ export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | und
     const found = tableChoices(head, name, choice);
     if (found) {
       if (found.choices.reason && !choice) return { choose: found.choices };
-      const text = new TextDecoder('utf-8').decode(file.bytes);
+      const text = decodeUtf8(file.bytes, name);
       const { columns, labelColumn } = found.choices.chosen;
       const parsed = readTable(text, name, found.header, columns ?? [], metadata ? undefined : labelColumn || undefined);
       return { emb: assembleEmbeddings(name, parsed, { labels: metadata }), choices: found.choices };

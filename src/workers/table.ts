@@ -6,6 +6,7 @@
 import type { ParsedEmbeddings } from '../io/assemble';
 import { forEachLine, parseNumberCell, sniffDelimiter, splitCells, type Delimiter } from '../io/delimited';
 import { InputError } from '../io/errors';
+import { quoteShort } from '../io/text';
 
 /** One header column: its name and whether every sampled data cell in it is a number. */
 export interface ColumnInfo {
@@ -66,7 +67,7 @@ export function readTable(text: string, name: string, header: TableHeader, vecto
   const names = header.columns.map((c) => c.name);
   const picks = vectorColumns.map((c) => {
     const j = names.indexOf(c);
-    if (j < 0) throw new InputError(`${name} has no column named ${JSON.stringify(c)}.`, `Choose among its columns: ${names.join(', ')}.`);
+    if (j < 0) throw new InputError(`${name} has no column named ${quoteShort(c)}.`, `Choose among its columns: ${names.join(', ')}.`);
     return j;
   });
   if (picks.length === 0) throw new InputError(`No vector columns were chosen for ${name}.`, 'Choose at least one numeric column as a vector component.');
@@ -112,11 +113,10 @@ export function readTable(text: string, name: string, header: TableHeader, vecto
 
 function cellError(name: string, line: number, col: number, column: string, cell: string): InputError {
   if (cell === '') {
-    return new InputError(`${name} line ${line}, column ${col + 1} (${JSON.stringify(column)}) is empty.`, 'Fill it in, or write NaN there (rows with NaN are skipped and counted).');
+    return new InputError(`${name} line ${line}, column ${col + 1} (${quoteShort(column)}) is empty.`, 'Fill it in, or write NaN there (rows with NaN are skipped and counted).');
   }
-  const shown = cell.length > 40 ? `${cell.slice(0, 40)}...` : cell;
   return new InputError(
-    `${name} line ${line}, column ${col + 1} (${JSON.stringify(column)}) is not a number: ${JSON.stringify(shown)}.`,
+    `${name} line ${line}, column ${col + 1} (${quoteShort(column)}) is not a number: ${quoteShort(cell, 40)}.`,
     'Fix that cell, or leave this column out of the vector columns (choose the columns again).',
   );
 }

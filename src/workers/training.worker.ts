@@ -1,15 +1,14 @@
-/** Training worker entry: configures the tfjs backends and hands every message to the training service. */
-import { configureBackends } from './backendSetup';
-import { BackendSelector, type GpuLike } from './backend';
+/** Training worker entry: the training service behind the RPC. */
+import { workerSelector } from './backendSetup';
 import { createTrainingService } from './trainingService';
 import { fetchBytes } from './readFile';
-import type { TrainingReply, TrainingRequest } from './trainingProtocol';
+import { postFrom, serve } from './rpc/serve';
 
-configureBackends();
-const selector = new BackendSelector(() => (navigator as Navigator & { gpu?: GpuLike }).gpu);
+const selector = workerSelector();
 const service = createTrainingService({
-  post: (reply: TrainingReply, transfer: Transferable[]) => self.postMessage(reply, { transfer }),
+  post: postFrom(),
   selectBackend: (preference) => selector.select(preference),
+  onDeviceLost: (listener) => selector.onDeviceLost(listener),
   reader: (baseUrl) => (path) => fetchBytes(new URL(path, baseUrl).href, new AbortController().signal, () => undefined),
 });
-self.addEventListener('message', (e: MessageEvent<TrainingRequest>) => service.handle(e.data));
+serve(service.handle);

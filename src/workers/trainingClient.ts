@@ -1,19 +1,24 @@
 /**
- * The UI side of the training protocol: assigns request ids and routes the worker's replies to one
- * listener (the training store). Snapshots stream, so replies are events, not promises; every
- * event names the request it answers so the listener can drop those of a request it replaced.
+ * The training worker's requests as calls over the one RPC client (rpc/client.ts). Snapshots
+ * stream, so every reply goes to one listener (the training store) as an event that names the
+ * request it answers; the listener drops those of a request it replaced.
  */
-import type { BackendChoice, BackendPreference } from './protocol';
 import type { RunConfig } from '../training/types';
-import type { FeaturesReply, RunInfo, SnapshotMessage, StoppedReply, TrainingReply, TrainingRequest, TrainSpeed } from './trainingProtocol';
+import { HEARTBEAT, WorkerClient, type ClientOptions, type WorkerLike } from './rpc/client';
+import type { BackendChoice, BackendPreference } from './rpc/envelope';
+import {
+  TRAINING_FINALS,
+  type FeaturesReply,
+  type RunInfo,
+  type SnapshotMessage,
+  type StoppedReply,
+  type TrainingReply,
+  type TrainingRequest,
+  type TrainSpeed,
+} from './trainingProtocol';
 
 /** The subset of Worker the client uses (a fake in tests). */
-export interface TrainingWorkerLike {
-  postMessage(message: TrainingRequest): void;
-  addEventListener(type: 'message', fn: (e: MessageEvent<TrainingReply>) => void): void;
-  addEventListener(type: 'error', fn: (e: ErrorEvent) => void): void;
-  terminate(): void;
-}
+export type TrainingWorkerLike = WorkerLike<TrainingRequest, TrainingReply>;
 
 /** What the client reports; `id` is the request a reply answers. */
 export interface TrainingListener {
@@ -25,86 +30,93 @@ export interface TrainingListener {
   /** The penultimate features of every row (a features request's answer). */
   features(reply: FeaturesReply): void;
   cancelled(id: number): void;
-  /** kind 'input': the settings or data are unusable; 'internal': a bug, a backend or a worker failure (id 0: the worker itself). */
+  /** kind 'input': the settings or data are unusable; 'internal': a bug, a backend or a worker failure (id 0: the worker itself, which is then replaced). */
   error(id: number, kind: 'input' | 'internal', problem: string, fix: string): void;
 }
 
+function route(l: TrainingListener, msg: TrainingReply): void {
+  switch (msg.type) {
+    case 'progress':
+      return l.progress(msg.id, msg.fraction, msg.stage);
+    case 'backend':
+      return l.backend(msg.id, msg.choice);
+    case 'ready':
+      return l.ready(msg.id, msg.info);
+    case 'snapshot':
+      return l.snapshot(msg.id, msg.run, msg.snapshot);
+    case 'stopped':
+      return l.stopped(msg);
+    case 'features':
+      return l.features(msg);
+    case 'cancelled':
+      return l.cancelled(msg.id);
+    case 'error':
+      return l.error(msg.id, msg.kind, msg.problem, msg.fix);
+  }
+}
+
 export class TrainingClient {
-  private nextId = 1;
+  readonly rpc: WorkerClient<TrainingRequest, TrainingReply>;
 
   constructor(
-    private readonly worker: TrainingWorkerLike,
-    private readonly listener: TrainingListener,
+    worker: TrainingWorkerLike | (() => TrainingWorkerLike),
+    listener: TrainingListener,
+    options: Partial<ClientOptions<TrainingReply>> = {},
   ) {
-    worker.addEventListener('message', (e: MessageEvent<TrainingReply>) => this.receive(e.data));
-    worker.addEventListener('error', (e: ErrorEvent) =>
-      listener.error(0, 'internal', e.message || 'The training worker failed to start.', 'Reload the page; if it persists, the browser may block module workers.'),
-    );
+    this.rpc = new WorkerClient(worker, {
+      name: 'training',
+      finals: TRAINING_FINALS,
+      // A cancelled play or configure answers `stopped`/`cancelled`, which the listener follows.
+      cancelByReply: ['configure', 'play'],
+      observe: (msg) => route(listener, msg),
+      onDeath: (f) => listener.error(0, 'internal', f.problem, f.fix),
+      ...options,
+    });
   }
 
-  private post(request: TrainingRequest): number {
-    this.worker.postMessage(request);
-    return request.id;
+  private request(msg: Parameters<WorkerClient<TrainingRequest, TrainingReply>['request']>[0]): number {
+    const ticket = this.rpc.request(msg);
+    // The listener hears every outcome; the promise only tracks the request for cancel and worker death.
+    ticket.result.catch(() => undefined);
+    return ticket.id;
   }
 
   /** Builds a new run (stopping the current one); returns the request id. */
   configure(config: RunConfig, backend: BackendPreference, baseUrl: string): number {
-    return this.post({ type: 'configure', id: this.nextId++, config, backend, baseUrl });
+    return this.request({ type: 'configure', config, backend, baseUrl });
   }
 
   /** Trains run `run` until paused, or for `maxSteps` steps; returns the request id. */
   play(run: number, speed: TrainSpeed, maxSteps?: number): number {
-    return this.post({ type: 'play', id: this.nextId++, run, speed, maxSteps });
+    return this.request({ type: 'play', run, speed, maxSteps });
   }
 
   /** Pauses run `run` (its play request answers `stopped`). */
   pause(run: number): void {
-    this.post({ type: 'pause', id: this.nextId++, run });
+    this.rpc.notify({ type: 'pause', run });
   }
 
   setSpeed(speed: TrainSpeed): void {
-    this.post({ type: 'speed', id: this.nextId++, speed });
+    this.rpc.notify({ type: 'speed', speed });
   }
 
   /** Asks for the penultimate features of every row of run `run` (stopping its play); returns the request id. */
   features(run: number): number {
-    return this.post({ type: 'features', id: this.nextId++, run });
+    return this.request({ type: 'features', run });
   }
 
-  /** Stops request `id`. */
+  /** Stops request `id`; a features reply that crossed the cancel reaches the listener as `cancelled`. */
   cancel(id: number): void {
-    this.post({ type: 'cancel', id });
+    this.rpc.cancel(id);
   }
 
   dispose(): void {
-    this.worker.terminate();
-  }
-
-  private receive(msg: TrainingReply): void {
-    const l = this.listener;
-    switch (msg.type) {
-      case 'progress':
-        return l.progress(msg.id, msg.fraction, msg.stage);
-      case 'backend':
-        return l.backend(msg.id, msg.choice);
-      case 'ready':
-        return l.ready(msg.id, msg.info);
-      case 'snapshot':
-        return l.snapshot(msg.id, msg.run, msg.snapshot);
-      case 'stopped':
-        return l.stopped(msg);
-      case 'features':
-        return l.features(msg);
-      case 'cancelled':
-        return l.cancelled(msg.id);
-      case 'error':
-        return l.error(msg.id, msg.kind, msg.problem, msg.fix);
-    }
+    this.rpc.dispose();
   }
 }
 
-/** The app's training worker, as a module worker bundled by Vite. */
+/** The app's training worker, as a module worker bundled by Vite, replaced by a fresh one when it dies. */
 export function createTrainingClient(listener: TrainingListener): TrainingClient {
-  const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
-  return new TrainingClient(worker, listener);
+  const spawn = () => new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+  return new TrainingClient(spawn, listener, { heartbeat: HEARTBEAT });
 }

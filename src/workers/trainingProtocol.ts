@@ -4,10 +4,11 @@
  * replies, and large arrays travel as transferred typed arrays. A run is one `configure`; its
  * snapshots carry the run id so the UI drops those of a run it has replaced.
  */
-import type { LayerId, RunConfig, SnapshotMetrics, SubspaceAngles } from '../training/types';
-import type { BackendChoice, BackendPreference, CancelledReply, ErrorReply, ProgressReply } from './protocol';
+import type { LayerId, RunConfig, SnapshotCollapse, SnapshotMetrics, SubspaceAngles } from '../training/types';
+import type { BackendPreference, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
+import type { Policy } from './rpc/jobs';
 
-export type { BackendChoice, BackendName, BackendPreference } from './protocol';
+export type { BackendChoice, BackendName, BackendPreference } from './rpc/envelope';
 
 /** How fast a playing run goes: a cap on optimisation steps per second, or as fast as the backend can. */
 export type TrainSpeed = 'slow' | 'medium' | 'max';
@@ -30,7 +31,8 @@ export interface ConfigureRequest {
 
 /**
  * Train run `run` until paused (or until `maxSteps` more steps when given), streaming snapshots;
- * a limited play that stops between snapshot steps ends with one more snapshot.
+ * a play that stops between snapshot steps (limit or pause) ends with one more snapshot, so the
+ * last snapshot is always of the step the run stopped at.
  */
 export interface PlayRequest {
   type: 'play';
@@ -66,13 +68,8 @@ export interface FeaturesRequest {
   run: number;
 }
 
-/** Stop request `id` (a configure, play or features); it answers `cancelled` or `stopped`. */
-export interface TrainCancelRequest {
-  type: 'cancel';
-  id: number;
-}
-
-export type TrainingRequest = ConfigureRequest | PlayRequest | PauseRequest | SpeedRequest | FeaturesRequest | TrainCancelRequest;
+/** Cancel (rpc/envelope.ts) stops a configure, play or features request; it answers `cancelled` or `stopped`. */
+export type TrainingRequest = ConfigureRequest | PlayRequest | PauseRequest | SpeedRequest | FeaturesRequest | CancelRequest;
 
 /** Facts about a configured run, for labels and the status bar. */
 export interface RunInfo {
@@ -125,19 +122,16 @@ export interface SnapshotMessage {
   features: Float32Array;
   featureDim: number;
   sampleLabels: Int32Array;
+  /** 1 for each sample row whose training label the label-noise setting flipped; null when none is (the same for a whole run, copied, not transferred). */
+  sampleNoisy: Uint8Array | null;
   layerIds: LayerId[] | null;
   subspaceAngles: SubspaceAngles | null;
+  /** The collapse metrics as the analysis report states them: reasons for missing values, NC1's conditioning, nc1Dominated. */
+  collapse: SnapshotCollapse;
   /** tf.memory().numTensors in the worker after the snapshot. */
   tensors: number;
   /** Optimisation steps per second measured since the previous snapshot of this request (null at a start). */
   stepsPerSecond: number | null;
-}
-
-/** The backend was settled for request `id` (before the run is built). */
-export interface TrainBackendReply {
-  type: 'backend';
-  id: number;
-  choice: BackendChoice;
 }
 
 /** Run `info.run` is built and ready (its step-0 snapshot follows). */
@@ -185,12 +179,18 @@ export interface FeaturesReply {
 export type TrainingReply =
   | ProgressReply
   | FeaturesReply
-  | TrainBackendReply
+  | BackendReply
   | ReadyReply
   | SnapshotReply
   | StoppedReply
   | CancelledReply
   | ErrorReply;
+
+/** How newer requests stop older ones: one training job at a time; pause and speed are notices, not jobs. */
+export const TRAINING_POLICY = { configure: 'exclusive', play: 'exclusive', features: 'exclusive' } as const satisfies Record<'configure' | 'play' | 'features', Policy>;
+
+/** The replies that end a request (besides cancelled and error): a configure and a play end with `stopped`. */
+export const TRAINING_FINALS = ['stopped', 'features'] as const satisfies readonly TrainingReply['type'][];
 
 function frameBuffers(f: FeatureFrame): Transferable[] {
   const out: Transferable[] = [f.points.buffer, f.means.buffer];

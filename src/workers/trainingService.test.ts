@@ -5,7 +5,7 @@ import '../../tests/setup';
 import { DEFAULT_PRESET, findPreset } from '../training/presets';
 import type { RunConfig } from '../training/types';
 import type { BackendChoice } from './protocol';
-import { createTrainingService } from './trainingService';
+import { createTrainingService, sampleNoisyFlags, type TrainingServiceDeps } from './trainingService';
 import type { FeaturesReply, ReadyReply, SnapshotReply, StoppedReply, TrainingReply } from './trainingProtocol';
 
 const wasmChoice: BackendChoice = { backend: 'wasm', preference: 'auto', reason: 'test', probes: [] };
@@ -16,7 +16,7 @@ function config(over: Partial<RunConfig['train']> = {}, model: Partial<RunConfig
   return { ...c, model: { ...c.model, ...model }, train: { ...c.train, snapshotEvery: 10, profileEvery: 20, ...over } };
 }
 
-function harness() {
+function harness(extra: Partial<TrainingServiceDeps> = {}) {
   const replies: TrainingReply[] = [];
   const transfers: Transferable[][] = [];
   const reads: string[] = [];
@@ -33,6 +33,7 @@ function harness() {
       reads.push(`${base}${path}`);
       return new Uint8Array(await readFile(`public/${path}`));
     },
+    ...extra,
   });
   /** Resolves with the first later reply passing `test`. */
   const next = <T extends TrainingReply>(test: (r: TrainingReply) => boolean) => new Promise<T>((resolve) => waiters.push({ test, resolve: resolve as (r: TrainingReply) => void }));
@@ -113,7 +114,39 @@ describe('training service', () => {
     expect(h.of('stopped', 4)[0]).toMatchObject({ reason: 'limit', step: stopped.step + 10 });
   });
 
-  it('a capped speed keeps the rate near its cap', async () => {
+  it('a pause between snapshot steps ends with a snapshot of the step it stopped at (what exports read)', async () => {
+    const h = harness();
+    await configured(h, config());
+    const first = h.next<SnapshotReply>((r) => r.type === 'snapshot' && r.id === 2);
+    h.service.handle({ type: 'play', id: 2, run: 1, speed: 'slow' });
+    await first;
+    await new Promise((r) => setTimeout(r, 150));
+    h.service.handle({ type: 'pause', id: 3, run: 1 });
+    await h.service.idle();
+    const stopped = h.of('stopped', 2)[0];
+    expect(stopped.reason).toBe('paused');
+    expect(h.of('snapshot', 2).at(-1)!.snapshot.metrics.step).toBe(stopped.step);
+    h.service.handle({ type: 'features', id: 4, run: 1 });
+    await h.service.idle();
+    expect(h.of('features', 4)[0].step).toBe(stopped.step);
+  });
+
+    it('label noise: the snapshot marks exactly the sample rows whose label was flipped', async () => {
+    const h = harness();
+    const c = config();
+    await configured(h, { ...c, data: { ...c.data, labelNoise: 0.25 } });
+    const s = h.of('snapshot', 1)[0].snapshot;
+    // The default sample is every training row (160), so every flipped row is in it.
+    expect(s.sampleNoisy).toHaveLength(160);
+    expect(s.sampleNoisy!.reduce((a, b) => a + b, 0)).toBe(Math.floor(0.25 * 160));
+    expect(sampleNoisyFlags(Int32Array.of(4, 9, 2), Int32Array.of(2, 9))).toEqual(Uint8Array.of(0, 1, 1));
+    expect(sampleNoisyFlags(Int32Array.of(4), Int32Array.of(2))).toBeNull();
+    const clean = harness();
+    await configured(clean, config());
+    expect(clean.of('snapshot', 1)[0].snapshot.sampleNoisy).toBeNull();
+  });
+
+    it('a capped speed keeps the rate near its cap', async () => {
     const h = harness();
     await configured(h, config());
     const t0 = performance.now();
@@ -239,5 +272,26 @@ describe('training service', () => {
     expect(ready.info.classNames[3]).toBe('3');
     await configured(h, { ...small, train: { ...small.train, seed: 5 } }, 2);
     expect(h.reads).toEqual(['http://app/data/digits.npy', 'http://app/data/digits-labels.txt']);
+  });
+
+  it('a lost WebGPU device rebuilds the run (same config and seed) without waiting for the job on it, and says so', async () => {
+    let lose: (note: string) => void = () => undefined;
+    const h = harness({ onDeviceLost: (listener) => (lose = listener) });
+    await configured(h, config());
+    const original = h.of('snapshot', 1)[0].snapshot.metrics;
+    const playing = h.next<SnapshotReply>((r) => r.type === 'snapshot' && r.id === 2);
+    h.service.handle({ type: 'play', id: 2, run: 1, speed: 'max' });
+    await playing;
+    const rebuilt = h.next<StoppedReply>((r) => r.type === 'stopped' && r.id === 1 && r.run === 2);
+    lose('Device was destroyed.');
+    await rebuilt;
+    await h.service.idle();
+    const [, again] = h.of('backend', 1);
+    expect(again.choice.reason).toBe('run restarted from step 0 with the same seed: test');
+    expect(h.of('ready', 1).map((r) => r.info.run)).toEqual([1, 2]);
+    const restarted = h.of('snapshot', 1).filter((r) => r.run === 2);
+    expect(restarted).toHaveLength(1);
+    expect(restarted[0].snapshot.metrics).toEqual(original);
+    expect(h.of('error')).toEqual([]);
   });
 });

@@ -9,12 +9,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { buildDataset, type DataConfig, type Dataset, type ReadBytes } from '../datasets';
-import { isInputError } from '../io/errors';
+import { abortError } from '../geometry/abort';
 import { createTrainer, snapshotMetrics, type Snapshot, type Trainer } from '../training';
 import { FrameTracker } from './trainingFrame';
-import type { BackendChoice, BackendPreference } from './protocol';
+import type { BackendChoice, BackendPreference } from './rpc/envelope';
+import { createJobs } from './rpc/jobs';
 import {
   SPEED_STEPS_PER_SECOND,
+  TRAINING_POLICY,
   trainingTransferables,
   type ConfigureRequest,
   type FeaturesRequest,
@@ -36,29 +38,30 @@ export interface TrainingServiceDeps {
   reader: (baseUrl: string) => ReadBytes;
   /** Live tensors (default tf.memory().numTensors). */
   numTensors?: () => number;
+  /** Subscribes to the loss of the WebGPU device: the run is then rebuilt (same config and seed) on the fallback. */
+  onDeviceLost?: (listener: (note: string) => void) => void;
 }
 
 interface Run {
   info: RunInfo;
   trainer: Trainer;
   frames: FrameTracker;
+  /** Training rows with a flipped label (label noise), ascending. */
+  noisyRows: Int32Array;
+  /** Which rows of the fixed sample are noisy (made at the first snapshot), or null when none is. */
+  sampleNoisy?: Uint8Array | null;
 }
 
-interface Job {
-  id: number;
-  kind: 'configure' | 'play' | 'features';
-  ctl: AbortController;
-  done: Promise<void>;
+/** 1 for each sample row whose training row is in `noisyRows` (ascending), or null when none is. */
+export function sampleNoisyFlags(sampleIndices: Int32Array, noisyRows: Int32Array): Uint8Array | null {
+  if (noisyRows.length === 0) return null;
+  const noisy = new Set(noisyRows);
+  const flags = Uint8Array.from(sampleIndices, (i) => (noisy.has(i) ? 1 : 0));
+  return flags.some((f) => f === 1) ? flags : null;
 }
 
 /** Steps taken per trainer.step() call at a capped speed: about a tenth of a second's worth. */
 const CHUNK_SECONDS = 0.1;
-
-function abortError(): Error {
-  const e = new Error('Stopped.');
-  e.name = 'AbortError';
-  return e;
-}
 
 /** Waits `ms` milliseconds or until the signal aborts. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -77,21 +80,17 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg: TrainingRequest) => void; idle: () => Promise<void> } {
   const numTensors = deps.numTensors ?? (() => tf.memory().numTensors);
   const send = (reply: TrainingReply) => deps.post(reply, trainingTransferables(reply));
-  let job: Job | null = null;
+  const jobs = createJobs({
+    post: send,
+    policy: TRAINING_POLICY,
+    wording: { internalFix: 'Try another backend in the status bar, or reset the run.', rangeFix: 'Change that setting in the controls.' },
+  });
   let current: Run | null = null;
   let nextRun = 1;
   let speed: TrainSpeed = 'max';
   let cachedData: { key: string; ds: Dataset } | null = null;
-
-  function fail(id: number, e: unknown, signal: AbortSignal): void {
-    if (signal.aborted || (e instanceof Error && e.name === 'AbortError')) send({ type: 'cancelled', id });
-    else if (isInputError(e)) send({ type: 'error', id, kind: 'input', problem: e.problem, fix: e.fix });
-    else if (e instanceof RangeError) send({ type: 'error', id, kind: 'input', problem: `${e.message}.`, fix: 'Change that setting in the controls.' });
-    else {
-      const message = e instanceof Error ? e.message : String(e);
-      send({ type: 'error', id, kind: 'internal', problem: message, fix: 'Try another backend in the status bar, or reset the run.' });
-    }
-  }
+  let lastConfigure: ConfigureRequest | null = null;
+  let restarting = false;
 
   async function dataset(data: DataConfig, baseUrl: string): Promise<Dataset> {
     const key = JSON.stringify(data);
@@ -111,14 +110,17 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       globalMean: s.globalMean,
       classifierWeights: s.classifier?.weights ?? null,
     });
+    if (run.sampleNoisy === undefined) run.sampleNoisy = sampleNoisyFlags(s.sampleIndices, run.noisyRows);
     return {
       metrics: snapshotMetrics(s),
       frames,
       features: s.features,
       featureDim: s.featureDim,
       sampleLabels: s.sampleLabels,
+      sampleNoisy: run.sampleNoisy,
       layerIds: s.layerIds,
       subspaceAngles: s.subspaceAngles,
+      collapse: s.collapse,
       tensors: numTensors(),
       stepsPerSecond,
     };
@@ -130,7 +132,9 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
     send({ type: 'progress', id, fraction: 0, stage: 'choosing backend' });
     current?.trainer.dispose();
     current = null;
-    const choice = await deps.selectBackend(req.backend);
+    let choice = await deps.selectBackend(req.backend);
+    if (restarting) choice = { ...choice, reason: `run restarted from step 0 with the same seed: ${choice.reason}` };
+    restarting = false;
     send({ type: 'backend', id, choice });
     if (signal.aborted) throw abortError();
     send({ type: 'progress', id, fraction: 0.2, stage: 'loading data' });
@@ -150,7 +154,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       sampleSize: Math.min(req.config.train.sampleSize, ds.yTrain.length),
       setupMs: performance.now() - t0,
     };
-    const run: Run = { info, trainer, frames: new FrameTracker() };
+    const run: Run = { info, trainer, frames: new FrameTracker(), noisyRows: ds.noisyTrain ?? new Int32Array(0) };
     current = run;
     send({ type: 'ready', id, info });
     send({ type: 'progress', id, fraction: 0.8, stage: 'first snapshot' });
@@ -191,8 +195,9 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
         left -= done;
         if (Number.isFinite(cap) && left > 0) await pause((done / cap) * 1000 - (performance.now() - t0), inner.signal);
       }
-      // A limited play that ends between snapshot steps (a single step) still shows where it got to.
-      if (left <= 0 && !diverged && trainer.stepCount % trainer.train.snapshotEvery !== 0) onSnapshot(await trainer.snapshot());
+      // A play that ends between snapshot steps (a single step, or a pause) still shows where it got
+      // to, so the step on screen is the step a later export reads.
+      if (!diverged && trainer.stepCount % trainer.train.snapshotEvery !== 0) onSnapshot(await trainer.snapshot());
     } finally {
       signal.removeEventListener('abort', stop);
     }
@@ -219,50 +224,39 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
     send({ type: 'features', id, run: run.info.run, step: f.step, featureDim: f.featureDim, trainRows, testRows, features: all, labels });
   }
 
-  /** Stops the running job, then runs `work` as the new one. */
-  function start(id: number, kind: Job['kind'], work: (signal: AbortSignal) => Promise<void>): void {
-    const previous = job;
-    previous?.ctl.abort();
-    const ctl = new AbortController();
-    const done = (async () => {
-      await previous?.done;
-      if (ctl.signal.aborted) throw abortError();
-      await work(ctl.signal);
-    })()
-      .catch((e: unknown) => fail(id, e, ctl.signal))
-      .finally(() => {
-        if (job?.id === id) job = null;
-      });
-    job = { id, kind, ctl, done };
-  }
-
   function handle(msg: TrainingRequest): void {
     switch (msg.type) {
       case 'configure':
-        start(msg.id, 'configure', (signal) => configure(msg, signal));
+        lastConfigure = msg;
+        jobs.start(msg, (signal) => configure(msg, signal));
         return;
       case 'play':
-        start(msg.id, 'play', (signal) => play(msg, signal));
+        jobs.start(msg, (signal) => play(msg, signal));
         return;
       case 'features':
-        start(msg.id, 'features', (signal) => features(msg, signal));
+        jobs.start(msg, (signal) => features(msg, signal));
         return;
       case 'pause':
-        if (job?.kind === 'play' && current?.info.run === msg.run) job.ctl.abort();
+        if (current?.info.run === msg.run) jobs.abortWhere((kind) => kind === 'play');
         return;
       case 'speed':
         speed = msg.speed;
         return;
       case 'cancel':
-        if (job?.id === msg.id) job.ctl.abort();
+        jobs.cancel(msg.id);
         return;
     }
   }
 
-  return {
-    handle,
-    idle: async () => {
-      while (job) await job.done;
-    },
-  };
+  // A lost device never answers the readbacks of the job on it: stop every job and rebuild the run
+  // at once, not after them (a 'restart' job waits for nothing).
+  deps.onDeviceLost?.(() => {
+    const req = lastConfigure;
+    if (!req) return;
+    restarting = true;
+    jobs.abortWhere(() => true);
+    void jobs.start({ id: req.id, type: 'restart' }, (signal) => configure(req, signal));
+  });
+
+  return { handle, idle: jobs.idle };
 }

@@ -7,10 +7,9 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { abortError } from '../abort';
-import { scanTiles } from '../knnTiled';
-import { scanTilesInt16 } from '../knnInt16';
 import type { TileScanJob, TileScanPool } from './pool';
-import { CandidateLists, splitTiles } from './tiles';
+import { scanInShares, shareBuffers } from './shares';
+import { CandidateLists } from './tiles';
 import type { FromThread, ToThread } from './messages';
 
 const THREAD_ENTRY = new URL('./thread.mjs', import.meta.url);
@@ -40,29 +39,11 @@ export class NodeTilePool implements TileScanPool {
 
   async scan(job: TileScanJob): Promise<CandidateLists> {
     await this.warm();
-    const { rows, quantised, T, c, tiles, signal, onProgress } = job;
-    const { n, d } = rows;
-    const normSq = shared(rows.normSq);
-    const C = quantised ? new SharedArrayBuffer(0) : shared(rows.C);
-    const int16 = quantised ? { q: shared(quantised.q), scale: shared(quantised.scale), dp: quantised.dp } : undefined;
-    const shares = splitTiles(tiles, this.threads);
-    let done = 0;
-    const tick = () => onProgress?.(++done / tiles.length);
-    const remote = this.workers.map((w, s) => this.remoteShare(w, { type: 'scan', id: this.nextId++, C, normSq, int16, n, d, T, c, tiles: shares[s + 1] }, tick, signal));
-    const lists = new CandidateLists(n, c);
-    let failure: unknown = null;
-    try {
-      if (quantised) await scanTilesInt16(quantised, rows.normSq, T, shares[0], lists, signal, tick);
-      else await scanTiles(rows, T, shares[0], lists, signal, tick);
-    } catch (e) {
-      failure = e;
-    }
-    // Every share settles before this returns or throws, so no thread is left running.
-    const results = await Promise.allSettled(remote);
-    if (failure) throw failure;
-    for (const r of results) if (r.status === 'rejected') throw r.reason;
-    for (const r of results) if (r.status === 'fulfilled') lists.mergeFrom(r.value);
-    return lists;
+    const { rows, T, c, signal } = job;
+    const buffers = shareBuffers(job);
+    return scanInShares(job, this.threads, (tiles, s, tick) =>
+      this.remoteShare(this.workers[s - 1], { type: 'scan', id: this.nextId++, ...buffers, n: rows.n, d: rows.d, T, c, tiles }, tick, signal),
+    );
   }
 
   /** Terminates the worker threads. */
@@ -120,11 +101,4 @@ export class NodeTilePool implements TileScanPool {
       w.postMessage(m);
     });
   }
-}
-
-/** A SharedArrayBuffer copy of a typed array's bytes (threads read it without a copy each). */
-function shared(a: Float32Array | Float64Array | Int16Array): SharedArrayBuffer {
-  const buf = new SharedArrayBuffer(a.byteLength);
-  new Uint8Array(buf).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-  return buf;
 }

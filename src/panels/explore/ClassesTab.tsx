@@ -12,7 +12,7 @@ import { formatSig } from '../../views/format';
 type AngleStat = 'mean' | 'smallest' | 'largest';
 const DEG = 180 / Math.PI;
 
-function Angles({ names, file }: { names: string[]; file: string }) {
+function Angles({ names, file, omitted }: { names: string[]; file: string; omitted: string | null }) {
   const base = useAnalysisStore((s) => s.charts?.classes?.angles ?? null);
   const job = useJobsStore((s) => s.angles);
   const requestAngles = useJobsStore((s) => s.requestAngles);
@@ -20,10 +20,16 @@ function Angles({ names, file }: { names: string[]; file: string }) {
   const data = job.data ?? base;
   const k = data?.k ?? 3;
   // Large data: the first view leaves the angles out (src/workers/charts.ts); compute them once the tab is open.
-  const missing = base === null && job.status === 'idle';
+  const missing = base === null && job.status === 'idle' && omitted === null;
   useEffect(() => {
     if (missing) requestAngles(3);
   }, [missing, requestAngles]);
+  if (omitted)
+    return (
+      <ChartFrame title="Principal angles between class subspaces" file={file} testId="chart-angles">
+        <p className="tab-empty">{omitted}</p>
+      </ChartFrame>
+    );
   return (
     <ChartFrame
       title="Principal angles between class subspaces"
@@ -76,34 +82,42 @@ export function ClassesTab() {
   const cosDescribe = (i: number, j: number, v: number) => `cos(μ${c.names[i]} − μG, μ${c.names[j]} − μG) = ${formatSig(v, 3)}`;
   return (
     <div className="chart-stack">
-      <ChartFrame
-        title="Class-mean cosines vs the simplex ETF"
-        file={file}
-        testId="chart-cosines"
-        note={`${stacked ? 'Top' : 'Left'}: cos between centred class means. ${stacked ? 'Below' : 'Right'}: the ETF target, 1 on the diagonal and −1/(K−1) = ${formatSig(-1 / (K - 1), 3)} elsewhere.${c.etfResidual !== null ? ` Aligned ETF residual ‖E − Mc‖/‖Mc‖ = ${formatSig(c.etfResidual, 3)}.` : ''}`}
-      >
-        <div className={stacked ? 'heatmap-pair heatmap-stacked' : 'heatmap-pair'}>
-          <Heatmap labels={c.names} values={c.cosines} domain={[-1, 1]} scheme="diverging" legend="cosine" describe={cosDescribe} size={108} showLegend={false} testId="heatmap-cosines" />
-          <Heatmap
-            labels={c.names}
-            values={c.etfCosines}
-            domain={[-1, 1]}
-            scheme="diverging"
-            legend="ETF target cosine"
-            describe={(i, j, v) => `ETF target (${c.names[i]}, ${c.names[j]}) = ${formatSig(v, 3)}`}
-            size={108}
-            showRowLabels={stacked}
-            testId="heatmap-etf"
-          />
-        </div>
-      </ChartFrame>
+      {c.cosines && c.etfCosines ? (
+        <ChartFrame
+          title="Class-mean cosines vs the simplex ETF"
+          file={file}
+          testId="chart-cosines"
+          note={`${stacked ? 'Top' : 'Left'}: cos between centred class means. ${stacked ? 'Below' : 'Right'}: the ETF target, 1 on the diagonal and −1/(K−1) = ${formatSig(-1 / (K - 1), 3)} elsewhere.${c.etfResidual !== null ? ` Aligned ETF residual ‖E − Mc‖/‖Mc‖ = ${formatSig(c.etfResidual, 3)}.` : ''}`}
+        >
+          <div className={stacked ? 'heatmap-pair heatmap-stacked' : 'heatmap-pair'}>
+            <Heatmap labels={c.names} values={c.cosines} domain={[-1, 1]} scheme="diverging" legend="cosine" describe={cosDescribe} size={108} showLegend={false} testId="heatmap-cosines" />
+            <Heatmap
+              labels={c.names}
+              values={c.etfCosines}
+              domain={[-1, 1]}
+              scheme="diverging"
+              legend="ETF target cosine"
+              describe={(i, j, v) => `ETF target (${c.names[i]}, ${c.names[j]}) = ${formatSig(v, 3)}`}
+              size={108}
+              showRowLabels={stacked}
+              testId="heatmap-etf"
+            />
+          </div>
+        </ChartFrame>
+      ) : (
+        <ChartFrame title="Class-mean cosines vs the simplex ETF" file={file} testId="chart-cosines">
+          <p className="tab-empty" data-testid="matrices-omitted">
+            {c.matricesOmitted}
+          </p>
+        </ChartFrame>
+      )}
       <ChartFrame title="Points per class" file={file} testId="chart-counts" note="n_k, rows of each class (finite rows only).">
         <BarChart items={c.names} series={[{ name: 'count', color: '#0072B2', values: c.counts }]} axis="points" testId="bars-counts" />
       </ChartFrame>
       <ChartFrame title="Within-class spread" file={file} testId="chart-variance" note="V_k = mean squared distance of class k's points to its mean (squared data units).">
         <BarChart items={c.names} series={[{ name: 'V_k', color: '#009E73', values: c.variance }]} axis="V_k (squared units)" testId="bars-variance" />
       </ChartFrame>
-      <Angles names={c.names} file={file} />
+      <Angles names={c.names} file={file} omitted={c.matricesOmitted} />
     </div>
   );
 }

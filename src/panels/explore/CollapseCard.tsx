@@ -1,10 +1,12 @@
 /**
  * The collapse summary card: the four headline numbers of neural collapse in large type, each with
  * what "collapsed" means for it, so a class can read the state of the geometry at a glance; a value
- * the report leaves null shows the report's reason instead, and the report's notes follow the card.
+ * the report leaves null shows the report's reason instead, and the report's notes follow the card
+ * (all but the nc1Dominated warning, which the metrics list shows as its own row).
  */
 import { useAnalysisStore } from '../../state/appStore';
 import { formatSig } from '../../views/format';
+import { dominatedNote } from './Nc1DominatedWarning';
 
 interface Headline {
   key: 'nc1' | 'etfDistance' | 'equinorm' | 'equiangularity';
@@ -14,9 +16,9 @@ interface Headline {
 
 const HEADLINES: Headline[] = [
   { key: 'nc1', label: 'NC1 within/between', ideal: '→ 0: classes shrink to their means' },
-  { key: 'etfDistance', label: 'distance to ETF', ideal: '→ 0: means form a regular simplex' },
-  { key: 'equinorm', label: 'equinorm', ideal: '→ 0: means equally far from the centre' },
-  { key: 'equiangularity', label: 'equiangularity', ideal: '→ 0: all angles equal (cos = −1/(K−1))' },
+  { key: 'etfDistance', label: 'NC2 ETF distance', ideal: '→ 0: means form a regular simplex' },
+  { key: 'equinorm', label: 'NC2 equinorm', ideal: '→ 0: means equally far from the centre' },
+  { key: 'equiangularity', label: 'NC2 equiangularity', ideal: '→ 0: all angles equal (cos = −1/(K−1))' },
 ];
 
 export function CollapseCard() {
@@ -54,7 +56,7 @@ export function CollapseCard() {
           );
         })}
       </div>
-      {(report.neuralCollapse.notes ?? []).map((note) => (
+      {(report.neuralCollapse.notes ?? []).filter((note) => note !== dominatedNote(report.neuralCollapse)).map((note) => (
         <p key={note} className="metric-note" data-testid="collapse-note">{note}</p>
       ))}
     </div>

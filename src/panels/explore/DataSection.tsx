@@ -7,6 +7,7 @@ import { analyzeDemo, analyzeFiles, useAnalysisStore } from '../../state/appStor
 import { DEMO_DATASETS } from '../../state/datasets';
 import { ACCEPT, pairFiles } from '../../state/files';
 import { useUiStore } from '../../state/uiStore';
+import { ExploreCompareButton } from '../compare/ExploreCompareButton';
 
 /** Loads the files a user chose or dropped (one embeddings file, optionally one metadata file). */
 export function loadFiles(list: FileList | readonly File[]): void {
@@ -94,6 +95,7 @@ export function DataSection() {
               </button>
             </p>
           ) : null}
+          {shown ? <ExploreCompareButton source={shown} /> : null}
         </div>
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 /**
- * One metric: label, rounded value, and a tooltip with its formula. The value element carries
+ * One metric: label, rounded value, and a tooltip with its formula and meaning (high, low, caveats, reference). The value element carries
  * data-testid `metric-<id>` and data-value = String(full-precision value) ("null" when absent);
  * a value still being computed shows `pending` (e.g. "computing… 42%"), data-pending and no data-value.
  * A value the report leaves null with a reason (`reasons.<key>`) shows that reason under the row.
@@ -7,6 +7,8 @@
 import type { AnalysisReport } from '../../geometry/types';
 import { formatSig } from '../../views/format';
 import { valueAt, type MetricDoc } from './metricDocs';
+import { METRIC_MEANINGS } from './metricMeanings';
+import { MeaningLines } from './MeaningLines';
 
 interface Props {
   doc: MetricDoc;
@@ -53,6 +55,7 @@ export function MetricRow({ doc, report, placeholder, pending, note }: Props) {
           {pending ? <strong className="tip-reason">Still being computed: the first view came first. </strong> : null}
           {doc.doc}
           {note ? <em className="tip-note"> {note}.</em> : null}
+          {METRIC_MEANINGS[doc.id] ? <MeaningLines meaning={METRIC_MEANINGS[doc.id]} /> : null}
         </span>
       </div>
       {own ? <p className="metric-note" data-testid={`metric-reason-${doc.id}`}>{own}</p> : null}

@@ -14,6 +14,7 @@ import { ClassesTab } from './ClassesTab';
 import { DimensionTab } from './DimensionTab';
 import { InspectPanel } from './InspectPanel';
 import { CollapseCard } from './CollapseCard';
+import { Nc1DominatedWarning } from './Nc1DominatedWarning';
 
 const SECTIONS: MetricSection[] = ['data', 'pca', 'id', 'collapse'];
 
@@ -57,6 +58,7 @@ function MetricsTab() {
       {SECTIONS.map((section) => (
         <section key={section} className="metric-section">
           <h3>{SECTION_TITLES[section]}</h3>
+          {section === 'collapse' && report ? <Nc1DominatedWarning nc={report.neuralCollapse} /> : null}
           {section === 'pca' ? (
             <ChartFrame title="Explained variance" file={dataset ?? 'data'} testId="chart-evr">
               <div className="chart-figure" tabIndex={0} aria-describedby="tip-evr" data-tip-placement="left">

@@ -42,6 +42,9 @@ export function StatusBar() {
                   ? 'failed'
                   : ''}
         </span>
+        <span className="status-threads" data-testid="threads" data-threads={idStage.threads ?? ''} title="Threads the global nearest-neighbour scan behind TwoNN and MLE ran on: the page's pool of Web Workers over shared memory (one per core), or 1 for small data">
+          {idStage.status === 'done' && idStage.threads ? `${idStage.threads} ${idStage.threads === 1 ? 'thread' : 'threads'}` : ''}
+        </span>
         <button type="button" onClick={cancel} disabled={!busy} data-testid="cancel-button">
           Cancel
         </button>

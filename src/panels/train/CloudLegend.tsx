@@ -1,23 +1,38 @@
-/** The 3D view's legend: class colours, and toggles for the mean arrows, classifier-row arrows and the simplex, with why one is missing. */
+/**
+ * The 3D view's legend: class colours, toggles for the mean arrows, classifier-row arrows and the
+ * simplex (with why one is missing), and the ring that marks points whose label noise flipped.
+ */
 import type { FeatureFrame } from '../../workers/trainingProtocol';
 import type { CloudOverlays } from '../../views/three/FeatureCloud';
 import { classColor } from '../../views/palette';
 import { Tip } from '../Tip';
 import { CLOUD_DOC } from './trainMetricDocs';
+import { classifierMissing, simplexMissing } from './overlayMissing';
 
 interface Props {
   overlays: CloudOverlays;
   setOverlays: (o: CloudOverlays) => void;
   frame: FeatureFrame | null;
   classNames: readonly string[];
+  /** K and the feature width F of the frame's run. */
+  classes: number;
+  featureDim: number;
+  /** Sample rows with a flipped label (ringed in the view), or null. */
+  noisy: Uint8Array | null;
 }
 
-export function CloudLegend({ overlays, setOverlays, frame, classNames }: Props) {
+function countOnes(flags: Uint8Array): number {
+  let n = 0;
+  for (const f of flags) n += f;
+  return n;
+}
+
+export function CloudLegend({ overlays, setOverlays, frame, classNames, classes, featureDim, noisy }: Props) {
   const toggle = (key: keyof CloudOverlays) => setOverlays({ ...overlays, [key]: !overlays[key] });
   const items: { key: keyof CloudOverlays; label: string; icon: string; missing: string | null }[] = [
     { key: 'means', label: 'class means μₖ − μ_G', icon: 'legend-arrow', missing: null },
-    { key: 'classifier', label: 'classifier rows wₖ (rescaled)', icon: 'legend-arrow legend-arrow-dark', missing: frame && !frame.classifier ? 'no classifier rows (GCR head)' : null },
-    { key: 'simplex', label: 'nearest simplex ETF', icon: 'legend-ring', missing: frame && !frame.simplex ? 'no simplex fits (F < K − 1)' : null },
+    { key: 'classifier', label: 'classifier rows wₖ (rescaled)', icon: 'legend-arrow legend-arrow-dark', missing: classifierMissing(frame) },
+    { key: 'simplex', label: 'nearest simplex ETF', icon: 'legend-ring', missing: simplexMissing(frame, classes, featureDim) },
   ];
   return (
     <div className="legend train-legend" data-testid="train-legend">
@@ -37,6 +52,11 @@ export function CloudLegend({ overlays, setOverlays, frame, classNames }: Props)
           </li>
         ))}
       </ul>
+      {noisy ? (
+        <p className="train-legend-noisy" data-testid="train-legend-noisy" data-count={countOnes(noisy)}>
+          <span className="legend-noisy-ring" aria-hidden="true" /> flipped label (label noise): {countOnes(noisy)} of {noisy.length} points
+        </p>
+      ) : null}
       {classNames.length <= 10 ? (
         <ul className="train-legend-classes">
           {classNames.map((name, k) => (

@@ -1,6 +1,7 @@
 /**
- * Every snapshot metric over the run, in six timelines grouped by what they measure; each legend
- * entry shows the latest value and explains the metric on hover. A kept run is overlaid dashed.
+ * Every snapshot metric over the run, in seven timelines grouped by what they measure, with every
+ * span of the terminal phase shaded; each legend entry shows the latest value and explains the
+ * metric on hover (formula, meaning, reference). A kept run is overlaid dashed.
  */
 import { getHistory } from '../../state/trainingBuffers';
 import { useTrainingStore } from '../../state/trainingStore';
@@ -9,6 +10,8 @@ import { TimelineChart } from '../../views/charts/TimelineChart';
 import { formatSig } from '../../views/format';
 import { CLASS_COLORS } from '../../views/palette';
 import { Tip } from '../Tip';
+import { MeaningLines } from '../explore/MeaningLines';
+import { terminalSpans, type TerminalSpan } from '../../state/terminalSpans';
 import { STEP_DOC, TERMINAL_DOC, TRAIN_METRIC_DOCS, type MetricKey } from './trainMetricDocs';
 
 interface Group {
@@ -27,6 +30,7 @@ const GROUPS: readonly Group[] = [
   { id: 'simplex', title: 'Class means vs the simplex ETF (NC2)', yLabel: 'deviation', scale: 'auto', keys: ['etfDistance', 'equiangularity', 'equinorm'] },
   { id: 'classifier', title: 'Classifier rows (NC2, NC3)', yLabel: 'deviation', scale: 'auto', keys: ['equinormClassifier', 'nc3'] },
   { id: 'dimension', title: 'Dimension of the features', yLabel: 'dimensions', scale: 'linear', keys: ['twoNN', 'mle', 'effectiveRank'] },
+  { id: 'coding', title: 'Coding rate (MCR², ε² = 0.5)', yLabel: 'nats', scale: 'linear', keys: ['codingRateR', 'codingRateRc', 'codingRateDeltaR'] },
 ];
 
 const SERIES_COLORS = [CLASS_COLORS[0], CLASS_COLORS[1], CLASS_COLORS[3]];
@@ -42,6 +46,7 @@ function LegendItem({ k, color, value }: { k: MetricKey; color: string; value: n
         <>
           {value === null && doc.nullReason ? <strong className="tip-reason">Not available: {doc.nullReason}. </strong> : null}
           {doc.doc}
+          <MeaningLines meaning={doc.meaning} />
         </>
       }
     >
@@ -54,12 +59,19 @@ function LegendItem({ k, color, value }: { k: MetricKey; color: string; value: n
   );
 }
 
+/** The key's words: the shaded spans, or that there are none yet. */
+function terminalNote(spans: readonly TerminalSpan[]): string {
+  if (spans.length === 0) return 'terminal phase (train error 0): not reached yet';
+  const list = spans.slice(-3).map((t) => (t.from === t.to ? `step ${t.from}` : `steps ${t.from}–${t.to}`));
+  return `terminal phase (train error 0): ${spans.length > 3 ? '…, ' : ''}${list.join(', ')}`;
+}
+
 export function CurvesTab() {
   useTrainingStore((s) => s.version);
   const kept = useTrainingStore((s) => s.kept);
-  const terminalStep = useTrainingStore((s) => s.terminalStep);
   const info = useTrainingStore((s) => s.info);
   const rows = getHistory().metrics;
+  const spans = terminalSpans(rows);
   const last = rows.at(-1);
   return (
     <div className="chart-stack train-curves">
@@ -67,7 +79,7 @@ export function CurvesTab() {
         <Tip tip={STEP_DOC}>x: optimisation step{info ? ` (1 epoch = ${info.stepsPerEpoch} steps)` : ''}</Tip>
         {' · '}
         <Tip tip={TERMINAL_DOC}>
-          <span className="tpt-key" /> terminal phase{terminalStep !== null ? ` from step ${terminalStep}` : ': not reached yet'}
+          <span className="tpt-key" /> <span data-testid="train-tpt-note">{terminalNote(spans)}</span>
         </Tip>
         {kept ? (
           <>
@@ -82,7 +94,7 @@ export function CurvesTab() {
             series={g.keys.map((key, i) => ({ key, color: SERIES_COLORS[i] }))}
             rows={rows}
             kept={kept?.metrics ?? null}
-            terminalStep={terminalStep}
+            spans={spans}
             keptTerminalStep={kept?.terminalStep ?? null}
             scale={g.scale}
             domain={g.domain}

@@ -4,6 +4,7 @@ import { useTrainingStore } from '../../state/trainingStore';
 import { AnglesChart } from '../../views/charts/AnglesChart';
 import { ChartFrame } from '../../views/charts/ChartFrame';
 import { LayerProfileChart } from '../../views/charts/LayerProfileChart';
+import { describeProfile } from '../../views/charts/layerProfileShape';
 import { formatSig } from '../../views/format';
 import { Tip } from '../Tip';
 import { ANGLES_DOC, LAYER_PROFILE_DOC } from './trainMetricDocs';
@@ -29,7 +30,14 @@ export function LayersTab() {
           </Tip>
         }
       >
-        {profiles.length ? <LayerProfileChart profiles={profiles} testId="train-layer-profile" /> : <p className="tab-empty">No profile yet.</p>}
+        {profiles.length ? (
+          <>
+            <LayerProfileChart profiles={profiles} testId="train-layer-profile" />
+            <p className="chart-note" data-testid="train-layer-shape">{describeProfile(profiles.at(-1)!.layers)}</p>
+          </>
+        ) : (
+          <p className="tab-empty">No profile yet.</p>
+        )}
       </ChartFrame>
       <ChartFrame
         title="Principal angles between class subspaces"

@@ -10,6 +10,7 @@ import { allFeaturesNpz, featuresNpy, labelsText, metricsCsv, runExport, runJson
 import { useTrainingStore } from '../../state/trainingStore';
 import { download, downloadText } from '../../views/download';
 import { FeatureExportStatus } from './FeatureExportStatus';
+import { TrainCompareButton } from '../compare/TrainCompareButton';
 
 const count = (n: number | undefined) => (n ?? 0).toLocaleString('en-US');
 
@@ -19,6 +20,8 @@ function baseName(presetId: string | null, step: number): string {
 
 /** Runs `then` on the current run's features of every row (computed by the worker; nothing when cancelled or failed). */
 async function withFeatures(then: (f: AllRowFeatures, name: string) => void): Promise<void> {
+  // The export is of the run's current step: the 3D view leaves a replayed step to show it.
+  useTrainingStore.getState().setReplay(null);
   const f = await useTrainingStore.getState().exportFeatures();
   if (f) then(f, `${baseName(useTrainingStore.getState().presetId, f.step)}-features`);
 }
@@ -108,7 +111,11 @@ export function RunsTab() {
             Open in Explore
           </button>
         </div>
+        <p className="chart-note" data-testid="train-export-step" data-step={latest?.step ?? undefined}>
+          {latest ? `Exports are of step ${latest.step.toLocaleString('en-US')}, the latest snapshot${status === 'playing' ? ' (a playing run pauses first and exports the step it pauses at)' : ''}.` : ''}
+        </p>
         <FeatureExportStatus />
+        <TrainCompareButton disabled={noRun} />
       </section>
     </div>
   );

@@ -37,9 +37,10 @@ export function TrainCenter() {
   const index = replay === null ? count - 1 : Math.min(replay, count - 1);
   const entry = index >= 0 ? h.frames[index] : null;
   const labels = h.sampleLabels;
+  const noisy = h.sampleNoisy;
   const frame = useMemo<FrameSnapshot | null>(
-    () => (entry && labels && info ? { frame: entry.frames[frameMode], labels, classes: info.classes, run: info.run } : null),
-    [entry, labels, info, frameMode],
+    () => (entry && labels && info ? { frame: entry.frames[frameMode], labels, noisy, classes: info.classes, run: info.run } : null),
+    [entry, labels, noisy, info, frameMode],
   );
   const f = frame?.frame ?? null;
   const building = status === 'building' || (status === 'idle' && !error);
@@ -58,7 +59,7 @@ export function TrainCenter() {
             {f ? `${frameMode === 'procrustes' ? 'each snapshot’s top-3 PCs, aligned to the previous' : 'top-3 PCs of the first snapshot'} · ${Math.round(100 * f.captured)}% of the spread in view` : ''}
           </p>
         </div>
-        <CloudLegend overlays={overlays} setOverlays={setOverlays} frame={f} classNames={info?.classNames ?? []} />
+        <CloudLegend overlays={overlays} setOverlays={setOverlays} frame={f} classNames={info?.classNames ?? []} classes={info?.classes ?? 0} featureDim={h.features?.dim ?? 0} noisy={noisy} />
         <button type="button" className="view-reset" onClick={() => setResetKey((k) => k + 1)} title="Reset the camera">
           Reset view
         </button>

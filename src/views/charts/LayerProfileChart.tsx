@@ -1,6 +1,7 @@
 /**
- * The layer-ID profile ("hunchback"): TwoNN intrinsic dimension of every layer's activations, one
- * line per profiled snapshot coloured from light (early) to dark (latest); the latest has dots and values.
+ * The layer-ID profile: TwoNN intrinsic dimension against the layer number, layer 0 being the
+ * input itself, one line per profiled snapshot coloured from light (early) to dark (latest); the
+ * latest has dots and values. Under each layer number: its name and width.
  */
 import * as d3 from 'd3';
 import type { LayerId } from '../../training/types';
@@ -15,11 +16,11 @@ interface Props {
   height?: number;
 }
 
-const MARGIN = { top: 16, right: 20, bottom: 46, left: 46 };
+const MARGIN = { top: 16, right: 20, bottom: 74, left: 46 };
 /** Profiles drawn at most (evenly thinned, first and latest kept). */
 const MAX_LINES = 12;
 
-export function LayerProfileChart({ profiles, testId, width = 356, height = 220 }: Props) {
+export function LayerProfileChart({ profiles, testId, width = 356, height = 248 }: Props) {
   const innerW = width - MARGIN.left - MARGIN.right;
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const shown = thinRows(profiles, MAX_LINES);
@@ -61,17 +62,23 @@ export function LayerProfileChart({ profiles, testId, width = 356, height = 220 
         ) : null}
         <g className="axis" transform={`translate(0,${innerH})`}>
           <line x2={innerW} />
-          {latest?.layers.map((l) => (
-            <g key={l.name} transform={`translate(${x(l.name)},0)`}>
+          {latest?.layers.map((l, i) => (
+            <g key={l.name} transform={`translate(${x(l.name)},0)`} data-layer={i}>
               <line y2={4} />
               <text y={15} textAnchor="middle">
-                {l.name}
+                {i}
               </text>
               <text y={28} textAnchor="middle" className="axis-sub">
+                {l.name}
+              </text>
+              <text y={40} textAnchor="middle" className="axis-sub">
                 {`${l.dim} units`}
               </text>
             </g>
           ))}
+          <text className="axis-label" x={innerW / 2} y={56} textAnchor="middle">
+            layer (0 = the input)
+          </text>
         </g>
         <LeftAxis ticks={y.ticks(4)} at={y} length={innerH} format={(t) => formatSig(t, 3)} />
         <YTitle offset={34} height={innerH}>

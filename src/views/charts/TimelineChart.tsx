@@ -1,13 +1,15 @@
 /**
  * A metrics timeline: some SnapshotMetrics columns against the step, on a log y scale when they
- * span decades (timelineScale.ts), with the terminal phase of training (from the first step with
- * train accuracy 1) shaded, and a kept run overlaid as dashed lines in the same colours.
+ * span decades (timelineScale.ts), with every span of the terminal phase of training (snapshots
+ * with train accuracy 1, terminalSpans.ts) shaded, and a kept run overlaid as dashed lines in the
+ * same colours (a dashed line where its terminal phase began).
  */
 import * as d3 from 'd3';
 import type { SnapshotMetrics } from '../../training/types';
 import { formatSig } from '../format';
 import { BottomAxis, GridRows, LeftAxis, YTitle } from './axes';
 import { thinRows, yScaleFor } from './timelineScale';
+import type { TerminalSpan } from '../../state/terminalSpans';
 
 export interface TimelineSeries {
   key: keyof SnapshotMetrics;
@@ -18,7 +20,8 @@ interface Props {
   series: readonly TimelineSeries[];
   rows: readonly SnapshotMetrics[];
   kept: readonly SnapshotMetrics[] | null;
-  terminalStep: number | null;
+  /** Terminal-phase spans of `rows` (terminalSpans(rows)). */
+  spans: readonly TerminalSpan[];
   keptTerminalStep: number | null;
   scale: 'auto' | 'linear' | 'log';
   /** A fixed y domain (fractions: [0, 1]). */
@@ -32,6 +35,8 @@ interface Props {
 const MARGIN = { top: 10, right: 20, bottom: 32, left: 54 };
 /** Points drawn per series at most (long runs are thinned evenly). */
 const MAX_POINTS = 600;
+/** A span of one snapshot is still drawn this wide (px). */
+const MIN_SPAN_PX = 2;
 
 type Row = SnapshotMetrics;
 
@@ -40,7 +45,7 @@ function value(r: Row, key: keyof SnapshotMetrics): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-export function TimelineChart({ series, rows, kept, terminalStep, keptTerminalStep, scale, domain, yLabel, testId, width = 356, height = 150 }: Props) {
+export function TimelineChart({ series, rows, kept, spans, keptTerminalStep, scale, domain, yLabel, testId, width = 356, height = 150 }: Props) {
   const innerW = width - MARGIN.left - MARGIN.right;
   const innerH = height - MARGIN.top - MARGIN.bottom;
   const shown = thinRows(rows, MAX_POINTS);
@@ -69,13 +74,15 @@ export function TimelineChart({ series, rows, kept, terminalStep, keptTerminalSt
     <svg className="chart timeline" width={width} height={height} role="img" aria-label={`${yLabel} against step`} data-testid={testId} data-points={rows.length} data-scale={spec.type}>
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         <GridRows ticks={yTicks} y={y} width={innerW} />
-        {terminalStep !== null ? (
-          <g className="tpt" data-testid={`${testId}-tpt`} data-step={terminalStep}>
-            <rect x={x(terminalStep)} y={0} width={Math.max(0, innerW - x(terminalStep))} height={innerH} />
-            <line x1={x(terminalStep)} x2={x(terminalStep)} y1={0} y2={innerH} />
-            <text x={x(terminalStep) > innerW - 80 ? innerW - 4 : x(terminalStep) + 4} y={10} textAnchor={x(terminalStep) > innerW - 80 ? 'end' : 'start'}>
-              train error 0
-            </text>
+        {spans.length ? (
+          <g className="tpt" data-testid={`${testId}-tpt`} data-spans={spans.map((t) => `${t.from}-${t.to}`).join(' ')}>
+            {spans.map((t) => (
+              <g key={t.from}>
+                <rect x={x(t.from)} y={0} width={Math.max(MIN_SPAN_PX, x(t.to) - x(t.from))} height={innerH} />
+                <line x1={x(t.from)} x2={x(t.from)} y1={0} y2={innerH} />
+              </g>
+            ))}
+            <SpanLabel x={x(spans[0].from)} width={innerW} />
           </g>
         ) : null}
         {keptTerminalStep !== null ? <line className="tpt-kept" x1={x(keptTerminalStep)} x2={x(keptTerminalStep)} y1={0} y2={innerH} /> : null}
@@ -101,6 +108,16 @@ export function TimelineChart({ series, rows, kept, terminalStep, keptTerminalSt
         </YTitle>
       </g>
     </svg>
+  );
+}
+
+/** "train error 0" at the first span, inside the plot. */
+function SpanLabel({ x, width }: { x: number; width: number }) {
+  const right = x > width - 80;
+  return (
+    <text x={right ? width - 4 : x + 4} y={10} textAnchor={right ? 'end' : 'start'}>
+      train error 0
+    </text>
   );
 }
 

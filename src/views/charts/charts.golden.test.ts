@@ -17,6 +17,7 @@ import { LayerProfileChart } from './LayerProfileChart';
 import { SpectrumChart } from './SpectrumChart';
 import { SweepChart, type SweepSeries } from './SweepChart';
 import { TimelineChart } from './TimelineChart';
+import { terminalSpans } from '../../state/terminalSpans';
 import { VarianceBars } from './VarianceBars';
 
 const GOLDENS = '../../../tests/goldens/charts';
@@ -27,11 +28,13 @@ function svg<P extends object>(chart: FunctionComponent<P>, props: P): string {
 
 /** A SnapshotMetrics row at `step` with every metric set from `v` (the timeline reads only the keys it is given). */
 function row(step: number, v: Partial<SnapshotMetrics>): SnapshotMetrics {
-  const zero = { trainLoss: 0, trainAccuracy: 0, testLoss: null, testAccuracy: null, nc1: 0, nc1Quotient: 0, cdnv: 0, equinorm: 0, equinormClassifier: null, equiangularity: 0, etfDistance: 0, nc3: null, nc4: null, twoNN: null, mle: null, effectiveRank: 0 };
+  const zero = { trainLoss: 0, trainAccuracy: 0, testLoss: null, testAccuracy: null, nc1: 0, nc1Quotient: 0, cdnv: 0, equinorm: 0, equinormClassifier: null, equiangularity: 0, etfDistance: 0, nc3: null, nc4: null, twoNN: null, mle: null, effectiveRank: 0, codingRateR: 0, codingRateRc: 0, codingRateDeltaR: 0, codingRateEps2: 0.5 };
   return { step, epoch: step / 10, ...zero, ...v };
 }
 
 const run = [0, 50, 100, 150, 200].map((s, i) => row(s, { trainLoss: 2.3 * 0.1 ** i, testLoss: 2.3 * 0.3 ** i, trainAccuracy: Math.min(1, 0.25 + 0.25 * i), testAccuracy: 0.25 + 0.2 * i }));
+/** Reaches train accuracy 1, drops below it, returns: two shaded spans. */
+const dropped = [0, 50, 100, 150, 200, 250].map((s, i) => row(s, { trainAccuracy: [0.5, 1, 1, 0.9, 1, 1][i] }));
 const kept = [0, 100, 250].map((s, i) => row(s, { trainLoss: 2 * 0.2 ** i, testLoss: 2.1 * 0.4 ** i, trainAccuracy: 0.3 + 0.3 * i, testAccuracy: 0.3 + 0.2 * i }));
 const layers = (ids: (number | null)[]): LayerId[] => ['input', 'hidden 1', 'features'].map((name, i) => ({ name, dim: [16, 64, 8][i], twoNN: ids[i] }));
 const sweeps: SweepSeries[] = [
@@ -55,8 +58,9 @@ const cases: [string, () => string][] = [
   ['spectrum-marker-at-the-end', () => svg(SpectrumChart, { eigenvalues: Array.from({ length: 32 }, (_, i) => 50 * 0.9 ** i), pcId90: 30, testId: 'spectrum-end' })],
   ['angles', () => svg(AnglesChart, { pairs: [0, 1, 2].map((p) => ({ a: p === 2 ? 1 : 0, b: p === 0 ? 1 : 2, angles: Float64Array.from([0.2 + 0.3 * p, 0.6 + 0.2 * p, 1.1, 1.5]), geodesic: 1, chordal: 1 })), classNames: ['x', 'y', 'z'], testId: 'angles' })],
   ['layer-profile', () => svg(LayerProfileChart, { profiles: [{ step: 0, layers: layers([9.5, 12, 6]) }, { step: 100, layers: layers([9.5, 10, null]) }, { step: 200, layers: layers([9.5, 8.25, 3.1]) }], testId: 'profile' })],
-  ['timeline-log-terminal-kept', () => svg(TimelineChart, { series: [{ key: 'trainLoss', color: '#0072B2' }, { key: 'testLoss', color: '#E69F00' }], rows: run, kept, terminalStep: 150, keptTerminalStep: 250, scale: 'auto', yLabel: 'loss', testId: 'loss' })],
-  ['timeline-linear-fixed', () => svg(TimelineChart, { series: [{ key: 'trainAccuracy', color: '#0072B2' }, { key: 'testAccuracy', color: '#E69F00' }], rows: run, kept: null, terminalStep: null, keptTerminalStep: null, scale: 'linear', domain: [0, 1], yLabel: 'fraction', testId: 'acc' })],
+  ['timeline-log-terminal-kept', () => svg(TimelineChart, { series: [{ key: 'trainLoss', color: '#0072B2' }, { key: 'testLoss', color: '#E69F00' }], rows: run, kept, spans: terminalSpans(run), keptTerminalStep: 250, scale: 'auto', yLabel: 'loss', testId: 'loss' })],
+  ['timeline-terminal-drop', () => svg(TimelineChart, { series: [{ key: 'trainAccuracy', color: '#0072B2' }], rows: dropped, kept: null, spans: terminalSpans(dropped), keptTerminalStep: null, scale: 'linear', domain: [0, 1], yLabel: 'fraction', testId: 'acc' })],
+  ['timeline-linear-fixed', () => svg(TimelineChart, { series: [{ key: 'trainAccuracy', color: '#0072B2' }, { key: 'testAccuracy', color: '#E69F00' }], rows: run, kept: null, spans: [], keptTerminalStep: null, scale: 'linear', domain: [0, 1], yLabel: 'fraction', testId: 'acc' })],
   ['variance-bars', () => svg(VarianceBars, { ratios: [0.42, 0.21, 0.12, 0.08, 0.05, 0.04, 0.03, 0.02, 0.015, 0.01, 0.005], height: 150 })],
   ['sweep-accuracy', () => svg(SweepChart, { series: sweeps, metric: 'accuracy', dims: [10, 100, 1000], width: 474, height: 254, testId: 'acc' })],
   ['sweep-loss', () => svg(SweepChart, { series: [{ ...sweeps[0], points: [{ d: 10, value: 2.3 }, { d: 100, value: 0.9 }], baseline: 0.4 }], metric: 'loss', dims: [10, 100, 1000], width: 474, height: 180, testId: 'loss', lossName: 'MSE' })],

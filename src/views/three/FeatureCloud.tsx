@@ -1,5 +1,6 @@
 /**
- * Train mode's 3D scene: the fixed sample's features (one THREE.Points), class means and
+ * Train mode's 3D scene: the fixed sample's features (one THREE.Points; rows whose label was
+ * flipped by label noise ringed in dark grey over the same positions), class means and
  * classifier rows as arrows from the global mean (the origin), and the nearest simplex ETF as
  * rings joined by edges. A new snapshot (or a replayed one) that comes more than MOVE_MS after the
  * previous one moves everything from where it is to its new place over MOVE_MS, interpolated in
@@ -13,6 +14,7 @@ import type { FeatureFrame } from '../../workers/trainingProtocol';
 import { classColor, hexToRgb } from '../palette';
 import { createPointMaterial, setPointUniforms } from './pointMaterial';
 import { easeInOut, lerpInto } from './transition';
+import { noisyRings } from './noisyRings';
 
 /** Duration of the move to a new snapshot (ms): short, so a streaming run stays in step. */
 const MOVE_MS = 320;
@@ -37,6 +39,8 @@ export interface FrameSnapshot {
   frame: FeatureFrame;
   /** Labels of the sample rows: the same array for a whole run (a new array rebuilds the scene). */
   labels: Int32Array;
+  /** 1 for each sample row whose label was flipped by label noise (ringed in the view), or null. */
+  noisy: Uint8Array | null;
   classes: number;
   /** Identifies the run: a new one snaps into place instead of moving. */
   run: number;
@@ -55,6 +59,8 @@ interface Scene {
   from: Float32Array;
   to: Float32Array;
   points: THREE.BufferGeometry;
+  /** The same positions as `points`, drawn as rings where the label is noisy (alpha 0 elsewhere). */
+  noisy: THREE.BufferGeometry | null;
   vertices: THREE.BufferGeometry;
   edges: THREE.BufferGeometry;
   means: Arrows;
@@ -88,11 +94,12 @@ function arrows(parts: ArrowParts, K: number, darken: number): Arrows {
   return { shafts: instanced(parts.shaft, parts.material, K, darken), heads: instanced(parts.cone, parts.material, K, darken) };
 }
 
-function build(m: number, K: number, labels: Int32Array, parts: ArrowParts): Scene {
+function build(m: number, K: number, labels: Int32Array, noisy: Uint8Array | null, parts: ArrowParts): Scene {
   const size = 3 * (m + 3 * K);
   const now = new Float32Array(size);
   const points = new THREE.BufferGeometry();
-  points.setAttribute('position', new THREE.BufferAttribute(now.subarray(0, 3 * m), 3).setUsage(THREE.DynamicDrawUsage));
+  const position = new THREE.BufferAttribute(now.subarray(0, 3 * m), 3).setUsage(THREE.DynamicDrawUsage);
+  points.setAttribute('position', position);
   const colors = new Float32Array(4 * m);
   for (let i = 0; i < m; i++) colors.set([...hexToRgb(classColor(labels[i])), 1], 4 * i);
   points.setAttribute('aColor', new THREE.BufferAttribute(colors, 4));
@@ -101,7 +108,7 @@ function build(m: number, K: number, labels: Int32Array, parts: ArrowParts): Sce
   for (let k = 0; k < K; k++) vColors.set([...hexToRgb(classColor(k)), 1], 4 * k);
   vertices.setAttribute('aColor', new THREE.BufferAttribute(vColors, 4));
   const edges = new THREE.BufferGeometry().setAttribute('position', attribute(K * (K - 1)));
-  return { m, K, now, from: new Float32Array(size), to: new Float32Array(size), points, vertices, edges, means: arrows(parts, K, 1), rows: arrows(parts, K, 0.5) };
+  return { m, K, now, from: new Float32Array(size), to: new Float32Array(size), points, noisy: noisyRings(position, noisy), vertices, edges, means: arrows(parts, K, 1), rows: arrows(parts, K, 0.5) };
 }
 
 /** Copies a frame into the target layout (NaN -> 0; missing overlays -> the origin). */
@@ -169,12 +176,16 @@ export function FeatureCloud({ frame, overlays }: Props) {
   const m = frame ? frame.labels.length : 0;
   const K = frame?.classes ?? 0;
   const labels = frame?.labels ?? null;
+  const noisy = frame?.noisy ?? null;
 
   const shared = useMemo(() => {
     const cone = new THREE.ConeGeometry(HEAD.radius, HEAD.length, 16);
     const shaft = new THREE.CylinderGeometry(SHAFT_RADIUS, SHAFT_RADIUS, 1, 8);
     const arrow = new THREE.MeshBasicMaterial({ color: '#ffffff', depthTest: false, transparent: true });
     const point = createPointMaterial();
+    const flipped = createPointMaterial();
+    flipped.uniforms.uHollow.value = 0.5;
+    flipped.uniforms.uRim.value = 0;
     const ring = createPointMaterial();
     ring.depthTest = false;
     ring.uniforms.uHollow.value = 0.45;
@@ -182,16 +193,19 @@ export function FeatureCloud({ frame, overlays }: Props) {
     const edge = new THREE.LineBasicMaterial({ color: '#6b7686', transparent: true, opacity: 0.55, depthTest: false });
     const centre = new THREE.PointsMaterial({ color: '#1b2330', size: 7, sizeAttenuation: false, depthTest: false });
     const origin = new THREE.BufferGeometry().setAttribute('position', new THREE.BufferAttribute(new Float32Array(3), 3));
-    return { cone, shaft, arrow, point, ring, edge, centre, origin };
+    return { cone, shaft, arrow, point, flipped, ring, edge, centre, origin };
   }, []);
   useEffect(() => () => Object.values(shared).forEach((o) => o.dispose()), [shared]);
 
-  const scene = useMemo(() => (labels && K > 0 ? build(m, K, labels, { shaft: shared.shaft, cone: shared.cone, material: shared.arrow }) : null), [m, K, labels, shared]);
+  const scene = useMemo(
+    () => (labels && K > 0 ? build(m, K, labels, noisy, { shaft: shared.shaft, cone: shared.cone, material: shared.arrow }) : null),
+    [m, K, labels, noisy, shared],
+  );
   useEffect(() => {
     anim.current.run = -1;
     return () => {
       if (!scene) return;
-      for (const g of [scene.points, scene.vertices, scene.edges]) g.dispose();
+      for (const g of [scene.points, scene.noisy, scene.vertices, scene.edges]) g?.dispose();
       for (const a of [scene.means, scene.rows]) {
         a.shafts.dispose();
         a.heads.dispose();
@@ -200,7 +214,9 @@ export function FeatureCloud({ frame, overlays }: Props) {
   }, [scene]);
 
   useEffect(() => {
-    setPointUniforms(shared.point, { size: m > 2000 ? 4 : m > 600 ? 5.5 : 7 });
+    const size = m > 2000 ? 4 : m > 600 ? 5.5 : 7;
+    setPointUniforms(shared.point, { size });
+    setPointUniforms(shared.flipped, { size: 2 * size + 2 });
     setPointUniforms(shared.ring, { size: 22 });
     invalidate();
   }, [m, shared, invalidate]);
@@ -221,6 +237,7 @@ export function FeatureCloud({ frame, overlays }: Props) {
     const dist = state.camera.position.length();
     const pixelRatio = state.gl.getPixelRatio();
     setPointUniforms(shared.point, { refDistance: dist, pixelRatio });
+    setPointUniforms(shared.flipped, { refDistance: dist, pixelRatio });
     setPointUniforms(shared.ring, { refDistance: dist, pixelRatio });
     if (!scene || !anim.current.active) return;
     const e = easeInOut((performance.now() - anim.current.start) / MOVE_MS);
@@ -235,6 +252,7 @@ export function FeatureCloud({ frame, overlays }: Props) {
   return (
     <group>
       <points geometry={scene.points} material={shared.point} frustumCulled={false} renderOrder={1} />
+      {scene.noisy ? <points geometry={scene.noisy} material={shared.flipped} frustumCulled={false} renderOrder={1} /> : null}
       <lineSegments geometry={scene.edges} material={shared.edge} visible={overlays.simplex && f.simplex !== null} frustumCulled={false} renderOrder={2} />
       <points geometry={scene.vertices} material={shared.ring} visible={overlays.simplex && f.simplex !== null} frustumCulled={false} renderOrder={3} />
       <primitive object={scene.rows.shafts} visible={overlays.classifier && f.classifier !== null} renderOrder={4} />

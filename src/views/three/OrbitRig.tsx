@@ -1,19 +1,31 @@
 /**
  * three's OrbitControls around the origin, rendering on demand: every camera change calls
- * invalidate(). In 2D the camera looks down the PC3 axis at the PC1-PC2 plane and cannot rotate.
+ * invalidate(). In 2D the camera looks down the PC3 axis at the PC1-PC2 plane and cannot rotate;
+ * in 3D it looks from an oblique direction (Train's TrainCameraRig then aims it), put back on a reset.
  */
 import { useEffect, useRef } from 'react';
 import { useThree } from '@react-three/fiber';
 import { MOUSE } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { OBLIQUE } from './trainCamera';
 
 /** Camera distance from the origin for a cloud scaled to radius 1. */
 export const CAMERA_DISTANCE = 2.65;
-const OBLIQUE: [number, number, number] = [0.55, 0.42, 0.72];
 
-export function OrbitRig({ dims, resetKey }: { dims: 2 | 3; resetKey: number }) {
+interface Props {
+  dims: 2 | 3;
+  resetKey: number;
+  /** Called when the user starts moving the camera. */
+  onUserMove?: () => void;
+}
+
+export function OrbitRig({ dims, resetKey, onUserMove }: Props) {
   const { camera, gl, invalidate } = useThree();
   const controls = useRef<OrbitControls | null>(null);
+  const userMove = useRef(onUserMove);
+  useEffect(() => {
+    userMove.current = onUserMove;
+  });
 
   useEffect(() => {
     const c = new OrbitControls(camera, gl.domElement);
@@ -21,10 +33,13 @@ export function OrbitRig({ dims, resetKey }: { dims: 2 | 3; resetKey: number }) 
     c.minDistance = 0.4;
     c.maxDistance = 12;
     const onChange = () => invalidate();
+    const onStart = () => userMove.current?.();
     c.addEventListener('change', onChange);
+    c.addEventListener('start', onStart);
     controls.current = c;
     return () => {
       c.removeEventListener('change', onChange);
+      c.removeEventListener('start', onStart);
       c.dispose();
       controls.current = null;
     };

@@ -1,0 +1,91 @@
+/**
+ * What Train's views say, on a short seeded run of the default preset: every terminal-phase span is
+ * shaded where the metrics say train error is 0 and the badge agrees with the latest accuracy;
+ * after Pause the exports are of the step on screen; label noise is marked in the 3D legend; the
+ * coding rate streams with the snapshot.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { terminalSpans } from '../src/state/terminalSpans';
+import { DEFAULT_PRESET } from '../src/training/presets';
+import { ARTIFACTS } from './helpers';
+
+const valueOf = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute('data-value'));
+
+async function openTrain(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('mode-train').click();
+  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
+}
+
+test('terminal phase shaded where train error is 0, the badge agrees, exports after Pause are of the step on screen', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openTrain(page);
+  await expect(page.getByTestId('train-tpt-state')).toHaveAttribute('data-state', 'never');
+  await expect(page.getByTestId('train-tpt')).toContainText('train error > 0');
+
+  await page.getByTestId('train-play').click();
+  await expect(page.getByTestId('train-tpt-state')).toHaveAttribute('data-state', 'terminal', { timeout: 90_000 });
+  await expect.poll(() => valueOf(page, 'train-step-count'), { timeout: 60_000 }).toBeGreaterThanOrEqual(400);
+  await page.getByTestId('train-play').click();
+  await expect(page.getByTestId('train-play')).toHaveAttribute('data-state', 'paused');
+  await page.waitForTimeout(600);
+  const step = await valueOf(page, 'train-step-count');
+  await expect(page.getByTestId('train-status')).toContainText(`paused at step ${step}`);
+
+  // The badge claims the terminal phase only while the latest accuracy is 100%.
+  const accuracy = await valueOf(page, 'train-accuracy');
+  const state = await page.getByTestId('train-tpt-state').getAttribute('data-state');
+  expect(state === 'terminal').toBe(accuracy === 1);
+  if (accuracy < 1) await expect(page.getByTestId('train-tpt')).not.toContainText(/^terminal phase/);
+
+  // The metrics JSON: its last row is the step on screen, its spans are the shaded ones.
+  await page.getByTestId('train-tab-runs').click();
+  await expect(page.getByTestId('train-export-step')).toHaveAttribute('data-step', String(step));
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('train-export-json').click()]);
+  expect(json.suggestedFilename()).toBe(`train-${DEFAULT_PRESET.id}-step${step}-metrics.json`);
+  const run = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  expect(run.step).toBe(step);
+  expect(run.metrics.at(-1).step).toBe(step);
+  const spans = terminalSpans(run.metrics);
+  expect(spans.length).toBeGreaterThanOrEqual(1);
+  expect(run.terminalSpans).toEqual(spans);
+  for (const s of spans) {
+    const inside = run.metrics.filter((m: { step: number }) => m.step >= s.from && m.step <= s.to);
+    expect(inside.every((m: { trainAccuracy: number }) => m.trainAccuracy === 1)).toBe(true);
+  }
+  // Every snapshot with train error 0 lies in a span; every other lies in none.
+  for (const m of run.metrics as { step: number; trainAccuracy: number }[]) {
+    expect(spans.some((s) => m.step >= s.from && m.step <= s.to)).toBe(m.trainAccuracy === 1);
+  }
+  // The coding rate streams with every snapshot (eps^2 = 0.5), deltaR = R - R_c.
+  const last = run.metrics.at(-1);
+  expect(last.codingRateEps2).toBe(0.5);
+  expect(last.codingRateDeltaR).toBeCloseTo(last.codingRateR - last.codingRateRc, 10);
+  expect(last.codingRateDeltaR).toBeCloseTo(await valueOf(page, 'train-delta-r'), 10);
+
+  // The features export is of the same step.
+  const [npz] = await Promise.all([page.waitForEvent('download'), page.getByTestId('train-export-npz').click()]);
+  expect(npz.suggestedFilename()).toBe(`train-${DEFAULT_PRESET.id}-step${step}-features.npz`);
+  expect(await valueOf(page, 'train-step-count')).toBe(step);
+
+  // Every timeline shades the same spans.
+  await page.getByTestId('train-tab-curves').click();
+  const expected = spans.map((s) => `${s.from}-${s.to}`).join(' ');
+  for (const id of ['loss', 'accuracy', 'nc1', 'simplex', 'coding']) {
+    await expect(page.getByTestId(`train-timeline-${id}-tpt`)).toHaveAttribute('data-spans', expected);
+  }
+  await expect(page.getByTestId('train-tpt-note')).toContainText('terminal phase (train error 0)');
+  await page.screenshot({ path: `${ARTIFACTS}/train-views-terminal.png` });
+});
+
+test('label noise: the 3D legend counts the ringed points; the simplex is drawn (F >= K - 1)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openTrain(page);
+  await expect(page.getByTestId('train-legend-noisy')).toHaveCount(0);
+  await expect(page.getByTestId('train-legend')).not.toContainText('no simplex fits');
+  await page.getByTestId('train-label-noise').fill('0.2');
+  // The sample is every training row (160), so all floor(0.2 * 160) flipped rows are ringed.
+  await expect(page.getByTestId('train-legend-noisy')).toHaveAttribute('data-count', String(Math.floor(0.2 * 160)), { timeout: 60_000 });
+  await expect(page.getByTestId('train-legend-noisy')).toContainText('32 of 160 points');
+});
