@@ -137,6 +137,11 @@ export function applyState(state: UrlState, waitForData: boolean): void {
   }
 }
 
+/** The first view of the data on screen arrived after the data (it becomes the default left out of the address). */
+export function noteFirstView(spec: ViewSpec): void {
+  bridge.openingView ??= spec;
+}
+
 /** A new dataset is on screen: its opening view is the default, and a pending Explore state applies. */
 export function dataArrived(fromDataParam: boolean): void {
   bridge.openingView = useJobsStore.getState().shown;

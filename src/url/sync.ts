@@ -13,7 +13,7 @@ import { useViewStore } from '../state/viewStore';
 import { usePresent } from '../teach/presentStore';
 import { useTeachStore } from '../teach/teachStore';
 import { useUrlNotes } from './notesStore';
-import { applyState, currentState, dataArrived, explorePending, notePreset } from './storeState';
+import { applyState, currentState, dataArrived, explorePending, noteFirstView, notePreset } from './storeState';
 import { noteText, parseUrl, writeUrl } from './urlState';
 
 let applying = false;
@@ -87,7 +87,10 @@ export function startUrlSync(): void {
     const keys = ['dims', 'colorBy', 'showMeans', 'showEtf', 'showTicks', 'density', 'labelBy'] as const;
     if (keys.some((k) => s[k] !== p[k])) write(false);
   });
-  useJobsStore.subscribe((s, p) => s.wanted !== p.wanted && write(true));
+  useJobsStore.subscribe((s, p) => {
+    if (s.shown && !p.shown) noteFirstView(s.shown);
+    if (s.wanted !== p.wanted) write(p.wanted !== null);
+  });
   useUiStore.subscribe((s, p) => s.tab !== p.tab && write(true));
   usePresent.subscribe((s, p) => s.on !== p.on && write(true));
   useTeachStore.subscribe((s, p) => (s.lessonId !== p.lessonId || s.step !== p.step) && write(true));
