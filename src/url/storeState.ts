@@ -139,14 +139,17 @@ export function applyState(state: UrlState, waitForData: boolean): void {
 
 /** The first view of the data on screen arrived after the data (it becomes the default left out of the address). */
 export function noteFirstView(spec: ViewSpec): void {
-  bridge.openingView ??= spec;
+  if (bridge.openingView) return;
+  bridge.openingView = spec;
+  applyPendingExplore();
 }
 
 /** A new dataset is on screen: its opening view is the default, and a pending Explore state applies. */
 export function dataArrived(fromDataParam: boolean): void {
   bridge.openingView = useJobsStore.getState().shown;
   if (!fromDataParam) forgetDataParam();
-  applyPendingExplore();
+  // With progressive loading the first view comes after the data: the pending view waits for it (noteFirstView).
+  if (bridge.openingView) applyPendingExplore();
 }
 
 /** Drops `?data=` from the address once other data is on screen. */

@@ -88,8 +88,15 @@ export function startUrlSync(): void {
     if (keys.some((k) => s[k] !== p[k])) write(false);
   });
   useJobsStore.subscribe((s, p) => {
-    if (s.shown && !p.shown) noteFirstView(s.shown);
-    if (s.wanted !== p.wanted) write(p.wanted !== null);
+    if (s.shown && !p.shown) {
+      applying = true;
+      try {
+        noteFirstView(s.shown);
+      } finally {
+        applying = false;
+      }
+      write(false);
+    } else if (s.wanted !== p.wanted) write(p.wanted !== null);
   });
   useUiStore.subscribe((s, p) => s.tab !== p.tab && write(true));
   usePresent.subscribe((s, p) => s.on !== p.on && write(true));
