@@ -1,5 +1,6 @@
-/** The top bar: the app's name and its modes. Explore, Train, Landscape and Compare switch the app's mode; the others say when they come. */
+/** The top bar: the app's name and its modes. every tab switches the app's mode; Copy link copies the address of the view. */
 import { useModeStore, type AppMode } from '../state/modeStore';
+import { CopyLink } from './share/CopyLink';
 
 interface Mode {
   id: string;
@@ -15,7 +16,7 @@ const MODES: Mode[] = [
   { id: 'train', label: 'Train' },
   { id: 'landscape', label: 'Landscape' },
   { id: 'compare', label: 'Compare' },
-  { id: 'teach', label: 'Teach', note: 'Later: guided lessons for the classroom.', badge: 'later' },
+  { id: 'teach', label: 'Teach' },
 ];
 
 export function TopBar() {
@@ -51,6 +52,7 @@ export function TopBar() {
           </span>
         ))}
       </nav>
+      <CopyLink />
       <div className="top-note">geometry of learned representations</div>
     </header>
   );

@@ -90,11 +90,24 @@ export function analyzeFiles(vectors: File, metadata?: File): void {
   useAnalysisStore.getState().run(source);
 }
 
-/** The first load: `?data=` when given (refused with a message when off-origin, then the default example), else the default example. */
+/** Opens the file kept in browser storage when there is one (resolves false otherwise); src/url/keptSync.ts sets it. */
+let openKept: (() => Promise<boolean>) | null = null;
+export function setKeptOpener(open: () => Promise<boolean>): void {
+  openKept = open;
+}
+
+/**
+ * The first load: `?data=` when given (refused with a message when off-origin, then the default
+ * example), else the file kept in browser storage, else the default example.
+ */
 export function analyzeInitial(): void {
   const q = sourceFromQuery(window.location.search, document.baseURI, window.location.origin);
   if (q && 'source' in q) {
     useAnalysisStore.getState().run(q.source);
+    return;
+  }
+  if (!q && openKept) {
+    void openKept().then((opened) => opened || analyzeDemo());
     return;
   }
   analyzeDemo();

@@ -1,0 +1,164 @@
+/**
+ * Shareable state: a link copied from each mode reproduces it in a fresh page (Train: the same
+ * metrics at the same step on the same backend), refused address values are noted, back and
+ * forward move between views, and the opened file survives a reload until "Forget this file".
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { FIXTURES } from './fixtures';
+import { loadFiles, waitForAnalysis } from './helpers';
+
+const value = async (page: Page, testId: string) => page.getByTestId(testId).getAttribute('data-value');
+
+/** Copy link's address (the field beside the button shows it). */
+async function copyLink(page: Page): Promise<string> {
+  await page.getByTestId('copy-link').click();
+  const url = await page.getByTestId('copy-link-url').inputValue();
+  expect(url).toContain('http://127.0.0.1');
+  return url;
+}
+
+async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+/** Trains `snapshots` snapshot intervals with "+N" and returns the readouts at the end. */
+async function trainSnapshots(page: Page, snapshots: number, every: number): Promise<Record<string, string | null>> {
+  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
+  for (let i = 1; i <= snapshots; i++) {
+    await page.getByTestId('train-step').click();
+    await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', String(i * every), { timeout: 30_000 });
+  }
+  await expect(page.getByTestId('train-play')).toHaveAttribute('data-state', 'paused');
+  const out: Record<string, string | null> = {};
+  for (const id of ['train-step-count', 'train-accuracy', 'train-test-accuracy', 'train-nc1', 'train-etf']) out[id] = await value(page, id);
+  out.backend = await page.getByTestId('train-backend-name').getAttribute('data-backend');
+  return out;
+}
+
+test('Train: a copied link opened in a fresh page gives the same metrics at the same step', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await page.goto('/?mode=train');
+  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
+  await page.getByTestId('train-backend-select').selectOption('wasm');
+  await page.getByTestId('train-seed').fill('7');
+  await page.getByTestId('train-optimizer').getByRole('button', { name: 'Adam' }).click();
+  await expect(page).toHaveURL(/seed=7/);
+  const link = await copyLink(page);
+  const params = new URL(link).searchParams;
+  expect(Object.fromEntries(params)).toMatchObject({ mode: 'train', seed: '7', opt: 'adam', backend: 'wasm' });
+  const original = await trainSnapshots(page, 4, 25);
+  expect(original.backend).toBe('wasm');
+
+  const other = await freshPage(browser);
+  await other.goto(link);
+  await expect(other.getByTestId('train-seed')).toHaveValue('7');
+  await expect(other.getByTestId('train-optimizer').getByRole('button', { name: 'Adam' })).toHaveAttribute('aria-pressed', 'true');
+  const reproduced = await trainSnapshots(other, 4, 25);
+  expect(reproduced).toEqual(original);
+  expect(Number(reproduced['train-nc1'])).toBeGreaterThan(0);
+  await other.context().close();
+});
+
+test('Explore: a link holds the view (projection, 2D, overlays, clicked point) and reopens it', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await waitForAnalysis(page);
+  await page.getByTestId('view-simplex').click();
+  await expect(page.getByTestId('view-note')).toContainText('centred class means', { timeout: 30_000 });
+  await page.getByTestId('dims-2').click();
+  await page.getByTestId('show-means').check();
+  await expect(page).toHaveURL(/proj=simplex/);
+  const link = `${await copyLink(page)}&point=17&tab=inspect`;
+  expect(Object.fromEntries(new URL(link).searchParams)).toMatchObject({ proj: 'simplex', dims: '2', means: '1' });
+
+  const other = await freshPage(browser);
+  await other.goto(link);
+  await expect(other.getByTestId('analysis-status')).toHaveAttribute('data-id-status', 'done', { timeout: 120_000 });
+  await expect(other.getByTestId('view-note')).toContainText('centred class means', { timeout: 30_000 });
+  await expect(other.getByTestId('view-simplex')).toHaveAttribute('aria-pressed', 'true');
+  await expect(other.getByTestId('dims-2')).toHaveAttribute('aria-pressed', 'true');
+  await expect(other.getByTestId('show-means')).toBeChecked();
+  await expect(other.getByTestId('inspect')).toContainText('Point 17');
+  await expect(other).toHaveURL(/point=17/);
+  await other.context().close();
+});
+
+test('Landscape: a link holds the sweep settings', async ({ page, browser }) => {
+  await page.goto('/?mode=landscape');
+  await expect(page.getByTestId('ls-preset')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('ls-steps').fill('150');
+  await page.getByTestId('ls-seed').fill('4');
+  await expect(page).toHaveURL(/steps=150/);
+  const link = await copyLink(page);
+  expect(Object.fromEntries(new URL(link).searchParams)).toMatchObject({ mode: 'landscape', steps: '150', seed: '4' });
+  const other = await freshPage(browser);
+  await other.goto(link);
+  await expect(other.getByTestId('ls-steps')).toHaveValue('150');
+  await expect(other.getByTestId('ls-seed')).toHaveValue('4');
+  await other.context().close();
+});
+
+test('refused address values are noted and the page still works', async ({ page }) => {
+  await page.goto('/?mode=train&lr=abc&depth=9&zoom=3&seed=5');
+  await expect(page.getByTestId('url-notes')).toContainText('Ignored "lr=abc" in the address: it is not a number.');
+  await expect(page.getByTestId('url-notes')).toContainText('Ignored "depth=9" in the address: it is outside [1, 6].');
+  await expect(page.getByTestId('url-notes')).toContainText('Ignored "zoom=3" in the address: it is not a setting of this mode.');
+  await expect(page.getByTestId('train-seed')).toHaveValue('5');
+  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
+  await page.getByTestId('url-notes-dismiss').click();
+  await expect(page.getByTestId('url-notes')).toHaveCount(0);
+});
+
+test('back and forward move between views and modes', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await waitForAnalysis(page);
+  await page.getByTestId('view-simplex').click();
+  await expect(page).toHaveURL(/proj=simplex/);
+  await page.getByTestId('mode-train').click();
+  await expect(page).toHaveURL(/mode=train/);
+  await page.goBack();
+  await expect(page.getByTestId('mode-explore')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('view-simplex')).toHaveAttribute('aria-pressed', 'true');
+  await page.goBack();
+  await expect(page).not.toHaveURL(/proj=/);
+  await expect(page.getByTestId('view-pca')).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
+  await page.goForward();
+  await expect(page.getByTestId('view-simplex')).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
+  await page.goForward();
+  await expect(page.getByTestId('mode-train')).toHaveAttribute('aria-selected', 'true');
+});
+
+test('reload keeps the opened file and the view; Forget removes it from storage', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto('/');
+  await waitForAnalysis(page);
+  await loadFiles(page, [`${FIXTURES}/points.npy`, `${FIXTURES}/points-labels.txt`], 'points.npy');
+  await expect(page.getByTestId('kept-file')).toContainText('points.npy is kept in this browser');
+  await page.getByTestId('view-simplex').click();
+  await expect(page.getByTestId('view-note')).toContainText('centred class means', { timeout: 30_000 });
+  await expect(page).toHaveURL(/proj=simplex/);
+  expect(page.url()).not.toContain('points');
+
+  await page.reload();
+  await expect(page.getByTestId('dataset-name')).toHaveText('points.npy', { timeout: 60_000 });
+  await waitForAnalysis(page);
+  await expect(page.getByTestId('view-simplex')).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('view-note')).toContainText('centred class means', { timeout: 30_000 });
+  await expect(page.getByTestId('kept-file')).toContainText('points.npy');
+
+  await page.getByTestId('forget-file').click();
+  await expect(page.getByTestId('kept-file')).toHaveCount(0);
+  const left = await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const names: string[] = [];
+    for await (const key of (root as unknown as { keys: () => AsyncIterable<string> }).keys()) names.push(key);
+    return names;
+  });
+  expect(left).toEqual([]);
+  await page.goto('/');
+  await expect(page.getByTestId('dataset-name')).not.toHaveText('points.npy', { timeout: 60_000 });
+  await waitForAnalysis(page);
+  await expect(page.getByTestId('dataset-name')).not.toHaveText('points.npy');
+});

@@ -1,0 +1,81 @@
+/**
+ * Teach mode: each lesson opened from its link runs end to end on wasm in the built app, every
+ * checkpoint passing on the live run (the test's time limit is the lesson's budget: 5 minutes).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { LESSONS } from '../src/teach/lessons';
+import type { LessonStep } from '../src/teach/types';
+import { lessonLink } from '../src/url/teachFields';
+
+/** Runs the open step's action (if any) and waits until its checkpoints are all shown passing. */
+async function runStep(page: Page, step: LessonStep, index: number): Promise<string[]> {
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', String(index));
+  if (step.action) {
+    await expect(page.getByTestId('lesson-run')).toBeEnabled({ timeout: 60_000 });
+    await page.getByTestId('lesson-run').click();
+  }
+  if (!step.checkpoints?.length) return [];
+  await expect(page.getByTestId('lesson-check')).toBeVisible({ timeout: 240_000 });
+  if (!step.action) await page.getByTestId('lesson-check').click();
+  const checks = page.getByTestId('lesson-checks').locator('li');
+  await expect(checks).toHaveCount(step.checkpoints.length);
+  const texts = await checks.allTextContents();
+  for (const t of texts) expect(t).toMatch(/: yes \(/);
+  expect(await checks.evaluateAll((els) => els.map((e) => e.getAttribute('data-pass')))).toEqual(texts.map(() => 'true'));
+  return texts;
+}
+
+for (const lesson of LESSONS) {
+  test(`lesson "${lesson.title}" runs end to end on wasm with every checkpoint passing`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.goto(`/${lessonLink(lesson.id)}`);
+    await expect(page.getByTestId('mode-teach')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('lesson-select')).toHaveValue(lesson.id);
+    await page.getByTestId('train-backend-select').selectOption('wasm');
+    await expect(page.getByTestId('train-backend-name')).toHaveAttribute('data-backend', 'wasm', { timeout: 60_000 });
+    const verdicts: string[] = [];
+    for (let i = 0; i < lesson.steps.length; i++) {
+      if (i > 0) await page.getByTestId('lesson-next').click();
+      if (i > 0) await expect(page).toHaveURL(new RegExp(`step=${i}`));
+      verdicts.push(...(await runStep(page, lesson.steps[i], i)));
+    }
+    expect(verdicts.length).toBe(lesson.steps.reduce((n, s) => n + (s.checkpoints?.length ?? 0), 0));
+    console.log(verdicts.join('\n'));
+  });
+}
+
+test('presentation mode at 1280x720: large type, the NC1 chart and the 3D view both on screen, classroom keys', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?mode=train&present=1');
+  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
+  await expect(page.locator('.app')).toHaveAttribute('data-presenting', 'true');
+  expect(parseFloat(await page.locator('.app').evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(18);
+  const inView = async (testId: string) => {
+    const box = await page.getByTestId(testId).boundingBox();
+    expect(box, testId).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1280);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(720);
+    expect(box!.width * box!.height).toBeGreaterThan(200 * 120);
+  };
+  // Space plays and pauses; the right arrow takes one step; p leaves presentation mode (and the address says so).
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('train-play')).toHaveAttribute('data-state', 'playing');
+  await expect.poll(async () => Number(await page.getByTestId('train-step-count').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('train-play')).toHaveAttribute('data-state', 'paused');
+  await inView('train-cloud');
+  await inView('train-timeline-nc1');
+  const tick = page.getByTestId('train-timeline-nc1').locator('.axis text').first();
+  expect(parseFloat(await tick.evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(14);
+  const before = Number(await page.getByTestId('train-step-count').getAttribute('data-value'));
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Number(await page.getByTestId('train-step-count').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(before);
+  await page.screenshot({ path: 'e2e-artifacts/present-train-1280x720.png' });
+  await expect(page).toHaveURL(/present=1/);
+  await page.keyboard.press('p');
+  await expect(page.locator('.app')).toHaveAttribute('data-presenting', 'false');
+  await expect(page).not.toHaveURL(/present=1/);
+});

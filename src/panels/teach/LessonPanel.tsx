@@ -1,0 +1,90 @@
+/** The open lesson: its steps, the step's text, its action button and its checkpoints' verdicts on the live run. */
+import { useTrainingStore } from '../../state/trainingStore';
+import { LESSONS, findLesson } from '../../teach/lessons';
+import { useTeachStore } from '../../teach/teachStore';
+
+export function LessonPanel() {
+  const { lessonId, step, running, met, results, open, goTo, run, stop, check } = useTeachStore();
+  const status = useTrainingStore((s) => s.status);
+  const at = useTrainingStore((s) => s.latest?.step ?? 0);
+  const lesson = findLesson(lessonId) ?? LESSONS[0];
+  const s = lesson.steps[step];
+  const last = step === lesson.steps.length - 1;
+  return (
+    <aside className="panel teach-panel" data-testid="lesson-panel" aria-label="Lesson">
+      <label className="teach-lesson-pick">
+        Lesson
+        <select value={lesson.id} onChange={(e) => open(e.target.value)} data-testid="lesson-select">
+          {LESSONS.map((l, i) => (
+            <option key={l.id} value={l.id}>
+              {i + 1}. {l.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="teach-summary">{lesson.summary}</p>
+      <ol className="teach-steps" aria-label="Steps">
+        {lesson.steps.map((x, i) => (
+          <li key={x.title}>
+            <button type="button" className={i === step ? 'teach-step teach-step-on' : 'teach-step'} aria-current={i === step ? 'step' : undefined} onClick={() => goTo(i)} data-testid={`lesson-step-${i}`}>
+              {x.title}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <section className="teach-body" data-testid="lesson-step" data-step={step}>
+        <h2>
+          {step + 1}. {s.title}
+        </h2>
+        <p>{s.text}</p>
+        {s.action ? (
+          <div className="teach-action">
+            {running ? (
+              <button type="button" className="primary-button" onClick={stop} data-testid="lesson-stop">
+                Stop (step {at})
+              </button>
+            ) : (
+              <button type="button" className="primary-button" onClick={run} disabled={status === 'error' || status === 'building' || status === 'idle'} data-testid="lesson-run">
+                {s.action.label}
+              </button>
+            )}
+            {met === false ? <p className="teach-warn" data-testid="lesson-unmet">The goal was not reached within the step budget; the checkpoints say what happened.</p> : null}
+          </div>
+        ) : null}
+        {s.checkpoints?.length ? (
+          <div className="teach-checks">
+            <h3>Checkpoints</h3>
+            {results ? (
+              <ul data-testid="lesson-checks">
+                {results.map((r) => (
+                  <li key={r.text} className={r.pass ? 'teach-pass' : 'teach-fail'} data-pass={r.pass}>
+                    {r.text}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <ul className="teach-pending">
+                {s.checkpoints.map((c) => (
+                  <li key={c.claim}>{c.claim}?</li>
+                ))}
+              </ul>
+            )}
+            {!running ? (
+              <button type="button" className="link-button" onClick={check} data-testid="lesson-check">
+                Check the run now
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        <div className="teach-nav">
+          <button type="button" className="train-button" disabled={step === 0} onClick={() => goTo(step - 1)} data-testid="lesson-prev">
+            Back
+          </button>
+          <button type="button" className="train-button" disabled={last} onClick={() => goTo(step + 1)} data-testid="lesson-next">
+            Next step
+          </button>
+        </div>
+      </section>
+    </aside>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Teach mode: a lesson on the left drives the live Train run (its 3D view and curves in the middle
+ * and on the right, as in Train mode); the step's charts to watch are outlined.
+ */
+import { useEffect } from 'react';
+import { useTrainingStore } from '../../state/trainingStore';
+import { useTeachStore } from '../../teach/teachStore';
+import { findLesson } from '../../teach/lessons';
+import { TrainCenter } from '../train/TrainCenter';
+import { TrainSidePanel } from '../train/TrainSidePanel';
+import { TrainStatusBar } from '../train/TrainStatusBar';
+import '../train/train.css';
+import './teach.css';
+import { LessonPanel } from './LessonPanel';
+
+/** Outlines the curve charts named by the open step (they live in Train's side panel). */
+function useWatchedCharts(): void {
+  const watch = useTeachStore((s) => findLesson(s.lessonId)?.steps[s.step]?.watch);
+  const version = useTrainingStore((s) => s.version);
+  useEffect(() => {
+    const marked = (watch ?? []).map((id) => document.querySelector(`[data-testid="train-timeline-${id}"]`));
+    for (const el of marked) el?.classList.add('teach-watch');
+    return () => {
+      for (const el of marked) el?.classList.remove('teach-watch');
+    };
+  }, [watch, version]);
+}
+
+export function TeachMode() {
+  useEffect(() => {
+    const t = useTeachStore.getState();
+    if (!t.opened) t.open(t.lessonId, t.step);
+    useTrainingStore.getState().ensureRun();
+  }, []);
+  useWatchedCharts();
+  return (
+    <>
+      <div className="train-mode teach-mode" data-testid="teach-mode">
+        <LessonPanel />
+        <TrainCenter />
+        <TrainSidePanel />
+      </div>
+      <TrainStatusBar />
+    </>
+  );
+}

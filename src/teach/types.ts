@@ -1,0 +1,53 @@
+/** Lessons as data: steps of text, Train settings, an action to run, charts to watch and checkpoints on the live run. */
+import type { SnapshotMetrics } from '../training/types';
+
+/** A numeric metric of a snapshot. */
+export type MetricName = Exclude<keyof SnapshotMetrics, 'step' | 'epoch'>;
+
+/** What a step does on the run: play until a metric reaches a value (at most maxSteps), or play a number of steps more. */
+export type LessonAction =
+  | { kind: 'play-until'; metric: MetricName; atLeast: number; maxSteps: number; label: string }
+  | { kind: 'play-for'; steps: number; label: string };
+
+/**
+ * A claim about the live run, checked on its metrics history:
+ * 'reached': the metric reached `value` at some snapshot; 'fell': from the first snapshot of the
+ * terminal phase (train accuracy 1) to the latest, the metric fell by at least `factor`;
+ * 'below': the latest value is below `value`; 'atMost' / 'atLeast': the latest value is at most / at least `value`.
+ */
+export type Checkpoint =
+  | { kind: 'reached'; metric: MetricName; value: number; claim: string }
+  | { kind: 'fell'; metric: MetricName; factor: number; claim: string }
+  | { kind: 'below'; metric: MetricName; value: number; claim: string }
+  | { kind: 'atMost'; metric: MetricName; value: number; claim: string }
+  | { kind: 'atLeast'; metric: MetricName; value: number; claim: string };
+
+/** The curve charts of Train mode a step points at (CurvesTab's ids). */
+export type ChartId = 'loss' | 'accuracy' | 'nc1' | 'simplex' | 'classifier' | 'dimension';
+
+export interface LessonStep {
+  title: string;
+  /** What to look at and why (plain sentences). */
+  text: string;
+  /** Train settings as a Train-mode query (src/url/trainFields.ts), applied when the step opens (the run rebuilds). */
+  settings?: string;
+  action?: LessonAction;
+  /** Charts highlighted while the step is open. */
+  watch?: ChartId[];
+  checkpoints?: Checkpoint[];
+}
+
+export interface Lesson {
+  id: string;
+  title: string;
+  /** One line for the lesson list. */
+  summary: string;
+  steps: LessonStep[];
+}
+
+/** A checkpoint's verdict on the run: the claim with the numbers that decide it. */
+export interface CheckResult {
+  pass: boolean;
+  /** e.g. "NC1 fell 10x since the terminal phase began: yes (0.41 -> 0.012, 34x)". */
+  text: string;
+}

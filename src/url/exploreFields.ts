@@ -1,0 +1,114 @@
+/**
+ * Explore mode's URL table: the view (projection and its parameters, 2D/3D), the colouring, the
+ * overlays, the labels, the neighbour metric, the clicked point and the side panel's tab. The
+ * data itself is `?data=` (a same-origin path) or the user's file kept in browser storage, never
+ * the URL.
+ */
+import type { Metric } from '../state/inspectStore';
+import type { PanelTab } from '../state/uiStore';
+import type { ViewSpec } from '../workers/protocol';
+import { boolField, enumField, numberField, parseFields, textField, writeFields, type Field, type UrlNote } from './fields';
+
+/** What Explore's URL holds; `view` null = the view the data opens with. */
+export interface ExploreUrlState {
+  view: ViewSpec | null;
+  dims: 2 | 3;
+  colorBy: string;
+  showMeans: boolean;
+  showEtf: boolean;
+  showTicks: boolean;
+  density: 'auto' | 'on' | 'off';
+  labelBy: string | null;
+  metric: Metric;
+  point: number | null;
+  tab: PanelTab;
+}
+
+export const EXPLORE_BASE: ExploreUrlState = {
+  view: null,
+  dims: 3,
+  colorBy: 'class',
+  showMeans: false,
+  showEtf: false,
+  showTicks: true,
+  density: 'auto',
+  labelBy: null,
+  metric: 'euclidean',
+  point: null,
+  tab: 'metrics',
+};
+
+type S = ExploreUrlState;
+type ViewKind = ViewSpec['kind'];
+const VIEW_KINDS: readonly ViewKind[] = ['pca', 'simplex', 'class', 'umap', 'raw'];
+
+/** The default spec of a view kind (PC1-3, the first class, UMAP seed 1 in the current dims). */
+function specOf(kind: ViewKind, dims: 2 | 3): ViewSpec {
+  if (kind === 'pca') return { kind, axes: [0, 1, 2] };
+  if (kind === 'class') return { kind, classIndex: 0 };
+  if (kind === 'umap') return { kind, dims, seed: 1 };
+  return { kind } as ViewSpec;
+}
+
+/** Colourings and labels: 'class', 'uniform', 'localId' (colour only) or `meta:<column>`. */
+function colourCheck(allowed: readonly string[]) {
+  return (t: string) => (allowed.includes(t) || (t.startsWith('meta:') && t.length > 5) ? null : `is not one of ${allowed.join(', ')} or meta:<column>`);
+}
+
+/** Every Explore field, in the order they apply (the view kind before its parameters). */
+export const EXPLORE_FIELDS: readonly Field<S>[] = [
+  enumField('dims', '3D orbit or the first two axes from above', ['3', '2'], {
+    get: (s) => String(s.dims) as '3' | '2',
+    set: (s, v) => {
+      const dims = v === '2' ? 2 : 3;
+      return { ...s, dims, view: s.view?.kind === 'umap' ? { ...s.view, dims } : s.view };
+    },
+  }),
+  enumField('proj', 'projection', VIEW_KINDS, { get: (s) => s.view?.kind ?? null, set: (s, v) => ({ ...s, view: specOf(v, s.dims) }), applies: () => true }),
+  textField(
+    'pcs',
+    'the three principal axes shown, 1-based (e.g. 1,2,3; each 1..10)',
+    {
+      get: (s) => (s.view?.kind === 'pca' ? s.view.axes.map((a) => a + 1).join(',') : null),
+      set: (s, t) => ({ ...s, view: { kind: 'pca', axes: t.split(',').map((x) => Number(x) - 1) as [number, number, number] } }),
+    },
+    (t) => {
+      const xs = t.split(',').map(Number);
+      return xs.length === 3 && xs.every((x) => Number.isInteger(x) && x >= 1 && x <= 10) ? null : 'is not three axes in 1..10 separated by commas';
+    },
+  ),
+  numberField('class', 'the class whose subspace is shown (0-based)', { min: 0, max: 9999, int: true }, {
+    get: (s) => (s.view?.kind === 'class' ? s.view.classIndex : null),
+    set: (s, classIndex) => ({ ...s, view: { kind: 'class', classIndex } }),
+  }),
+  numberField('umapseed', 'UMAP seed', { min: 0, max: 2 ** 31 - 1, int: true }, {
+    get: (s) => (s.view?.kind === 'umap' ? s.view.seed : null),
+    set: (s, seed) => ({ ...s, view: s.view?.kind === 'umap' ? { ...s.view, seed } : s.view }),
+  }),
+  textField('color', 'what colours the points: class, uniform, localId or meta:<column>', { get: (s) => s.colorBy, set: (s, colorBy) => ({ ...s, colorBy }) }, colourCheck(['class', 'uniform', 'localId'])),
+  boolField('means', 'class means with lines from the global mean', { get: (s) => s.showMeans, set: (s, showMeans) => ({ ...s, showMeans }) }),
+  boolField('etf', 'the ideal simplex ETF aligned to the means', { get: (s) => s.showEtf, set: (s, showEtf) => ({ ...s, showEtf }) }),
+  boolField('ticks', 'axis ticks in data units', { get: (s) => s.showTicks, set: (s, showTicks) => ({ ...s, showTicks }) }),
+  enumField<S, 'auto' | 'on' | 'off'>('density', 'density shading', ['auto', 'on', 'off'], { get: (s) => s.density, set: (s, density) => ({ ...s, density }) }),
+  textField('labelby', 'what labels the points: class or meta:<column>', { get: (s) => s.labelBy, set: (s, labelBy) => ({ ...s, labelBy }) }, colourCheck(['class'])),
+  enumField<S, Metric>('metric', 'neighbour metric', ['euclidean', 'cosine'], { get: (s) => s.metric, set: (s, metric) => ({ ...s, metric }) }),
+  numberField('point', 'the clicked point (0-based row)', { min: 0, max: 2 ** 31 - 1, int: true }, {
+    get: (s) => s.point,
+    set: (s, point) => ({ ...s, point }),
+    applies: () => true,
+  }),
+  enumField<S, PanelTab>('tab', 'side panel tab', ['metrics', 'classes', 'dimension', 'inspect'], { get: (s) => s.tab, set: (s, tab) => ({ ...s, tab }) }),
+];
+
+/** Explore state from a query string. */
+export function parseExplore(params: URLSearchParams): { state: ExploreUrlState; notes: UrlNote[] } {
+  return parseFields(EXPLORE_FIELDS, params, EXPLORE_BASE);
+}
+
+/** Writes Explore state into `params` (fields equal to EXPLORE_BASE are left out). */
+export function writeExplore(state: ExploreUrlState, params: URLSearchParams): void {
+  writeFields(EXPLORE_FIELDS, state, EXPLORE_BASE, params);
+}
+
+/** The query names Explore reads besides data and labels. */
+export const EXPLORE_KEYS: readonly string[] = ['data', 'labels', ...EXPLORE_FIELDS.map((f) => f.name)];

@@ -1,0 +1,75 @@
+/**
+ * The whole query string: `mode`, then the shown mode's table (trainFields, landscapeFields,
+ * exploreFields). Explore keeps `data` and `labels` (a same-origin source); only the shown mode's
+ * fields are written, so a link names one view. Unknown parameters and refused values come back
+ * as notes for the page to show.
+ */
+import type { LandscapeForm } from '../state/landscapeForm';
+import type { AppMode } from '../state/modeStore';
+import { EXPLORE_KEYS, parseExplore, writeExplore, type ExploreUrlState } from './exploreFields';
+import { unknownFields, type UrlNote } from './fields';
+import { LANDSCAPE_KEYS, parseLandscape, writeLandscape } from './landscapeFields';
+import { parseTeach, TEACH_KEYS, writeTeach, type TeachUrlState } from './teachFields';
+import { parseTrain, TRAIN_KEYS, writeTrain, type TrainUrlState } from './trainFields';
+
+export const MODES: readonly AppMode[] = ['explore', 'train', 'landscape', 'compare', 'teach'];
+
+/** The state a query string describes: its mode and that mode's state (the others absent). */
+export type UrlState =
+  | { mode: 'explore'; explore: ExploreUrlState; data: string | null; labels: string | null }
+  | { mode: 'train'; train: TrainUrlState }
+  | { mode: 'landscape'; landscape: LandscapeForm }
+  | { mode: 'teach'; teach: TeachUrlState }
+  /** Compare mode has no fields in the address yet (its two files are the user's own). */
+  | { mode: 'compare' };
+
+/** Parameters every mode accepts (`lesson` and the presentation switches are Teach mode's). */
+const COMMON_KEYS = ['mode', 'present'];
+
+/** The state of a query string and a note for everything in it that was not used. */
+export function parseUrl(search: string): { state: UrlState; notes: UrlNote[] } {
+  const params = new URLSearchParams(search);
+  const m = params.get('mode');
+  const notes: UrlNote[] = [];
+  if (m !== null && !(MODES as readonly string[]).includes(m)) notes.push({ field: 'mode', value: m, problem: `is not one of ${MODES.join(', ')}` });
+  const mode: AppMode = m !== null && (MODES as readonly string[]).includes(m) ? (m as AppMode) : 'explore';
+  if (mode === 'train') {
+    const r = parseTrain(params);
+    return { state: { mode, train: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...TRAIN_KEYS]))] };
+  }
+  if (mode === 'compare') return { state: { mode }, notes: [...notes, ...unknownFields(params, new Set(COMMON_KEYS))] };
+  if (mode === 'teach') {
+    const r = parseTeach(params);
+    return { state: { mode, teach: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...TEACH_KEYS]))] };
+  }
+  if (mode === 'landscape') {
+    const r = parseLandscape(params);
+    return { state: { mode, landscape: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...LANDSCAPE_KEYS]))] };
+  }
+  const r = parseExplore(params);
+  return {
+    state: { mode, explore: r.state, data: params.get('data'), labels: params.get('labels') },
+    notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...EXPLORE_KEYS]))],
+  };
+}
+
+/** The query string (with its '?', or '' when everything is default) of a state. */
+export function writeUrl(state: UrlState): string {
+  const params = new URLSearchParams();
+  if (state.mode !== 'explore') params.set('mode', state.mode);
+  if (state.mode === 'train') writeTrain(state.train, params);
+  else if (state.mode === 'landscape') writeLandscape(state.landscape, params);
+  else if (state.mode === 'teach') writeTeach(state.teach, params);
+  else if (state.mode === 'explore') {
+    if (state.data) params.set('data', state.data);
+    if (state.labels) params.set('labels', state.labels);
+    writeExplore(state.explore, params);
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/** One sentence for a note, e.g. `Ignored "lr=abc": it is not a number.` */
+export function noteText(n: UrlNote): string {
+  return `Ignored "${n.field}=${n.value}" in the address: it ${n.problem}.`;
+}
