@@ -9,11 +9,11 @@ import { createJobs, type Policy } from './jobs';
 import { follow } from './latest';
 import { InProcessWorker } from './inProcessWorker';
 
-/** A toy protocol: `count` streams `steps` progress replies then `counted`; `boom` fails. */
-type Req = { type: 'count'; id: number; steps: number } | { type: 'boom'; id: number; input: boolean } | { type: 'cancel'; id: number };
+/** A toy protocol: `count` (and `tally`, which supersedes nothing) streams `steps` progress replies then `counted`; `boom` fails. */
+type Req = { type: 'count' | 'tally'; id: number; steps: number } | { type: 'boom'; id: number; input: boolean } | { type: 'cancel'; id: number };
 type Rep = ProgressReply | { type: 'counted'; id: number; total: number } | CancelledReply | ErrorReply;
 
-const POLICY: Record<string, Policy> = { count: 'supersedes-kind', boom: 'parallel' };
+const POLICY: Record<string, Policy> = { count: 'supersedes-kind', tally: 'parallel', boom: 'parallel' };
 
 function toyService(post: (r: Rep) => void) {
   const jobs = createJobs({ post, policy: POLICY, wording: { internalFix: 'Reload.' } });
@@ -64,8 +64,9 @@ describe('WorkerClient over a real service', () => {
 
   it('a dead worker fails every pending request with a message; a fresh worker serves the next one', async () => {
     const { client, made, deaths } = toyClient();
-    const a = client.request({ type: 'count', steps: 50 });
-    const b = client.request({ type: 'count', steps: 50 });
+    // Two requests that run side by side (a second count would supersede the first and cancel it).
+    const a = client.request({ type: 'tally', steps: 50 });
+    const b = client.request({ type: 'tally', steps: 50 });
     await new Promise((r) => setTimeout(r, 5));
     made[0].die('Uncaught RangeError: out of memory');
     for (const t of [a, b]) {
