@@ -19,7 +19,10 @@ test('the ill-conditioned fixture: NC1 as the CLI computes it, with the dominate
   await expectMetricsMatch(page, ref, toleranceFor(backend), 'the CLI');
   const nc1 = Number(await page.getByTestId('metric-nc1').getAttribute('data-value'));
   expect(closeRel(nc1, ref.neuralCollapse.nc1 ?? NaN, toleranceFor(backend))).toBe(true);
-  await expect(page.getByTestId('collapse-note')).toHaveText(ref.neuralCollapse.notes ?? []);
+  // The dominated-direction sentence (the report's first note) is the warning row; any other notes sit under the card.
+  const notes = ref.neuralCollapse.notes ?? [];
+  await expect(page.getByTestId('nc1-dominated-warning')).toContainText(notes[0]);
+  await expect(page.getByTestId('collapse-note')).toHaveText(notes.slice(1));
 });
 
 test('two classes: equinorm, equiangularity and the ETF distance show the reason instead of a score', async ({ page }) => {

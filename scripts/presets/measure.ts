@@ -15,6 +15,7 @@ import { PRESETS, type Preset } from '../../src/training/presets';
 import { createTrainer } from '../../src/training/trainer';
 import { probePositions } from '../../src/training/mixupProbe';
 import type { RunConfig, Snapshot } from '../../src/training/types';
+import { rowCosine } from '../../src/training/featureGeometry';
 
 const PUBLIC = new URL('../../public/', import.meta.url);
 const read = async (p: string) => new Uint8Array(await readFile(new URL(p, PUBLIC)));
@@ -31,17 +32,6 @@ async function run(config: RunConfig, steps: number): Promise<Snapshot[]> {
 const g = (x: number | null | undefined) => (x == null || !Number.isFinite(x) ? String(x) : x.toPrecision(3));
 const pct = (x: number | null | undefined) => (x == null ? '-' : `${(100 * x).toFixed(1)}%`);
 
-function rowCosine(rows: Float32Array, F: number, a: number, b: number, centre?: Float32Array): number {
-  let dot = 0, na = 0, nb = 0;
-  for (let t = 0; t < F; t++) {
-    const u = rows[a * F + t] - (centre?.[t] ?? 0);
-    const v = rows[b * F + t] - (centre?.[t] ?? 0);
-    dot += u * v;
-    na += u * u;
-    nb += v * v;
-  }
-  return dot / Math.sqrt(na * nb);
-}
 
 /** The terminal-phase start (first snapshot with train accuracy 1), its index, and the last snapshot. */
 function phases(snaps: Snapshot[]) {

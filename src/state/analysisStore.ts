@@ -123,11 +123,13 @@ export function createAnalysisStore(getClient: () => AnalysisClient, options: An
         choices: r.choices,
         pendingChoice: null,
         analysisMs: r.analysisMs,
-        dataVersion: get().dataVersion + 1,
         shownSource: get().source,
         progress: { fraction: 1, stage: 'done' },
       });
+      // The other stores are reset for the new data first; then the version bump tells the
+      // subscribers (the views, the address's pending view and clicked point) that it is on screen.
       options.onNewDataset?.(get());
+      set({ dataVersion: get().dataVersion + 1 });
       get().computeId();
     };
 

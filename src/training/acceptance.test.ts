@@ -10,6 +10,7 @@ import { buildDataset } from '../datasets/build';
 import { findPreset, type Preset } from './presets';
 import { createTrainer } from './trainer';
 import type { RunConfig, Snapshot, TrainConfig } from './types';
+import { rowCosine } from './featureGeometry';
 
 function get(id: string): Preset {
   const p = findPreset(id);
@@ -28,18 +29,6 @@ async function run(config: RunConfig, steps: number, train: Partial<TrainConfig>
   return snaps;
 }
 
-/** Cosine between two rows of a row-major K x F array, after subtracting `centre` (or nothing). */
-function rowCosine(rows: Float32Array, F: number, a: number, b: number, centre?: Float32Array): number {
-  let dot = 0, na = 0, nb = 0;
-  for (let t = 0; t < F; t++) {
-    const u = rows[a * F + t] - (centre?.[t] ?? 0);
-    const v = rows[b * F + t] - (centre?.[t] ?? 0);
-    dot += u * v;
-    na += u * u;
-    nb += v * v;
-  }
-  return dot / Math.sqrt(na * nb);
-}
 
 const terminal = (snaps: Snapshot[]) => {
   const i = snaps.findIndex((s) => s.trainAccuracy === 1);

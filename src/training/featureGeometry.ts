@@ -85,3 +85,16 @@ export function subspacePairs(bases: Float32Array, K: number, F: number, k: numb
   }
   return pairs;
 }
+
+/** Cosine between two rows of a row-major K x F array, after subtracting `centre` (or nothing). */
+export function rowCosine(rows: Float32Array, F: number, a: number, b: number, centre?: Float32Array): number {
+  let dot = 0, na = 0, nb = 0;
+  for (let t = 0; t < F; t++) {
+    const u = rows[a * F + t] - (centre?.[t] ?? 0);
+    const v = rows[b * F + t] - (centre?.[t] ?? 0);
+    dot += u * v;
+    na += u * u;
+    nb += v * v;
+  }
+  return dot / Math.sqrt(na * nb);
+}
