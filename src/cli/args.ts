@@ -2,6 +2,7 @@
  * Command-line arguments: one declarative option table that both parses and documents the options.
  */
 import { InputError } from '../io/errors.ts';
+import { DEFAULT_MLE_K } from '../geometry/dimension.ts';
 
 export type Backend = 'wasm' | 'cpu';
 
@@ -57,7 +58,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--vectors', value: 'NAME', help: 'array, field, column or tensor holding the vectors in an .npz/JSON/Parquet/safetensors input' },
   { flag: '--weights', value: 'W.npy', help: 'classifier weights, K x D (D x K is transposed), for nc3 and nc4' },
   { flag: '--bias', value: 'b.npy', help: 'classifier bias, length K, for nc4' },
-  { flag: '--k', value: 'K', help: 'neighbours for the Levina-Bickel MLE (default 20)' },
+  { flag: '--k', value: 'K', help: `neighbours for the Levina-Bickel MLE (default ${DEFAULT_MLE_K})` },
   { flag: '--id-sample', value: 'N', help: 'TwoNN and MLE on a seeded sample of N unique rows when there are more (the app uses 100000); default all' },
   { flag: '--backend', value: 'wasm|cpu', help: 'tfjs backend for the N-sized work (default wasm)' },
   { flag: '--threads', value: 'N', help: 'threads for the nearest-neighbour scan, this one included (default: all cores; wasm only)' },

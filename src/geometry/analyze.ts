@@ -12,7 +12,7 @@ import { dedupRows, dropNonFinite } from './clean';
 import { columnMean, selectRows, totalVariance } from './rows';
 import { pca } from './pca';
 import { knn } from './knn';
-import { mle, twoNN } from './dimension';
+import { DEFAULT_MLE_K, mle, twoNN } from './dimension';
 import { collapseAnalysis } from './collapse';
 import { nc1DominatedNote, pairSampleNote } from './collapseNotes';
 import { checkShape, prepareClasses, type PreparedClasses } from './analyzeInput';
@@ -48,9 +48,9 @@ export interface BaseStage {
  * variance, labels of a single class, or a classifier of the wrong shape.
  */
 export function prepareAnalysis(emb: Embeddings, opts: { k?: number; classifier?: Classifier; nonFinite?: number } = {}): AnalysisInput {
-  const mleK = opts.k ?? 20;
+  const mleK = opts.k ?? DEFAULT_MLE_K;
   if (!(Number.isInteger(mleK) && mleK >= 2)) {
-    throw new InputError(`The MLE neighbour count k = ${mleK} is not usable.`, 'Choose an integer k of at least 2 (20 is the usual choice).');
+    throw new InputError(`The MLE neighbour count k = ${mleK} is not usable.`, `Choose an integer k of at least 2 (${DEFAULT_MLE_K} is the usual choice).`);
   }
   checkShape(emb);
   const { emb: clean, nonFinite } = opts.nonFinite === undefined ? dropNonFinite(emb) : { emb, nonFinite: opts.nonFinite };

@@ -5,7 +5,7 @@
 import type { Mat } from './types';
 import { mat } from './linalg';
 import { knn } from './knn';
-import { mle, twoNN } from './dimension';
+import { DEFAULT_MLE_K, mle, twoNN } from './dimension';
 import { selectRows } from './rows';
 import { classSubspaces, principalAngles } from './subspaces';
 import { uniqueRowMap } from './localId';
@@ -33,7 +33,7 @@ export async function classDimensions(
   d: number,
   labels: Int32Array,
   K: number,
-  k = 20,
+  k = DEFAULT_MLE_K,
   opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void; pool?: TileScanPool; poolMinWork?: number } = {},
 ): Promise<ClassDimensions> {
   const members: number[][] = Array.from({ length: K }, () => []);

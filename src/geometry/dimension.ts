@@ -36,7 +36,10 @@ export function twoNN(nn: KnnResult): number {
  * Infinity where T_1 = T_k). harmonic = 1/mean(1/m) (MacKay-Ghahramani), mean = mean(m),
  * both over points with T_1 > 0.
  */
-export function mle(nn: KnnResult, k = 20): { harmonic: number; mean: number; pointwise: Float64Array } {
+/** Neighbours of the Levina-Bickel MLE unless the user sets k (the CLI's --k, Train's MLE k). */
+export const DEFAULT_MLE_K = 20;
+
+export function mle(nn: KnnResult, k = DEFAULT_MLE_K): { harmonic: number; mean: number; pointwise: Float64Array } {
   if (!(k >= 2 && k <= nn.k)) throw new RangeError(`mle needs 2 <= k <= ${nn.k} neighbours (k = ${k})`);
   const n = nn.distances.length / nn.k;
   const pointwise = new Float64Array(n);

@@ -3,7 +3,7 @@
  * pointwise) on the unique rows, each exact duplicate given the value of its first occurrence.
  */
 import { knn } from './knn';
-import { mle } from './dimension';
+import { DEFAULT_MLE_K, mle } from './dimension';
 import { selectRows } from './rows';
 
 /**
@@ -53,7 +53,7 @@ export async function localDimension(
   X: Float32Array,
   n: number,
   d: number,
-  k = 20,
+  k = DEFAULT_MLE_K,
   opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
 ): Promise<{ k: number; values: Float64Array }> {
   const { keep, of } = uniqueRowMap(X, n, d);

@@ -8,6 +8,7 @@ import type { AnalysisClient } from '../workers/analysisClient';
 import { follow, whileCurrent } from '../workers/rpc/latest';
 import type { AnglesReply, ViewResult, ViewSpec } from '../workers/protocol';
 import { setLocalIdBuffer, setViewBuffers } from './pointBuffers';
+import { DEFAULT_MLE_K } from '../geometry/dimension';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'error';
 
@@ -101,7 +102,7 @@ export function createJobsStore(getClient: () => AnalysisClient, getDataset: () 
       if (id !== null) getClient().cancel(id);
     },
 
-    requestLocalId(k = 20) {
+    requestLocalId(k = DEFAULT_MLE_K) {
       const cur = get().localId;
       if (cur.status === 'running' || (cur.status === 'done' && cur.k !== null)) return;
       const current = () => get().localId.requestId;

@@ -4,6 +4,7 @@
  */
 import type { DataConfig } from '../datasets/build';
 import type { HeadConfig, ModelConfig, RunConfig, TrainConfig } from './types';
+import { DEFAULT_MLE_K } from '../geometry/dimension';
 
 export interface Preset {
   id: string;
@@ -53,7 +54,7 @@ export const DEFAULT_TRAIN: TrainConfig = {
   snapshotEvery: 25,
   profileEvery: 250,
   sampleSize: 400,
-  mleK: 20,
+  mleK: DEFAULT_MLE_K,
 };
 
 /** The GCR head's defaults: k = 8, gamma = 25 (GCR paper), Riemannian step 0.05. */

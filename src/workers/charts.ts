@@ -8,6 +8,7 @@
 import { classDimensions, MAX_ANGLE_CLASSES, subspaceAngles } from '../geometry/classGeometry';
 import { alignedEtf, cosineMatrix, etfCosines } from '../geometry/etf';
 import type { Dataset } from './dataset';
+import { DEFAULT_MLE_K } from '../geometry/dimension';
 
 /** Principal angles between class subspaces (radians, K x K row-major). */
 export interface AnglesChart {
@@ -114,7 +115,7 @@ export async function computeCharts(
   const eigenvalues = Array.from(ds.pca.eigenvalues);
   if (!ds.stats || !ds.labels || !ds.classNames) return { eigenvalues, pcaMethod: ds.pca.method, classes: null };
   const { stats } = ds;
-  const dims = opts.dimensions === false ? null : await classDimensions(ds.X, ds.n, ds.d, ds.labels, ds.K, opts.mleK ?? 20, opts);
+  const dims = opts.dimensions === false ? null : await classDimensions(ds.X, ds.n, ds.d, ds.labels, ds.K, opts.mleK ?? DEFAULT_MLE_K, opts);
   const omitted = matricesOmittedNote(ds.K);
   // The aligned ETF works in K x (K - 1) matrices: above the bound its residual is left out too.
   const ideal = omitted ? null : alignedEtf(stats.centredMeans);
