@@ -81,7 +81,8 @@ export async function displayedMetrics(page: Page): Promise<{ testId: string; pa
 /** The value at a dotted path (array indices allowed). */
 export function at(obj: unknown, path: string): unknown {
   let v = obj;
-  for (const key of path.split('.')) v = v === null || v === undefined ? undefined : (v as Record<string, unknown>)[key];
+  // A null block (e.g. projection.pca3 of a set too small to measure) makes each of its fields null; a missing one, undefined.
+  for (const key of path.split('.')) v = v === null ? null : v === undefined ? undefined : (v as Record<string, unknown>)[key];
   return v;
 }
 

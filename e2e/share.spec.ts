@@ -6,6 +6,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { FIXTURES } from './fixtures';
 import { loadFiles, waitForAnalysis } from './helpers';
+import { DEFAULT_PRESET } from '../src/training/presets';
+
+/** Train's snapshot interval on the default preset; the link test trains 100 steps in such steps. */
+const EVERY = DEFAULT_PRESET.config.train.snapshotEvery;
 
 const value = async (page: Page, testId: string) => page.getByTestId(testId).getAttribute('data-value');
 
@@ -47,14 +51,14 @@ test('Train: a copied link opened in a fresh page gives the same metrics at the 
   const link = await copyLink(page);
   const params = new URL(link).searchParams;
   expect(Object.fromEntries(params)).toMatchObject({ mode: 'train', seed: '7', opt: 'adam', backend: 'wasm' });
-  const original = await trainSnapshots(page, 4, 25);
+  const original = await trainSnapshots(page, Math.ceil(100 / EVERY), EVERY);
   expect(original.backend).toBe('wasm');
 
   const other = await freshPage(browser);
   await other.goto(link);
   await expect(other.getByTestId('train-seed')).toHaveValue('7');
   await expect(other.getByTestId('train-optimizer').getByRole('button', { name: 'Adam' })).toHaveAttribute('aria-pressed', 'true');
-  const reproduced = await trainSnapshots(other, 4, 25);
+  const reproduced = await trainSnapshots(other, Math.ceil(100 / EVERY), EVERY);
   expect(reproduced).toEqual(original);
   expect(Number(reproduced['train-nc1'])).toBeGreaterThan(0);
   await other.context().close();

@@ -63,15 +63,16 @@ export function numberField<S>(name: string, doc: string, range: { min: number; 
 }
 
 /** A field taking one of `options`. */
-export function enumField<S, T extends string>(name: string, doc: string, options: readonly T[], lens: Lens<S, T>): Field<S> {
+export function enumField<S, T extends string>(name: string, doc: string, options: readonly T[], lens: Lens<S, T>, aliases: Readonly<Record<string, T>> = {}): Field<S> {
   return {
     name,
     doc: `${doc} (one of ${options.join(', ')})`,
     format: (s) => lens.get(s),
     apply: (s, text) => {
       if (!applies(lens, s)) return NOT_HERE;
-      if (!(options as readonly string[]).includes(text)) return new Refused(`is not one of ${options.join(', ')}`);
-      return lens.set(s, text as T);
+      const value = Object.hasOwn(aliases, text) ? aliases[text] : text;
+      if (!(options as readonly string[]).includes(value)) return new Refused(`is not one of ${options.join(', ')}`);
+      return lens.set(s, value as T);
     },
   };
 }

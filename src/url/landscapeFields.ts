@@ -9,6 +9,7 @@ import type { ProjectionChoice } from '../workers/landscapeProtocol';
 import { BACKEND_NAMES, type BackendPreference } from '../workers/protocol';
 import { enumField, numberField, parseFields, textField, writeFields, type Field, type UrlNote } from './fields';
 import { modelFields } from './modelFields';
+import { BACKEND_ALIASES } from './backendAlias';
 
 type S = LandscapeForm;
 
@@ -46,7 +47,7 @@ export const LANDSCAPE_FIELDS: readonly Field<S>[] = [
   numberField('baselr', 'step size of the full-space baseline', { min: 1e-6, max: 10 }, formField('baselineLearningRate')),
   enumField<S, ProjectionChoice>('proj', 'random projection P', ['auto', 'dense', 'sparse'], { get: (s) => s.projection, set: (s, projection) => ({ ...s, projection }) }),
   numberField('seed', 'seed of the data split, initialisation and P', { min: 0, max: 2 ** 31 - 1, int: true }, formField('seed')),
-  enumField<S, BackendPreference>('backend', 'tfjs backend', ['auto', ...BACKEND_NAMES], { get: (s) => s.backend, set: (s, backend) => ({ ...s, backend }) }),
+  enumField<S, BackendPreference>('backend', 'tfjs backend', ['auto', ...BACKEND_NAMES], { get: (s) => s.backend, set: (s, backend) => ({ ...s, backend }) }, BACKEND_ALIASES),
   numberField('idsample', 'training rows in the TwoNN sample', { min: 50, max: 20000, int: true }, formField('idSample')),
 ];
 

@@ -12,6 +12,7 @@ import { BACKEND_NAMES, type BackendPreference } from '../workers/protocol';
 import { classesOf, patchData, patchSource, patchTrain, SOURCE_KINDS, withSource } from '../state/trainingConfig';
 import { enumField, numberField, parseFields, writeFields, type Field, type UrlNote } from './fields';
 import { modelFields } from './modelFields';
+import { BACKEND_ALIASES } from './backendAlias';
 
 /** What Train mode's URL holds. */
 export interface TrainUrlState {
@@ -89,7 +90,7 @@ export const TRAIN_FIELDS: readonly Field<S>[] = [
   numberField('sample', 'rows in the fixed ID / 3D sample', { min: 10, max: 5000, int: true }, trainField('sampleSize')),
   numberField('mlek', 'neighbours k of the MLE', { min: 2, max: 100, int: true }, trainField('mleK')),
   enumField<S, TrainSpeed>('speed', 'playback speed', ['slow', 'medium', 'max'], { get: (s) => s.speed, set: (s, speed) => ({ ...s, speed }) }),
-  enumField<S, BackendPreference>('backend', 'tfjs backend', ['auto', ...BACKEND_NAMES], { get: (s) => s.preference, set: (s, preference) => ({ ...s, preference }) }),
+  enumField<S, BackendPreference>('backend', 'tfjs backend', ['auto', ...BACKEND_NAMES], { get: (s) => s.preference, set: (s, preference) => ({ ...s, preference }) }, BACKEND_ALIASES),
   enumField<S, FrameMode>('frame', '3D frame of the features', ['procrustes', 'fixed'], { get: (s) => s.frameMode, set: (s, frameMode) => ({ ...s, frameMode }) }),
 ];
 

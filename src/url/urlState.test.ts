@@ -41,7 +41,7 @@ const TRAIN_SAMPLES: Record<string, string> = {
   batch: 'batch=64',
   mixup: 'mixup=0.4',
   seed: 'seed=42',
-  every: 'every=10',
+  every: 'every=20',
   profile: 'profile=500',
   sample: 'sample=300',
   mlek: 'mlek=10',
@@ -173,5 +173,15 @@ describe('URL tables', () => {
   it('Landscape: a refused d grid names the bad entry', () => {
     const { notes } = parseUrl('?mode=landscape&dims=10,x');
     expect(notes).toEqual([{ field: 'dims', value: '10,x', problem: '"x" is not a positive integer.' }]);
+  });
+
+  it('reads the testing flag backend=webgpu-fallback as the explicit WebGPU choice in Train and Landscape, without a note', () => {
+    const train = parseUrl('?mode=train&backend=webgpu-fallback');
+    expect(train.notes).toEqual([]);
+    expect(train.state.train.preference).toBe('webgpu');
+    const landscape = parseUrl('?mode=landscape&backend=webgpu-fallback');
+    expect(landscape.notes).toEqual([]);
+    expect(landscape.state.landscape.backend).toBe('webgpu');
+    expect(parseUrl('?mode=train&backend=quantum').notes.map((n) => n.field)).toEqual(['backend']);
   });
 });
