@@ -56,10 +56,12 @@ useAnalysisStore.subscribe((s, prev) => s.idStage.status !== prev.idStage.status
 
 /** A new dataset is on screen: reset the view's jobs and buffers, the selection, the point size and the colouring. */
 function onNewDataset(s: AnalysisState): void {
-  const view = getViewBuffers();
-  if (view) useJobsStore.getState().reset(view);
+  // The selection and the picture's measures go first: resetting the view's jobs shows the first
+  // view, which applies a link's pending view and clicked point (url/sync.ts).
   useInspectStore.getState().reset();
   useFaithfulnessStore.getState().reset();
+  const view = getViewBuffers();
+  if (view) useJobsStore.getState().reset(view);
   const v = useViewStore.getState();
   if (s.report) v.setPointSize(autoPointSize(s.report.n));
   const keep = v.colorBy === 'uniform' || v.colorBy === 'localId' || v.colorBy === 'preservation' || (v.colorBy === 'class' && s.classNames) || s.metaColumns.includes(v.colorBy.slice(5));

@@ -178,10 +178,10 @@ describe('URL tables', () => {
   it('reads the testing flag backend=webgpu-fallback as the explicit WebGPU choice in Train and Landscape, without a note', () => {
     const train = parseUrl('?mode=train&backend=webgpu-fallback');
     expect(train.notes).toEqual([]);
-    expect(train.state.train.preference).toBe('webgpu');
+    expect(train.state.mode === 'train' && train.state.train.preference).toBe('webgpu');
     const landscape = parseUrl('?mode=landscape&backend=webgpu-fallback');
     expect(landscape.notes).toEqual([]);
-    expect(landscape.state.landscape.backend).toBe('webgpu');
+    expect(landscape.state.mode === 'landscape' && landscape.state.landscape.backend).toBe('webgpu');
     expect(parseUrl('?mode=train&backend=quantum').notes.map((n) => n.field)).toEqual(['backend']);
   });
 });
