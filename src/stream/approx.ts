@@ -27,6 +27,8 @@ export interface ApproxId {
 export interface ApproxOptions {
   mleK: number;
   connectivity?: number;
+  /** usearch threads for adding and searching (default 0: all cores; 1 builds the same graph every run). */
+  threads?: number;
   signal?: AbortSignal;
   onRows?: (done: number, total: number | null, stage: string) => void;
 }
@@ -61,7 +63,7 @@ async function buildIndex(source: RowSource, index: Index, opts: ApproxOptions):
     if (rows.length > 0) {
       const batch = new Float32Array(rows.length * d);
       rows.forEach((r, i) => batch.set(c.vectors.subarray(r * d, r * d + d), i * d));
-      index.add(BigUint64Array.from(rows, (_, i) => BigInt(key + i)), batch, 0);
+      index.add(BigUint64Array.from(rows, (_, i) => BigInt(key + i)), batch, opts.threads ?? 0);
       key += rows.length;
     }
     done += c.rows;
@@ -112,7 +114,7 @@ export async function approximateId(source: RowSource, queries: Float32Array, op
     if (rows.length > 0) {
       const batch = new Float32Array(rows.length * d);
       rows.forEach((r, i) => batch.set(c.vectors.subarray(r * d, r * d + d), i * d));
-      const found = asBatch(index.search(batch, k + 1, 0));
+      const found = asBatch(index.search(batch, k + 1, opts.threads ?? 0));
       rows.forEach((_, i) => {
         let w = 0;
         for (let j = 0; j < Number(found.counts[i]) && w < k; j++) {
@@ -130,7 +132,7 @@ export async function approximateId(source: RowSource, queries: Float32Array, op
     done += c.rows;
     opts.onRows?.(done, source.rows, 'querying');
   }
-  const approx = nq > 0 ? asBatch(index.search(queries, k + 1, 0)) : null;
+  const approx = nq > 0 ? asBatch(index.search(queries, k + 1, opts.threads ?? 0)) : null;
   let hits = 0;
   for (let q = 0; q < nq && approx; q++) {
     const self = exact.keys[q][0];
