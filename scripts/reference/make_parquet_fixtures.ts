@@ -15,6 +15,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { mulberry32 } from '../../src/geometry/random';
 
 type Kind = 'float' | 'double' | 'int32' | 'int64' | 'string' | 'list<float>' | 'list<double>';
 type Cell = number | bigint | string | null | (number | null)[];
@@ -311,19 +312,7 @@ function parquetFile(columns: ColumnSpec[], rowGroups: number[], codec: Codec): 
   return Uint8Array.from([...body, ...footer, footer.length & 0xff, (footer.length >> 8) & 0xff, (footer.length >> 16) & 0xff, footer.length >>> 24, 0x50, 0x41, 0x52, 0x31]);
 }
 
-/** mulberry32: a small seeded generator, so the fixtures are identical on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = rng(20240613);
+const random = mulberry32(20240613);
 const draw = (n: number, f32: boolean) => Array.from({ length: n }, () => {
   const v = Math.round((random() * 8 - 4) * 1e6) / 1e6;
   return f32 ? Math.fround(v) : v;

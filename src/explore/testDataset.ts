@@ -4,6 +4,7 @@ import { compactNonFinite } from '../geometry/clean';
 import { createRng } from '../geometry/random';
 import type { Embeddings } from '../geometry/types';
 import { buildDataset, type Dataset } from './dataset';
+import type { ViewResult } from './viewProtocol';
 
 export function blobs(n: number, d: number, K: number, offset = 0): Embeddings {
   const rng = createRng(3);
@@ -20,4 +21,20 @@ export async function dataset(emb: Embeddings): Promise<Dataset> {
   const finite = compactNonFinite(emb);
   const input = prepareAnalysis(finite.emb, { nonFinite: finite.nonFinite });
   return buildDataset('t', finite, await analyzeBase(input), input.mleK);
+}
+
+/** A PCA view of n points all at the origin, with no overlays (a result reply's view in client and store tests). */
+export function blankPcaView(n: number): ViewResult {
+  return {
+    view: { kind: 'pca', axes: [0, 1, 2] },
+    coords: new Float32Array(3 * n),
+    offset: [0, 0, 0],
+    scale: 1,
+    axes: ['PC1', 'PC2', 'PC3'],
+    sample: null,
+    means: null,
+    globalMean: null,
+    etf: null,
+    note: '',
+  };
 }

@@ -36,10 +36,21 @@ function selectMeta(meta: Metadata, keep: number[]): Metadata {
  * of every distinct row in input order; duplicates = n - keep.length.
  */
 export function dedupRows(X: Float32Array, n: number, d: number): { keep: Int32Array; duplicates: number } {
+  const { keep } = uniqueRowMap(X, n, d);
+  return { keep, duplicates: n - keep.length };
+}
+
+/**
+ * For each row, the position in `keep` of its first exact duplicate (itself when unique); keep
+ * lists first occurrences in input order (as dedupRows). Rows are equal when every coordinate is
+ * equal as a number (0 and -0 match).
+ */
+export function uniqueRowMap(X: Float32Array, n: number, d: number): { keep: Int32Array; of: Int32Array } {
   const bits = new Uint32Array(1);
   const f32 = new Float32Array(bits.buffer);
   const buckets = new Map<number, number[]>();
   const keep: number[] = [];
+  const of = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const o = i * d;
     let h = 0x811c9dc5;
@@ -48,17 +59,18 @@ export function dedupRows(X: Float32Array, n: number, d: number): { keep: Int32A
       h = Math.imul(h ^ bits[0], 0x01000193);
       h ^= h >>> 15;
     }
-    const bucket = buckets.get(h);
-    if (bucket === undefined) {
-      buckets.set(h, [i]);
-      keep.push(i);
+    let bucket = buckets.get(h);
+    if (bucket === undefined) buckets.set(h, (bucket = []));
+    const same = bucket.find((u) => rowsEqual(X, keep[u] * d, o, d));
+    if (same !== undefined) {
+      of[i] = same;
       continue;
     }
-    if (bucket.some((r) => rowsEqual(X, r * d, o, d))) continue;
-    bucket.push(i);
+    bucket.push(keep.length);
+    of[i] = keep.length;
     keep.push(i);
   }
-  return { keep: Int32Array.from(keep), duplicates: n - keep.length };
+  return { keep: Int32Array.from(keep), of };
 }
 
 function rowsEqual(X: Float32Array, a: number, b: number, d: number): boolean {

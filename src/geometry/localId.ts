@@ -4,45 +4,10 @@
  */
 import { knn } from './knn';
 import { DEFAULT_MLE_K, mle } from './dimension';
+import { uniqueRowMap } from './clean';
 import { selectRows } from './rows';
 
-/**
- * For each row, the position in `keep` of its first exact duplicate (itself when unique); keep
- * lists first occurrences in input order (as dedupRows). Rows are equal when every coordinate is
- * equal as a number (0 and -0 match).
- */
-export function uniqueRowMap(X: Float32Array, n: number, d: number): { keep: Int32Array; of: Int32Array } {
-  const bits = new Uint32Array(1);
-  const f32 = new Float32Array(bits.buffer);
-  const buckets = new Map<number, number[]>();
-  const keep: number[] = [];
-  const of = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const o = i * d;
-    let h = 0x811c9dc5;
-    for (let j = 0; j < d; j++) {
-      f32[0] = X[o + j] === 0 ? 0 : X[o + j];
-      h = Math.imul(h ^ bits[0], 0x01000193);
-      h ^= h >>> 15;
-    }
-    let bucket = buckets.get(h);
-    if (bucket === undefined) buckets.set(h, (bucket = []));
-    const same = bucket.find((u) => rowsEqual(X, keep[u] * d, o, d));
-    if (same !== undefined) {
-      of[i] = same;
-      continue;
-    }
-    bucket.push(keep.length);
-    of[i] = keep.length;
-    keep.push(i);
-  }
-  return { keep: Int32Array.from(keep), of };
-}
-
-function rowsEqual(X: Float32Array, a: number, b: number, d: number): boolean {
-  for (let j = 0; j < d; j++) if (X[a + j] !== X[b + j]) return false;
-  return true;
-}
+export { uniqueRowMap } from './clean';
 
 /**
  * m(x_i) of the Levina-Bickel MLE with k = min(k, unique - 1) neighbours among the unique rows

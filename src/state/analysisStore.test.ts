@@ -3,6 +3,7 @@ import { AnalysisClient, type WorkerLike } from '../workers/analysisClient';
 import type { ResultReply, WorkerReply, WorkerRequest } from '../workers/analysisProtocol';
 import { createAnalysisStore } from './analysisStore';
 import { getPointBuffers, getViewBuffers } from './pointBuffers';
+import { blankPcaView } from '../explore/testDataset';
 
 function fakeWorker() {
   const sent: WorkerRequest[] = [];
@@ -36,18 +37,7 @@ function result(id: number, n: number): ResultReply {
     meta: { columns: ['note'], values: [Array.from({ length: n }, () => 'x')] },
     choices: null,
     charts: { eigenvalues: [1], pcaMethod: 'exact', classes: null },
-    view: {
-      view: { kind: 'pca', axes: [0, 1, 2] },
-      coords: new Float32Array(3 * n),
-      offset: [0, 0, 0],
-      scale: 1,
-      axes: ['PC1', 'PC2', 'PC3'],
-      sample: null,
-      means: null,
-      globalMean: null,
-      etf: null,
-      note: '',
-    },
+    view: blankPcaView(n),
     analysisMs: 12,
   };
 }

@@ -1,6 +1,6 @@
 /** Configuration and output types of Train mode (models, heads, the loop and its Snapshots). */
 import type { DataConfig } from '../datasets/build';
-import type { AnalysisReport } from '../geometry/types';
+import type { AnalysisReport, CollapseMetrics } from '../geometry/types';
 import type { Divergence } from './divergence';
 import type { MixupProbeFeatures } from './mixupProbe';
 
@@ -90,8 +90,12 @@ export interface RunConfig {
   train: TrainConfig;
 }
 
-/** The scalar metrics of a Snapshot, one row of the metrics timeline / CSV export. */
-export interface SnapshotMetrics {
+/**
+ * The scalar metrics of a Snapshot, one row of the metrics timeline / CSV export. The collapse metrics (CollapseMetrics, ARCHITECTURE.md conventions) are of
+ * the features of all training rows; equinormClassifier, nc3 and nc4 are against the head's
+ * effective (W, b) and null for GCR heads (their logits are not affine in h).
+ */
+export interface SnapshotMetrics extends CollapseMetrics {
   step: number;
   /** step / stepsPerEpoch (fractional). */
   epoch: number;
@@ -102,18 +106,6 @@ export interface SnapshotMetrics {
   /** Same over the test rows; null when the test set is empty. */
   testLoss: number | null;
   testAccuracy: number | null;
-  /** Collapse metrics of the features of all training rows (ARCHITECTURE.md conventions). */
-  nc1: number;
-  nc1Quotient: number;
-  cdnv: number;
-  equinorm: number;
-  /** std/mean of the classifier row norms; null for GCR heads. */
-  equinormClassifier: number | null;
-  equiangularity: number;
-  etfDistance: number;
-  /** nc3, nc4 against the head's effective (W, b); null for GCR heads (their logits are not affine in h). */
-  nc3: number | null;
-  nc4: number | null;
   /** TwoNN and MLE (harmonic) intrinsic dimension of the features of the fixed sample; null if not computable. */
   twoNN: number | null;
   mle: number | null;

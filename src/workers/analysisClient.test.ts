@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisClient, AnalysisFailure, type WorkerLike } from './analysisClient';
 import type { ResultReply, WorkerReply, WorkerRequest } from './analysisProtocol';
+import { blankPcaView } from '../explore/testDataset';
 
 /** A worker double: records requests and lets the test deliver replies. */
 class FakeWorker implements WorkerLike {
@@ -43,18 +44,7 @@ function result(id: number): ResultReply {
     meta: null,
     choices: null,
     charts: { eigenvalues: [1], pcaMethod: 'exact', classes: null },
-    view: {
-      view: { kind: 'pca', axes: [0, 1, 2] },
-      coords: new Float32Array(3),
-      offset: [0, 0, 0],
-      scale: 1,
-      axes: ['PC1', 'PC2', 'PC3'],
-      sample: null,
-      means: null,
-      globalMean: null,
-      etf: null,
-      note: '',
-    },
+    view: blankPcaView(1),
     analysisMs: 1,
   };
 }

@@ -1,5 +1,5 @@
 /** The analysis worker's requests as typed calls over the one RPC client (rpc/client.ts). */
-import { HEARTBEAT, WorkerClient, type ClientOptions, type Ticket, type Unnumbered, type WorkerLike as RpcWorkerLike } from './rpc/client';
+import { HEARTBEAT, TypedClient, WorkerClient, type ClientOptions, type Ticket, type Unnumbered, type WorkerLike as RpcWorkerLike } from './rpc/client';
 import { WorkerFailure } from './rpc/failure';
 import {
   ANALYSIS_FINALS,
@@ -38,11 +38,10 @@ export interface AnalyzeHandlers {
 export type AnalyzeParams = Omit<AnalyzeRequest, 'type' | 'id'>;
 type Params<R> = Omit<R, 'type' | 'id'>;
 
-export class AnalysisClient {
-  readonly rpc: WorkerClient<WorkerRequest, WorkerReply>;
+export class AnalysisClient extends TypedClient<WorkerRequest, WorkerReply> {
 
   constructor(worker: WorkerLike | (() => WorkerLike), options: Partial<ClientOptions<WorkerReply>> = {}) {
-    this.rpc = new WorkerClient(worker, { name: 'analysis', finals: ANALYSIS_FINALS, ...options });
+    super(new WorkerClient(worker, { name: 'analysis', finals: ANALYSIS_FINALS, ...options }));
   }
 
   private send<T extends WorkerReply>(request: Unnumbered<Exclude<WorkerRequest, { type: 'cancel' }>>, h: AnalyzeHandlers): Ticket<T> {
@@ -85,16 +84,6 @@ export class AnalysisClient {
   /** Trustworthiness, continuity and per-point preservation of a view as drawn. */
   faithfulness(params: Params<FaithfulnessRequest>, handlers: AnalyzeHandlers = {}): Ticket<FaithfulnessReply> {
     return this.send({ type: 'faithfulness', ...params }, handlers);
-  }
-
-  /** Stops request `id`: its promise rejects as cancelled at once, and nothing it sends later is applied. */
-  cancel(id: number): void {
-    this.rpc.cancel(id);
-  }
-
-  /** Stops the worker; pending requests reject as cancelled. */
-  dispose(): void {
-    this.rpc.dispose();
   }
 }
 

@@ -4,7 +4,7 @@
  * CompareFailure (kind 'choose' carries the file's alternatives; worker death fails it with a message).
  */
 import type { FileChoices } from '../io/choices';
-import { HEARTBEAT, WorkerClient, type ClientOptions, type WorkerLike } from './rpc/client';
+import { HEARTBEAT, TypedClient, WorkerClient, type ClientOptions, type WorkerLike } from './rpc/client';
 import { asFailure } from './rpc/failure';
 import { COMPARE_FINALS, type BackendChoice, type CompareOutcome, type CompareReply, type CompareRequest, type CompareWorkerRequest } from './compareProtocol';
 
@@ -31,11 +31,10 @@ export interface CompareHandlers {
 
 type Final = Extract<CompareReply, { type: 'result' | 'choose' }>;
 
-export class CompareClient {
-  readonly rpc: WorkerClient<CompareWorkerRequest, CompareReply>;
+export class CompareClient extends TypedClient<CompareWorkerRequest, CompareReply> {
 
   constructor(worker: CompareWorkerLike | (() => CompareWorkerLike), options: Partial<ClientOptions<CompareReply>> = {}) {
-    this.rpc = new WorkerClient(worker, { name: 'Compare', finals: COMPARE_FINALS, ...options });
+    super(new WorkerClient(worker, { name: 'Compare', finals: COMPARE_FINALS, ...options }));
   }
 
   /** Starts a comparison (the worker stops any older one); in-memory arrays are cloned, the UI keeps its own. */
@@ -55,14 +54,6 @@ export class CompareClient {
       },
     );
     return { id: ticket.id, result };
-  }
-
-  cancel(id: number): void {
-    this.rpc.cancel(id);
-  }
-
-  dispose(): void {
-    this.rpc.dispose();
   }
 }
 

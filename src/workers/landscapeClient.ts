@@ -1,5 +1,5 @@
 /** The Landscape worker's requests as typed calls over the one RPC client (rpc/client.ts). */
-import { HEARTBEAT, WorkerClient, type ClientOptions, type Ticket, type WorkerLike } from './rpc/client';
+import { HEARTBEAT, TypedClient, WorkerClient, type ClientOptions, type Ticket, type WorkerLike } from './rpc/client';
 import { WorkerFailure } from './rpc/failure';
 import type { BackendPreference } from './rpc/envelope';
 import {
@@ -38,12 +38,11 @@ export interface SweepHandlers {
 /** A request in flight: its id (for cancel) and the promise of its final reply. */
 export type LandscapeTicket<T> = Ticket<T>;
 
-export class LandscapeClient {
-  readonly rpc: WorkerClient<LandscapeRequest, LandscapeReply>;
+export class LandscapeClient extends TypedClient<LandscapeRequest, LandscapeReply> {
 
   constructor(worker: LandscapeWorkerLike | (() => LandscapeWorkerLike), options: Partial<ClientOptions<LandscapeReply>> = {}) {
     // A cancelled sweep answers `done` with its completed runs, so its cancel waits for that reply.
-    this.rpc = new WorkerClient(worker, { name: 'Landscape', finals: LANDSCAPE_FINALS, cancelByReply: ['sweep'], ...options });
+    super(new WorkerClient(worker, { name: 'Landscape', finals: LANDSCAPE_FINALS, cancelByReply: ['sweep'], ...options }));
   }
 
   /** What a setup will run: D, widths, dims and each run's projection with its memory. */
@@ -66,16 +65,6 @@ export class LandscapeClient {
         runResult: h.onRunResult,
       },
     );
-  }
-
-  /** Asks the worker to stop request `id`. */
-  cancel(id: number): void {
-    this.rpc.cancel(id);
-  }
-
-  /** Stops the worker; pending requests reject as cancelled. */
-  dispose(): void {
-    this.rpc.dispose();
   }
 }
 

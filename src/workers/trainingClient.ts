@@ -4,18 +4,9 @@
  * request it answers; the listener drops those of a request it replaced.
  */
 import type { RunConfig } from '../training/types';
-import { HEARTBEAT, WorkerClient, type ClientOptions, type WorkerLike } from './rpc/client';
+import { HEARTBEAT, TypedClient, WorkerClient, type ClientOptions, type WorkerLike } from './rpc/client';
 import type { BackendChoice, BackendPreference } from './rpc/envelope';
-import {
-  TRAINING_FINALS,
-  type FeaturesReply,
-  type RunInfo,
-  type SnapshotMessage,
-  type StoppedReply,
-  type TrainingReply,
-  type TrainingRequest,
-  type TrainSpeed,
-} from './trainingProtocol';
+import { TRAINING_FINALS, type FeaturesReply, type RunInfo, type SnapshotMessage, type StoppedReply, type TrainingReply, type TrainingRequest, type TrainSpeed } from './trainingProtocol';
 
 /** The subset of Worker the client uses (a fake in tests). */
 export type TrainingWorkerLike = WorkerLike<TrainingRequest, TrainingReply>;
@@ -55,15 +46,14 @@ function route(l: TrainingListener, msg: TrainingReply): void {
   }
 }
 
-export class TrainingClient {
-  readonly rpc: WorkerClient<TrainingRequest, TrainingReply>;
+export class TrainingClient extends TypedClient<TrainingRequest, TrainingReply> {
 
   constructor(
     worker: TrainingWorkerLike | (() => TrainingWorkerLike),
     listener: TrainingListener,
     options: Partial<ClientOptions<TrainingReply>> = {},
   ) {
-    this.rpc = new WorkerClient(worker, {
+    super(new WorkerClient(worker, {
       name: 'training',
       finals: TRAINING_FINALS,
       // A cancelled play or configure answers `stopped`/`cancelled`, which the listener follows.
@@ -71,7 +61,7 @@ export class TrainingClient {
       observe: (msg) => route(listener, msg),
       onDeath: (f) => listener.error(0, 'internal', f.problem, f.fix),
       ...options,
-    });
+    }));
   }
 
   private request(msg: Parameters<WorkerClient<TrainingRequest, TrainingReply>['request']>[0]): number {
@@ -103,15 +93,6 @@ export class TrainingClient {
   /** Asks for the penultimate features of every row of run `run` (stopping its play); returns the request id. */
   features(run: number): number {
     return this.request({ type: 'features', run });
-  }
-
-  /** Stops request `id`; a features reply that crossed the cancel reaches the listener as `cancelled`. */
-  cancel(id: number): void {
-    this.rpc.cancel(id);
-  }
-
-  dispose(): void {
-    this.rpc.dispose();
   }
 }
 

@@ -197,3 +197,22 @@ export class WorkerClient<Req extends Envelope, Rep extends Envelope> {
     this.timer = null;
   }
 }
+
+/**
+ * What every typed client of a worker shares: its RPC client, cancel and dispose. Cancelling a
+ * request rejects its promise as cancelled at once (a reply that crossed the cancel is not applied,
+ * or reaches an observer as `cancelled`); disposing stops the worker and rejects every pending request.
+ */
+export abstract class TypedClient<Req extends Envelope, Rep extends Envelope> {
+  constructor(readonly rpc: WorkerClient<Req, Rep>) {}
+
+  /** Stops request `id`. */
+  cancel(id: number): void {
+    this.rpc.cancel(id);
+  }
+
+  /** Stops the worker; pending requests reject as cancelled. */
+  dispose(): void {
+    this.rpc.dispose();
+  }
+}
