@@ -1,0 +1,92 @@
+/**
+ * Which exact kNN runs: the brute-force tile scan (knn.ts) or the PCA tree (knnTree.ts), chosen by
+ * a cheap, deterministic estimate of the tree's work. The tree's cost per query is measured on two
+ * nested seeded samples of the rows (1,024 and 4,096), extrapolated to n with the growth exponent
+ * the two samples show (clamped to [0, 1], so at worst linear in n like brute force), and set
+ * against brute force's n d / 2 multiply-adds per row on a kernel taken to be BRUTE_SPEEDUP times
+ * faster per multiply-add than the tree's plain-JS float64 distances, times the pool's threads.
+ */
+import { KnnRows } from './knnRows';
+import { leadingBasis, project } from './knnProjection';
+import { KnnTree, type SearchWork } from './knnTree';
+import { selectRows } from './rows';
+import { sampleRows } from './sample';
+
+export type KnnMethod = 'brute force' | 'pca tree';
+
+/** Brute force's tile kernels (wasm SIMD int16, tfjs matMul) per multiply-add against the tree's JS loop. */
+export const BRUTE_SPEEDUP = 16;
+/** The tree must be estimated this much cheaper than brute force to be chosen. */
+const MARGIN = 0.8;
+/** Below this many brute-force multiply-adds (n^2 d / 2) brute force runs without an estimate. */
+export const TREE_MIN_WORK = 2e9;
+const SMALL = 1024;
+const LARGE = 4096;
+const QUERIES = 64;
+
+export interface TreePlan {
+  method: KnnMethod;
+  /** Leading components of the tree's bound (when the tree was estimated). */
+  p: number;
+  /** Estimated cost of each method, in plain-JS multiply-adds. */
+  treeCost: number;
+  bruteCost: number;
+}
+
+/** The projection sizes tried: all coordinates for d <= 24 (the bound is the distance), else 10 and 32. */
+export function treeDims(d: number): number[] {
+  return d <= 24 ? [d] : [10, 32];
+}
+
+/** Cost of a search's work in plain-JS multiply-adds: exact distances d each, bounds (p + 1) each with overhead. */
+function workCost(w: SearchWork, d: number, dims: number): number {
+  return w.exact * (d + 8) + w.bounds * (dims + 4);
+}
+
+/** Brute force's cost in the same units: the tile scan on `threads` threads plus the float64 refinement of the candidates. */
+export function bruteCost(n: number, d: number, kk: number, threads: number): number {
+  const candidates = kk + Math.max(8, Math.ceil(kk / 2));
+  return (n * n * d) / 2 / (BRUTE_SPEEDUP * Math.max(1, threads)) + n * candidates * (d + 8);
+}
+
+/** Builds the tree over rows (p leading components) and returns it with its projection time ignored. */
+export function buildTree(rows: KnnRows, p: number, kk: number, seed = 1): KnnTree {
+  const B = leadingBasis(rows, p, seed);
+  return new KnnTree(rows, project(rows, B, p), kk);
+}
+
+/** The estimate above; `threads`: the threads brute force's scan would get. */
+export function planKnn(X: Float32Array, n: number, d: number, kk: number, cosine: boolean, threads: number): TreePlan {
+  const brute = bruteCost(n, d, kk, threads);
+  const none: TreePlan = { method: 'brute force', p: 0, treeCost: Infinity, bruteCost: brute };
+  if ((n * n * d) / 2 < TREE_MIN_WORK || n < 2 * LARGE) return none;
+  // A seeded uniform sample of LARGE rows, ordered so that its first SMALL are a uniform sample of it.
+  const picks = sampleRows(n, LARGE, 7);
+  const inner = sampleRows(LARGE, SMALL, 8);
+  const isInner = new Uint8Array(LARGE);
+  for (const t of inner) isInner[t] = 1;
+  const ordered = [...Array.from(inner, (t) => picks[t]), ...Array.from(picks).filter((_, t) => !isInner[t])];
+  const Xs = selectRows(X, d, ordered);
+  const large = new KnnRows(Xs, LARGE, d, cosine);
+  const small = new KnnRows(Xs.subarray(0, SMALL * d), SMALL, d, cosine);
+  let best = none;
+  for (const p of treeDims(d)) {
+    const perQuery = (rows: KnnRows) => {
+      const tree = buildTree(rows, p, kk);
+      const idx = new Int32Array(rows.n * kk);
+      const dist = new Float64Array(rows.n * kk);
+      for (let q = 0; q < QUERIES; q++) tree.search(q, idx, dist);
+      return workCost(tree.work, d, p + 1) / QUERIES;
+    };
+    const a = perQuery(small);
+    // Exact distances to a third of the small sample already: the bound prunes too little here.
+    if (a >= (SMALL / 3) * (d + 8)) continue;
+    const b = perQuery(large);
+    const growth = Math.min(1, Math.max(0, Math.log(b / a) / Math.log(LARGE / SMALL)));
+    const search = n * b * (n / LARGE) ** growth;
+    const setup = n * d * (2 * p + 2) + 3 * 2 * 1024 * d * (p + 4);
+    const cost = search + setup;
+    if (cost < MARGIN * brute && cost < best.treeCost) best = { method: 'pca tree', p, treeCost: cost, bruteCost: brute };
+  }
+  return best;
+}
