@@ -40,7 +40,7 @@ export interface KnnOptions {
    * planKnn (knnChoice.ts) estimates it cheaper. Both give the same result.
    */
   method?: 'auto' | KnnMethod;
-  /** Leading components of the tree's bound (default: the plan's, or treeDims(d)[0] when the tree is forced). */
+  /** Leading components of the tree's bound (default: the plan's, or treeDims(d) when the tree is forced). */
   treeComponents?: number;
 }
 
@@ -76,7 +76,8 @@ export async function knn(
   const method = opts.method ?? 'auto';
   const plan = method === 'auto' ? planKnn(X, n, d, kk, cosine, usePool ? (opts.pool?.threads ?? 1) : 1) : null;
   if (method === 'pca tree' || plan?.method === 'pca tree') {
-    return treeKnn(new KnnRows(X, n, d, cosine), kk, opts.treeComponents ?? (plan?.p || treeDims(d)[0]), signal, onProgress);
+    const p = Math.min(d, opts.treeComponents ?? (plan?.p || treeDims(d)));
+    return treeKnn(new KnnRows(X, n, d, cosine), kk, p, plan?.p === p ? plan.basis : undefined, signal, onProgress);
   }
   const rows = new KnnRows(X, n, d, cosine);
   const int16 = chooseInt16(opts.kernel ?? 'auto', d);
@@ -118,9 +119,9 @@ function finish(rows: KnnRows, kk: number, indices: Int32Array, dist2: Float64Ar
 }
 
 /** The PCA tree's kNN (knnTree.ts) of every row, queries in tree order (neighbouring queries share rows in cache). */
-async function treeKnn(rows: KnnRows, kk: number, p: number, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<KnnResult> {
+async function treeKnn(rows: KnnRows, kk: number, p: number, basis: Float64Array | undefined, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<KnnResult> {
   const { n } = rows;
-  const tree = buildTree(rows, Math.min(p, rows.d), kk);
+  const tree = buildTree(rows, p, kk, basis);
   const indices = new Int32Array(n * kk);
   const dist2 = new Float64Array(n * kk);
   for (let pos = 0; pos < n; pos++) {

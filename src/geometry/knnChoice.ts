@@ -31,11 +31,13 @@ export interface TreePlan {
   /** Estimated cost of each method, in plain-JS multiply-adds. */
   treeCost: number;
   bruteCost: number;
+  /** The leading basis (p x d) the estimate used, for the tree's build. */
+  basis?: Float64Array;
 }
 
-/** The projection sizes tried: all coordinates for d <= 24 (the bound is the distance), else 10 and 32. */
-export function treeDims(d: number): number[] {
-  return d <= 24 ? [d] : [10, 32];
+/** Leading components of the tree's bound: all coordinates for d <= 24 (the bound is then the distance), else 10. */
+export function treeDims(d: number): number {
+  return d <= 24 ? d : 10;
 }
 
 /** Cost of a search's work in plain-JS multiply-adds: exact distances d each, bounds (p + 1) each with overhead. */
@@ -49,17 +51,20 @@ export function bruteCost(n: number, d: number, kk: number, threads: number): nu
   return (n * n * d) / 2 / (BRUTE_SPEEDUP * Math.max(1, threads)) + n * candidates * (d + 8);
 }
 
-/** Builds the tree over rows (p leading components) and returns it with its projection time ignored. */
-export function buildTree(rows: KnnRows, p: number, kk: number, seed = 1): KnnTree {
-  const B = leadingBasis(rows, p, seed);
+/** The tree over rows with p leading components; the basis (p x d, from leadingBasis) is estimated when not given. */
+export function buildTree(rows: KnnRows, p: number, kk: number, basis?: Float64Array): KnnTree {
+  const B = basis ?? leadingBasis(rows, p);
   return new KnnTree(rows, project(rows, B, p), kk);
 }
 
-/** The estimate above; `threads`: the threads brute force's scan would get. */
+/**
+ * The estimate above; `threads`: the threads brute force's scan would get. The basis is estimated
+ * once, on the small sample, and returned for the tree's build over all rows.
+ */
 export function planKnn(X: Float32Array, n: number, d: number, kk: number, cosine: boolean, threads: number): TreePlan {
   const brute = bruteCost(n, d, kk, threads);
   const none: TreePlan = { method: 'brute force', p: 0, treeCost: Infinity, bruteCost: brute };
-  if ((n * n * d) / 2 < TREE_MIN_WORK || n < 2 * LARGE) return none;
+  if ((n * n * d) / 2 < TREE_MIN_WORK || n <= LARGE) return none;
   // A seeded uniform sample of LARGE rows, ordered so that its first SMALL are a uniform sample of it.
   const picks = sampleRows(n, LARGE, 7);
   const inner = sampleRows(LARGE, SMALL, 8);
@@ -67,26 +72,21 @@ export function planKnn(X: Float32Array, n: number, d: number, kk: number, cosin
   for (const t of inner) isInner[t] = 1;
   const ordered = [...Array.from(inner, (t) => picks[t]), ...Array.from(picks).filter((_, t) => !isInner[t])];
   const Xs = selectRows(X, d, ordered);
-  const large = new KnnRows(Xs, LARGE, d, cosine);
   const small = new KnnRows(Xs.subarray(0, SMALL * d), SMALL, d, cosine);
-  let best = none;
-  for (const p of treeDims(d)) {
-    const perQuery = (rows: KnnRows) => {
-      const tree = buildTree(rows, p, kk);
-      const idx = new Int32Array(rows.n * kk);
-      const dist = new Float64Array(rows.n * kk);
-      for (let q = 0; q < QUERIES; q++) tree.search(q, idx, dist);
-      return workCost(tree.work, d, p + 1) / QUERIES;
-    };
-    const a = perQuery(small);
-    // Exact distances to a third of the small sample already: the bound prunes too little here.
-    if (a >= (SMALL / 3) * (d + 8)) continue;
-    const b = perQuery(large);
-    const growth = Math.min(1, Math.max(0, Math.log(b / a) / Math.log(LARGE / SMALL)));
-    const search = n * b * (n / LARGE) ** growth;
-    const setup = n * d * (2 * p + 2) + 3 * 2 * 1024 * d * (p + 4);
-    const cost = search + setup;
-    if (cost < MARGIN * brute && cost < best.treeCost) best = { method: 'pca tree', p, treeCost: cost, bruteCost: brute };
-  }
-  return best;
+  const p = treeDims(d);
+  const basis = leadingBasis(small, p, 1, 2);
+  const perQuery = (rows: KnnRows) => {
+    const tree = buildTree(rows, p, kk, basis);
+    const idx = new Int32Array(rows.n * kk);
+    const dist = new Float64Array(rows.n * kk);
+    for (let q = 0; q < QUERIES; q++) tree.search(q, idx, dist);
+    return workCost(tree.work, d, p + 1) / QUERIES;
+  };
+  const a = perQuery(small);
+  // Exact distances to a third of the small sample already: the bound prunes too little here.
+  if (a >= (SMALL / 3) * (d + 8)) return none;
+  const b = perQuery(new KnnRows(Xs, LARGE, d, cosine));
+  const growth = Math.min(1, Math.max(0, Math.log(b / a) / Math.log(LARGE / SMALL)));
+  const cost = n * b * (n / LARGE) ** growth + n * d * (2 * p + 2);
+  return cost < MARGIN * brute ? { method: 'pca tree', p, treeCost: cost, bruteCost: brute, basis } : { ...none, treeCost: cost };
 }
