@@ -8,13 +8,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { knn } from '../../src/geometry/knn.ts';
-import { mat } from '../../src/geometry/linalg/index.ts';
-import { symEigTop } from '../../src/geometry/linalg/eigTop.ts';
-import { fashionMnistFromBytes } from '../../src/datasets/fashionMnist.ts';
-import { createRng } from '../../src/geometry/random.ts';
-import { writeNpy } from '../../src/io/npy.ts';
-import { numpyEnv } from './numpy.ts';
+import { knn } from '../../src/geometry/knn';
+import { mat } from '../../src/geometry/linalg/index';
+import { symEigTop } from '../../src/geometry/linalg/eigTop';
+import { fashionMnistFromBytes } from '../../src/datasets/fashionMnist';
+import { createRng } from '../../src/geometry/random';
+import { writeNpy } from '../../src/io/npy';
+import { numpyEnv } from './numpy';
 
 const fmt = (x: number) => x.toFixed(2);
 
