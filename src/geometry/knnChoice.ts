@@ -14,8 +14,8 @@ import { sampleRows } from './sample';
 
 export type KnnMethod = 'brute force' | 'pca tree';
 
-/** Brute force's tile kernels (wasm SIMD int16, tfjs matMul) per multiply-add against the tree's JS loop. */
-export const BRUTE_SPEEDUP = 16;
+/** Brute force's tile kernels (wasm SIMD int16, tfjs matMul) per multiply-add against the tree's JS loop: measured 27-30x here (exactBench.ts). */
+export const BRUTE_SPEEDUP = 32;
 /** The tree must be estimated this much cheaper than brute force to be chosen. */
 const MARGIN = 0.8;
 /** Below this many brute-force multiply-adds (n^2 d / 2) brute force runs without an estimate. */

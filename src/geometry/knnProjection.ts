@@ -11,7 +11,7 @@ import { createRng } from './random';
 import { sampleRows } from './sample';
 
 /** Rows the basis is estimated from at most, and the subspace iterations run on them. */
-const BASIS_SAMPLE = 1024;
+const BASIS_SAMPLE = 512;
 const BASIS_ITERATIONS = 3;
 /** Extra columns of the iteration beyond the p kept (randomized range finding's oversampling). */
 const OVERSAMPLE = 4;
