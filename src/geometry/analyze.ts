@@ -143,7 +143,7 @@ export async function analyzeIntrinsicDimension(
   const Xu = m === n ? X : selectRows(X, d, rows);
   const nn = await knn(Xu, m, d, Math.max(kEff, 2), { signal: opts.signal, onProgress: opts.onProgress, pool: opts.pool, poolMinWork: opts.poolMinWork });
   const e = mle(nn, kEff);
-  return { twoNN: finiteOrNull(twoNN(nn)), mle: { k: kEff, harmonic: finiteOrNull(e.harmonic), mean: finiteOrNull(e.mean) }, sample };
+  return { twoNN: finiteOrNull(twoNN(nn)), mle: { k: kEff, harmonic: finiteOrNull(e.harmonic), mean: finiteOrNull(e.mean) }, sample, neighbourSearch: nn.method };
 }
 
 /**

@@ -105,6 +105,8 @@ export interface AnalysisReport {
     mle: { k: number; harmonic: number | null; mean: number | null };
     /** The seeded uniform sample of unique rows TwoNN and MLE ran on, or null when they ran on all unique rows. */
     sample: IdSample | null;
+    /** The exact kNN search TwoNN and MLE ran on (knnChoice.ts); absent when they did not run. */
+    neighbourSearch?: 'brute force' | 'pca tree';
   };
   neuralCollapse: {
     nc1: number | null;
@@ -173,6 +175,8 @@ export interface KnnResult {
   indices: Int32Array;
   /** n*k distances, ascending per row: Euclidean, or 1 - cos for the cosine metric. */
   distances: Float64Array;
+  /** The exact search that ran (knnChoice.ts); absent for results made elsewhere. */
+  method?: 'brute force' | 'pca tree';
 }
 
 /** Per-class statistics of labelled rows X (N x D) in K classes, in float64. */

@@ -31,8 +31,10 @@ export interface IdStageState {
   /** Milliseconds the stage took, once done. */
   ms: number | null;
   error: string | null;
-  /** Threads its nearest-neighbour scans ran on, once done. */
+  /** Threads its nearest-neighbour scans ran on, once the global estimates are in. */
   threads?: number;
+  /** The global TwoNN/MLE are in the report (the per-class estimates may still be running). */
+  global?: boolean;
 }
 
 export interface AnalysisError {
@@ -163,7 +165,14 @@ export function createAnalysisStore(getClient: () => AnalysisClient, options: An
         const current = () => get().idStage.requestId;
         const ticket = getClient().intrinsicDimension(
           { dataset },
-          { onProgress: whileCurrent(current, () => ticket.id, (fraction, stage) => set({ idStage: { ...get().idStage, progress: { fraction, stage } } })) },
+          {
+            onProgress: whileCurrent(current, () => ticket.id, (fraction, stage) => set({ idStage: { ...get().idStage, progress: { fraction, stage } } })),
+            onIdGlobal: whileCurrent(current, () => ticket.id, (g) => {
+              const { report, datasetId } = get();
+              if (datasetId !== g.dataset || !report) return;
+              set({ report: { ...report, intrinsicDimension: g.intrinsicDimension }, idStage: { ...get().idStage, global: true, threads: g.threads } });
+            }),
+          },
         );
         set({ idStage: { status: 'running', requestId: ticket.id, progress: { fraction: 0, stage: 'TwoNN/MLE' }, ms: null, error: null } });
         follow(
@@ -176,7 +185,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient, options: An
             set({
               report: { ...report, intrinsicDimension: r.intrinsicDimension, codingRate: r.codingRate, projection: r.projection },
               charts: charts ? { ...charts, classes } : charts,
-              idStage: { status: 'done', requestId: null, progress: { fraction: 1, stage: 'done' }, ms: r.ms, error: null, threads: r.threads },
+              idStage: { status: 'done', requestId: null, progress: { fraction: 1, stage: 'done' }, ms: r.ms, error: null, threads: r.threads, global: true },
             });
           },
           (f) => {

@@ -134,6 +134,16 @@ export interface IntrinsicDimensionReply {
   ms: number;
 }
 
+/** The global TwoNN/MLE of an intrinsic-dimension stage, sent before its per-class estimates start (not final). */
+export interface IntrinsicDimensionGlobalReply {
+  type: 'intrinsicDimensionGlobal';
+  id: number;
+  dataset: number;
+  intrinsicDimension: AnalysisReport['intrinsicDimension'];
+  /** Threads the global nearest-neighbour scan ran on. */
+  threads: number;
+}
+
 export interface ProjectionReply {
   type: 'projection';
   id: number;
@@ -169,6 +179,7 @@ export type WorkerReply =
   | BackendReply
   | ChooseReply
   | ResultReply
+  | IntrinsicDimensionGlobalReply
   | ProjectionReply
   | NeighboursReply
   | LocalIdReply

@@ -21,7 +21,7 @@ import { measureView } from '../explore/viewFaithfulness';
 import { subsetOf } from '../explore/subset';
 import { clusteredOf } from '../explore/clusterSource';
 import { ViewMemo } from '../explore/viewMemo';
-import type { AnalyzeRequest, BackendChoice, BackendPreference, DatasetSource, WorkerReply, WorkerRequest } from './analysisProtocol';
+import type { AnalyzeRequest, BackendChoice, BackendPreference, DatasetSource, IntrinsicDimensionGlobalReply, WorkerReply, WorkerRequest } from './analysisProtocol';
 import { ANALYSIS_POLICY, transferablesOf } from './analysisProtocol';
 import { createHeld } from './rpc/held';
 import { createJobs, finish } from './rpc/jobs';
@@ -156,7 +156,9 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
         return;
       case 'intrinsicDimension': {
         const t0 = performance.now();
-        const r = await computeIdStage(ds, { signal, onProgress: progress });
+        const onGlobal = (g: { intrinsicDimension: IntrinsicDimensionGlobalReply['intrinsicDimension']; threads: number }) =>
+          send({ type: 'intrinsicDimensionGlobal', id: msg.id, dataset: msg.dataset, ...g });
+        const r = await computeIdStage(ds, { signal, onProgress: progress, onGlobal });
         datasetFor(msg.dataset);
         send({ type: 'intrinsicDimension', id: msg.id, dataset: msg.dataset, ...r, ms: performance.now() - t0 });
         return;

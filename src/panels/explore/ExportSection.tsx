@@ -25,6 +25,7 @@ export function ExportSection() {
   const dataset = useAnalysisStore((s) => s.dataset) ?? 'data';
   const classNames = useAnalysisStore((s) => s.classNames);
   const idStage = useAnalysisStore((s) => s.idStage.status);
+  const idGlobal = useAnalysisStore((s) => s.idStage.global === true);
   const shown = useJobsStore((s) => s.shown);
   const axes = useJobsStore((s) => s.axes);
   const { dims, hidden } = useViewStore();
@@ -49,7 +50,7 @@ export function ExportSection() {
         <button type="button" disabled={!report} onClick={exportCsv} data-testid="export-csv" title="Projected coordinates of every point, with its class and metadata">
           Coordinates CSV
         </button>
-        <button type="button" disabled={!report} onClick={() => report && downloadText(`${name}-metrics.json`, metricsJson(report, ID_PENDING[idStage]), 'application/json')} data-testid="export-json" title="All metrics, with the same keys as the CLI's --json">
+        <button type="button" disabled={!report} onClick={() => report && downloadText(`${name}-metrics.json`, metricsJson(report, idGlobal ? null : ID_PENDING[idStage]), 'application/json')} data-testid="export-json" title="All metrics, with the same keys as the CLI's --json">
           Metrics JSON
         </button>
         <button type="button" disabled={!report} onClick={exportPng} data-testid="export-png" title="The 3D view as it is now, with its legend, axes and text">

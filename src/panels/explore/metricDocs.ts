@@ -89,6 +89,11 @@ export function idSampleNote(sample: AnalysisReport['intrinsicDimension']['sampl
 }
 
 /** What stands in for the ID estimates until they arrive ("computing… 42%"), or null once they have. */
+/** idPendingText for the global TwoNN/MLE: null once they arrived (the per-class estimates may still run). */
+export function globalIdPendingText(stage: IdStageState): string | null {
+  return stage.global ? null : idPendingText(stage);
+}
+
 export function idPendingText(stage: IdStageState): string | null {
   if (stage.status === 'running') return `computing… ${Math.floor(stage.progress.fraction * 100)}%`;
   if (stage.status === 'cancelled') return 'cancelled';
