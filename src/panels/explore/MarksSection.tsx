@@ -1,6 +1,6 @@
 /**
  * What the view draws besides the coloured points: axis ticks in data units, text labels from a
- * metadata column (decluttered), density shading for crowded clouds, and image thumbnails in place
+ * metadata column (decluttered), automatic cluster labels at the 2D view's density peaks, density shading for crowded clouds, and image thumbnails in place
  * of points when the data set carries images.
  */
 import { useAnalysisStore } from '../../state/appStore';
@@ -13,7 +13,7 @@ export function MarksSection() {
   const metaColumns = useAnalysisStore((s) => s.metaColumns);
   const ready = useAnalysisStore((s) => s.dataVersion > 0);
   const n = useAnalysisStore((s) => s.report?.n ?? 0);
-  const { showTicks, setShowTicks, labelBy, setLabelBy, density, setDensity, sprites, setSprites } = useViewStore();
+  const { showTicks, setShowTicks, labelBy, setLabelBy, density, setDensity, sprites, setSprites, peakLabelsBy, setPeakLabelsBy, dims } = useViewStore();
   const hasImages = useViewStore((s) => s.thumbnailsVersion >= 0 && getThumbnails() !== null);
   return (
     <fieldset className="control">
@@ -34,6 +34,25 @@ export function MarksSection() {
           ))}
         </select>
       </label>
+      <label className="inline-select">
+        cluster labels
+        <select value={peakLabelsBy ?? ''} disabled={!ready} data-testid="peak-labels-by" onChange={(e) => setPeakLabelsBy(e.target.value || null)}>
+          <option value="">none</option>
+          {classNames ? <option value="class">class</option> : null}
+          {metaColumns.map((c) => (
+            <option key={c} value={`meta:${c}`}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      {peakLabelsBy ? (
+        <p className="control-note" data-testid="peak-labels-note">
+          {dims === 2
+            ? 'At each density peak of the 2D view, the terms most distinctive of its points (c-TF-IDF against all shown points).'
+            : 'Cluster labels are placed in 2D: switch the view to 2D.'}
+        </p>
+      ) : null}
       <label className="inline-select">
         density
         <select value={density} data-testid="density" onChange={(e) => setDensity(e.target.value as typeof density)}>
