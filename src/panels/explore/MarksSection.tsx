@@ -8,6 +8,21 @@ import { DENSITY_AUTO_N, useViewStore } from '../../state/viewStore';
 import { getThumbnails } from '../../views/thumbnails';
 import { SPRITE_MAX_VISIBLE } from '../../views/three/SpriteCloud';
 
+/** The text columns a label can come from: none, the class, each metadata column. */
+function ColumnOptions({ classNames, metaColumns }: { classNames: readonly string[] | null; metaColumns: readonly string[] }) {
+  return (
+    <>
+      <option value="">none</option>
+      {classNames ? <option value="class">class</option> : null}
+      {metaColumns.map((c) => (
+        <option key={c} value={`meta:${c}`}>
+          {c}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function MarksSection() {
   const classNames = useAnalysisStore((s) => s.classNames);
   const metaColumns = useAnalysisStore((s) => s.metaColumns);
@@ -25,25 +40,13 @@ export function MarksSection() {
       <label className="inline-select">
         labels
         <select value={labelBy ?? ''} disabled={!ready} data-testid="label-by" onChange={(e) => setLabelBy(e.target.value || null)}>
-          <option value="">none</option>
-          {classNames ? <option value="class">class</option> : null}
-          {metaColumns.map((c) => (
-            <option key={c} value={`meta:${c}`}>
-              {c}
-            </option>
-          ))}
+          <ColumnOptions classNames={classNames} metaColumns={metaColumns} />
         </select>
       </label>
       <label className="inline-select">
         cluster labels
         <select value={peakLabelsBy ?? ''} disabled={!ready} data-testid="peak-labels-by" onChange={(e) => setPeakLabelsBy(e.target.value || null)}>
-          <option value="">none</option>
-          {classNames ? <option value="class">class</option> : null}
-          {metaColumns.map((c) => (
-            <option key={c} value={`meta:${c}`}>
-              {c}
-            </option>
-          ))}
+          <ColumnOptions classNames={classNames} metaColumns={metaColumns} />
         </select>
       </label>
       {peakLabelsBy ? (
