@@ -8,7 +8,7 @@ import type { FilterValue } from '../../state/crossfilter';
 import type { FilterColumn } from '../../state/filterColumns';
 import { useFilterStore } from '../../state/filterStore';
 import { FilterHistogram } from '../../views/charts/FilterHistogram';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 
 /** Categories listed before "show all". */
 const SHOWN_CATEGORIES = 12;

@@ -6,7 +6,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { scaleLinear } from 'd3';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 import { BottomAxis, LeftAxis } from './axes';
 
 const W = 232;
