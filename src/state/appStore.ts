@@ -11,6 +11,7 @@ import { DEMO_DATASETS, demoSource, sourceFromQuery } from './datasets';
 import { createInspectStore } from './inspectStore';
 import { createJobsStore } from './jobsStore';
 import { createFaithfulnessStore } from './faithfulnessStore';
+import { useFilterStore } from './filterStore';
 import { getViewBuffers } from './pointBuffers';
 import { autoPointSize, useViewStore } from './viewStore';
 
@@ -60,6 +61,7 @@ function onNewDataset(s: AnalysisState): void {
   // view, which applies a link's pending view and clicked point (url/sync.ts).
   useInspectStore.getState().reset();
   useFaithfulnessStore.getState().reset();
+  useFilterStore.getState().reset();
   const view = getViewBuffers();
   if (view) useJobsStore.getState().reset(view);
   const v = useViewStore.getState();
