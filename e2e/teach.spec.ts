@@ -27,7 +27,9 @@ async function runStep(page: Page, step: LessonStep, index: number): Promise<str
 
 for (const lesson of LESSONS) {
   test(`lesson "${lesson.title}" runs end to end on wasm with every checkpoint passing`, async ({ page }) => {
-    test.setTimeout(300_000);
+    // Lesson 1's budget is the issue's five minutes; the others are designed to take well under a minute on wasm.
+    test.setTimeout(lesson === LESSONS[0] ? 300_000 : 150_000);
+    const t0 = Date.now();
     await page.goto(`/${lessonLink(lesson.id)}`);
     await expect(page.getByTestId('mode-teach')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('lesson-select')).toHaveValue(lesson.id);
@@ -40,7 +42,7 @@ for (const lesson of LESSONS) {
       verdicts.push(...(await runStep(page, lesson.steps[i], i)));
     }
     expect(verdicts.length).toBe(lesson.steps.reduce((n, s) => n + (s.checkpoints?.length ?? 0), 0));
-    console.log(verdicts.join('\n'));
+    console.log(`${lesson.id}: ${((Date.now() - t0) / 1000).toFixed(1)} s\n${verdicts.join('\n')}`);
   });
 }
 
