@@ -1,0 +1,34 @@
+/** Hideable controls (Playground's pattern): a teacher hides Train controls, the address keeps them hidden. */
+import { expect, test } from '@playwright/test';
+
+test('a teacher hides Train controls; hide= in the address keeps them hidden after a reload, unknown names get a note', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?mode=train&hide=lr,wd,bogus');
+  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
+  await expect(page.getByTestId('train-seed')).toBeVisible();
+  await expect(page.getByTestId('train-lr')).toHaveCount(0);
+  await expect(page.getByTestId('train-wd')).toHaveCount(0);
+  await expect(page.getByTestId('url-notes')).toContainText('Ignored "hide=bogus" in the address: it is not a Train control that can be hidden.');
+  await expect(page.getByTestId('train-edit-shown')).toHaveText('Edit what students see (2 hidden)');
+
+  // Edit mode: every control carries its "shown" box; hidden ones are back on screen, unticked.
+  await page.getByTestId('train-edit-shown').click();
+  await expect(page.getByTestId('show-lr')).not.toBeChecked();
+  await expect(page.getByTestId('train-lr')).toBeVisible();
+  await expect(page.getByTestId('show-seed')).toBeChecked();
+  await page.getByTestId('show-seed').uncheck();
+  await page.getByTestId('show-transport').uncheck();
+  await page.getByTestId('train-edit-shown').click();
+  await expect(page.getByTestId('train-seed')).toHaveCount(0);
+  await expect(page.getByTestId('train-play')).toHaveCount(0);
+  await expect(page).toHaveURL(/hide=transport(%2C|,)lr(%2C|,)wd(%2C|,)seed/);
+
+  await page.reload();
+  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
+  await expect(page.getByTestId('train-seed')).toHaveCount(0);
+  await expect(page.getByTestId('train-lr')).toHaveCount(0);
+  await expect(page.getByTestId('train-momentum')).toBeVisible();
+  // With the transport hidden the classroom keys still drive the run.
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Number(await page.getByTestId('train-step-count').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(0);
+});
