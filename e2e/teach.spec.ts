@@ -81,3 +81,26 @@ test('presentation mode at 1280x720: large type, the NC1 chart and the 3D view b
   await expect(page.locator('.app')).toHaveAttribute('data-presenting', 'false');
   await expect(page).not.toHaveURL(/present=1/);
 });
+
+test('a lesson in presentation mode at 1280x720: the phase badge unclipped, the 3D legend clear of the axes card, the NC1 chart and the 3D view on screen', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/${lessonLink('neural-collapse')}&step=1&present=1`);
+  await expect(page.getByTestId('lesson-run')).toBeEnabled({ timeout: 60_000 });
+  await page.getByTestId('lesson-run').click();
+  await expect(page.getByTestId('lesson-check')).toBeVisible({ timeout: 90_000 });
+  const box = async (testId: string) => (await page.getByTestId(testId).boundingBox())!;
+  const within = (inner: { x: number; y: number; width: number; height: number }, outer: typeof inner) =>
+    inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+  expect(within(await box('train-tpt'), await box('train-readouts'))).toBe(true);
+  const legend = await box('train-legend');
+  const axes = (await page.locator('.train-frame-pick').boundingBox())!;
+  expect(axes.x + axes.width <= legend.x || legend.y + legend.height <= axes.y || axes.y + axes.height <= legend.y).toBe(true);
+  const screen = { x: 0, y: 0, width: 1280, height: 720 };
+  expect(within(await box('train-cloud'), screen)).toBe(true);
+  expect(within(await box('train-timeline-nc1'), screen)).toBe(true);
+  expect(parseFloat(await page.getByTestId('lesson-step').locator('p').first().evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(18);
+  const tick = page.getByTestId('train-timeline-nc1').locator('.axis text').first();
+  expect(parseFloat(await tick.evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(14);
+  await page.screenshot({ path: 'e2e-artifacts/present-teach-1280x720.png' });
+});
