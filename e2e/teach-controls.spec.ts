@@ -32,3 +32,18 @@ test('a teacher hides Train controls; hide= in the address keeps them hidden aft
   await page.keyboard.press('ArrowRight');
   await expect.poll(async () => Number(await page.getByTestId('train-step-count').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(0);
 });
+
+test("Train's side tab is in the address: a link opens a fresh page on the same tab", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?mode=train');
+  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
+  await page.getByTestId('train-tab-layers').click();
+  await expect(page).toHaveURL(/side=layers/);
+  const link = page.url();
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByTestId('train-tab-layers')).toHaveAttribute('aria-selected', 'true', { timeout: 60_000 });
+  await expect(fresh.getByTestId('train-tab-curves')).toHaveAttribute('aria-selected', 'false');
+  await page.goBack();
+  await expect(page.getByTestId('train-tab-curves')).toHaveAttribute('aria-selected', 'true');
+});
