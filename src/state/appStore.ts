@@ -92,6 +92,16 @@ export function analyzeFiles(vectors: File, metadata?: File): void {
   useAnalysisStore.getState().run(source);
 }
 
+/**
+ * Analyses the data on screen again with the final-layer classifier in `files` (W and b as
+ * separate files or one .npz/.safetensors; none: without a classifier), for nc3 and nc4.
+ */
+export function analyzeWithClassifier(files: File[]): void {
+  const s = useAnalysisStore.getState().shownSource;
+  if (!s || (s.kind !== 'files' && s.kind !== 'url')) return;
+  useAnalysisStore.getState().run({ ...s, classifier: files.length ? files : undefined });
+}
+
 /** Opens the file kept in browser storage when there is one (resolves false otherwise); src/url/keptSync.ts sets it. */
 let openKept: (() => Promise<boolean>) | null = null;
 export function setKeptOpener(open: () => Promise<boolean>): void {

@@ -30,6 +30,8 @@ export interface UrlDatasetSource {
   vectorsUrl: string;
   labelsUrl?: string;
   choice?: LoadChoice;
+  /** Files holding the final-layer classifier W (and b) for nc3/nc4 (io/classifier.ts classifierFromFiles). */
+  classifier?: File[];
 }
 
 /** Files the user chose or dropped: the vectors file and an optional labels/metadata file. */
@@ -39,6 +41,8 @@ export interface FilesSource {
   vectors: File;
   metadata?: File;
   choice?: LoadChoice;
+  /** Files holding the final-layer classifier W (and b) for nc3/nc4 (io/classifier.ts classifierFromFiles). */
+  classifier?: File[];
 }
 
 /** A seeded synthetic set generated in the worker (src/datasets). */
@@ -164,6 +168,8 @@ export interface ResultReply {
   meta: Metadata | null;
   /** What was chosen to load the file (arrays, columns) and the alternatives. */
   choices: FileChoices | null;
+  /** Where the classifier's W and b came from (`file:array`; bias null: b = 0 was used), or null without one. */
+  classifier?: { weightsFrom: string; biasFrom: string | null } | null;
   charts: DatasetCharts;
   view: ViewResult;
   /** Milliseconds from the end of parsing to this reply (first stage, default view and charts). */

@@ -7,6 +7,7 @@ import type { Embeddings } from '../geometry/types';
 import { gaussianBlobs } from '../datasets/blobs';
 import { compactNonFinite } from '../geometry/clean';
 import { assembleEmbeddings, gunzipIfNeeded, type NamedBytes } from '../io/assemble';
+import { classifierFromFiles, type LoadedClassifier } from '../io/classifier';
 import { detectFormat } from '../io/detect';
 import { InputError } from '../io/errors';
 import { loadEmbeddingsAsync } from '../io/load';
@@ -116,4 +117,15 @@ export async function loadSource(source: DatasetSource, signal: AbortSignal, onB
   if (source.kind === 'rows' || source.kind === 'clusters') throw new Error('A selection is taken from the dataset in the worker, not loaded.');
   const { vectors, metadata } = await readAll(source, signal, onBytes);
   return parseFiles(vectors, metadata, source.choice);
+}
+
+/**
+ * The classifier of a source's `classifier` files (W and b as separate files or one container),
+ * shaped for the loaded rows (their dimension and class count), or null when the source has none.
+ */
+export async function readClassifier(source: DatasetSource, emb: Embeddings, signal: AbortSignal): Promise<LoadedClassifier | null> {
+  const files = source.kind === 'files' || source.kind === 'url' ? source.classifier : undefined;
+  if (!files?.length) return null;
+  const read = await Promise.all(files.map(async (f) => gunzipIfNeeded({ name: f.name, bytes: await readBlob(f, f.name, signal, () => undefined) })));
+  return classifierFromFiles(read, emb.dim, emb.classNames ? emb.classNames.length : null);
 }

@@ -13,6 +13,7 @@ import { EVR_DOC, idPendingText, idSampleNote, METRIC_DOCS, SECTION_TITLES, TWO_
 import { ClassesTab } from './ClassesTab';
 import { DimensionTab } from './DimensionTab';
 import { InspectPanel } from './InspectPanel';
+import { ClassifierLine } from './ClassifierLine';
 import { CollapseCard } from './CollapseCard';
 import { Nc1DominatedWarning } from './Nc1DominatedWarning';
 import { PictureSection } from './PictureSection';
@@ -84,6 +85,7 @@ function MetricsTab() {
             ))}
           </div>
           {section === 'id' && report ? <IdStageLine /> : null}
+          {section === 'collapse' && report ? <ClassifierLine /> : null}
         </section>
       ))}
       <PictureSection />
