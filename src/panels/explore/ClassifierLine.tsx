@@ -5,6 +5,7 @@
  */
 import { useRef } from 'react';
 import { analyzeWithClassifier, useAnalysisStore } from '../../state/appStore';
+import { HiddenFileInput } from '../fields/HiddenFileInput';
 
 /** The file input's accept list: the formats io/classifier.ts reads. */
 const ACCEPT = '.npy,.npz,.safetensors,.gz';
@@ -15,20 +16,7 @@ export function ClassifierLine() {
   const classes = useAnalysisStore((s) => s.report?.classes ?? null);
   const source = useAnalysisStore((s) => s.shownSource);
   if (classes === null || !source || (source.kind !== 'files' && source.kind !== 'url')) return null;
-  const picker = (
-    <input
-      ref={input}
-      type="file"
-      multiple
-      accept={ACCEPT}
-      hidden
-      data-testid="classifier-input"
-      onChange={(e) => {
-        if (e.target.files?.length) analyzeWithClassifier(Array.from(e.target.files));
-        e.target.value = '';
-      }}
-    />
-  );
+  const picker = <HiddenFileInput inputRef={input} accept={ACCEPT} testId="classifier-input" onFiles={analyzeWithClassifier} />;
   return (
     <p className="metric-note" data-testid="classifier-line">
       {classifier ? (
