@@ -5,7 +5,6 @@
  */
 import type { Embeddings } from '../geometry/types.ts';
 import { assembleEmbeddings, gunzipIfNeeded, type LoadOptions, type NamedBytes, type ParsedEmbeddings } from './assemble.ts';
-import { parseNumericTable } from './delimited.ts';
 import { InputError } from './errors.ts';
 import { parseJsonEmbeddings, parseJsonLines } from './json.ts';
 import { labelsFromNpy } from './labels.ts';
@@ -13,6 +12,7 @@ import { hasNpyMagic } from './npyHeader.ts';
 import { npyToMatrix, parseNpy } from './npy.ts';
 import { hasZipMagic, LABEL_KEYS, listNpz, parseNpz, pickNpzArrays } from './npz.ts';
 import { hasSafetensorsLayout, parseSafetensors } from './safetensors.ts';
+import { parseDelimited } from './table.ts';
 import { decodeUtf8, emptyFileError } from './text.ts';
 
 export { gunzipIfNeeded, type LoadOptions, type NamedBytes } from './assemble.ts';
@@ -140,7 +140,7 @@ export function parseFormat(format: EmbeddingsFormat, file: NamedBytes, name: st
     case 'jsonl':
       return parseJsonLines(decodeText(file, name), name, opts);
     case 'delimited':
-      return parseNumericTable(decodeText(file, name), name);
+      return parseDelimited(decodeText(file, name), name, { labelColumn: opts.labelColumn, labelsGiven: opts.labels !== undefined });
     case 'parquet':
       throw new Error(`${name} is Parquet, which is read asynchronously: call loadEmbeddingsAsync (io/load.ts)`);
   }

@@ -3,12 +3,12 @@
  * vector columns and label column of a delimited file with a header. Defaults follow io's rules;
  * when no default is sensible the worker asks the user (a `choose` reply) instead of guessing.
  */
-import { isLabelColumnName } from '../io/labels';
+import { columnRoles } from '../io/columnRoles';
 import { hasNpyMagic, parseNpyHeader } from '../io/npyHeader';
 import { hasZipMagic, LABEL_KEYS, VECTOR_KEYS } from '../io/npz';
 import { InputError } from '../io/errors';
 import { listZip, readZipEntry } from '../io/zip';
-import { readHeader, type ColumnInfo, type TableHeader } from './table';
+import { readHeader, type ColumnInfo, type TableHeader } from '../io/table';
 
 /** The user's choices for a file; absent fields take the defaults. */
 export interface LoadChoice {
@@ -76,28 +76,17 @@ export function npzChoices(bytes: Uint8Array, name: string, choice: LoadChoice =
   return { file: name, kind: 'npz', arrays, chosen: { vectors, labelsArray, labelColumn: '' }, reason };
 }
 
-/** Numeric columns that are row identifiers, not coordinates (pandas writes its index as '' or 'Unnamed: 0'). */
-const ID_COLUMN = /^(id|idx|index|row|unnamed: ?\d+|)$/i;
-
 /**
- * Defaults for a delimited file with a header (null without one): every numeric column except a
- * label-named or id-like one (ID_COLUMN) is a vector component; the label is a label-named column, else the only text
- * column. Several text columns and none named label/class: the user is asked.
+ * Defaults for a delimited file with a header (null without one): io's columnRoles rule, the CLI's
+ * too. Several text columns and none named like a label: the user is asked (the first is proposed).
  */
 export function tableChoices(text: string, name: string, choice: LoadChoice = {}): { choices: FileChoices; header: TableHeader } | null {
   const header = readHeader(text, name);
   if (!header) return null;
-  const cols = header.columns;
-  const named = cols.find((c) => isLabelColumnName(c.name) || c.name === 'y');
-  const text_ = cols.filter((c) => !c.numeric);
-  let labelColumn = choice.labelColumn ?? named?.name ?? (text_.length === 1 ? text_[0].name : '');
-  let reason = '';
-  if (choice.labelColumn === undefined && !named && text_.length > 1) {
-    reason = `${name} has several text columns (${text_.map((c) => c.name).join(', ')}); which one holds the class labels?`;
-    labelColumn = text_[0].name;
-  }
-  const columns = choice.columns ?? cols.filter((c) => c.numeric && c.name !== labelColumn && !ID_COLUMN.test(c.name)).map((c) => c.name);
-  return { choices: { file: name, kind: 'table', columns: cols, chosen: { columns, labelColumn, labelsArray: '' }, reason }, header };
+  const roles = columnRoles(header.columns, { labelColumn: choice.labelColumn, vectorColumns: choice.columns });
+  const reason = roles.ambiguousLabels ? `${name} has several text columns (${roles.ambiguousLabels.join(', ')}); which one holds the class labels?` : '';
+  const labelColumn = roles.ambiguousLabels?.[0] ?? roles.labelColumn;
+  return { choices: { file: name, kind: 'table', columns: header.columns, chosen: { columns: roles.vectorColumns, labelColumn, labelsArray: '' }, reason }, header };
 }
 
 /** True for bytes io would read as an .npz. */

@@ -14,7 +14,7 @@ import { loadEmbeddingsAsync } from '../io/load';
 import { decodeUtf8 } from '../io/text';
 import { isNpz, npzChoices, npzEntry, tableChoices, type FileChoices, type LoadChoice } from './choices';
 import { fetchBytes, fileNameOf, readBlob } from './readFile';
-import { readTable } from './table';
+import { readTable } from '../io/table';
 import type { DatasetSource } from './protocol';
 
 /** Embeddings without their non-finite rows, the count dropped and the original row of each kept row. */

@@ -3,16 +3,15 @@
  * (labels, ids, captions): the app reads the chosen numeric columns as the vectors and keeps every
  * other column as metadata. Built on io's line scanner and cell parser; errors name line and column.
  */
-import type { ParsedEmbeddings } from '../io/assemble';
-import { forEachLine, parseNumberCell, sniffDelimiter, splitCells, type Delimiter } from '../io/delimited';
-import { InputError } from '../io/errors';
-import { quoteShort } from '../io/text';
+import type { ParsedEmbeddings } from './assemble.ts';
+import { columnRoles } from './columnRoles.ts';
+import { forEachLine, parseNumberCell, parseNumericTable, sniffDelimiter, splitCells, type Delimiter } from './delimited.ts';
+import { InputError } from './errors.ts';
+import { quoteShort } from './text.ts';
+import type { ColumnInfo } from './columnRoles.ts';
 
-/** One header column: its name and whether every sampled data cell in it is a number. */
-export interface ColumnInfo {
-  name: string;
-  numeric: boolean;
-}
+export type { ColumnInfo } from './columnRoles.ts';
+
 
 /** The header of a delimited file, or null when its first row is data (every cell numeric). */
 export interface TableHeader {
@@ -118,5 +117,37 @@ function cellError(name: string, line: number, col: number, column: string, cell
   return new InputError(
     `${name} line ${line}, column ${col + 1} (${quoteShort(column)}) is not a number: ${quoteShort(cell, 40)}.`,
     'Fix that cell, or leave this column out of the vector columns (choose the columns again).',
+  );
+}
+
+/**
+ * Delimited text as the CLI reads it, by columnRoles (the app's rule): with a header row, the
+ * numeric columns but the label and id-like ones are the vectors, the label column (or
+ * `labelColumn`) gives the labels unless a labels file was given (`labelsGiven`), the rest is
+ * metadata; without a header, every column is a vector component. A table with no vector column
+ * (a labels or metadata file) or several candidate label columns is an InputError.
+ */
+export function parseDelimited(text: string, name: string, opts: { labelColumn?: string; labelsGiven?: boolean } = {}): ParsedEmbeddings {
+  const header = readHeader(text, name);
+  if (!header) return parseNumericTable(text, name);
+  const { labelsGiven = false } = opts;
+  const roles = columnRoles(header.columns, labelsGiven || opts.labelColumn === undefined ? {} : { labelColumn: opts.labelColumn });
+  if (roles.vectorColumns.length === 0) throw labelsOnlyError(name, header.columns.map((c) => c.name));
+  if (roles.ambiguousLabels && !labelsGiven) {
+    throw new InputError(
+      `${name} has several text columns (${roles.ambiguousLabels.map((c) => quoteShort(c)).join(', ')}) and none is named label, class or y, so the labels are ambiguous.`,
+      'Name the label column with --label-column NAME (the other columns are kept as metadata).',
+    );
+  }
+  if (roles.vectorColumns.length === header.columns.length) return parseNumericTable(text, name, { delimiter: header.delimiter });
+  return readTable(text, name, header, roles.vectorColumns, labelsGiven ? undefined : roles.labelColumn || undefined);
+}
+
+/** The InputError for a labels or metadata file given where the vectors belong. */
+export function labelsOnlyError(name: string, columns: readonly string[]): InputError {
+  const what = columns.length > 1 ? `columns ${columns.map((c) => quoteShort(c)).join(', ')}` : 'one value per row';
+  return new InputError(
+    `${name} holds labels or metadata (${what}), not vectors: it has no numeric columns to use as coordinates.`,
+    'Now choose the vectors file as well: give it first and this file with --labels (in the app, open or drop both together).',
   );
 }
