@@ -144,10 +144,7 @@ export function parseDelimited(text: string, name: string, opts: { labelColumn?:
 }
 
 /** The InputError for a labels or metadata file given where the vectors belong. */
-export function labelsOnlyError(name: string, columns: readonly string[]): InputError {
+export function labelsOnlyError(name: string, columns: readonly string[], fix = 'Now choose the vectors file as well: give it first and this file with --labels.'): InputError {
   const what = columns.length > 1 ? `columns ${columns.map((c) => quoteShort(c)).join(', ')}` : 'one value per row';
-  return new InputError(
-    `${name} holds labels or metadata (${what}), not vectors: it has no numeric columns to use as coordinates.`,
-    'Now choose the vectors file as well: give it first and this file with --labels (in the app, open or drop both together).',
-  );
+  return new InputError(`${name} holds labels or metadata (${what}), not vectors.`, fix);
 }

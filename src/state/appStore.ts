@@ -4,7 +4,7 @@
  * selection through one explicit action, `onNewDataset`.
  */
 import { createAnalysisClient, type AnalysisClient } from '../workers/analysisClient';
-import type { BackendPreference, DatasetSource } from '../workers/protocol';
+import { LABELS_KEPT_FIX, type BackendPreference, type DatasetSource } from '../workers/protocol';
 import type { WorkerFailure } from '../workers/rpc/failure';
 import { createAnalysisStore, type AnalysisState } from './analysisStore';
 import { DEMO_DATASETS, demoSource, sourceFromQuery } from './datasets';
@@ -86,9 +86,19 @@ export function analyzeDemo(id: string = DEMO_DATASETS[0].id, preference?: Backe
   useAnalysisStore.getState().run(demoSource(d, document.baseURI), preference);
 }
 
-/** Loads user files: the vectors file plus an optional metadata/labels file. */
+/** A labels or metadata file given alone (the worker said so with LABELS_KEPT_FIX), kept for the vectors file given next. */
+let keptLabels: File | null = null;
+let lastAlone: File | null = null;
+useAnalysisStore.subscribe((s, prev) => {
+  if (s.error !== prev.error && s.error?.fix === LABELS_KEPT_FIX && lastAlone) keptLabels = lastAlone;
+});
+
+/** Loads user files: the vectors file plus an optional metadata/labels file (else the labels file kept from a drop of it alone). */
 export function analyzeFiles(vectors: File, metadata?: File): void {
-  const source: DatasetSource = { kind: 'files', name: vectors.name, vectors, metadata };
+  const labels = metadata ?? keptLabels ?? undefined;
+  lastAlone = labels ? null : vectors;
+  keptLabels = null;
+  const source: DatasetSource = { kind: 'files', name: vectors.name, vectors, metadata: labels };
   useAnalysisStore.getState().run(source);
 }
 

@@ -3,7 +3,8 @@
  * vector columns and label column of a delimited file with a header. Defaults follow io's rules;
  * when no default is sensible the worker asks the user (a `choose` reply) instead of guessing.
  */
-import { columnRoles } from '../io/columnRoles';
+import { columnRoles, isLabelColumnName } from '../io/columnRoles';
+import { forEachLine, splitCells } from '../io/delimited';
 import { hasNpyMagic, parseNpyHeader } from '../io/npyHeader';
 import { hasZipMagic, LABEL_KEYS, VECTOR_KEYS } from '../io/npz';
 import { InputError } from '../io/errors';
@@ -20,6 +21,8 @@ export interface LoadChoice {
   columns?: string[];
   /** Delimited text with a header: the label column, '' for none. */
   labelColumn?: string;
+  /** The metadata file's label column (a metadata file with several columns). */
+  metaLabelColumn?: string;
 }
 
 /** One array of an .npz. */
@@ -32,11 +35,14 @@ export interface ArrayInfo {
 /** The alternatives a file offers and the choice in effect. */
 export interface FileChoices {
   file: string;
-  kind: 'npz' | 'table';
+  /** 'plain': the vectors file leaves nothing open (only its metadata file's label column). */
+  kind: 'npz' | 'table' | 'plain';
   /** .npz arrays. */
   arrays?: ArrayInfo[];
   /** Header columns of a delimited file. */
   columns?: ColumnInfo[];
+  /** The metadata file given with the vectors, when it has several columns (chosen.metaLabelColumn picks the labels). */
+  metadata?: { file: string; columns: string[] };
   chosen: Required<Pick<LoadChoice, 'labelColumn' | 'labelsArray'>> & LoadChoice;
   /** Why the user is asked ('' when the defaults were used). */
   reason: string;
@@ -99,4 +105,27 @@ export function npzEntry(bytes: Uint8Array, key: string, name = 'the .npz file')
   const entry = listZip(bytes, name).find((e) => e.name === `${key}.npy`);
   if (!entry) throw new InputError(`${name} has no array named ${JSON.stringify(key)}.`, 'Choose one of the arrays it lists.');
   return readZipEntry(bytes, entry, name);
+}
+
+/**
+ * The columns of a metadata file with a header row (a .tsv/.csv/.tab of several columns: the
+ * Embedding-Projector rule of io/labels.ts), or null for a one-column or non-table labels file.
+ */
+export function metadataColumns(file: { name: string; bytes: Uint8Array }): string[] | null {
+  const lower = file.name.toLowerCase().replace(/\.gz$/, '');
+  if (!/\.(tsv|csv|tab)$/.test(lower) || hasNpyMagic(file.bytes)) return null;
+  const head = new TextDecoder('utf-8').decode(file.bytes.subarray(0, 64 * 1024));
+  let first: string[] | null = null;
+  forEachLine(head, (start, end) => {
+    first = splitCells(head, start, end, lower.endsWith('.csv') ? ',' : '\t');
+    return false;
+  });
+  const cols = first as string[] | null;
+  return cols && cols.length > 1 ? cols : null;
+}
+
+/** The metadata label column in effect: the chosen one, else io's default (pickLabelColumn: a label-named column, else the first). */
+export function metadataChoice(columns: string[], chosen?: string): string {
+  if (chosen !== undefined && columns.includes(chosen)) return chosen;
+  return columns.find(isLabelColumnName) ?? columns[0];
 }

@@ -22,6 +22,9 @@ export type { FaithfulnessReply, FaithfulnessRequest, ViewFaithfulness, ViewResu
 export type { BackendChoice, BackendName, BackendPreference, BackendProbe, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
 export { BACKEND_NAMES } from './rpc/envelope';
 
+/** The fix of the error for a labels or metadata file given alone: the app keeps that file for the vectors chosen next (appStore). */
+export const LABELS_KEPT_FIX = 'Now choose the vectors: open or drop the vectors file; this file is kept and used as its labels.';
+
 /** A dataset the worker fetches itself (same origin only): vectors plus an optional labels/metadata file. */
 export interface UrlDatasetSource {
   kind: 'url';

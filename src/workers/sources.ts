@@ -11,11 +11,12 @@ import { classifierFromFiles, type LoadedClassifier } from '../io/classifier';
 import { detectFormat } from '../io/detect';
 import { InputError } from '../io/errors';
 import { loadEmbeddingsAsync } from '../io/load';
+import { hasNpyMagic, parseNpyHeader } from '../io/npyHeader';
 import { decodeUtf8 } from '../io/text';
-import { isNpz, npzChoices, npzEntry, tableChoices, type FileChoices, type LoadChoice } from './choices';
+import { isNpz, metadataChoice, metadataColumns, npzChoices, npzEntry, tableChoices, type FileChoices, type LoadChoice } from './choices';
 import { fetchBytes, fileNameOf, readBlob } from './readFile';
-import { readTable } from '../io/table';
-import type { DatasetSource } from './protocol';
+import { labelsOnlyError, readTable } from '../io/table';
+import { LABELS_KEPT_FIX, type DatasetSource } from './protocol';
 
 /** Embeddings without their non-finite rows, the count dropped and the original row of each kept row. */
 export interface FiniteRows {
@@ -81,16 +82,40 @@ async function readAll(source: DatasetSource, signal: AbortSignal, onBytes: Byte
   return { vectors, metadata: { name: fileNameOf(source.labelsUrl), bytes: labels } };
 }
 
-/** Parses the bytes of a vectors file (and optional metadata file) with the user's choice. */
+/**
+ * Parses the bytes of a vectors file (and optional metadata file) with the user's choice. A file
+ * given alone that holds labels or metadata (no numeric column, or one value per row) is an
+ * InputError with LABELS_KEPT_FIX: the app keeps it for the vectors file chosen next.
+ */
 export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined): Promise<Loaded> {
+  const metaColumns = metadata ? metadataColumns(gunzipIfNeeded(metadata)) : null;
+  const metaLabelColumn = metaColumns ? metadataChoice(metaColumns, choice?.metaLabelColumn) : undefined;
+  if (!metadata && isLabelsNpy(gunzipIfNeeded(vectors))) throw labelsOnlyError(vectors.name, [], LABELS_KEPT_FIX);
+  const loaded = await parseVectors(vectors, metadata, choice, metaLabelColumn);
+  if ('emb' in loaded && !metadata && loaded.emb.dim === 1) throw labelsOnlyError(vectors.name, [], LABELS_KEPT_FIX);
+  if (!metaColumns || !('emb' in loaded)) return loaded;
+  const base: FileChoices = loaded.choices ?? { file: vectors.name, kind: 'plain', chosen: { labelColumn: '', labelsArray: '' }, reason: '' };
+  const chosen = { ...base.chosen, metaLabelColumn };
+  return { ...loaded, choices: { ...base, chosen, metadata: { file: metadata!.name, columns: metaColumns } } };
+}
+
+/** A .npy of one value per row (1-D, or text): labels, not vectors. */
+function isLabelsNpy(file: NamedBytes): boolean {
+  if (!hasNpyMagic(file.bytes)) return false;
+  const h = parseNpyHeader(file.bytes.subarray(0, 64 * 1024), file.name);
+  return h.shape.length === 1 || /^[<>|=]?[US]/.test(h.dtype.descr);
+}
+
+async function parseVectors(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined, labelColumn: string | undefined): Promise<Loaded> {
   const file = gunzipIfNeeded(vectors);
   const name = vectors.name;
+  const labelOpts = { labels: metadata, labelColumn: metadata ? labelColumn : undefined };
   if (isNpz(file.bytes)) {
     const choices = npzChoices(file.bytes, name, choice);
     if (choices.reason && !choice) return { choose: choices };
     const { vectors: key, labelsArray } = choices.chosen;
     const labels = metadata ?? (labelsArray ? { name: `${name}:${labelsArray}`, bytes: npzEntry(file.bytes, labelsArray, name) } : undefined);
-    const emb = await loadEmbeddingsAsync(file.name, file.bytes, { vectors: key, labels });
+    const emb = await loadEmbeddingsAsync(file.name, file.bytes, { vectors: key, labels, labelColumn: labelOpts.labelColumn });
     if (!labels) {
       delete emb.labels;
       delete emb.classNames;
@@ -100,15 +125,16 @@ export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | und
   if (detectFormat(file.name, file.bytes) === 'delimited') {
     const head = new TextDecoder('utf-8').decode(file.bytes.subarray(0, HEADER_BYTES));
     const found = tableChoices(head, name, choice);
+    if (found && !metadata && found.header.columns.every((c) => !c.numeric)) throw labelsOnlyError(name, found.header.columns.map((c) => c.name), LABELS_KEPT_FIX);
     if (found) {
       if (found.choices.reason && !choice) return { choose: found.choices };
       const text = decodeUtf8(file.bytes, name);
-      const { columns, labelColumn } = found.choices.chosen;
-      const parsed = readTable(text, name, found.header, columns ?? [], metadata ? undefined : labelColumn || undefined);
-      return { emb: assembleEmbeddings(name, parsed, { labels: metadata }), choices: found.choices };
+      const { columns, labelColumn: tableLabel } = found.choices.chosen;
+      const parsed = readTable(text, name, found.header, columns ?? [], metadata ? undefined : tableLabel || undefined);
+      return { emb: assembleEmbeddings(name, parsed, labelOpts), choices: found.choices };
     }
   }
-  return { emb: await loadEmbeddingsAsync(file.name, file.bytes, { labels: metadata }), choices: null };
+  return { emb: await loadEmbeddingsAsync(file.name, file.bytes, labelOpts), choices: null };
 }
 
 /** Loads a source: its Embeddings and the choices in effect, or the choice the user must make first. */

@@ -23,6 +23,7 @@ export function loadFiles(list: FileList | readonly File[]): void {
 
 function choiceSummary(c: ReturnType<typeof useAnalysisStore.getState>['choices']): string {
   if (!c) return '';
+  if (c.metadata) return `${c.kind === 'npz' ? `vectors: ${c.chosen.vectors ?? '?'} · ` : ''}labels: ${c.metadata.file} column ${c.chosen.metaLabelColumn ?? '?'}`;
   if (c.kind === 'npz') return `vectors: ${c.chosen.vectors ?? '?'} · labels: ${c.chosen.labelsArray || 'none'}`;
   const cols = c.chosen.columns ?? [];
   return `${cols.length} vector column${cols.length === 1 ? '' : 's'} · label: ${c.chosen.labelColumn || 'none'}`;
