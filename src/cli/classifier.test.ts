@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runInMemory } from './cli.test-util.ts';
+import { runInMemory } from './cli.test-util';
 
 const read = (dir: string, name: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/${dir}/${name}`, import.meta.url)));
 const ref = JSON.parse(new TextDecoder().decode(read('dataout', 'dataout.json'))) as { nc3: number; nc4: number; nc4ZeroBias: number };

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { classifierFromFiles, loadClassifier } from './classifier.ts';
-import { writeNpy } from './npy.ts';
-import { expectInputError, utf8 } from './testing.test-util.ts';
+import { classifierFromFiles, loadClassifier } from './classifier';
+import { writeNpy } from './npy';
+import { expectInputError, utf8 } from './testing.test-util';
 
 const W = Float32Array.from({ length: 6 }, (_, i) => i + 1); // 2 x 3: [[1, 2, 3], [4, 5, 6]]
 const file = (name: string, bytes: Uint8Array) => ({ name, bytes });

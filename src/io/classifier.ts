@@ -4,13 +4,13 @@
  * b has length K. Each file is a .npy (one array) or a container of named arrays (.npz, .safetensors);
  * pickClassifier chooses W and b among the arrays of every file by shape first, then by name.
  */
-import type { Classifier, Mat } from '../geometry/types.ts';
-import type { NamedBytes } from './detect.ts';
-import { InputError } from './errors.ts';
-import { formatShape, hasNpyMagic } from './npyHeader.ts';
-import { parseNpy, type NpyArray } from './npy.ts';
-import { hasZipMagic, parseNpz } from './npz.ts';
-import { hasSafetensorsLayout, parseSafetensorsHeader, safetensorToFloat32 } from './safetensors.ts';
+import type { Classifier, Mat } from '../geometry/types';
+import type { NamedBytes } from './detect';
+import { InputError } from './errors';
+import { formatShape, hasNpyMagic } from './npyHeader';
+import { parseNpy, type NpyArray } from './npy';
+import { hasZipMagic, parseNpz } from './npz';
+import { hasSafetensorsLayout, parseSafetensorsHeader, safetensorToFloat32 } from './safetensors';
 
 /** One numeric array of a file: the whole .npy, an .npz entry or a safetensors tensor. */
 export interface NamedArray {

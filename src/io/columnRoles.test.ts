@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { columnRoles, type ColumnInfo } from './columnRoles.ts';
-import { loadEmbeddingsAsync } from './load.ts';
-import { parseDelimited } from './table.ts';
-import { expectInputError } from './testing.test-util.ts';
-import { parseNpy } from './npy.ts';
+import { columnRoles, type ColumnInfo } from './columnRoles';
+import { loadEmbeddingsAsync } from './load';
+import { parseDelimited } from './table';
+import { expectInputError } from './testing.test-util';
+import { parseNpy } from './npy';
 
 const cols = (spec: string): ColumnInfo[] => spec.split(' ').map((c) => ({ name: c.replace(/:t$/, ''), numeric: !c.endsWith(':t') }));
 const fixture = (dir: string, name: string) => new Uint8Array(readFileSync(new URL(`../../tests/fixtures/${dir}/${name}`, import.meta.url)));

@@ -3,14 +3,14 @@
  * (labels, ids, captions): the app reads the chosen numeric columns as the vectors and keeps every
  * other column as metadata. Built on io's line scanner and cell parser; errors name line and column.
  */
-import type { ParsedEmbeddings } from './assemble.ts';
-import { columnRoles } from './columnRoles.ts';
-import { forEachLine, parseNumberCell, parseNumericTable, sniffDelimiter, splitCells, type Delimiter } from './delimited.ts';
-import { InputError } from './errors.ts';
-import { quoteShort } from './text.ts';
-import type { ColumnInfo } from './columnRoles.ts';
+import type { ParsedEmbeddings } from './assemble';
+import { columnRoles } from './columnRoles';
+import { forEachLine, parseNumberCell, parseNumericTable, sniffDelimiter, splitCells, type Delimiter } from './delimited';
+import { InputError } from './errors';
+import { quoteShort } from './text';
+import type { ColumnInfo } from './columnRoles';
 
-export type { ColumnInfo } from './columnRoles.ts';
+export type { ColumnInfo } from './columnRoles';
 
 
 /** The header of a delimited file, or null when its first row is data (every cell numeric). */
@@ -142,6 +142,9 @@ export function parseDelimited(text: string, name: string, opts: { labelColumn?:
   if (roles.vectorColumns.length === header.columns.length) return parseNumericTable(text, name, { delimiter: header.delimiter });
   return readTable(text, name, header, roles.vectorColumns, labelsGiven ? undefined : roles.labelColumn || undefined);
 }
+
+/** The fix of the app's error for a labels or metadata file given alone: the app keeps that file for the vectors chosen next (appStore). */
+export const LABELS_KEPT_FIX = 'Now choose the vectors: open or drop the vectors file; this file is kept and used as its labels.';
 
 /** The InputError for a labels or metadata file given where the vectors belong. */
 export function labelsOnlyError(name: string, columns: readonly string[], fix = 'Now choose the vectors file as well: give it first and this file with --labels.'): InputError {

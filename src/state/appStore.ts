@@ -4,7 +4,7 @@
  * selection through one explicit action, `onNewDataset`.
  */
 import { createAnalysisClient, type AnalysisClient } from '../workers/analysisClient';
-import { LABELS_KEPT_FIX, type BackendPreference, type DatasetSource } from '../workers/protocol';
+import { LABELS_KEPT_FIX, type BackendPreference, type DatasetSource } from '../workers/analysisProtocol';
 import type { WorkerFailure } from '../workers/rpc/failure';
 import { createAnalysisStore, type AnalysisState } from './analysisStore';
 import { DEMO_DATASETS, demoSource, sourceFromQuery } from './datasets';

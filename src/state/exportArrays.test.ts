@@ -2,8 +2,8 @@ import { tableFromIPC } from '@uwdata/flechette';
 import { describe, expect, it } from 'vitest';
 import { loadEmbeddingsAsync } from '../io/load';
 import { parseNpz } from '../io/npz';
-import { parseFiles } from '../workers/sources';
-import type { ViewResult } from '../workers/protocol';
+import { parseFiles } from '../explore/sources';
+import type { ViewResult } from '../workers/analysisProtocol';
 import { pointTable, tableArrow, tableNpz, textNpy, valuesNpz } from './exportArrays';
 import { parseNpy } from '../io/npy';
 

@@ -8,7 +8,7 @@
 import { zipSync } from 'fflate';
 import { float32, int32, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
 import { npyHeaderBytes, writeNpy } from '../io/npy';
-import type { ViewResult } from '../workers/protocol';
+import type { ViewResult } from '../workers/analysisProtocol';
 import type { PointBuffers } from './pointBuffers';
 
 /** A per-point numeric column (local ID, neighbour preservation), NaN where not computed. */

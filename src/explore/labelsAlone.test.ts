@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isInputError } from '../io/errors';
 import { writeNpy } from '../io/npy';
-import { LABELS_KEPT_FIX } from './protocol';
+import { LABELS_KEPT_FIX } from '../io/table';
 import { parseFiles } from './sources';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
