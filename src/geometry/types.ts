@@ -128,6 +128,8 @@ export interface AnalysisReport {
     nc1Dominated?: boolean | null;
     /** cdnv and equiangularity ran on this seeded sample of class pairs (many classes), or null: all pairs. */
     pairSample?: PairSample | null;
+    /** True when W was given without b, so nc4 used b = 0; false with b; null without a classifier. */
+    biasAssumedZero?: boolean | null;
     /** For each metric above that is null although labels (and W, for the classifier metrics) were given: why. */
     reasons?: CollapseReasons;
     /** Sentences shown under the collapse metrics (CLI and app): the nc1Dominated warning, the pair sample. */

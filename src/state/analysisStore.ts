@@ -66,6 +66,8 @@ export interface AnalysisState {
   charts: DatasetCharts | null;
   /** The choices the file on screen was loaded with. */
   choices: FileChoices | null;
+  /** Where the classifier of the data on screen came from (W, b), or null without one. */
+  classifier: { weightsFrom: string; biasFrom: string | null } | null;
   /** A file waiting for the user's choice (status 'choosing'). */
   pendingChoice: FileChoices | null;
   /** Bumped whenever pointBuffers change (a new dataset). */
@@ -123,6 +125,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient, options: An
         metaColumns: r.meta?.columns ?? [],
         charts: r.charts,
         choices: r.choices,
+        classifier: r.classifier ?? null,
         pendingChoice: null,
         analysisMs: r.analysisMs,
         shownSource: get().source,
@@ -150,6 +153,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient, options: An
       metaColumns: [],
       charts: null,
       choices: null,
+      classifier: null,
       pendingChoice: null,
       dataVersion: 0,
       analysisMs: null,

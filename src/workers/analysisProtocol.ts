@@ -23,6 +23,8 @@ export type { FaithfulnessReply, FaithfulnessRequest, ViewFaithfulness, ViewResu
 export type { BackendChoice, BackendName, BackendPreference, BackendProbe, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
 export { BACKEND_NAMES } from './rpc/envelope';
 
+export { LABELS_KEPT_FIX } from '../io/table';
+
 /** Load a dataset, analyse it on a backend, and send the default view. A newer one cancels every older job. */
 export interface AnalyzeRequest {
   type: 'analyze';
@@ -112,6 +114,8 @@ export interface ResultReply {
   meta: Metadata | null;
   /** What was chosen to load the file (arrays, columns) and the alternatives. */
   choices: FileChoices | null;
+  /** Where the classifier's W and b came from (`file:array`; bias null: b = 0 was used), or null without one. */
+  classifier?: { weightsFrom: string; biasFrom: string | null } | null;
   charts: DatasetCharts;
   view: ViewResult;
   /** Milliseconds from the end of parsing to this reply (first stage, default view and charts). */

@@ -15,7 +15,7 @@ import { nearestTo } from '../geometry/neighbours';
 import { computeAngles, computeCharts } from '../explore/charts';
 import { buildDataset, classCounts, type Dataset } from '../explore/dataset';
 import { computeIdStage, APP_ID_SAMPLE } from '../explore/idStage';
-import { finiteRowsOf, loadSource, type BytesProgress, type Loaded } from '../explore/sources';
+import { finiteRowsOf, loadSource, readClassifier, type BytesProgress, type Loaded } from '../explore/sources';
 import { computeView, DEFAULT_VIEW } from '../explore/views';
 import { measureView } from '../explore/viewFaithfulness';
 import { subsetOf } from '../explore/subset';
@@ -100,7 +100,8 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
     }
     const t0 = performance.now();
     const finite = finiteRowsOf(loaded);
-    const input = prepareAnalysis(finite.emb, { k: req.k, nonFinite: finite.nonFinite });
+    const head = await readClassifier(src, finite.emb, signal);
+    const input = prepareAnalysis(finite.emb, { k: req.k, nonFinite: finite.nonFinite, classifier: head?.classifier });
     const base = await analyzeBase(input, { signal, idSample: APP_ID_SAMPLE, onProgress: (f, stage) => progress(0.1 + 0.6 * f, stage) });
     if (clustered) base.report.clusters = clustered.clusters;
     progress(0.7, 'views');
@@ -124,6 +125,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
       classCounts: ds.labels ? classCounts(ds.labels, ds.K) : null,
       meta: ds.meta,
       choices: loaded.choices,
+      classifier: head ? { weightsFrom: head.weightsFrom, biasFrom: head.biasFrom } : null,
       charts,
       view,
       analysisMs: performance.now() - t0,

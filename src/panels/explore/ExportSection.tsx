@@ -13,6 +13,7 @@ import { VIEW_BACKGROUND } from '../../views/palette';
 import { useColorPlan } from '../../views/useColorPlan';
 import { cloudHandle, shortAxis } from '../../views/three/PointView';
 import { viewPng } from '../../views/three/snapshot';
+import { ArrayExports } from './ArrayExports';
 
 /** The PNG's size as a multiple of the view's. */
 const SCALES = [1, 2, 4] as const;
@@ -64,6 +65,7 @@ export function ExportSection() {
           ))}
         </select>
       </div>
+      <ArrayExports />
       <LocalIdNote />
     </fieldset>
   );

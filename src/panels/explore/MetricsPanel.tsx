@@ -13,6 +13,7 @@ import { EVR_DOC, globalIdPendingText, idSampleNote, METRIC_DOCS, SECTION_TITLES
 import { ClassesTab } from './ClassesTab';
 import { DimensionTab } from './DimensionTab';
 import { InspectPanel } from './InspectPanel';
+import { ClassifierLine } from './ClassifierLine';
 import { CollapseCard } from './CollapseCard';
 import { Nc1DominatedWarning } from './Nc1DominatedWarning';
 import { PictureSection } from './PictureSection';
@@ -92,6 +93,7 @@ function MetricsTab() {
             ))}
           </div>
           {section === 'id' && report ? <IdStageLine /> : null}
+          {section === 'collapse' && report ? <ClassifierLine /> : null}
         </section>
       ))}
       <PictureSection />
