@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeReliabilityFiles } from './reliabilityData.ts';
+import { writeReliabilityFiles } from './reliabilityData';
 
 const i = process.argv.indexOf('--dir');
 const dir = i >= 0 ? process.argv[i + 1] : mkdtempSync(join(tmpdir(), 'reliability-'));

@@ -5,8 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRng } from '../../src/geometry/random.ts';
-import { writeNpy } from '../../src/io/npy.ts';
+import { createRng } from '../../src/geometry/random';
+import { writeNpy } from '../../src/io/npy';
 
 /** Seeded standard normal n x d (float32). */
 function normal(n: number, d: number, seed: number): Float32Array {

@@ -12,8 +12,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { PRESETS } from '../../src/training/presets.ts';
-import { startPreview } from '../bench/server.ts';
+import { PRESETS } from '../../src/training/presets';
+import { startPreview } from '../bench/server';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
