@@ -3,23 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { loadEmbeddingsAsync } from '../io/load';
 import { parseNpz } from '../io/npz';
 import { parseFiles } from '../explore/sources';
+import { blankPcaView } from '../explore/testDataset';
 import type { ViewResult } from '../workers/analysisProtocol';
 import { pointTable, tableArrow, tableNpz, textNpy, valuesNpz } from './exportArrays';
 import { parseNpy } from '../io/npy';
 
 const n = 6;
-const view: ViewResult = {
-  view: { kind: 'pca', axes: [0, 1, 2] },
-  coords: Float32Array.from({ length: n * 3 }, (_, t) => Math.sin(t) * 3),
-  offset: [0, 0, 0],
-  scale: 1,
-  axes: ['PC1', 'PC2', 'PC3'],
-  sample: null,
-  means: null,
-  globalMean: null,
-  etf: null,
-  note: '',
-};
+const view: ViewResult = { ...blankPcaView(n), coords: Float32Array.from({ length: n * 3 }, (_, t) => Math.sin(t) * 3) };
 const buffers = {
   rowIndex: Int32Array.from([0, 2, 3, 4, 6, 7]),
   labels: Int32Array.from([0, 1, 0, 1, 2, 2]),
