@@ -29,8 +29,7 @@ const workerRestrictions = {
 /** Stores hold the app's state for the panels; the CLI is a separate front end. */
 const stateRestrictions = {
   patterns: [
-    // d3 is allowed: stores use its scales' nice ticks (filterColumns.ts), never its DOM selection.
-    { group: UI_LIBS.filter((m) => m !== 'd3'), message: 'Stores never touch the UI.' },
+    { group: UI_LIBS, message: 'Stores never touch the UI.' },
     { group: ['**/cli/*', '**/panels/*', '**/views/*'], message: 'Stores never import the CLI, panels or views: move what they need to a neutral home.' },
   ],
 };
