@@ -15,6 +15,8 @@ import { appendSnapshot, getHistory, resetHistory } from './trainingBuffers';
 import { runLabel } from './trainingConfig';
 import type { AllRowFeatures } from './trainingExport';
 import { initialBackend } from './backendQuery';
+import { noteUploadHash, uploadFor } from './trainingFile';
+import type { DataUpload } from '../workers/trainingData';
 
 export type TrainStatus = 'idle' | 'building' | 'ready' | 'playing' | 'error';
 
@@ -89,7 +91,7 @@ export interface TrainingState {
 
 /** The worker client the store drives (TrainingClient, or a fake in tests). */
 export interface TrainingPort {
-  configure(config: RunConfig, backend: BackendPreference, baseUrl: string): number;
+  configure(config: RunConfig, backend: BackendPreference, baseUrl: string, upload?: DataUpload): number;
   play(run: number, speed: TrainSpeed, maxSteps?: number): number;
   pause(run: number): void;
   setSpeed(speed: TrainSpeed): void;
@@ -143,6 +145,9 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
         resetHistory(info.run);
         trainerStep = 0;
         lastFeatures = null;
+        // A file source learns its hash, rows and classes from the worker (no rebuild: the run is of that file).
+        if (info.file) noteUploadHash(info.file);
+        if (info.file && get().config.data.source.kind === 'file') set((s) => ({ config: { ...s.config, data: { ...s.config.data, source: info.file! } } }));
         set((s) => ({ info, latest: null, collapse: null, terminalStep: null, replay: null, version: s.version + 1, featureExport: exporting ? s.featureExport : null }));
       },
       snapshot: (_id, run, snap) => {
@@ -170,6 +175,7 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
           testRows: r.testRows,
           features: r.features,
           labels: r.labels,
+          weights: r.weights,
           classNames: info?.run === r.run ? info.classNames.slice() : [],
         };
         finishExport(lastFeatures, null);
@@ -218,7 +224,7 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
       rebuildTimer = null;
       const { config, preference } = get();
       playId = 0;
-      configureId = client().configure(config, preference, deps.baseUrl());
+      configureId = client().configure(config, preference, deps.baseUrl(), uploadFor(config.data.source));
       set({ status: 'building', error: null, stopReason: null, progress: { fraction: 0, stage: 'starting' } });
     }
 
