@@ -6,12 +6,12 @@
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import type { AsyncBuffer, ColumnData, FileMetaData, SchemaElement, SchemaTree } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import type { Embeddings, Metadata } from '../geometry/types.ts';
-import { assembleEmbeddings, type LoadOptions, type ParsedEmbeddings } from './assemble.ts';
-import { InputError } from './errors.ts';
-import { DEFAULT_BUDGET_BYTES, overBudgetError } from './inflate.ts';
-import { VECTOR_FIELDS } from './json.ts';
-import { isLabelColumnName } from './labels.ts';
+import type { Embeddings, Metadata } from '../geometry/types';
+import { assembleEmbeddings, type LoadOptions, type ParsedEmbeddings } from './assemble';
+import { InputError } from './errors';
+import { DEFAULT_BUDGET_BYTES, overBudgetError } from './inflate';
+import { VECTOR_FIELDS } from './json';
+import { isLabelColumnName } from './labels';
 
 type ColumnKind = 'list' | 'numeric' | 'scalar' | 'nested';
 

@@ -1,5 +1,5 @@
 /** Starting a run on the user's files: from Train's Data section, a drop on Train, or Explore's "Train on this file". */
-import type { LoadChoice } from '../workers/choices';
+import type { LoadChoice } from '../io/choices';
 import { uploadOf, withUpload, type PathedFile } from './trainingFile';
 import { useTrainingStore } from './trainingStore';
 

@@ -6,7 +6,7 @@
  */
 import type { FileSourceSpec } from '../datasets/userData';
 import type { SourceSpec } from '../datasets/build';
-import type { LoadChoice } from '../workers/choices';
+import type { LoadChoice } from '../io/choices';
 import type { DataUpload } from '../workers/trainingData';
 import { pairFiles } from './files';
 import { emptyFileSource } from './trainingConfig';

@@ -59,7 +59,7 @@ describe("the training worker's reader of the user's files", () => {
       return new Uint8ClampedArray(IMAGE_SIDE * IMAGE_SIDE * 4).fill(255);
     };
     const zip = zipSync({ 'set/a/1.png': Uint8Array.of(1), 'set/a/2.png': Uint8Array.of(2), 'set/b/1.png': Uint8Array.of(3), 'set/b/2.png': Uint8Array.of(4) });
-    const up = { kind: 'images' as const, name: 'set.zip', files: [new File([zip], 'set.zip')], paths: ['set.zip'] };
+    const up = { kind: 'images' as const, name: 'set.zip', files: [new File([zip as BlobPart], 'set.zip')], paths: ['set.zip'] };
     const store = memoryStore();
     const first = await createUserData({ decode, store }).points(empty, up, signal);
     expect(first.spec).toMatchObject({ rows: 4, classes: 2, images: true, name: 'set.zip' });

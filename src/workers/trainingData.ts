@@ -10,9 +10,9 @@ import type { LabelledPoints } from '../datasets/types';
 import { imagePoints, isImagePath, zipImages, type DecodeImage, type ImageEntry } from '../datasets/images';
 import { checkTrainable, type FileSourceSpec } from '../datasets/userData';
 import { InputError } from '../io/errors';
-import type { LoadChoice } from './choices';
-import { readBlob } from './readFile';
-import { parseFiles } from './sources';
+import type { LoadChoice } from '../io/choices';
+import { readBlob } from '../io/readFile';
+import { parseFiles } from '../explore/sources';
 
 /** A user's data as the store sends it: a table or array file (with an optional labels file), or images. */
 export type DataUpload =

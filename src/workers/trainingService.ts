@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { buildDataset, type DataConfig, type Dataset, type FileSourceSpec, type ReadBytes, type UserPoints } from '../datasets';
 import { abortError } from '../geometry/abort';
 import { createTrainer, snapshotMetrics, type Snapshot, type Trainer } from '../training';
-import { FrameTracker } from './trainingFrame';
+import { FrameTracker } from '../training/frames';
 import { createUserData, type PointsStore } from './trainingData';
 import type { DecodeImage } from '../datasets/images';
 import type { BackendChoice, BackendPreference } from './rpc/envelope';

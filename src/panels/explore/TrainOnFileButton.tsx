@@ -4,7 +4,7 @@
  */
 import { useModeStore } from '../../state/modeStore';
 import { trainOnFiles } from '../../state/trainOnFiles';
-import type { DatasetSource } from '../../workers/protocol';
+import type { DatasetSource } from '../../workers/analysisProtocol';
 
 export function TrainOnFileButton({ source, classes }: { source: DatasetSource; classes: number | null }) {
   if (source.kind !== 'files' || !classes || classes < 2) return null;

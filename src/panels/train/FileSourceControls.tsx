@@ -10,7 +10,7 @@ import { ACCEPT } from '../../state/files';
 import { trainOnFiles } from '../../state/trainOnFiles';
 import { useTrainingStore } from '../../state/trainingStore';
 import { SliderField } from '../fields/ChoiceFields';
-import { formatBytes } from '../../views/format';
+import { formatBytes } from '../../format';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
