@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { zipSync, zlibSync } from 'fflate';
 import { createRng } from '../src/geometry/random';
 import { parseNpz } from '../src/io/npz';
 import { ARTIFACTS, loadFiles } from './helpers';
@@ -91,4 +92,63 @@ test('Train on my file: upload, 200 steps, NC1, export the model, the same NC1 i
   await fresh.getByTestId('train-file-input').setInputFiles(CSV);
   await expect(fresh.getByTestId('train-file-summary')).toHaveAttribute('data-hash', hash, { timeout: 30_000 });
   await other.close();
+});
+
+/** A width x width 8-bit grey PNG of one level (filter 0 rows, zlib-deflated IDAT). */
+function greyPng(width: number, level: number): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Uint8Array) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Uint8Array) => {
+    const out = new Uint8Array(12 + data.length);
+    const v = new DataView(out.buffer);
+    v.setUint32(0, data.length);
+    out.set(new TextEncoder().encode(type), 4);
+    out.set(data, 8);
+    v.setUint32(8 + data.length, crc(out.subarray(4, 8 + data.length)));
+    return out;
+  };
+  const ihdr = new Uint8Array(13);
+  const hv = new DataView(ihdr.buffer);
+  hv.setUint32(0, width);
+  hv.setUint32(4, width);
+  ihdr.set([8, 0, 0, 0, 0], 8);
+  const raw = new Uint8Array(width * (width + 1));
+  for (let r = 0; r < width; r++) raw.fill(level, r * (width + 1) + 1, (r + 1) * (width + 1));
+  const parts = [Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array(0))];
+  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+test('Train on images: a zip of PNGs in class folders is decoded in the worker, resized to 28 x 28 grey, and trains', async ({ page }) => {
+  const entries: Record<string, Uint8Array> = {};
+  for (let i = 0; i < 10; i++) {
+    entries[`shapes/dark/${i}.png`] = greyPng(16, 20 + i * 3);
+    entries[`shapes/light/${i}.png`] = greyPng(16, 200 + i * 3);
+  }
+  const zipPath = `${ARTIFACTS}/shapes-${process.env.E2E_PORT ?? 'x'}.zip`;
+  writeFileSync(zipPath, zipSync(entries));
+  await page.goto('/?mode=train&backend=wasm&source=file');
+  await page.getByTestId('train-file-input').setInputFiles(zipPath);
+  const summary = page.getByTestId('train-file-summary');
+  await expect(summary).toContainText('20 labelled rows, 784 features (images resized to 28 x 28 grey', { timeout: 30_000 });
+  await expect(summary).toContainText('2 classes');
+  await expect(summary).toHaveAttribute('data-train', '16');
+  await expect(summary).toHaveAttribute('data-test', '4');
+  await page.getByTestId('train-step').click();
+  await expect.poll(() => valueOf(page, 'train-step-count'), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('train-accuracy')).toHaveText(/%$/);
+  await page.screenshot({ path: `${ARTIFACTS}/train-own-images.png` });
 });

@@ -31,7 +31,8 @@ function FileSummary() {
   if (!file || file.hash !== source.hash || status === 'building') {
     return (
       <p className="chart-note" data-testid="train-file-summary">
-        {source.name} ({formatBytes(source.size)}){source.rows > 0 ? `, ${count(source.rows)} rows` : ''}: read in the training worker when the run builds.
+        {source.name} ({formatBytes(source.size)}){source.rows > 0 ? `, ${count(source.rows)} rows` : ''}
+        {status === 'error' ? ': not read (see the message beside).' : ': read in the training worker as the run builds.'}
       </p>
     );
   }
