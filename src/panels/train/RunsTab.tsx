@@ -123,7 +123,7 @@ export function RunsTab() {
         <p className="chart-note" data-testid="train-model-note">
           The model: the same arrays plus every layer&apos;s weights (<code>layer0.kernel</code>, <code>layer0.bias</code>, …), the head&apos;s <code>W</code> and{' '}
           <code>b</code> (a GCR head has <code>head.bases</code> instead) and, for your file, <code>input.mean</code> and <code>input.std</code>. Explore and the CLI
-          read <code>features</code>, <code>labels</code>, and W and b for NC3/NC4.
+          open it as it is (<code>features</code> as the vectors, <code>labels</code> as the classes); W and b are the classifier NC3 and NC4 need.
         </p>
         <div className="button-row">
           <button type="button" data-testid="train-export-model-npz" disabled={noRun} onClick={() => saveModel('npz')}>
