@@ -78,6 +78,7 @@ test('Train on my file: upload, 200 steps, NC1, export the model, the same NC1 i
 
   // The link, opened again: the rows kept in this browser train without the file.
   await page.getByTestId('mode-train').click();
+  await expect(page).toHaveURL(/mode=train.*file=/);
   const link = page.url();
   await page.goto(link);
   await expect(page.getByTestId('train-file-summary')).toHaveAttribute('data-hash', hash, { timeout: 30_000 });
