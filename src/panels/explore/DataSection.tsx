@@ -7,6 +7,7 @@ import { analyzeDemo, analyzeFiles, useAnalysisStore } from '../../state/appStor
 import { DEMO_DATASETS } from '../../state/datasets';
 import { ACCEPT, pairFiles } from '../../state/files';
 import { useUiStore } from '../../state/uiStore';
+import { TrainOnFileButton } from './TrainOnFileButton';
 import { ExploreCompareButton } from '../compare/ExploreCompareButton';
 import { HiddenFileInput } from '../fields/HiddenFileInput';
 
@@ -35,6 +36,7 @@ export function DataSection() {
   const dataset = useAnalysisStore((s) => s.dataset);
   const choices = useAnalysisStore((s) => s.choices);
   const nonFinite = useAnalysisStore((s) => s.report?.skipped.nonFinite ?? 0);
+  const classes = useAnalysisStore((s) => s.report?.classes ?? null);
   const openChoices = useUiStore((s) => s.openChoices);
   const demo = shown && shown.kind !== 'files' ? DEMO_DATASETS.find((d) => d.id === shown.name) : undefined;
   return (
@@ -87,6 +89,7 @@ export function DataSection() {
             </p>
           ) : null}
           {shown ? <ExploreCompareButton source={shown} /> : null}
+          {shown ? <TrainOnFileButton source={shown} classes={classes} /> : null}
         </div>
       ) : null}
     </div>
