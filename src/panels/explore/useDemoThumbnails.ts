@@ -1,9 +1,9 @@
-/** Gives the view the images of an example whose vectors are pixels (the digits), and clears them for any other data. */
+/** Gives the view the images of the data on screen: a Projector sprite sheet offered for it (offerSpriteSheet), or an example whose vectors are pixels (the digits); clears them for any other data. */
 import { useEffect } from 'react';
 import { useAnalysisStore } from '../../state/appStore';
 import { DEMO_DATASETS, loadDemoPixels } from '../../state/datasets';
 import { useViewStore } from '../../state/viewStore';
-import { pixelThumbnails, setThumbnails } from '../../views/thumbnails';
+import { offeredSpriteSheet, pixelThumbnails, setThumbnails, spriteThumbnails } from '../../views/thumbnails';
 
 export function useDemoThumbnails(): void {
   const shown = useAnalysisStore((s) => s.shownSource);
@@ -12,6 +12,12 @@ export function useDemoThumbnails(): void {
     const bump = useViewStore.getState().bumpThumbnails;
     setThumbnails(null);
     bump();
+    const sheet = shown && dataVersion > 0 ? offeredSpriteSheet(shown.name) : null;
+    if (sheet) {
+      setThumbnails(spriteThumbnails(sheet.image, sheet.singleImageDim[0], sheet.singleImageDim[1]));
+      bump();
+      return;
+    }
     const demo = shown && shown.kind === 'url' ? DEMO_DATASETS.find((d) => d.id === shown.name) : undefined;
     if (!demo?.image || dataVersion === 0) return;
     const { width, height } = demo.image;
