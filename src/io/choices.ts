@@ -3,7 +3,8 @@
  * vector columns and label column of a delimited file with a header. Defaults follow io's rules;
  * when no default is sensible the worker asks the user (a `choose` reply) instead of guessing.
  */
-import { isLabelColumnName } from './labels';
+import { columnRoles, isLabelColumnName } from './columnRoles';
+import { forEachLine, splitCells } from './delimited';
 import { hasNpyMagic, parseNpyHeader } from './npyHeader';
 import { hasZipMagic, LABEL_KEYS, VECTOR_KEYS } from './npz';
 import { InputError } from './errors';
@@ -20,6 +21,8 @@ export interface LoadChoice {
   columns?: string[];
   /** Delimited text with a header: the label column, '' for none. */
   labelColumn?: string;
+  /** The metadata file's label column (a metadata file with several columns). */
+  metaLabelColumn?: string;
 }
 
 /** One array of an .npz. */
@@ -32,11 +35,14 @@ export interface ArrayInfo {
 /** The alternatives a file offers and the choice in effect. */
 export interface FileChoices {
   file: string;
-  kind: 'npz' | 'table';
+  /** 'plain': the vectors file leaves nothing open (only its metadata file's label column). */
+  kind: 'npz' | 'table' | 'plain';
   /** .npz arrays. */
   arrays?: ArrayInfo[];
   /** Header columns of a delimited file. */
   columns?: ColumnInfo[];
+  /** The metadata file given with the vectors, when it has several columns (chosen.metaLabelColumn picks the labels). */
+  metadata?: { file: string; columns: string[] };
   chosen: Required<Pick<LoadChoice, 'labelColumn' | 'labelsArray'>> & LoadChoice;
   /** Why the user is asked ('' when the defaults were used). */
   reason: string;
@@ -76,28 +82,17 @@ export function npzChoices(bytes: Uint8Array, name: string, choice: LoadChoice =
   return { file: name, kind: 'npz', arrays, chosen: { vectors, labelsArray, labelColumn: '' }, reason };
 }
 
-/** Numeric columns that are row identifiers, not coordinates (pandas writes its index as '' or 'Unnamed: 0'). */
-const ID_COLUMN = /^(id|idx|index|row|unnamed: ?\d+|)$/i;
-
 /**
- * Defaults for a delimited file with a header (null without one): every numeric column except a
- * label-named or id-like one (ID_COLUMN) is a vector component; the label is a label-named column, else the only text
- * column. Several text columns and none named label/class: the user is asked.
+ * Defaults for a delimited file with a header (null without one): io's columnRoles rule, the CLI's
+ * too. Several text columns and none named like a label: the user is asked (the first is proposed).
  */
 export function tableChoices(text: string, name: string, choice: LoadChoice = {}): { choices: FileChoices; header: TableHeader } | null {
   const header = readHeader(text, name);
   if (!header) return null;
-  const cols = header.columns;
-  const named = cols.find((c) => isLabelColumnName(c.name) || c.name === 'y');
-  const text_ = cols.filter((c) => !c.numeric);
-  let labelColumn = choice.labelColumn ?? named?.name ?? (text_.length === 1 ? text_[0].name : '');
-  let reason = '';
-  if (choice.labelColumn === undefined && !named && text_.length > 1) {
-    reason = `${name} has several text columns (${text_.map((c) => c.name).join(', ')}); which one holds the class labels?`;
-    labelColumn = text_[0].name;
-  }
-  const columns = choice.columns ?? cols.filter((c) => c.numeric && c.name !== labelColumn && !ID_COLUMN.test(c.name)).map((c) => c.name);
-  return { choices: { file: name, kind: 'table', columns: cols, chosen: { columns, labelColumn, labelsArray: '' }, reason }, header };
+  const roles = columnRoles(header.columns, { labelColumn: choice.labelColumn, vectorColumns: choice.columns });
+  const reason = roles.ambiguousLabels ? `${name} has several text columns (${roles.ambiguousLabels.join(', ')}); which one holds the class labels?` : '';
+  const labelColumn = roles.ambiguousLabels?.[0] ?? roles.labelColumn;
+  return { choices: { file: name, kind: 'table', columns: header.columns, chosen: { columns: roles.vectorColumns, labelColumn, labelsArray: '' }, reason }, header };
 }
 
 /** True for bytes io would read as an .npz. */
@@ -110,4 +105,27 @@ export function npzEntry(bytes: Uint8Array, key: string, name = 'the .npz file')
   const entry = listZip(bytes, name).find((e) => e.name === `${key}.npy`);
   if (!entry) throw new InputError(`${name} has no array named ${JSON.stringify(key)}.`, 'Choose one of the arrays it lists.');
   return readZipEntry(bytes, entry, name);
+}
+
+/**
+ * The columns of a metadata file with a header row (a .tsv/.csv/.tab of several columns: the
+ * Embedding-Projector rule of io/labels.ts), or null for a one-column or non-table labels file.
+ */
+export function metadataColumns(file: { name: string; bytes: Uint8Array }): string[] | null {
+  const lower = file.name.toLowerCase().replace(/\.gz$/, '');
+  if (!/\.(tsv|csv|tab)$/.test(lower) || hasNpyMagic(file.bytes)) return null;
+  const head = new TextDecoder('utf-8').decode(file.bytes.subarray(0, 64 * 1024));
+  let first: string[] | null = null;
+  forEachLine(head, (start, end) => {
+    first = splitCells(head, start, end, lower.endsWith('.csv') ? ',' : '\t');
+    return false;
+  });
+  const cols = first as string[] | null;
+  return cols && cols.length > 1 ? cols : null;
+}
+
+/** The metadata label column in effect: the chosen one, else io's default (pickLabelColumn: a label-named column, else the first). */
+export function metadataChoice(columns: string[], chosen?: string): string {
+  if (chosen !== undefined && columns.includes(chosen)) return chosen;
+  return columns.find(isLabelColumnName) ?? columns[0];
 }

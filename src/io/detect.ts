@@ -5,7 +5,6 @@
  */
 import type { Embeddings } from '../geometry/types';
 import { assembleEmbeddings, gunzipIfNeeded, type LoadOptions, type NamedBytes, type ParsedEmbeddings } from './assemble';
-import { parseNumericTable } from './delimited';
 import { InputError } from './errors';
 import { parseJsonEmbeddings, parseJsonLines } from './json';
 import { labelsFromNpy } from './labels';
@@ -13,6 +12,7 @@ import { hasNpyMagic } from './npyHeader';
 import { npyToMatrix, parseNpy } from './npy';
 import { hasZipMagic, LABEL_KEYS, listNpz, parseNpz, pickNpzArrays } from './npz';
 import { hasSafetensorsLayout, parseSafetensors } from './safetensors';
+import { parseDelimited } from './table';
 import { decodeUtf8, emptyFileError } from './text';
 
 export { gunzipIfNeeded, type LoadOptions, type NamedBytes } from './assemble';
@@ -140,7 +140,7 @@ export function parseFormat(format: EmbeddingsFormat, file: NamedBytes, name: st
     case 'jsonl':
       return parseJsonLines(decodeText(file, name), name, opts);
     case 'delimited':
-      return parseNumericTable(decodeText(file, name), name);
+      return parseDelimited(decodeText(file, name), name, { labelColumn: opts.labelColumn, labelsGiven: opts.labels !== undefined });
     case 'parquet':
       throw new Error(`${name} is Parquet, which is read asynchronously: call loadEmbeddingsAsync (io/load.ts)`);
   }

@@ -87,6 +87,22 @@ function TableChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; s
   );
 }
 
+function MetadataChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set: (ch: LoadChoice) => void }) {
+  if (!c.metadata) return null;
+  return (
+    <label className="dialog-field">
+      <span>Label column of {c.metadata.file}</span>
+      <select value={choice.metaLabelColumn ?? ''} onChange={(e) => set({ ...choice, metaLabelColumn: e.target.value })} data-testid="choice-meta-label">
+        {c.metadata.columns.map((col) => (
+          <option key={col} value={col}>
+            {col}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function Dialog({ c, onClose, onLoad }: { c: FileChoices; onClose: () => void; onLoad: (choice: LoadChoice) => void }) {
   const [choice, setChoice] = useState<LoadChoice>(c.chosen);
   useEffect(() => {
@@ -96,13 +112,14 @@ function Dialog({ c, onClose, onLoad }: { c: FileChoices; onClose: () => void; o
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
-  const ok = c.kind === 'npz' ? !!choice.vectors : (choice.columns?.length ?? 0) > 0;
+  const ok = c.kind === 'npz' ? !!choice.vectors : c.kind === 'plain' || (choice.columns?.length ?? 0) > 0;
   return (
     <div className="dialog-backdrop" role="presentation">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="choice-title" data-testid="choice-dialog">
         <h2 id="choice-title">How should {c.file} be read?</h2>
         {c.reason ? <p className="dialog-reason">{c.reason}</p> : null}
-        {c.kind === 'npz' ? <NpzChoice c={c} choice={choice} set={setChoice} /> : <TableChoice c={c} choice={choice} set={setChoice} />}
+        {c.kind === 'npz' ? <NpzChoice c={c} choice={choice} set={setChoice} /> : c.kind === 'table' ? <TableChoice c={c} choice={choice} set={setChoice} /> : null}
+        <MetadataChoice c={c} choice={choice} set={setChoice} />
         <div className="dialog-buttons">
           <button type="button" onClick={onClose} data-testid="choice-cancel">
             Cancel

@@ -8,6 +8,7 @@ import { DEMO_DATASETS } from '../../state/datasets';
 import { ACCEPT, pairFiles } from '../../state/files';
 import { useUiStore } from '../../state/uiStore';
 import { ExploreCompareButton } from '../compare/ExploreCompareButton';
+import { HiddenFileInput } from '../fields/HiddenFileInput';
 
 /** Loads the files a user chose or dropped (one embeddings file, optionally one metadata file). */
 export function loadFiles(list: FileList | readonly File[]): void {
@@ -22,6 +23,7 @@ export function loadFiles(list: FileList | readonly File[]): void {
 
 function choiceSummary(c: ReturnType<typeof useAnalysisStore.getState>['choices']): string {
   if (!c) return '';
+  if (c.metadata) return `${c.kind === 'npz' ? `vectors: ${c.chosen.vectors ?? '?'} · ` : ''}labels: ${c.metadata.file} column ${c.chosen.metaLabelColumn ?? '?'}`;
   if (c.kind === 'npz') return `vectors: ${c.chosen.vectors ?? '?'} · labels: ${c.chosen.labelsArray || 'none'}`;
   const cols = c.chosen.columns ?? [];
   return `${cols.length} vector column${cols.length === 1 ? '' : 's'} · label: ${c.chosen.labelColumn || 'none'}`;
@@ -44,18 +46,7 @@ export function DataSection() {
         </button>
         <span className="load-or">or drop them anywhere</span>
       </div>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          accept={ACCEPT}
-          hidden
-          data-testid="file-input"
-          onChange={(e) => {
-            if (e.target.files?.length) loadFiles(e.target.files);
-            e.target.value = '';
-          }}
-        />
+      <HiddenFileInput inputRef={input} accept={ACCEPT} testId="file-input" onFiles={loadFiles} />
       <label className="example-row">
         <span>Example</span>
         <select
