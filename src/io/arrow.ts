@@ -71,6 +71,7 @@ export async function parseArrow(name: string, bytes: Uint8Array, opts: LoadOpti
   const budget = opts.budget ?? DEFAULT_BUDGET_BYTES;
   let dim = vectorColumns[0].kind === 'list' ? -1 : vectorColumns.length;
   let vectors = new Float32Array(0);
+  let meta: Metadata | undefined;
   try {
     if (dim < 0) {
       const col = table.getChild(vectorColumns[0].name)!;
@@ -96,16 +97,16 @@ export async function parseArrow(name: string, bytes: Uint8Array, opts: LoadOpti
         for (const x of table.getChild(c.name)!) vectors[r++ * dim + j] = x === null || x === undefined ? Number.NaN : Number(x);
       });
     }
+    const metaColumns = columns.filter((c) => c.kind === 'scalar' || (c.kind === 'numeric' && !vectorColumns.includes(c)));
+    if (metaColumns.length > 0) meta = { columns: metaColumns.map((c) => c.name), values: metaColumns.map((c) => Array.from(table.getChild(c.name)!, cellText)) };
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${name} could not be decoded as Arrow (${e instanceof Error ? e.message : String(e)}).`, RESAVE);
   }
   const parsed: ParsedEmbeddings = { n, dim, vectors };
-  const metaColumns = columns.filter((c) => c.kind === 'scalar' || (c.kind === 'numeric' && !vectorColumns.includes(c)));
-  if (metaColumns.length > 0) {
-    const m: Metadata = { columns: metaColumns.map((c) => c.name), values: metaColumns.map((c) => Array.from(table.getChild(c.name)!, cellText)) };
-    parsed.meta = m;
-    parsed.labelColumn = m.columns.find(isLabelColumnName);
+  if (meta) {
+    parsed.meta = meta;
+    parsed.labelColumn = meta.columns.find(isLabelColumnName);
   }
   return parsed;
 }

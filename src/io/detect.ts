@@ -75,8 +75,8 @@ export function detectFormat(name: string, bytes: Uint8Array): EmbeddingsFormat 
     if (bytes.length >= 4 && test(bytes)) throw new InputError(`${name} is ${what}, which subspace-lab cannot read.`, SUPPORTED_FIX);
   }
   if (ext === '.h5' || ext === '.hdf5' || ARROW_EXTENSIONS.includes(ext) || ext === '.pt' || ext === '.pth') {
-    const what = ext === '.pt' || ext === '.pth' ? 'PyTorch file (torch.save writes a zip, starting PK)' : ext.startsWith('.h') ? 'HDF5 file (it does not start with \\x89HDF)' : 'Arrow IPC file (it does not start with ARROW1 or an IPC stream marker)';
-    throw new InputError(`${name} is not a ${what}; its first bytes are ${hexStart(bytes)}.`, 'Re-save it with the library that wrote it, or rename it if it is another format.');
+    const what = ext === '.pt' || ext === '.pth' ? 'a PyTorch file (torch.save writes a zip, starting PK)' : ext.startsWith('.h') ? 'an HDF5 file (it does not start with \\x89HDF)' : 'an Arrow IPC file (it does not start with ARROW1 or an IPC stream marker)';
+    throw new InputError(`${name} is not ${what}; its first bytes are ${hexStart(bytes)}.`, 'Re-save it with the library that wrote it, or rename it if it is another format.');
   }
   if (ext === '.npy' || ext === '.npz' || ext === '.parquet') {
     const kind = ext === '.npy' ? '.npy file (it does not start with \\x93NUMPY)' : ext === '.npz' ? '.npz archive (it is not a zip)' : 'Parquet file (it does not start with PAR1)';

@@ -104,7 +104,7 @@ describe('new formats: bad input is refused with what was found and the fix', ()
   it('a config whose tensorShape disagrees with the tensor, and files named like a format they are not', async () => {
     const cfg = new TextEncoder().encode(JSON.stringify({ embeddings: [{ tensorPath: 'vecs.bytes', tensorShape: [50, 8] }] }));
     expect(await refusal('projector/bad_config.json', {}, cfg)).toMatch(/vecs\.bytes holds 480 float32 values, but tensorShape in projector\/bad_config\.json says 50 x 8 = 400/);
-    expect(await refusal('x.h5', {}, new TextEncoder().encode('a,b\n1,2\n'))).toMatch(/x\.h5 is not a HDF5 file/);
+    expect(await refusal('x.h5', {}, new TextEncoder().encode('a,b\n1,2\n'))).toMatch(/x\.h5 is not an HDF5 file/);
     expect(await refusal('x.feather', {}, new TextEncoder().encode('FEA1....'))).toMatch(/x\.feather is a Feather v1 file/);
     const pkl = new Uint8Array([0x80, 0x02, 0x7d, 0x2e]);
     expect(await refusal('old.pt', {}, pkl)).toMatch(/old\.pt is a bare Python pickle \(or a PyTorch file from before 1\.6, not a zip\)/);
