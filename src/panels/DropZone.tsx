@@ -53,7 +53,7 @@ export function DropZone() {
     <div className="drop-overlay" data-testid="drop-overlay">
       <div className="drop-card">
         <strong>Drop to load</strong>
-        <p>One embeddings file (.npy, .npz, .csv, .tsv, .json, .jsonl, .parquet, .safetensors), plus optionally its labels or metadata file.</p>
+        <p>One embeddings file (.npy, .npz, .csv, .tsv, .json, .jsonl, .parquet, .safetensors, .h5, .pt, .arrow, .feather), plus optionally its labels or metadata file; or a projector_config.json with the files it names.</p>
       </div>
     </div>
   );

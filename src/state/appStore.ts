@@ -86,9 +86,9 @@ export function analyzeDemo(id: string = DEMO_DATASETS[0].id, preference?: Backe
   useAnalysisStore.getState().run(demoSource(d, document.baseURI), preference);
 }
 
-/** Loads user files: the vectors file plus an optional metadata/labels file. */
-export function analyzeFiles(vectors: File, metadata?: File): void {
-  const source: DatasetSource = { kind: 'files', name: vectors.name, vectors, metadata };
+/** Loads user files: the vectors file plus an optional metadata/labels file (and a Projector config's companion files). */
+export function analyzeFiles(vectors: File, metadata?: File, companions?: File[]): void {
+  const source: DatasetSource = { kind: 'files', name: vectors.name, vectors, metadata, ...(companions ? { companions } : {}) };
   useAnalysisStore.getState().run(source);
 }
 

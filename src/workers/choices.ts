@@ -5,6 +5,7 @@
  */
 import { isLabelColumnName } from '../io/labels';
 import { hasNpyMagic, parseNpyHeader } from '../io/npyHeader';
+import { defaultArrays, type ArrayInfo } from '../io/arrayStore';
 import { hasZipMagic, LABEL_KEYS, VECTOR_KEYS } from '../io/npz';
 import { InputError } from '../io/errors';
 import { listZip, readZipEntry } from '../io/zip';
@@ -20,21 +21,24 @@ export interface LoadChoice {
   columns?: string[];
   /** Delimited text with a header: the label column, '' for none. */
   labelColumn?: string;
+  /** A raw .bytes tensor given alone: its values per point. */
+  dim?: number;
 }
 
-/** One array of an .npz. */
-export interface ArrayInfo {
-  name: string;
-  dtype: string;
-  shape: number[];
-}
+/** One array of an .npz, an HDF5 file or a PyTorch file (or one embedding of a Projector config). */
+export type { ArrayInfo } from '../io/arrayStore';
 
 /** The alternatives a file offers and the choice in effect. */
 export interface FileChoices {
   file: string;
-  kind: 'npz' | 'table';
-  /** .npz arrays. */
+  /** npz, hdf5, torch: named arrays; projector: a config's embeddings; bytes: a raw tensor's dimension; table: header columns. */
+  kind: 'npz' | 'table' | 'hdf5' | 'torch' | 'projector' | 'bytes';
+  /** The arrays of an .npz, HDF5 or PyTorch file; the embeddings of a Projector config (shape [] when the config gives none). */
   arrays?: ArrayInfo[];
+  /** bytes: how many float32 values the tensor holds. */
+  floats?: number;
+  /** projector: the chosen embedding's sprite sheet (its path as the config writes it, and one tile's width and height). */
+  sprite?: { path: string; tile: [number, number] };
   /** Header columns of a delimited file. */
   columns?: ColumnInfo[];
   chosen: Required<Pick<LoadChoice, 'labelColumn' | 'labelsArray'>> & LoadChoice;
@@ -110,4 +114,13 @@ export function npzEntry(bytes: Uint8Array, key: string, name = 'the .npz file')
   const entry = listZip(bytes, name).find((e) => e.name === `${key}.npy`);
   if (!entry) throw new InputError(`${name} has no array named ${JSON.stringify(key)}.`, 'Choose one of the arrays it lists.');
   return readZipEntry(bytes, entry, name);
+}
+
+/** Defaults for the arrays of an HDF5 or PyTorch file, by io's rule (arrayStore.ts); several unnamed 2-D arrays: the user is asked. */
+export function storeChoices(arrays: ArrayInfo[], name: string, kind: 'hdf5' | 'torch', choice: LoadChoice = {}): FileChoices {
+  const d = defaultArrays(arrays, choice.vectors);
+  const what = kind === 'hdf5' ? 'datasets' : 'tensors';
+  const reason = d.ambiguous ? `${name} holds several 2-D ${what}; which one holds the vectors?` : '';
+  const vectors = d.vectors ?? arrays.find(isMatrix)?.name;
+  return { file: name, kind, arrays, chosen: { vectors, labelsArray: choice.labelsArray ?? d.labels, labelColumn: '' }, reason };
 }

@@ -38,6 +38,8 @@ export interface FilesSource {
   name: string;
   vectors: File;
   metadata?: File;
+  /** Files dropped with a Projector config (its tensor, metadata and sprite), found by the names the config gives. */
+  companions?: File[];
   choice?: LoadChoice;
 }
 

@@ -14,6 +14,8 @@ import { decodeUtf8 } from '../io/text';
 import { isNpz, npzChoices, npzEntry, tableChoices, type FileChoices, type LoadChoice } from './choices';
 import { fetchBytes, fileNameOf, readBlob } from './readFile';
 import { readTable } from './table';
+import { parseContainer, type Companion } from './containerSources';
+import { baseName } from '../io/projector';
 import type { DatasetSource } from './protocol';
 
 /** Embeddings without their non-finite rows, the count dropped and the original row of each kept row. */
@@ -80,10 +82,12 @@ async function readAll(source: DatasetSource, signal: AbortSignal, onBytes: Byte
   return { vectors, metadata: { name: fileNameOf(source.labelsUrl), bytes: labels } };
 }
 
-/** Parses the bytes of a vectors file (and optional metadata file) with the user's choice. */
-export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined): Promise<Loaded> {
+/** Parses the bytes of a vectors file (and optional metadata file) with the user's choice; `companion` finds the files a Projector config names. */
+export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined, companion: Companion = async () => undefined): Promise<Loaded> {
   const file = gunzipIfNeeded(vectors);
   const name = vectors.name;
+  const container = await parseContainer(detectFormat(file.name, file.bytes), file, name, metadata, choice, companion);
+  if (container) return container;
   if (isNpz(file.bytes)) {
     const choices = npzChoices(file.bytes, name, choice);
     if (choices.reason && !choice) return { choose: choices };
@@ -110,10 +114,18 @@ export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | und
   return { emb: await loadEmbeddingsAsync(file.name, file.bytes, { labels: metadata }), choices: null };
 }
 
+/** Finds a file a Projector config names among the dropped companions, by base name, and reads it. */
+export function companionsOf(files: readonly File[], signal: AbortSignal): Companion {
+  return async (path) => {
+    const file = files.find((f) => f.name === baseName(path));
+    return file ? { name: file.name, bytes: await readBlob(file, file.name, signal, () => undefined) } : undefined;
+  };
+}
+
 /** Loads a source: its Embeddings and the choices in effect, or the choice the user must make first. */
 export async function loadSource(source: DatasetSource, signal: AbortSignal, onBytes: BytesProgress): Promise<Loaded> {
   if (source.kind === 'synthetic') return { emb: gaussianBlobs(source.params), choices: null };
   if (source.kind === 'rows' || source.kind === 'clusters') throw new Error('A selection is taken from the dataset in the worker, not loaded.');
   const { vectors, metadata } = await readAll(source, signal, onBytes);
-  return parseFiles(vectors, metadata, source.choice);
+  return parseFiles(vectors, metadata, source.choice, source.kind === 'files' ? companionsOf(source.companions ?? [], signal) : undefined);
 }

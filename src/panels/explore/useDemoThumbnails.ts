@@ -1,9 +1,18 @@
-/** Gives the view the images of an example whose vectors are pixels (the digits), and clears them for any other data. */
+/** Gives the view the images of an example whose vectors are pixels (the digits) or a Projector config's sprite sheet, and clears them for any other data. */
 import { useEffect } from 'react';
 import { useAnalysisStore } from '../../state/appStore';
 import { DEMO_DATASETS, loadDemoPixels } from '../../state/datasets';
 import { useViewStore } from '../../state/viewStore';
-import { pixelThumbnails, setThumbnails } from '../../views/thumbnails';
+import { pixelThumbnails, setThumbnails, spriteThumbnails } from '../../views/thumbnails';
+import { baseName } from '../../io/projector';
+import type { FileChoices } from '../../workers/protocol';
+
+/** The sprite sheet a Projector config names, among the files dropped with it. */
+function projectorSprite(files: readonly File[], choices: FileChoices | null): { file: File; tile: [number, number] } | null {
+  const sprite = choices?.kind === 'projector' ? choices.sprite : undefined;
+  const file = sprite && files.find((f) => f.name === baseName(sprite.path));
+  return file && sprite ? { file, tile: sprite.tile } : null;
+}
 
 export function useDemoThumbnails(): void {
   const shown = useAnalysisStore((s) => s.shownSource);
@@ -13,6 +22,21 @@ export function useDemoThumbnails(): void {
     setThumbnails(null);
     bump();
     const demo = shown && shown.kind === 'url' ? DEMO_DATASETS.find((d) => d.id === shown.name) : undefined;
+    const sprite = shown?.kind === 'files' ? projectorSprite(shown.companions ?? [], useAnalysisStore.getState().choices) : null;
+    if (sprite && dataVersion > 0) {
+      let live = true;
+      createImageBitmap(sprite.file).then(
+        (image) => {
+          if (!live) return;
+          setThumbnails(spriteThumbnails(image, sprite.tile[0], sprite.tile[1]));
+          bump();
+        },
+        () => undefined,
+      );
+      return () => {
+        live = false;
+      };
+    }
     if (!demo?.image || dataVersion === 0) return;
     const { width, height } = demo.image;
     let live = true;
