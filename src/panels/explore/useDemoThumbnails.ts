@@ -4,13 +4,13 @@ import { useAnalysisStore } from '../../state/appStore';
 import { DEMO_DATASETS, loadDemoPixels } from '../../state/datasets';
 import { useViewStore } from '../../state/viewStore';
 import { pixelThumbnails, setThumbnails, spriteThumbnails } from '../../views/thumbnails';
-import { baseName } from '../../io/projector';
 import type { FileChoices } from '../../workers/protocol';
 
 /** The sprite sheet a Projector config names, among the files dropped with it. */
 function projectorSprite(files: readonly File[], choices: FileChoices | null): { file: File; tile: [number, number] } | null {
   const sprite = choices?.kind === 'projector' ? choices.sprite : undefined;
-  const file = sprite && files.find((f) => f.name === baseName(sprite.path));
+  const base = sprite?.path.slice(Math.max(sprite.path.lastIndexOf('/'), sprite.path.lastIndexOf('\\')) + 1);
+  const file = sprite && files.find((f) => f.name === base);
   return file && sprite ? { file, tile: sprite.tile } : null;
 }
 
