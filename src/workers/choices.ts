@@ -122,5 +122,6 @@ export function storeChoices(arrays: ArrayInfo[], name: string, kind: 'hdf5' | '
   const what = kind === 'hdf5' ? 'datasets' : 'tensors';
   const reason = d.ambiguous ? `${name} holds several 2-D ${what}; which one holds the vectors?` : '';
   const vectors = d.vectors ?? arrays.find(isMatrix)?.name;
-  return { file: name, kind, arrays, chosen: { vectors, labelsArray: choice.labelsArray ?? d.labels, labelColumn: '' }, reason };
+  const labels = d.vectors === undefined && vectors !== undefined ? defaultArrays(arrays, vectors).labels : d.labels;
+  return { file: name, kind, arrays, chosen: { vectors, labelsArray: choice.labelsArray ?? labels, labelColumn: '' }, reason };
 }

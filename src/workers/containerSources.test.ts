@@ -12,7 +12,7 @@ const dropped = (...names: string[]) => async (p: string) => names.map(file).fin
 describe('parseFiles: HDF5, PyTorch and Projector files', () => {
   it('asks which HDF5 dataset holds the vectors when several are unnamed, then loads the choice with the y labels', async () => {
     const ask = await parseFiles(file('several.h5'), undefined, undefined);
-    expect('choose' in ask && ask.choose.reason).toBe('several.h5 holds several 2-D datasets; which one holds the vectors?');
+    expect('choose' in ask && [ask.choose.reason, ask.choose.chosen.labelsArray]).toEqual(['several.h5 holds several 2-D datasets; which one holds the vectors?', 'meta/y']);
     const got = await parseFiles(file('several.h5'), undefined, { vectors: 'model/layer2', labelsArray: 'meta/y' });
     expect('emb' in got && [got.emb.n, got.emb.dim, got.emb.classNames]).toEqual([60, 4, ['0', '1', '2']]);
   });
