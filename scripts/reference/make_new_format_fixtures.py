@@ -111,15 +111,20 @@ class TorchPickler(pickle.Pickler):
         return None
 
 
+def put(z, name, data):
+    """A stored entry with a fixed date, so the files are byte-identical on every run."""
+    z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
+
+
 def torch_save(name, obj, storages):
     buf = io.BytesIO()
     TorchPickler(buf, protocol=2).dump(obj)
     with zipfile.ZipFile(path(name), "w", zipfile.ZIP_STORED) as z:
-        z.writestr("archive/data.pkl", buf.getvalue())
-        z.writestr("archive/byteorder", "little")
+        put(z, "archive/data.pkl", buf.getvalue())
+        put(z, "archive/byteorder", "little")
         for s in storages:
-            z.writestr(f"archive/data/{s.key}", s.array.astype(s.array.dtype.newbyteorder("<")).tobytes())
-        z.writestr("archive/version", "3\n")
+            put(z, f"archive/data/{s.key}", s.array.astype(s.array.dtype.newbyteorder("<")).tobytes())
+        put(z, "archive/version", "3\n")
 
 
 st = []
@@ -140,8 +145,8 @@ torch_save("state_dict.pth", {"state_dict": sd, "epoch": 3}, st)
 # A pickle that would run os.system: the reader must refuse it by name.
 evil = b"\x80\x02cos\nsystem\nq\x00X\x04\x00\x00\x00echoq\x01\x85q\x02Rq\x03."
 with zipfile.ZipFile(path("evil.pt"), "w", zipfile.ZIP_STORED) as z:
-    z.writestr("archive/data.pkl", evil)
-    z.writestr("archive/version", "3\n")
+    put(z, "archive/data.pkl", evil)
+    put(z, "archive/version", "3\n")
 
 
 # ---- Embedding Projector ----------------------------------------------------------------------------
