@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { createAnalysisService } from '../../src/workers/analysisService';
-import { parseFiles } from '../../src/workers/sources';
-import type { WorkerReply } from '../../src/workers/protocol';
+import { parseFiles } from '../../src/explore/sources';
+import type { WorkerReply } from '../../src/workers/analysisProtocol';
 
 const [vectorsPath, labelsPath] = process.argv.slice(2);
 await tf.setBackend('wasm');

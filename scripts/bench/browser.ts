@@ -12,16 +12,16 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { UMAP } from 'umap-js';
-import { mulberry32 } from '../../src/geometry/random.ts';
-import { npyToMatrix, parseNpy } from '../../src/io/npy.ts';
-import { cloudFile, exploreFiles } from './browserData.ts';
-import { openApp, timeLoad, timeUmap } from './exploreBench.ts';
-import { hasNumpy, numpyMetrics } from './numpy.ts';
-import { addProbe } from './probe.ts';
-import { buildForBench, ORIGIN, OUT_DIR, ROOT, startPreview } from './server.ts';
-import { exploreTables, framesTable, trainTable, type ExploreResults } from './tables.ts';
-import { BACKENDS, PRESET, trainOnBackend, trainThroughUi } from './trainBench.ts';
-import { benchFrames } from './viewBench.ts';
+import { mulberry32 } from '../../src/geometry/random';
+import { npyToMatrix, parseNpy } from '../../src/io/npy';
+import { cloudFile, exploreFiles } from './browserData';
+import { openApp, timeLoad, timeUmap } from './exploreBench';
+import { hasNumpy, numpyMetrics } from './numpy';
+import { addProbe } from './probe';
+import { buildForBench, ORIGIN, OUT_DIR, ROOT, startPreview } from './server';
+import { exploreTables, framesTable, trainTable, type ExploreResults } from './tables';
+import { BACKENDS, PRESET, trainOnBackend, trainThroughUi } from './trainBench';
+import { benchFrames } from './viewBench';
 
 export interface BrowserOptions {
   quick: boolean;

@@ -11,8 +11,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gaussianBlobs } from '../../src/datasets/blobs.ts';
-import { writeNpy } from '../../src/io/npy.ts';
+import { gaussianBlobs } from '../../src/datasets/blobs';
+import { writeNpy } from '../../src/io/npy';
 
 export const DATA_DIR = join(tmpdir(), 'subspace-lab-bench', 'browser');
 /** Embedding width of the Explore inputs. */

@@ -9,9 +9,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gaussianBlobs } from '../../src/datasets/blobs.ts';
-import { writeNpy } from '../../src/io/npy.ts';
-import { numpyEnv } from './numpy.ts';
+import { gaussianBlobs } from '../../src/datasets/blobs';
+import { writeNpy } from '../../src/io/npy';
+import { numpyEnv } from './numpy';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = join(tmpdir(), 'subspace-lab-bench', 'cli');

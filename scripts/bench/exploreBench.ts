@@ -10,7 +10,7 @@
  * - UMAP: click on the UMAP view button -> its layout shown (the view note names UMAP).
  */
 import type { Page } from 'playwright-core';
-import { probeState, setProbe, until, type ProbeState, type Tracked, type Watch } from './probe.ts';
+import { probeState, setProbe, until, type ProbeState, type Tracked, type Watch } from './probe';
 
 /** Wall-clock limit of one load (the 100,000 x 768 kNN takes many minutes on two cores). */
 const LOAD_TIMEOUT_MS = 3 * 3600_000;

@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildDataset } from '../../src/datasets/build.ts';
-import { benchSubspaceSteps, classificationTask } from '../../src/landscape/index.ts';
+import { buildDataset } from '../../src/datasets/build';
+import { benchSubspaceSteps, classificationTask } from '../../src/landscape/index';
 
 const publicDir = join(import.meta.dirname, '..', '..', 'public');
 

@@ -11,15 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { analyze } from '../../src/geometry/analyze.ts';
-import { gaussianBlobs } from '../../src/datasets/blobs.ts';
-import { loadEmbeddingsFromBytes } from '../../src/io/detect.ts';
-import { writeNpy } from '../../src/io/npy.ts';
-import { benchLandscape } from './landscape.ts';
-import { benchBrowser, browserOptions } from './browser.ts';
-import { hasNumpy, numpyEnv, numpyMetrics } from './numpy.ts';
-import { benchCli, cliBenchOptions } from './cliBench.ts';
-import { benchStream } from './stream.ts';
+import { analyze } from '../../src/geometry/analyze';
+import { gaussianBlobs } from '../../src/datasets/blobs';
+import { loadEmbeddingsFromBytes } from '../../src/io/detect';
+import { writeNpy } from '../../src/io/npy';
+import { benchLandscape } from './landscape';
+import { benchBrowser, browserOptions } from './browser';
+import { hasNumpy, numpyEnv, numpyMetrics } from './numpy';
+import { benchCli, cliBenchOptions } from './cliBench';
+import { benchStream } from './stream';
 
 interface Row {
   task: string;

@@ -10,11 +10,11 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { gaussianBlobs } from '../../src/datasets/blobs.ts';
-import { writeNpy } from '../../src/io/npy.ts';
-import { openApp } from './exploreBench.ts';
-import { addProbe, pageNow, probeState, until, type Tracked } from './probe.ts';
-import { buildForBench, ORIGIN, OUT_DIR, ROOT, startPreview } from './server.ts';
+import { gaussianBlobs } from '../../src/datasets/blobs';
+import { writeNpy } from '../../src/io/npy';
+import { openApp } from './exploreBench';
+import { addProbe, pageNow, probeState, until, type Tracked } from './probe';
+import { buildForBench, ORIGIN, OUT_DIR, ROOT, startPreview } from './server';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {

@@ -8,10 +8,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileSource, npyLayout } from '../../src/stream/fileSource.ts';
-import { accumulate } from '../../src/stream/pipeline.ts';
-import { classStatsOf, orderClasses } from '../../src/stream/statistics.ts';
-import { numpyEnv } from './numpy.ts';
+import { fileSource, npyLayout } from '../../src/stream/fileSource';
+import { accumulate } from '../../src/stream/pipeline';
+import { classStatsOf, orderClasses } from '../../src/stream/statistics';
+import { numpyEnv } from './numpy';
 
 export interface StreamRow {
   task: string;

@@ -1,10 +1,10 @@
 /** Markdown tables of the browser bench (see browser.ts for what is measured and how). */
-import type { ExploreFiles } from './browserData.ts';
-import type { LoadTiming, Stage } from './exploreBench.ts';
-import type { NumpyMetrics } from './numpy.ts';
-import type { TrainBenchResult } from './pages/train.ts';
-import type { UiTraining } from './trainBench.ts';
-import type { FrameResults } from './viewBench.ts';
+import type { ExploreFiles } from './browserData';
+import type { LoadTiming, Stage } from './exploreBench';
+import type { NumpyMetrics } from './numpy';
+import type { TrainBenchResult } from './pages/train';
+import type { UiTraining } from './trainBench';
+import type { FrameResults } from './viewBench';
 
 export interface ExploreResults {
   files: ExploreFiles;

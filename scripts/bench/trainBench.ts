@@ -6,10 +6,10 @@
  * main-thread responsiveness (long tasks, longest gap between animation frames).
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { findPreset } from '../../src/training/presets.ts';
-import type { TrainBenchResult } from './pages/train.ts';
-import { pageNow, probeState, until } from './probe.ts';
-import { ORIGIN } from './server.ts';
+import { findPreset } from '../../src/training/presets';
+import type { TrainBenchResult } from './pages/train';
+import { pageNow, probeState, until } from './probe';
+import { ORIGIN } from './server';
 
 export const PRESET = 'fashion-mnist';
 /** Order of the per-backend runs: WebGPU last, since on a software adapter it can stall the GPU process. */

@@ -10,9 +10,9 @@
  * - orbit drag: real mouse drag: mean interval between drawn frames and the longest task.
  */
 import type { Page } from 'playwright-core';
-import type { BareKind, BenchPoints } from './pages/points.ts';
-import { pageNow, probeState, setProbe } from './probe.ts';
-import { openApp, timeLoad, type LoadTiming } from './exploreBench.ts';
+import type { BareKind, BenchPoints } from './pages/points';
+import { pageNow, probeState, setProbe } from './probe';
+import { openApp, timeLoad, type LoadTiming } from './exploreBench';
 
 export interface FrameResults {
   n: number;

@@ -12,7 +12,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { columnFromValues, dictionary, fixedSizeList, float32, float64, int32, list, tableFromColumns, tableFromIPC, tableToIPC, utf8 } from '@uwdata/flechette';
-import { parseNpy } from '../../src/io/npy.ts';
+import { parseNpy } from '../../src/io/npy';
 
 const DIR = new URL('../../tests/fixtures/io/new/', import.meta.url);
 const CLASS_NAMES = ['ant', 'bee', 'cat'];

@@ -10,9 +10,9 @@
  *   npx tsx scripts/scale/sql-moments.ts [--rows 100000] [--dims 16,64,128,256] [--offset 1000] [--outer-rows 5000]
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { openDuckdbSource } from '../../src/stream/duckdbSource.ts';
-import { accumulate } from '../../src/stream/pipeline.ts';
-import { covarianceOf } from '../../src/stream/statistics.ts';
+import { openDuckdbSource } from '../../src/stream/duckdbSource';
+import { accumulate } from '../../src/stream/pipeline';
+import { covarianceOf } from '../../src/stream/statistics';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

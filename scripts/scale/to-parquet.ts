@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARRAY, BIGINT, DuckDBDataChunk, DuckDBInstance, FLOAT, type DuckDBAppender } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
-import { fileSource, npyLayout } from '../../src/stream/fileSource.ts';
+import { fileSource, npyLayout } from '../../src/stream/fileSource';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

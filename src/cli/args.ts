@@ -1,8 +1,8 @@
 /**
  * Command-line arguments: one declarative option table that both parses and documents the options.
  */
-import { InputError } from '../io/errors.ts';
-import { DEFAULT_MLE_K } from '../geometry/dimension.ts';
+import { InputError } from '../io/errors';
+import { DEFAULT_MLE_K } from '../geometry/dimension';
 
 export type Backend = 'wasm' | 'cpu';
 

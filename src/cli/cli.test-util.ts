@@ -1,5 +1,5 @@
 /** Test helpers for the CLI: runCli over an in-memory file system. */
-import { runCli } from './run.ts';
+import { runCli } from './run';
 
 export const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import '../../tests/setup';
-import { writeNpy } from '../io/npy.ts';
-import { compareRepresentations } from '../compare/compare.ts';
-import { parseCompareArgs } from './compareArgs.ts';
-import { runInMemory, utf8 } from './cli.test-util.ts';
+import { writeNpy } from '../io/npy';
+import { compareRepresentations } from '../compare/compare';
+import { parseCompareArgs } from './compareArgs';
+import { runInMemory, utf8 } from './cli.test-util';
 
 const run = runInMemory;
 

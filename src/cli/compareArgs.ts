@@ -1,7 +1,7 @@
 /** `subspace-lab compare A B [options]`: its option table (parses and documents) and the argument parser. */
-import { InputError } from '../io/errors.ts';
-import { COMPARE_DEFAULTS as D } from '../compare/types.ts';
-import { OPTIONS, optionLines, scanArgs, type AnalyzeArgs, type OptionSpec } from './args.ts';
+import { InputError } from '../io/errors';
+import { COMPARE_DEFAULTS as D } from '../compare/types';
+import { OPTIONS, optionLines, scanArgs, type AnalyzeArgs, type OptionSpec } from './args';
 
 export interface CompareArgs extends Pick<AnalyzeArgs, 'labels' | 'labelColumn' | 'json' | 'backend'> {
   command: 'compare';

@@ -2,15 +2,15 @@
  * `subspace-lab compare`: read both inputs (FILE or FILE:NAME), labels and metadata tables, start
  * the tfjs backend, run compareRepresentations(), print the report as JSON or as a table.
  */
-import type { Embeddings } from '../geometry/types.ts';
-import { InputError } from '../io/errors.ts';
-import { loadEmbeddingsAsync } from '../io/load.ts';
-import { parseMetadata } from '../io/labels.ts';
-import type { LoadOptions, NamedBytes } from '../io/detect.ts';
-import { compareRepresentations } from '../compare/compare.ts';
-import { compareUsage, parseCompareArgs, type CompareArgs } from './compareArgs.ts';
-import { compareToJson, formatCompare } from './compareFormat.ts';
-import { quietly, readInput, startBackend, type CliIO } from './io.ts';
+import type { Embeddings } from '../geometry/types';
+import { InputError } from '../io/errors';
+import { loadEmbeddingsAsync } from '../io/load';
+import { parseMetadata } from '../io/labels';
+import type { LoadOptions, NamedBytes } from '../io/detect';
+import { compareRepresentations } from '../compare/compare';
+import { compareUsage, parseCompareArgs, type CompareArgs } from './compareArgs';
+import { compareToJson, formatCompare } from './compareFormat';
+import { quietly, readInput, startBackend, type CliIO } from './io';
 
 /** FILE, or FILE:NAME when FILE alone does not exist: the file's bytes and the vectors name. */
 function readSpec(io: CliIO, spec: string, role: string): { file: NamedBytes; vectors?: string } {

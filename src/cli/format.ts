@@ -2,7 +2,7 @@
  * The human-readable report: aligned rows in sections (data, PCA, intrinsic dimension, neural collapse,
  * skipped), each metric with a one-line note on its convention (ARCHITECTURE.md, "Metric conventions").
  */
-import type { AnalysisReport, CollapseMetricKey } from '../geometry/types.ts';
+import type { AnalysisReport, CollapseMetricKey } from '../geometry/types';
 
 export interface Row {
   label: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatEntry } from '../../tests/fixtures/io/formats/formats.ts';
-import { writeNpy } from '../io/npy.ts';
-import { runInMemory, utf8 } from './cli.test-util.ts';
+import { formatBytes, formatEntry } from '../../tests/fixtures/io/formats/formats';
+import { writeNpy } from '../io/npy';
+import { runInMemory, utf8 } from './cli.test-util';
 
 const run = runInMemory;
 

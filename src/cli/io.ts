@@ -1,7 +1,7 @@
 /** The CLI's surroundings and the steps every command shares: reading input files, starting the tfjs backend. */
-import type { NamedBytes } from '../io/detect.ts';
-import { InputError } from '../io/errors.ts';
-import type { Backend } from './args.ts';
+import type { NamedBytes } from '../io/detect';
+import { InputError } from '../io/errors';
+import type { Backend } from './args';
 
 /** What the CLI needs from its surroundings (the process in main.ts, captured buffers in tests). */
 export interface CliIO {

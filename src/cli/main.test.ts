@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseLabelLines, encodeLabels } from '../io/labels.ts';
-import { npyToMatrix, parseNpy, writeNpy } from '../io/npy.ts';
+import { parseLabelLines, encodeLabels } from '../io/labels';
+import { npyToMatrix, parseNpy, writeNpy } from '../io/npy';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/subspace-lab.mjs');

@@ -2,7 +2,7 @@
  * Node entry of `subspace-lab` (bin/subspace-lab.mjs loads it through tsx): wires runCli to the process.
  */
 import { readFileSync } from 'node:fs';
-import { runCli } from './run.ts';
+import { runCli } from './run';
 
 // Ctrl-C aborts the streaming path between chunks (it exits 130 and leaves no partial); a second one kills.
 const cancel = new AbortController();

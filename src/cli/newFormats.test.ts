@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runInMemory, utf8 } from './cli.test-util.ts';
+import { runInMemory, utf8 } from './cli.test-util';
 
 const DIR = new URL('../../tests/fixtures/io/new/', import.meta.url).pathname;
 const FILES = [

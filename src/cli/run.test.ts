@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { goldenBytes } from '../../tests/fixtures/io/golden.ts';
-import { writeNpy } from '../io/npy.ts';
-import { parseArgs } from './args.ts';
-import { formatNumber } from './format.ts';
-import { runInMemory, utf8 } from './cli.test-util.ts';
-import { runCli } from './run.ts';
-import type { AnalysisReport } from '../geometry/types.ts';
+import { goldenBytes } from '../../tests/fixtures/io/golden';
+import { writeNpy } from '../io/npy';
+import { parseArgs } from './args';
+import { formatNumber } from './format';
+import { runInMemory, utf8 } from './cli.test-util';
+import { runCli } from './run';
+import type { AnalysisReport } from '../geometry/types';
 
 const run = runInMemory;
 

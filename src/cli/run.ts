@@ -2,19 +2,19 @@
  * The CLI flow, independent of the process: parse arguments, read and parse the files, start the tfjs
  * backend, run analyze(), print the report. Returns the exit status (0 ok, 2 bad input, 1 internal error).
  */
-import type { AnalysisReport, Classifier, Embeddings } from '../geometry/types.ts';
-import { loadClassifier } from '../io/classifier.ts';
-import { isInputError } from '../io/errors.ts';
-import { loadEmbeddingsAsync } from '../io/load.ts';
-import type { NamedBytes } from '../io/assemble.ts';
+import type { AnalysisReport, Classifier, Embeddings } from '../geometry/types';
+import { loadClassifier } from '../io/classifier';
+import { isInputError } from '../io/errors';
+import { loadEmbeddingsAsync } from '../io/load';
+import type { NamedBytes } from '../io/assemble';
 import { dirname, isAbsolute, join } from 'node:path';
-import { parseArgs, usage, type AnalyzeArgs } from './args.ts';
-import { quietly, readInput, startBackend, type CliIO } from './io.ts';
-import { runCompare } from './compareRun.ts';
-import { formatReport, reportToJson } from './format.ts';
-import { wantsStream } from './streamChoice.ts';
+import { parseArgs, usage, type AnalyzeArgs } from './args';
+import { quietly, readInput, startBackend, type CliIO } from './io';
+import { runCompare } from './compareRun';
+import { formatReport, reportToJson } from './format';
+import { wantsStream } from './streamChoice';
 
-export type { CliIO } from './io.ts';
+export type { CliIO } from './io';
 
 /** A file a Projector config names, read relative to the config (undefined when it is not there: the loader says which files are missing). */
 function besides(io: CliIO, config: string): (path: string) => NamedBytes | undefined {
@@ -44,10 +44,10 @@ async function loadInputs(args: AnalyzeArgs, io: CliIO): Promise<{ emb: Embeddin
 
 /** Runs analyze() with anything it logs kept off stdout, which belongs to the report. */
 async function analyzeQuietly(emb: Embeddings, args: AnalyzeArgs, classifier: Classifier | undefined, io: CliIO): Promise<AnalysisReport> {
-  const { analyze } = await import('../geometry/analyze.ts');
+  const { analyze } = await import('../geometry/analyze');
   const { availableParallelism } = await import('node:os');
   const threads = args.backend === 'wasm' ? args.threads ?? availableParallelism() : 1;
-  const pool = threads > 1 ? new (await import('../geometry/parallel/nodePool.ts')).NodeTilePool(threads) : undefined;
+  const pool = threads > 1 ? new (await import('../geometry/parallel/nodePool')).NodeTilePool(threads) : undefined;
   const warming = pool?.warm();
   try {
     return await quietly(io, (onProgress) => analyze(emb, { k: args.k, classifier, onProgress, idSample: args.idSample, pool, extras: args.extras }));
@@ -59,13 +59,13 @@ async function analyzeQuietly(emb: Embeddings, args: AnalyzeArgs, classifier: Cl
 
 /** The rows labelled by their clusters (--cluster), and the clusters' block of the report. */
 async function clusteredInput(emb: Embeddings, specText: string, seed: number): Promise<{ emb: Embeddings; clusters: NonNullable<AnalysisReport['clusters']> }> {
-  const { agreement, clusterRows, parseClusterSpec } = await import('../geometry/clusterRows.ts');
+  const { agreement, clusterRows, parseClusterSpec } = await import('../geometry/clusterRows');
   const spec = parseClusterSpec(specText);
-  const { dropNonFinite } = await import('../geometry/clean.ts');
+  const { dropNonFinite } = await import('../geometry/clean');
   const clean = dropNonFinite(emb).emb;
   let view: { coords: Float32Array; stride: number } | undefined;
   if (spec.method === 'density') {
-    const { pca, projectPca } = await import('../geometry/pca.ts');
+    const { pca, projectPca } = await import('../geometry/pca');
     const p = await pca(clean.vectors, clean.n, clean.dim, { components: Math.min(2, clean.dim) });
     view = { coords: projectPca(clean.vectors, clean.n, clean.dim, p, Math.min(2, clean.dim)), stride: Math.min(2, clean.dim) };
   }
@@ -86,7 +86,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stdout(`${usage()}\n`);
       return 0;
     }
-    if (wantsStream(args)) return await (await import('./stream.ts')).runStream(args, io);
+    if (wantsStream(args)) return await (await import('./stream')).runStream(args, io);
     const loaded = await loadInputs(args, io);
     await startBackend(args.backend);
     const { emb, clusters } = args.cluster === undefined ? { emb: loaded.emb, clusters: undefined } : await clusteredInput(loaded.emb, args.cluster, args.seed);

@@ -3,28 +3,28 @@
  * Parquet/CSV/JSON and globs through DuckDB), `--partial` to write one shard's mergeable statistics,
  * and `merge` to report on several partials. Ctrl-C (io.signal) stops between chunks; no partial is left.
  */
-import type { Classifier } from '../geometry/types.ts';
-import { loadClassifier } from '../io/classifier.ts';
-import { InputError } from '../io/errors.ts';
-import { readLabels } from '../io/labels.ts';
-import { approximateId } from '../stream/approx.ts';
-import { DUCKDB_EXTENSIONS, openDuckdbSource } from '../stream/duckdbSource.ts';
-import { fileSource, npyLayout, safetensorsLayout, type LabelSource } from '../stream/fileSource.ts';
-import { mergeAccumulated, readMergeInput, readPartial, toPartial, writeJsonAtomically, writePartial } from '../stream/partial.ts';
-import { classifierDigest, meansDigest, NC4_PARTIAL_FORMAT, NC4_PARTIAL_VERSION, sumNc4Partials, type Nc4PartialJson } from '../stream/nc4Partial.ts';
-import type { Moments } from '../stream/moments.ts';
-import { accumulate, analyzeStream, countDisagreements } from '../stream/pipeline.ts';
-import { progressReporter } from '../stream/progress.ts';
-import { streamReport, type StreamReport } from '../stream/report.ts';
-import { sampleEntries } from '../stream/sample.ts';
-import type { RowSource } from '../stream/source.ts';
-import { checkAgainstSql } from '../stream/sqlCheck.ts';
-import { reservoirRows } from '../stream/reservoir.ts';
-import type { AnalyzeArgs } from './args.ts';
-import { formatStreamReport } from './streamFormat.ts';
-import { reportToJson } from './format.ts';
-import { quietly, readInput, startBackend, type CliIO } from './io.ts';
-import { isGlob } from './streamChoice.ts';
+import type { Classifier } from '../geometry/types';
+import { loadClassifier } from '../io/classifier';
+import { InputError } from '../io/errors';
+import { readLabels } from '../io/labels';
+import { approximateId } from '../stream/approx';
+import { DUCKDB_EXTENSIONS, openDuckdbSource } from '../stream/duckdbSource';
+import { fileSource, npyLayout, safetensorsLayout, type LabelSource } from '../stream/fileSource';
+import { mergeAccumulated, readMergeInput, readPartial, toPartial, writeJsonAtomically, writePartial } from '../stream/partial';
+import { classifierDigest, meansDigest, NC4_PARTIAL_FORMAT, NC4_PARTIAL_VERSION, sumNc4Partials, type Nc4PartialJson } from '../stream/nc4Partial';
+import type { Moments } from '../stream/moments';
+import { accumulate, analyzeStream, countDisagreements } from '../stream/pipeline';
+import { progressReporter } from '../stream/progress';
+import { streamReport, type StreamReport } from '../stream/report';
+import { sampleEntries } from '../stream/sample';
+import type { RowSource } from '../stream/source';
+import { checkAgainstSql } from '../stream/sqlCheck';
+import { reservoirRows } from '../stream/reservoir';
+import type { AnalyzeArgs } from './args';
+import { formatStreamReport } from './streamFormat';
+import { reportToJson } from './format';
+import { quietly, readInput, startBackend, type CliIO } from './io';
+import { isGlob } from './streamChoice';
 
 /** The ID sample size when --id-sample is not given: the app's cap on the rows its TwoNN/MLE use. */
 export const STREAM_ID_SAMPLE = 100_000;
@@ -132,7 +132,7 @@ async function analyzeCommand(args: AnalyzeArgs, io: CliIO, tty: boolean): Promi
 async function withReservoirId(report: StreamReport, args: AnalyzeArgs, sql: Opened['sql'], labels: string[] | null): Promise<StreamReport> {
   if (!sql) throw new InputError('--id-sampler reservoir needs a DuckDB input (Parquet, CSV or JSON).', 'Drop --id-sampler for .npy and .safetensors files (the hash sample is used).');
   const size = args.idSample ?? STREAM_ID_SAMPLE;
-  const { analyzeIntrinsicDimension } = await import('../geometry/analyze.ts');
+  const { analyzeIntrinsicDimension } = await import('../geometry/analyze');
   const r = await reservoirRows(sql.connection, sql.projectionSql, report.dim, size, 1, args.idStratified ? labels : null);
   const distinct = report.n - report.skipped.duplicates;
   const sample = r.m >= distinct ? null : { size: r.m, of: distinct, seed: 1 };

@@ -1,6 +1,6 @@
 /** When `analyze` streams instead of reading the whole file: merge, --stream, --partial, a glob, or a file over 1 GiB. */
 import { statSync } from 'node:fs';
-import type { AnalyzeArgs } from './args.ts';
+import type { AnalyzeArgs } from './args';
 
 /** Files larger than this stream without --stream (the in-memory reader holds the whole file, at most 2 GiB). */
 export const STREAM_ABOVE_BYTES = 2 ** 30;

@@ -1,8 +1,8 @@
 /** The readable streaming report: the in-memory table, then what the stream measured about itself. */
-import type { StreamReport } from '../stream/report.ts';
-import type { ApproxId } from '../stream/approx.ts';
-import type { SqlCheck } from '../stream/sqlCheck.ts';
-import { formatNumber, formatReport } from './format.ts';
+import type { StreamReport } from '../stream/report';
+import type { ApproxId } from '../stream/approx';
+import type { SqlCheck } from '../stream/sqlCheck';
+import { formatNumber, formatReport } from './format';
 
 /** formatReport's table plus a `stream` section: rows read, the ID sample, SQL cross-check, approximate kNN. */
 export function formatStreamReport(r: StreamReport, source: { file: string; backend: string; hasClassifier: boolean }): string {

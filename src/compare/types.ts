@@ -2,6 +2,8 @@
 import type { AlignmentCurve } from './curve';
 import type { ClassComparison } from './classes';
 import type { MatchingInfo, MatchOptions } from './match';
+import type { DatasetSource } from '../explore/sources';
+import type { FileChoices } from '../io/choices';
 
 /** Defaults shared by the app and the CLI. */
 export const COMPARE_DEFAULTS = {
@@ -77,4 +79,37 @@ export interface CompareDisplay {
 export interface CompareResult {
   report: CompareReport;
   display: CompareDisplay;
+}
+
+/** Rows already in memory (a Train run's exported features): n x dim, row-major. */
+export interface ArraysInput {
+  kind: 'arrays';
+  name: string;
+  n: number;
+  dim: number;
+  vectors: Float32Array;
+  labels?: Int32Array;
+  classNames?: string[];
+}
+
+/** A file (or same-origin URL, or synthetic set) loaded in the worker exactly as Explore loads it. */
+export interface SourceInput {
+  kind: 'source';
+  source: DatasetSource;
+  /** B only: another array of A's file; without a vectors choice, the first 2-D array A does not use. */
+  otherArray?: boolean;
+}
+
+export type CompareInput = ArraysInput | SourceInput;
+
+/** What the UI needs to know of one loaded side. */
+export interface SideInfo {
+  name: string;
+  n: number;
+  dim: number;
+  /** Labels present, and the metadata columns (candidates for the id column). */
+  labelled: boolean;
+  metaColumns: string[];
+  /** The .npz arrays / table columns on offer and the choice in effect (null for other inputs). */
+  choices: FileChoices | null;
 }

@@ -3,12 +3,12 @@
  * the app and the CLI alike, for which array holds the vectors and which the labels, and the
  * ParsedEmbeddings of a choice. The .npz rule is the same (VECTOR_KEYS, then the only 2-D array).
  */
-import type { ParsedEmbeddings } from './assemble.ts';
-import { InputError } from './errors.ts';
-import { labelsFromNpy } from './labels.ts';
-import { formatShape } from './npyHeader.ts';
-import { npyToMatrix, type NpyArray } from './npy.ts';
-import { LABEL_KEYS, VECTOR_KEYS } from './npz.ts';
+import type { ParsedEmbeddings } from './assemble';
+import { InputError } from './errors';
+import { labelsFromNpy } from './labels';
+import { formatShape } from './npyHeader';
+import { npyToMatrix, type NpyArray } from './npy';
+import { LABEL_KEYS, VECTOR_KEYS } from './npz';
 
 /** One array of a container, as listed (its data is not read). dtype in numpy's notation ('<f4', '<i8', 'str'). */
 export interface ArrayInfo {

@@ -4,12 +4,12 @@
  * fixed-size-list column of numbers holds the vectors, else every numeric column but the label
  * column; every other scalar column (text, dictionary, boolean, dates) becomes metadata.
  */
-import type { Metadata } from '../geometry/types.ts';
-import type { LoadOptions, ParsedEmbeddings } from './assemble.ts';
-import { chooseVectors, type Column } from './columns.ts';
-import { InputError } from './errors.ts';
-import { DEFAULT_BUDGET_BYTES, overBudgetError } from './inflate.ts';
-import { isLabelColumnName } from './labels.ts';
+import type { Metadata } from '../geometry/types';
+import type { LoadOptions, ParsedEmbeddings } from './assemble';
+import { chooseVectors, type Column } from './columns';
+import { InputError } from './errors';
+import { DEFAULT_BUDGET_BYTES, overBudgetError } from './inflate';
+import { isLabelColumnName } from './labels';
 
 const RESAVE = 'Re-save it, e.g. with pyarrow.feather.write_feather(table, path, compression="uncompressed"); the file may be truncated.';
 

@@ -3,11 +3,11 @@
  * per-row columns or labels the file holds), and assembleEmbeddings turns that, with the user's options,
  * into Embeddings: size checks, the label source, label encoding, metadata.
  */
-import type { Embeddings, Metadata } from '../geometry/types.ts';
-import { InputError } from './errors.ts';
-import { inflateCapped } from './inflate.ts';
-import { encodeLabels, labelCountError, pickLabelColumn, readLabels, type RawLabels } from './labels.ts';
-import { quoteShort } from './text.ts';
+import type { Embeddings, Metadata } from '../geometry/types';
+import { InputError } from './errors';
+import { inflateCapped } from './inflate';
+import { encodeLabels, labelCountError, pickLabelColumn, readLabels, type RawLabels } from './labels';
+import { quoteShort } from './text';
 
 /** A file given as its name (for messages and the extension) and its bytes. */
 export interface NamedBytes {

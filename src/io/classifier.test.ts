@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadClassifier } from './classifier.ts';
-import { writeNpy } from './npy.ts';
-import { expectInputError, utf8 } from './testing.test-util.ts';
+import { loadClassifier } from './classifier';
+import { writeNpy } from './npy';
+import { expectInputError, utf8 } from './testing.test-util';
 
 const W = Float32Array.from({ length: 6 }, (_, i) => i + 1); // 2 x 3: [[1, 2, 3], [4, 5, 6]]
 const file = (name: string, bytes: Uint8Array) => ({ name, bytes });

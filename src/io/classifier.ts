@@ -2,11 +2,11 @@
  * A linear classifier (--weights W.npy, --bias b.npy) for the nc3/nc4 metrics: W is K x D
  * (row k = class k, PyTorch nn.Linear's layout); D x K is accepted and transposed when unambiguous.
  */
-import type { Classifier, Mat } from '../geometry/types.ts';
-import type { NamedBytes } from './detect.ts';
-import { InputError } from './errors.ts';
-import { formatShape, hasNpyMagic } from './npyHeader.ts';
-import { parseNpy, type NpyArray } from './npy.ts';
+import type { Classifier, Mat } from '../geometry/types';
+import type { NamedBytes } from './detect';
+import { InputError } from './errors';
+import { formatShape, hasNpyMagic } from './npyHeader';
+import { parseNpy, type NpyArray } from './npy';
 
 function readNumericNpy(file: NamedBytes, role: string): NpyArray & { data: Exclude<NpyArray['data'], string[]> } {
   if (!hasNpyMagic(file.bytes)) {

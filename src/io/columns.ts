@@ -3,8 +3,8 @@
  * list column named by --vectors, else the only list column (or the first named in VECTOR_FIELDS),
  * else every numeric column but the label column.
  */
-import { InputError } from './errors.ts';
-import { VECTOR_FIELDS } from './json.ts';
+import { InputError } from './errors';
+import { VECTOR_FIELDS } from './json';
 
 export type ColumnKind = 'list' | 'numeric' | 'scalar' | 'nested';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { goldenBytes, goldenEntry } from '../../tests/fixtures/io/golden.ts';
-import { forEachLine, parseNumberCell, parseNumericTable, splitCells } from './delimited.ts';
-import { expectInputError } from './testing.test-util.ts';
+import { goldenBytes, goldenEntry } from '../../tests/fixtures/io/golden';
+import { forEachLine, parseNumberCell, parseNumericTable, splitCells } from './delimited';
+import { expectInputError } from './testing.test-util';
 
 const text = (file: string) => new TextDecoder().decode(goldenBytes(file));
 

@@ -3,8 +3,8 @@
  * and whitespace-separated text (numpy.savetxt). Scans the text in place, line by line, without
  * materialising an array of line strings; lines starting with '#' and blank lines are ignored.
  */
-import { InputError } from './errors.ts';
-import { quoteShort } from './text.ts';
+import { InputError } from './errors';
+import { quoteShort } from './text';
 
 export type Delimiter = ',' | '\t' | ';' | 'whitespace';
 

@@ -1,9 +1,9 @@
 import { gzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { goldenBytes, goldenEntry } from '../../tests/fixtures/io/golden.ts';
-import { detectFormat, loadEmbeddingsFromBytes } from './detect.ts';
-import { writeNpy } from './npy.ts';
-import { expectInputError, utf8 } from './testing.test-util.ts';
+import { goldenBytes, goldenEntry } from '../../tests/fixtures/io/golden';
+import { detectFormat, loadEmbeddingsFromBytes } from './detect';
+import { writeNpy } from './npy';
+import { expectInputError, utf8 } from './testing.test-util';
 
 describe('detectFormat', () => {
   it('trusts magic bytes over the extension, then the extension', () => {

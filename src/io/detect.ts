@@ -3,24 +3,24 @@
  * (vectors plus optional labels) from the bytes of the files. Pure: the caller reads the files.
  * Parquet is read asynchronously: loadEmbeddingsAsync in load.ts handles every format.
  */
-import type { Embeddings } from '../geometry/types.ts';
-import { assembleEmbeddings, gunzipIfNeeded, type LoadOptions, type NamedBytes, type ParsedEmbeddings } from './assemble.ts';
-import { parseNumericTable } from './delimited.ts';
-import { InputError } from './errors.ts';
-import { parseJsonEmbeddings, parseJsonLines } from './json.ts';
-import { labelsFromNpy } from './labels.ts';
-import { hasNpyMagic } from './npyHeader.ts';
-import { npyToMatrix, parseNpy } from './npy.ts';
-import { hasZipMagic, LABEL_KEYS, listNpz, parseNpz, pickNpzArrays } from './npz.ts';
-import { hasSafetensorsLayout, parseSafetensors } from './safetensors.ts';
-import { parseStore } from './arrayStore.ts';
-import { hasArrowMagic, hasArrowStreamStart } from './arrow.ts';
-import { hasHdf5Magic } from './hdf5.ts';
-import { isProjectorConfig } from './projector.ts';
-import { isTorchZip, torchStore } from './torch.ts';
-import { decodeUtf8, emptyFileError } from './text.ts';
+import type { Embeddings } from '../geometry/types';
+import { assembleEmbeddings, gunzipIfNeeded, type LoadOptions, type NamedBytes, type ParsedEmbeddings } from './assemble';
+import { parseNumericTable } from './delimited';
+import { InputError } from './errors';
+import { parseJsonEmbeddings, parseJsonLines } from './json';
+import { labelsFromNpy } from './labels';
+import { hasNpyMagic } from './npyHeader';
+import { npyToMatrix, parseNpy } from './npy';
+import { hasZipMagic, LABEL_KEYS, listNpz, parseNpz, pickNpzArrays } from './npz';
+import { hasSafetensorsLayout, parseSafetensors } from './safetensors';
+import { parseStore } from './arrayStore';
+import { hasArrowMagic, hasArrowStreamStart } from './arrow';
+import { hasHdf5Magic } from './hdf5';
+import { isProjectorConfig } from './projector';
+import { isTorchZip, torchStore } from './torch';
+import { decodeUtf8, emptyFileError } from './text';
 
-export { gunzipIfNeeded, type LoadOptions, type NamedBytes } from './assemble.ts';
+export { gunzipIfNeeded, type LoadOptions, type NamedBytes } from './assemble';
 
 export type EmbeddingsFormat = 'npy' | 'npz' | 'delimited' | 'json' | 'jsonl' | 'parquet' | 'safetensors' | 'torch' | 'hdf5' | 'arrow' | 'bytes' | 'projector';
 

@@ -4,7 +4,7 @@
  * near 2^25); fatal when it is not (int64 ids near 2^60 that differ by a few units all become one
  * value, and every row looks identical). The second case is refused with the numbers.
  */
-import { InputError } from './errors.ts';
+import { InputError } from './errors';
 
 /** Integer arrays that can hold values float32 does not represent exactly. */
 export type WideIntegers = Int32Array | Uint32Array | BigInt64Array | BigUint64Array;

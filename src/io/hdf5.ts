@@ -3,9 +3,9 @@
  * the file is written to h5wasm's in-memory file system, its groups are walked, and every numeric or
  * string dataset becomes an array of an ArrayStore (named by its path, e.g. 'train/embeddings').
  */
-import type { ArrayInfo, ArrayStore } from './arrayStore.ts';
-import { InputError } from './errors.ts';
-import type { NpyArray, NpyNumeric } from './npy.ts';
+import type { ArrayInfo, ArrayStore } from './arrayStore';
+import { InputError } from './errors';
+import type { NpyArray, NpyNumeric } from './npy';
 
 /** Bytes 0..7 of an HDF5 file (superblock at offset 0): \x89HDF\r\n\x1a\n. */
 export function hasHdf5Magic(b: Uint8Array): boolean {

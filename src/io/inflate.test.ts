@@ -1,13 +1,13 @@
 import { gzipSync as fgzip, zipSync } from 'fflate';
 import { gzipSync as nodeGzip } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { goldenBytes } from '../../tests/fixtures/io/golden.ts';
-import { loadEmbeddingsFromBytes } from './detect.ts';
-import { inflateCapped } from './inflate.ts';
-import { npyHeaderBytes, writeNpy } from './npy.ts';
-import { listNpz, parseNpz } from './npz.ts';
-import { expectInputError } from './testing.test-util.ts';
-import { listZip, readZipEntry } from './zip.ts';
+import { goldenBytes } from '../../tests/fixtures/io/golden';
+import { loadEmbeddingsFromBytes } from './detect';
+import { inflateCapped } from './inflate';
+import { npyHeaderBytes, writeNpy } from './npy';
+import { listNpz, parseNpz } from './npz';
+import { expectInputError } from './testing.test-util';
+import { listZip, readZipEntry } from './zip';
 
 const MiB = 1024 ** 2;
 

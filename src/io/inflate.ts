@@ -4,9 +4,9 @@
  * 1 MB file that claims (or inflates) to gigabytes is refused before the memory is taken.
  */
 import { Gunzip, Inflate } from 'fflate';
-import { InputError } from './errors.ts';
-import { hasNpyMagic } from './npyHeader.ts';
-import { byteCount } from './text.ts';
+import { InputError } from './errors';
+import { hasNpyMagic } from './npyHeader';
+import { byteCount } from './text';
 
 /** Default most bytes any one decompressed file or array may take (what a browser tab can hold). */
 export const DEFAULT_BUDGET_BYTES = 4 * 1024 ** 3;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { f32, formatBytes, formatEntry } from '../../tests/fixtures/io/formats/formats.ts';
-import { assembleEmbeddings } from './assemble.ts';
-import { parseJsonEmbeddings, parseJsonLines } from './json.ts';
-import { jsonErrorOffset, lineColumn } from './jsonSyntax.ts';
-import { expectInputError } from './testing.test-util.ts';
+import { f32, formatBytes, formatEntry } from '../../tests/fixtures/io/formats/formats';
+import { assembleEmbeddings } from './assemble';
+import { parseJsonEmbeddings, parseJsonLines } from './json';
+import { jsonErrorOffset, lineColumn } from './jsonSyntax';
+import { expectInputError } from './testing.test-util';
 
 const text = (file: string) => new TextDecoder().decode(formatBytes(file));
 const parse = (file: string) => (file.endsWith('.jsonl') ? parseJsonLines : parseJsonEmbeddings)(text(file), file);

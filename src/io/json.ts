@@ -6,11 +6,11 @@
  * and JSONL: one vector or one record per line. null inside a vector reads as NaN (such rows are
  * skipped and counted by the analysis); scalar fields become metadata columns.
  */
-import type { Metadata } from '../geometry/types.ts';
-import type { ParsedEmbeddings } from './assemble.ts';
-import { InputError } from './errors.ts';
-import { jsonSyntaxError } from './jsonSyntax.ts';
-import { isLabelColumnName } from './labels.ts';
+import type { Metadata } from '../geometry/types';
+import type { ParsedEmbeddings } from './assemble';
+import { InputError } from './errors';
+import { jsonSyntaxError } from './jsonSyntax';
+import { isLabelColumnName } from './labels';
 
 /** Field names tried, in order, for the vectors of a record or of an object of columns. */
 export const VECTOR_FIELDS = ['embedding', 'embeddings', 'vector', 'vectors', 'features', 'x', 'X'] as const;

@@ -2,7 +2,7 @@
  * Where JSON text goes wrong. JSON.parse's messages in V8 mostly omit the position, so after a failed
  * parse this scanner re-reads the text by the RFC 8259 grammar and returns the first offending offset.
  */
-import { InputError } from './errors.ts';
+import { InputError } from './errors';
 
 class Fault {
   constructor(readonly offset: number) {}

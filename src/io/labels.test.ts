@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { goldenBytes } from '../../tests/fixtures/io/golden.ts';
-import { encodeLabels, labelCountError, parseLabelLines, parseMetadata, pickLabelColumn, readLabels } from './labels.ts';
-import { writeNpy } from './npy.ts';
-import { expectInputError, utf8 } from './testing.test-util.ts';
+import { goldenBytes } from '../../tests/fixtures/io/golden';
+import { encodeLabels, labelCountError, parseLabelLines, parseMetadata, pickLabelColumn, readLabels } from './labels';
+import { writeNpy } from './npy';
+import { expectInputError, utf8 } from './testing.test-util';
 
 describe('encodeLabels', () => {
   it('sorts integer labels numerically, others lexicographically', () => {

@@ -3,12 +3,12 @@
  * TSV/CSV metadata file. Embedding-Projector rule: a single-column metadata file has no header row;
  * a file with several columns has one.
  */
-import type { Metadata } from '../geometry/types.ts';
-import { forEachLine, sniffDelimiter, splitCells, type Delimiter } from './delimited.ts';
-import { InputError } from './errors.ts';
-import { formatShape, hasNpyMagic } from './npyHeader.ts';
-import { parseNpy, type NpyArray } from './npy.ts';
-import { decodeUtf8, emptyFileError, quoteShort } from './text.ts';
+import type { Metadata } from '../geometry/types';
+import { forEachLine, sniffDelimiter, splitCells, type Delimiter } from './delimited';
+import { InputError } from './errors';
+import { formatShape, hasNpyMagic } from './npyHeader';
+import { parseNpy, type NpyArray } from './npy';
+import { decodeUtf8, emptyFileError, quoteShort } from './text';
 
 /** Raw label text per row, plus what the parser consumed (for row-count diagnostics). */
 export interface RawLabels {

@@ -1,11 +1,11 @@
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { goldenBytes, goldenEntry } from '../../tests/fixtures/io/golden.ts';
-import { f32, formatBytes, formatEntry } from '../../tests/fixtures/io/formats/formats.ts';
-import { detectFormat, loadEmbeddingsFromBytes } from './detect.ts';
-import { loadEmbeddingsAsync } from './load.ts';
-import { writeNpy } from './npy.ts';
-import { expectInputError, expectInputErrorAsync, utf8 } from './testing.test-util.ts';
+import { goldenBytes, goldenEntry } from '../../tests/fixtures/io/golden';
+import { f32, formatBytes, formatEntry } from '../../tests/fixtures/io/formats/formats';
+import { detectFormat, loadEmbeddingsFromBytes } from './detect';
+import { loadEmbeddingsAsync } from './load';
+import { writeNpy } from './npy';
+import { expectInputError, expectInputErrorAsync, utf8 } from './testing.test-util';
 
 describe('detectFormat for JSON, JSON Lines, Parquet and safetensors', () => {
   it('uses the Parquet magic, the safetensors layout or extension, and JSON extensions', () => {

@@ -3,10 +3,10 @@
  * HDF5 and the Projector's files are read asynchronously (their libraries load on first use), every
  * other format synchronously by detect.ts.
  */
-import type { Embeddings } from '../geometry/types.ts';
-import { parseStore } from './arrayStore.ts';
-import { assembleEmbeddings, gunzipIfNeeded, type LoadOptions } from './assemble.ts';
-import { detectFormat, parseFormat } from './detect.ts';
+import type { Embeddings } from '../geometry/types';
+import { parseStore } from './arrayStore';
+import { assembleEmbeddings, gunzipIfNeeded, type LoadOptions } from './assemble';
+import { detectFormat, parseFormat } from './detect';
 
 /**
  * Parses an embeddings file of any supported format (.npy, .npz, .parquet, .safetensors, .h5, .pt, .arrow,
@@ -18,15 +18,15 @@ export async function loadEmbeddingsAsync(name: string, bytes: Uint8Array, opts:
   const format = detectFormat(file.name, file.bytes);
   switch (format) {
     case 'parquet': {
-      const { parseParquet } = await import('./parquet.ts');
+      const { parseParquet } = await import('./parquet');
       return assembleEmbeddings(name, await parseParquet(name, file.bytes, opts), opts);
     }
     case 'arrow': {
-      const { parseArrow } = await import('./arrow.ts');
+      const { parseArrow } = await import('./arrow');
       return assembleEmbeddings(name, await parseArrow(name, file.bytes, opts), opts);
     }
     case 'hdf5': {
-      const store = await (await import('./hdf5.ts')).hdf5Store(file.bytes, name);
+      const store = await (await import('./hdf5')).hdf5Store(file.bytes, name);
       try {
         return assembleEmbeddings(name, parseStore(store, name, { vectors: opts.vectors, withLabels: opts.labels === undefined }), opts);
       } finally {
@@ -34,9 +34,9 @@ export async function loadEmbeddingsAsync(name: string, bytes: Uint8Array, opts:
       }
     }
     case 'projector':
-      return (await (await import('./projectorLoad.ts')).loadProjector(file, name, opts)).emb;
+      return (await (await import('./projectorLoad')).loadProjector(file, name, opts)).emb;
     case 'bytes':
-      return (await import('./projectorLoad.ts')).loadBytes(file, name, opts);
+      return (await import('./projectorLoad')).loadBytes(file, name, opts);
     default:
       return assembleEmbeddings(name, parseFormat(format, file, name, opts), opts);
   }

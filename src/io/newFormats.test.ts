@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInputError } from './errors.ts';
-import { loadEmbeddingsAsync } from './load.ts';
-import { parseNpy } from './npy.ts';
-import type { LoadOptions, NamedBytes } from './assemble.ts';
+import { isInputError } from './errors';
+import { loadEmbeddingsAsync } from './load';
+import { parseNpy } from './npy';
+import type { LoadOptions, NamedBytes } from './assemble';
 
 const DIR = new URL('../../tests/fixtures/io/new/', import.meta.url).pathname;
 const bytes = (name: string) => new Uint8Array(readFileSync(join(DIR, name)));

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isInputError } from './errors.ts';
-import { loadEmbeddingsAsync } from './load.ts';
-import { PickleDict, unpickle } from './pickle.ts';
+import { isInputError } from './errors';
+import { loadEmbeddingsAsync } from './load';
+import { PickleDict, unpickle } from './pickle';
 
 const RUNS = Number(process.env.FC_RUNS ?? 100);
 const BUDGET = 1 << 20;

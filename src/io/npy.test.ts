@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { goldenBytes, goldenEntry } from '../../tests/fixtures/io/golden.ts';
-import { halfToFloat } from './npyHeader.ts';
-import { npyToMatrix, parseNpy, toFloat32, writeNpy } from './npy.ts';
-import { expectInputError } from './testing.test-util.ts';
+import { goldenBytes, goldenEntry } from '../../tests/fixtures/io/golden';
+import { halfToFloat } from './npyHeader';
+import { npyToMatrix, parseNpy, toFloat32, writeNpy } from './npy';
+import { expectInputError } from './testing.test-util';
 
 /** Compares element by element with NaN === NaN; float32 data is compared after rounding the expectation. */
 function expectValues(actual: ArrayLike<number | bigint | string>, expected: number[], f32: boolean): void {

@@ -2,9 +2,9 @@
  * .npy arrays (format versions 1-3) in and out. Pure: bytes in, typed arrays out.
  * Little-endian data at an aligned offset is viewed without a copy; Fortran order is transposed to C order.
  */
-import { InputError } from './errors.ts';
-import { checkFloat32Exactness } from './exactness.ts';
-import { formatShape, halfToFloat, parseNpyHeader, type NpyDtype } from './npyHeader.ts';
+import { InputError } from './errors';
+import { checkFloat32Exactness } from './exactness';
+import { formatShape, halfToFloat, parseNpyHeader, type NpyDtype } from './npyHeader';
 
 export type NpyNumeric =
   | Float32Array | Float64Array | Int8Array | Int16Array | Int32Array

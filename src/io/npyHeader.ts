@@ -2,7 +2,7 @@
  * The .npy header: magic, version, and the Python dict literal
  * `{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }` padded to a 64-byte boundary.
  */
-import { InputError } from './errors.ts';
+import { InputError } from './errors';
 
 /** Bytes 0..5 of every .npy file: `\x93NUMPY`. */
 export const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59] as const;

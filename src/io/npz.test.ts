@@ -1,8 +1,8 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { goldenBytes, goldenEntry } from '../../tests/fixtures/io/golden.ts';
-import { listNpz, parseNpz, pickNpzArrays } from './npz.ts';
-import { expectInputError } from './testing.test-util.ts';
+import { goldenBytes, goldenEntry } from '../../tests/fixtures/io/golden';
+import { listNpz, parseNpz, pickNpzArrays } from './npz';
+import { expectInputError } from './testing.test-util';
 
 describe('npz golden files written by numpy.savez / savez_compressed', () => {
   it.each([

@@ -2,11 +2,11 @@
  * .npz archives (numpy.savez / savez_compressed): a zip of .npy entries, stored or deflated.
  * Only the entries needed are decompressed.
  */
-import { InputError } from './errors.ts';
-import { formatShape } from './npyHeader.ts';
-import { parseNpy, type NpyArray } from './npy.ts';
-import { DEFAULT_BUDGET_BYTES } from './inflate.ts';
-import { listZip, readZipEntry, type ZipEntry } from './zip.ts';
+import { InputError } from './errors';
+import { formatShape } from './npyHeader';
+import { parseNpy, type NpyArray } from './npy';
+import { DEFAULT_BUDGET_BYTES } from './inflate';
+import { listZip, readZipEntry, type ZipEntry } from './zip';
 
 /** Names tried, in order, for the vectors array. */
 export const VECTOR_KEYS = ['embeddings', 'vectors', 'X', 'features'] as const;

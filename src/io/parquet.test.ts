@@ -7,9 +7,9 @@
  * encodings, bit-packed level runs, float16 columns, and files written by pyarrow or Spark themselves.
  */
 import { describe, expect, it } from 'vitest';
-import { f32, formatBytes, formatEntry } from '../../tests/fixtures/io/formats/formats.ts';
-import { loadParquet, parseParquet } from './parquet.ts';
-import { expectInputErrorAsync, utf8 } from './testing.test-util.ts';
+import { f32, formatBytes, formatEntry } from '../../tests/fixtures/io/formats/formats';
+import { loadParquet, parseParquet } from './parquet';
+import { expectInputErrorAsync, utf8 } from './testing.test-util';
 
 describe('Parquet golden files', () => {
   it.each(['list_snappy.parquet', 'numeric_gzip.parquet', 'lists_zstd.parquet', 'plain.parquet'])('%s', async (file) => {

@@ -6,12 +6,12 @@
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import type { AsyncBuffer, ColumnData, FileMetaData, SchemaElement, SchemaTree } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
-import type { Embeddings, Metadata } from '../geometry/types.ts';
-import { assembleEmbeddings, type LoadOptions, type ParsedEmbeddings } from './assemble.ts';
-import { InputError } from './errors.ts';
-import { DEFAULT_BUDGET_BYTES, overBudgetError } from './inflate.ts';
-import { chooseVectors, type Column } from './columns.ts';
-import { isLabelColumnName } from './labels.ts';
+import type { Embeddings, Metadata } from '../geometry/types';
+import { assembleEmbeddings, type LoadOptions, type ParsedEmbeddings } from './assemble';
+import { InputError } from './errors';
+import { DEFAULT_BUDGET_BYTES, overBudgetError } from './inflate';
+import { chooseVectors, type Column } from './columns';
+import { isLabelColumnName } from './labels';
 
 const PANDAS_INDEX = /^__index_level_\d+__$/;
 const RESAVE = 'Re-save it, e.g. with pandas.DataFrame.to_parquet; the file may be truncated.';

@@ -7,15 +7,15 @@
 import { gzipSync, zipSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goldenBytes } from '../../tests/fixtures/io/golden.ts';
-import { formatBytes } from '../../tests/fixtures/io/formats/formats.ts';
-import { isInputError } from './errors.ts';
-import { inflateCapped } from './inflate.ts';
-import { readLabels } from './labels.ts';
-import { loadEmbeddingsAsync } from './load.ts';
-import { NPY_MAGIC } from './npyHeader.ts';
-import { writeNpy } from './npy.ts';
-import { safetensorsBytes, utf8 } from './testing.test-util.ts';
+import { goldenBytes } from '../../tests/fixtures/io/golden';
+import { formatBytes } from '../../tests/fixtures/io/formats/formats';
+import { isInputError } from './errors';
+import { inflateCapped } from './inflate';
+import { readLabels } from './labels';
+import { loadEmbeddingsAsync } from './load';
+import { NPY_MAGIC } from './npyHeader';
+import { writeNpy } from './npy';
+import { safetensorsBytes, utf8 } from './testing.test-util';
 
 /** Runs per property (FC_RUNS=5000 for a deeper local search). */
 const RUNS = Number(process.env.FC_RUNS ?? 150);

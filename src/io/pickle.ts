@@ -4,7 +4,7 @@
  * only through the caller's table of allowed names; any other is refused with the name it found
  * ("refused pickle global os.system"). Persistent ids (torch's storages) go to the caller's loader.
  */
-import { InputError } from './errors.ts';
+import { InputError } from './errors';
 
 /** A call of an allowed global: f(...args). */
 export type PickleCall = (args: PickleValue[]) => PickleValue;

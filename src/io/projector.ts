@@ -4,8 +4,8 @@
  * metadataPath, sprite: {imagePath, singleImageDim: [w, h]}}]}). A config is read with the files it
  * names, which the caller resolves (the CLI next to the config, the app among the dropped files).
  */
-import type { ParsedEmbeddings } from './assemble.ts';
-import { InputError } from './errors.ts';
+import type { ParsedEmbeddings } from './assemble';
+import { InputError } from './errors';
 
 /** One embedding of a projector config. */
 export interface ProjectorEmbedding {

@@ -3,11 +3,11 @@
  * caller's `companion`), or a `.bytes` tensor alone, whose shape comes from --dim or from the row
  * count of the metadata file given with it; never guessed.
  */
-import type { Embeddings } from '../geometry/types.ts';
-import { assembleEmbeddings, gunzipIfNeeded, type LoadOptions, type NamedBytes } from './assemble.ts';
-import { InputError } from './errors.ts';
-import { readLabels } from './labels.ts';
-import { bytesNeedShape, floatCount, missingFilesError, parseBytesTensor, parseProjectorConfig, pickEmbedding, type ProjectorEmbedding } from './projector.ts';
+import type { Embeddings } from '../geometry/types';
+import { assembleEmbeddings, gunzipIfNeeded, type LoadOptions, type NamedBytes } from './assemble';
+import { InputError } from './errors';
+import { readLabels } from './labels';
+import { bytesNeedShape, floatCount, missingFilesError, parseBytesTensor, parseProjectorConfig, pickEmbedding, type ProjectorEmbedding } from './projector';
 
 /** A loaded config: the Embeddings of the chosen embedding, which one it was, and all it lists. */
 export interface ProjectorLoaded {

@@ -1,10 +1,10 @@
 /** Issue 16's silently-wrong inputs: each is refused (or said) instead of loading as garbage. */
 import { describe, expect, it } from 'vitest';
-import { loadEmbeddingsFromBytes } from './detect.ts';
-import { readLabels } from './labels.ts';
-import { writeNpy } from './npy.ts';
-import { parseSafetensors } from './safetensors.ts';
-import { expectInputError, safetensorsBytes, utf8 } from './testing.test-util.ts';
+import { loadEmbeddingsFromBytes } from './detect';
+import { readLabels } from './labels';
+import { writeNpy } from './npy';
+import { parseSafetensors } from './safetensors';
+import { expectInputError, safetensorsBytes, utf8 } from './testing.test-util';
 
 const points = (n: number, d: number) => writeNpy(Float32Array.from({ length: n * d }, (_, i) => Math.sin(i + 1)), [n, d]);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { f32, formatBytes, formatEntry } from '../../tests/fixtures/io/formats/formats.ts';
-import { assembleEmbeddings } from './assemble.ts';
-import { hasSafetensorsLayout, parseSafetensors, parseSafetensorsHeader } from './safetensors.ts';
-import { expectInputError, safetensorsBytes, utf8 } from './testing.test-util.ts';
+import { f32, formatBytes, formatEntry } from '../../tests/fixtures/io/formats/formats';
+import { assembleEmbeddings } from './assemble';
+import { hasSafetensorsLayout, parseSafetensors, parseSafetensorsHeader } from './safetensors';
+import { expectInputError, safetensorsBytes, utf8 } from './testing.test-util';
 
 const build = safetensorsBytes;
 

@@ -3,12 +3,12 @@
  * {name: {dtype, shape, data_offsets: [start, end]}, "__metadata__"?: {...}}, then the data; offsets count
  * from the first byte after the header, and data is little-endian, C order.
  */
-import type { ParsedEmbeddings } from './assemble.ts';
-import { InputError } from './errors.ts';
-import { checkFloat32Exactness, type WideIntegers } from './exactness.ts';
-import { jsonSyntaxError } from './jsonSyntax.ts';
-import { halfToFloat } from './npyHeader.ts';
-import { quoteShort } from './text.ts';
+import type { ParsedEmbeddings } from './assemble';
+import { InputError } from './errors';
+import { checkFloat32Exactness, type WideIntegers } from './exactness';
+import { jsonSyntaxError } from './jsonSyntax';
+import { halfToFloat } from './npyHeader';
+import { quoteShort } from './text';
 
 /** One tensor of the header; start and end are absolute byte offsets in the file. */
 export interface SafetensorsTensor {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { isInputError } from './errors.ts';
+import { isInputError } from './errors';
 
 /** Runs fn and asserts it throws an InputError whose message matches pattern. */
 export function expectInputError(fn: () => unknown, pattern: RegExp): void {

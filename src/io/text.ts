@@ -2,7 +2,7 @@
  * Text helpers for parsers and their messages: strict UTF-8 decoding that names the line of the
  * first invalid byte, user text shortened for messages, byte counts, and file names from URLs.
  */
-import { InputError } from './errors.ts';
+import { InputError } from './errors';
 
 /** Longest piece of user text (a label, a column name, a cell) echoed into a message. */
 export const MAX_ECHO = 80;

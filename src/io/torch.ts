@@ -5,13 +5,13 @@
  * object (a tensor, a dict or OrderedDict such as a state_dict, lists, tuples, nested) become an
  * ArrayStore, with Python lists of ints or strings as possible labels.
  */
-import type { ArrayInfo, ArrayStore } from './arrayStore.ts';
-import { InputError } from './errors.ts';
-import { DEFAULT_BUDGET_BYTES } from './inflate.ts';
-import { halfToFloat } from './npyHeader.ts';
-import type { NpyArray, NpyNumeric } from './npy.ts';
-import { PickleDict, PickleTuple, unpickle, type PickleCall, type PickleValue } from './pickle.ts';
-import { listZip, readZipEntry, type ZipEntry } from './zip.ts';
+import type { ArrayInfo, ArrayStore } from './arrayStore';
+import { InputError } from './errors';
+import { DEFAULT_BUDGET_BYTES } from './inflate';
+import { halfToFloat } from './npyHeader';
+import type { NpyArray, NpyNumeric } from './npy';
+import { PickleDict, PickleTuple, unpickle, type PickleCall, type PickleValue } from './pickle';
+import { listZip, readZipEntry, type ZipEntry } from './zip';
 
 /** Storage classes: numpy dtype, bytes per element. */
 const STORAGES: Readonly<Record<string, [dtype: string, size: number]>> = {

@@ -3,8 +3,8 @@
  * entries (zip64 included, as numpy.savez writes it) without inflating anything, and an entry is
  * inflated through inflateCapped, so a declared or actual size over the budget is refused first.
  */
-import { InputError } from './errors.ts';
-import { DEFAULT_BUDGET_BYTES, inflateCapped, overBudgetError } from './inflate.ts';
+import { InputError } from './errors';
+import { DEFAULT_BUDGET_BYTES, inflateCapped, overBudgetError } from './inflate';
 
 /** One entry of the central directory. */
 export interface ZipEntry {

@@ -2,7 +2,7 @@
  * The tfjs backend in the three modes: which one a worker runs on and why (the status bars), and
  * the one picker of a backend preference, "auto" first. Backends whose probe failed are disabled.
  */
-import { BACKEND_NAMES, type BackendChoice, type BackendName, type BackendPreference } from '../workers/protocol';
+import { BACKEND_NAMES, type BackendChoice, type BackendName, type BackendPreference } from '../workers/analysisProtocol';
 
 const LABELS: Record<BackendPreference, string> = { auto: 'auto', webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 

@@ -12,7 +12,7 @@ import type { Embeddings } from '../geometry/types';
 import { gaussianBlobs } from '../datasets/blobs';
 import { AnalysisClient, type WorkerLike } from '../workers/analysisClient';
 import { createAnalysisService } from '../workers/analysisService';
-import type { DatasetSource, WorkerReply } from '../workers/protocol';
+import type { DatasetSource, WorkerReply } from '../workers/analysisProtocol';
 import { InProcessWorker } from '../workers/rpc/inProcessWorker';
 import { createAnalysisStore, type AnalysisState } from './analysisStore';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisClient, type WorkerLike } from '../workers/analysisClient';
-import type { ResultReply, WorkerReply, WorkerRequest } from '../workers/protocol';
+import type { ResultReply, WorkerReply, WorkerRequest } from '../workers/analysisProtocol';
 import { createAnalysisStore } from './analysisStore';
 import { getPointBuffers, getViewBuffers } from './pointBuffers';
 

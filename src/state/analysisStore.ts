@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { AnalysisReport } from '../geometry/types';
 import type { AnalysisClient } from '../workers/analysisClient';
 import { follow, whileCurrent } from '../workers/rpc/latest';
-import type { BackendChoice, BackendPreference, DatasetCharts, DatasetSource, FileChoices, LoadChoice, ResultReply } from '../workers/protocol';
+import type { BackendChoice, BackendPreference, DatasetCharts, DatasetSource, FileChoices, LoadChoice, ResultReply } from '../workers/analysisProtocol';
 import { setPointBuffers, setViewBuffers } from './pointBuffers';
 import { initialBackend } from './backendQuery';
 

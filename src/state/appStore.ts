@@ -4,7 +4,7 @@
  * selection through one explicit action, `onNewDataset`.
  */
 import { createAnalysisClient, type AnalysisClient } from '../workers/analysisClient';
-import type { BackendPreference, DatasetSource } from '../workers/protocol';
+import type { BackendPreference, DatasetSource } from '../workers/analysisProtocol';
 import type { WorkerFailure } from '../workers/rpc/failure';
 import { createAnalysisStore, type AnalysisState } from './analysisStore';
 import { DEMO_DATASETS, demoSource, sourceFromQuery } from './datasets';

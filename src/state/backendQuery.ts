@@ -3,7 +3,7 @@
  * cpu, webgpu, auto), and `?backend=webgpu-fallback`, a testing flag that forces tfjs-webgpu even
  * on a software fallback adapter (SwiftShader), which the automatic choice always skips.
  */
-import { BACKEND_NAMES, type BackendPreference } from '../workers/protocol';
+import { BACKEND_NAMES, type BackendPreference } from '../workers/analysisProtocol';
 
 /** The preference a URL's query asks for, or 'auto' when it names none (or an unknown one). */
 export function backendFromQuery(search: string): BackendPreference {

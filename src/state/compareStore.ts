@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import { COMPARE_DEFAULTS } from '../compare/types';
 import type { ArraysInput, BackendChoice, BackendPreference, CompareInput, CompareOutcome, CompareSettings, DatasetSource } from '../workers/compareProtocol';
 import { createCompareClient, type CompareClient, type CompareFailure } from '../workers/compareClient';
-import type { FileChoices } from '../workers/choices';
+import type { FileChoices } from '../io/choices';
 
 export type Side = 'A' | 'B';
 

@@ -1,7 +1,7 @@
 /** The examples the app ships (files under public/data) and seeded synthetic sets, as sources the worker loads. */
 import { npyToMatrix, parseNpy } from '../io/npy';
 import { decodeUriSafe, tryDecodeUri } from '../io/text';
-import type { DatasetSource, SyntheticSource } from '../workers/protocol';
+import type { DatasetSource, SyntheticSource } from '../workers/analysisProtocol';
 
 export interface DemoDataset {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportToJson } from '../cli/format';
 import type { AnalysisReport } from '../geometry/types';
-import type { ViewResult } from '../workers/protocol';
+import type { ViewResult } from '../workers/analysisProtocol';
 import { coordinatesCsv, csvCell, metricsJson } from './exports';
 
 const view = (sample: Int32Array | null): ViewResult => ({

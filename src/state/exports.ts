@@ -4,7 +4,7 @@
  */
 import type { AnalysisReport } from '../geometry/types';
 import { reportToJson } from '../cli/format';
-import type { ViewResult } from '../workers/protocol';
+import type { ViewResult } from '../workers/analysisProtocol';
 import type { PointBuffers } from './pointBuffers';
 
 /**

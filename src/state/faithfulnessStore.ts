@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { AnalysisFailure, type AnalysisClient } from '../workers/analysisClient';
-import type { ViewFaithfulness, ViewSpec } from '../workers/protocol';
+import type { ViewFaithfulness, ViewSpec } from '../workers/analysisProtocol';
 import { setPreservationBuffer } from './pointBuffers';
 
 export interface FaithfulnessState {

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { AnalysisClient } from '../workers/analysisClient';
 import { follow, whileCurrent } from '../workers/rpc/latest';
-import type { AnglesReply, ViewResult, ViewSpec } from '../workers/protocol';
+import type { AnglesReply, ViewResult, ViewSpec } from '../workers/analysisProtocol';
 import { setLocalIdBuffer, setViewBuffers } from './pointBuffers';
 import { DEFAULT_MLE_K } from '../geometry/dimension';
 

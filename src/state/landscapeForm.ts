@@ -6,7 +6,7 @@ import type { DataConfig } from '../datasets/build';
 import { DEFAULT_DATA, DEFAULT_MODEL, findPreset } from '../training/presets';
 import type { LossKind, ModelConfig } from '../training/types';
 import type { LandscapeSetup, ProjectionChoice } from '../workers/landscapeProtocol';
-import type { BackendPreference } from '../workers/protocol';
+import type { BackendPreference } from '../workers/analysisProtocol';
 import { initialBackend } from './backendQuery';
 
 /** A data set and model of Train mode with a Landscape budget (steps, batch, learning rates). */

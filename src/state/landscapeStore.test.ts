@@ -5,7 +5,8 @@ import { intrinsicDimension } from '../landscape/threshold';
 import { sweepsToCsv, sweepsToJson } from '../panels/landscape/landscapeExport';
 import { LandscapeClient, type LandscapeWorkerLike } from '../workers/landscapeClient';
 import type { LandscapeReply, LandscapeRequest } from '../workers/landscapeProtocol';
-import { createLandscapeService, planSetup } from '../workers/landscapeService';
+import { planSetup } from '../landscape/setup';
+import { createLandscapeService } from '../workers/landscapeService';
 import { createLandscapeStore, formSetup, LANDSCAPE_PRESETS, liveIntrinsicDimension, parseDims, presetForm, type LandscapeState } from './landscapeStore';
 
 const PUBLIC = new URL('../../public/', import.meta.url);

@@ -3,7 +3,7 @@
  * and views read the arrays here when a version changes.
  */
 import type { Metadata } from '../geometry/types';
-import type { ViewResult } from '../workers/protocol';
+import type { ViewResult } from '../workers/analysisProtocol';
 
 /** The plotted points of the current dataset. */
 export interface PointBuffers {

@@ -8,7 +8,7 @@ import { zipSync } from 'fflate';
 import { writeNpy } from '../io/npy';
 import { SNAPSHOT_METRIC_KEYS } from '../training/metricKeys';
 import type { RunConfig, SnapshotMetrics } from '../training/types';
-import type { BackendChoice } from '../workers/protocol';
+import type { BackendChoice } from '../workers/analysisProtocol';
 import type { FeaturesReply, RunInfo } from '../workers/trainingProtocol';
 import type { TrainHistory } from './trainingBuffers';
 import { terminalSpans, type TerminalSpan } from './terminalSpans';

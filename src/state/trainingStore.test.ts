@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import '../../tests/setup';
 import { parseNpz } from '../io/npz';
-import { parseFiles } from '../workers/sources';
+import { parseFiles } from '../explore/sources';
 import { SNAPSHOT_METRIC_KEYS } from '../training/metricKeys';
 import { DEFAULT_PRESET } from '../training/presets';
 import type { SnapshotMetrics } from '../training/types';

@@ -8,7 +8,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { DEFAULT_PRESET, findPreset } from '../training/presets';
 import type { RunConfig, SnapshotCollapse, SnapshotMetrics } from '../training/types';
-import type { BackendChoice, BackendPreference } from '../workers/protocol';
+import type { BackendChoice, BackendPreference } from '../workers/analysisProtocol';
 import { createTrainingClient, type TrainingListener } from '../workers/trainingClient';
 import type { FrameMode, RunInfo, SnapshotMessage, StoppedReply, TrainSpeed } from '../workers/trainingProtocol';
 import { appendSnapshot, getHistory, resetHistory } from './trainingBuffers';

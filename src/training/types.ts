@@ -200,3 +200,30 @@ export interface Snapshot extends SnapshotMetrics {
   /** With mixup on: the fixed probe pairs, their lambdas and the features of their mixed inputs. */
   mixupProbe: MixupProbeFeatures | null;
 }
+
+/** How a 3D frame's axes were chosen. */
+export type FrameMode = 'fixed' | 'procrustes';
+
+/**
+ * One snapshot's features drawn in 3D: display coordinates (centred at the global mean, scaled so
+ * the cloud fits the unit ball). `fixed`: projected on the top-3 principal axes of the run's first
+ * snapshot. `procrustes`: this snapshot's own top-3 principal axes, rotated by the 3 x 3 orthogonal
+ * Procrustes map that best matches the previous frame's sample coordinates.
+ */
+export interface FeatureFrame {
+  mode: FrameMode;
+  /** sample x 3. */
+  points: Float32Array;
+  /** Class means, K x 3 (the global mean is the origin). */
+  means: Float32Array;
+  /** Classifier rows w_k projected and rescaled to the means' largest length (K x 3), or null (GCR). */
+  classifier: Float32Array | null;
+  /** The simplex ETF nearest the centred means, K x 3, or null (F < K - 1, or degenerate means). */
+  simplex: Float32Array | null;
+  /** Fraction of the sample's spread about the global mean that the three axes capture, in [0, 1]. */
+  captured: number;
+  /** Display units per feature unit. */
+  scale: number;
+  /** The mixup probe's features on the same axes (pairs x 3), or null/absent when mixup is off. */
+  probe?: Float32Array | null;
+}

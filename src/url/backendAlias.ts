@@ -3,6 +3,6 @@
  * which, unlike the automatic one, runs on a software fallback adapter: the mode tables read it as
  * `webgpu`, so the flag is not refused as an unknown backend.
  */
-import type { BackendPreference } from '../workers/protocol';
+import type { BackendPreference } from '../workers/analysisProtocol';
 
 export const BACKEND_ALIASES: Readonly<Record<string, BackendPreference>> = { 'webgpu-fallback': 'webgpu' };

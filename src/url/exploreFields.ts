@@ -6,7 +6,7 @@
  */
 import type { Metric } from '../state/inspectStore';
 import type { PanelTab } from '../state/uiStore';
-import type { ViewSpec } from '../workers/protocol';
+import type { ViewSpec } from '../workers/analysisProtocol';
 import { boolField, enumField, numberField, parseFields, textField, writeFields, type Field, type UrlNote } from './fields';
 
 /** What Explore's URL holds; `view` null = the view the data opens with. */

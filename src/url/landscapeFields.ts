@@ -6,7 +6,7 @@
 import type { LossKind } from '../training/types';
 import { LANDSCAPE_PRESETS, parseDims, presetForm, type LandscapeForm } from '../state/landscapeForm';
 import type { ProjectionChoice } from '../workers/landscapeProtocol';
-import { BACKEND_NAMES, type BackendPreference } from '../workers/protocol';
+import { BACKEND_NAMES, type BackendPreference } from '../workers/analysisProtocol';
 import { enumField, numberField, parseFields, textField, writeFields, type Field, type UrlNote } from './fields';
 import { modelFields } from './modelFields';
 import { BACKEND_ALIASES } from './backendAlias';

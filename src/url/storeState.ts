@@ -10,7 +10,7 @@ import { useTrainingStore } from '../state/trainingStore';
 import { useUiStore } from '../state/uiStore';
 import { useViewStore } from '../state/viewStore';
 import { findPreset } from '../training/presets';
-import type { ViewSpec } from '../workers/protocol';
+import type { ViewSpec } from '../workers/analysisProtocol';
 import type { ExploreUrlState } from './exploreFields';
 import { useUrlNotes } from './notesStore';
 import { parseTrain, trainBase, type TrainUrlState } from './trainFields';

@@ -8,7 +8,7 @@ import type { SourceKind } from '../datasets/build';
 import { DEFAULT_PRESET, findPreset, PRESETS } from '../training/presets';
 import type { LossKind, OptimizerKind, RunConfig, TrainConfig } from '../training/types';
 import type { FrameMode, TrainSpeed } from '../workers/trainingProtocol';
-import { BACKEND_NAMES, type BackendPreference } from '../workers/protocol';
+import { BACKEND_NAMES, type BackendPreference } from '../workers/analysisProtocol';
 import { classesOf, patchData, patchSource, patchTrain, SOURCE_KINDS, withSource } from '../state/trainingConfig';
 import { enumField, numberField, parseFields, writeFields, type Field, type UrlNote } from './fields';
 import { modelFields } from './modelFields';

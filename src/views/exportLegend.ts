@@ -6,7 +6,7 @@
  */
 import * as THREE from 'three';
 import { MISSING_COLOR, scaleColor, type ColorPlan } from './colors';
-import { formatSig } from './format';
+import { formatSig } from '../format';
 
 const FAMILY = "Inter, 'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif";
 const INK = '#1b2330';

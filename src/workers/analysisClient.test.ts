@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisClient, AnalysisFailure, type WorkerLike } from './analysisClient';
-import type { ResultReply, WorkerReply, WorkerRequest } from './protocol';
+import type { ResultReply, WorkerReply, WorkerRequest } from './analysisProtocol';
 
 /** A worker double: records requests and lets the test deliver replies. */
 class FakeWorker implements WorkerLike {

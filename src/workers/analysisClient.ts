@@ -21,7 +21,7 @@ import {
   type ResultReply,
   type WorkerReply,
   type WorkerRequest,
-} from './protocol';
+} from './analysisProtocol';
 
 export type { Ticket } from './rpc/client';
 /** The analysis requests' failure (the RPC's one failure type). */

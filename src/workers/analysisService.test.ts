@@ -10,7 +10,7 @@ import { createRng } from '../geometry/random';
 import { selectRows } from '../geometry/rows';
 import { InputError } from '../io/errors';
 import { cachedLoader, createAnalysisService, sourceKey, type AnalysisServiceDeps } from './analysisService';
-import type { BackendChoice, DatasetSource, ResultReply, WorkerReply } from './protocol';
+import type { BackendChoice, DatasetSource, ResultReply, WorkerReply } from './analysisProtocol';
 
 const source: DatasetSource = { kind: 'url', name: 'blobs', vectorsUrl: 'http://x/blobs.npy' };
 const cpuChoice: BackendChoice = { backend: 'cpu', preference: 'cpu', reason: 'test', probes: [] };

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { BackendSelector, formatMs, inspectWebGpu, LOSE_DEVICE_HOOK, pickAuto, type WebGpuStatus } from './backend';
-import type { BackendProbe } from './protocol';
+import type { BackendProbe } from './analysisProtocol';
 
 const probe = (name: BackendProbe['name'], ms: number | null, available = ms !== null): BackendProbe => ({ name, available, ms, note: '' });
 const noGpu: WebGpuStatus = { adapter: false, usable: false, note: 'no navigator.gpu' };

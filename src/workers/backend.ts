@@ -4,7 +4,7 @@
  * per-backend probe times and a reason the status bar can show.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendChoice, BackendName, BackendPreference, BackendProbe } from './protocol';
+import type { BackendChoice, BackendName, BackendPreference, BackendProbe } from './analysisProtocol';
 
 /** What we learnt about WebGPU without starting it: usable means a real, non-fallback adapter. */
 export interface WebGpuStatus {

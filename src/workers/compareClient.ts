@@ -3,7 +3,7 @@
  * backend replies go to the caller's handlers; the promise settles with the outcome, or rejects with a
  * CompareFailure (kind 'choose' carries the file's alternatives; worker death fails it with a message).
  */
-import type { FileChoices } from './choices';
+import type { FileChoices } from '../io/choices';
 import { HEARTBEAT, WorkerClient, type ClientOptions, type WorkerLike } from './rpc/client';
 import { asFailure } from './rpc/failure';
 import { COMPARE_FINALS, type BackendChoice, type CompareOutcome, type CompareReply, type CompareRequest, type CompareWorkerRequest } from './compareProtocol';

@@ -1,35 +1,16 @@
 /**
- * The message protocol between the UI and the Compare worker. Same conventions as protocol.ts:
+ * The message protocol between the UI and the Compare worker. Same conventions as analysisProtocol.ts:
  * every request carries an id, every reply names the id it answers, progress travels as its own
  * replies, failures as an explicit error reply, and a cancel request stops a comparison.
  */
 import type { CompareReport, CkaMatrix } from '../compare';
-import type { FileChoices } from './choices';
-import type { BackendChoice, BackendPreference, DatasetSource } from './protocol';
+import type { ArraysInput, CompareInput, SideInfo } from '../compare/types';
+import type { FileChoices } from '../io/choices';
+import type { BackendChoice, BackendPreference } from './analysisProtocol';
 import type { Policy } from './rpc/jobs';
 
-export type { BackendChoice, BackendPreference, DatasetSource } from './protocol';
-
-/** Rows already in memory (a Train run's exported features): n x dim, row-major. */
-export interface ArraysInput {
-  kind: 'arrays';
-  name: string;
-  n: number;
-  dim: number;
-  vectors: Float32Array;
-  labels?: Int32Array;
-  classNames?: string[];
-}
-
-/** A file (or same-origin URL, or synthetic set) loaded in the worker exactly as Explore loads it. */
-export interface SourceInput {
-  kind: 'source';
-  source: DatasetSource;
-  /** B only: another array of A's file; without a vectors choice, the first 2-D array A does not use. */
-  otherArray?: boolean;
-}
-
-export type CompareInput = ArraysInput | SourceInput;
+export type { BackendChoice, BackendPreference, DatasetSource } from './analysisProtocol';
+export type { ArraysInput, CompareInput, SideInfo, SourceInput } from '../compare/types';
 
 /** The user-set measures and the row matching (COMPARE_DEFAULTS when absent). */
 export interface CompareSettings {
@@ -60,18 +41,6 @@ export interface CancelRequest {
 }
 
 export type CompareWorkerRequest = CompareRequest | CancelRequest;
-
-/** What the UI needs to know of one loaded side. */
-export interface SideInfo {
-  name: string;
-  n: number;
-  dim: number;
-  /** Labels present, and the metadata columns (candidates for the id column). */
-  labelled: boolean;
-  metaColumns: string[];
-  /** The .npz arrays / table columns on offer and the choice in effect (null for other inputs). */
-  choices: FileChoices | null;
-}
 
 /** The result of a comparison: the CLI's report, the aligned view's coordinates and the per-item arrays. */
 export interface CompareOutcome {

@@ -4,9 +4,9 @@ import '../../tests/setup';
 import { writeNpy } from '../io/npy';
 import { compareRepresentations } from '../compare';
 import { createCompareService, runCompareRequest } from './compareService';
-import { loadSide } from './compareInputs';
+import { loadSide } from '../compare/inputs';
 import type { CompareReply, CompareRequest, CompareSettings } from './compareProtocol';
-import type { BackendChoice } from './protocol';
+import type { BackendChoice } from './analysisProtocol';
 
 const wasm: BackendChoice = { backend: 'wasm', preference: 'auto', reason: 'test', probes: [] };
 const deps = { selectBackend: async () => wasm };

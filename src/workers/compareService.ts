@@ -9,9 +9,9 @@
 import { ckaMatrix, compareRepresentations, projectAligned, type Representation } from '../compare';
 import type { Embeddings } from '../geometry/types';
 import { InputError, isInputError } from '../io/errors';
-import { loadSide, sideInfo, type LoadedSide } from './compareInputs';
+import { loadSide, sideInfo, type LoadedSide } from '../compare/inputs';
 import { sourceKey } from './analysisService';
-import type { FileChoices } from './choices';
+import type { FileChoices } from '../io/choices';
 import { COMPARE_POLICY, outcomeTransfer, type BackendChoice, type BackendPreference, type CompareOutcome, type CompareReply, type CompareRequest, type CompareWorkerRequest } from './compareProtocol';
 import { type FailureWording } from './rpc/failure';
 import { createJobs, finish } from './rpc/jobs';

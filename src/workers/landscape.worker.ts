@@ -1,7 +1,7 @@
 /** Landscape worker entry: the Landscape service behind the RPC (shipped data fetched like the other workers). */
 import { workerBackends } from './backendSetup';
 import { createLandscapeService } from './landscapeService';
-import { fetchBytes } from './readFile';
+import { fetchBytes } from '../io/readFile';
 import { postFrom, serve } from './rpc/serve';
 
 const service = createLandscapeService({

@@ -1,57 +1,15 @@
 /**
  * The message protocol between the UI and the Landscape worker (Li et al. 2018 sweeps). Same
- * conventions as protocol.ts: every request carries an id, every reply names the id it answers,
+ * conventions as analysisProtocol.ts: every request carries an id, every reply names the id it answers,
  * progress travels as its own replies, failures as an explicit error reply, and a cancel request
  * stops a sweep (which then finishes with the runs it completed).
  */
-import type { DataConfig } from '../datasets/build';
-import type { LossKind, ModelConfig } from '../training/types';
-import type { OptimizerConfig, ProjectionChoice, ProjectionInfo, RunProgress, RunResult, SweepResult } from '../landscape/types';
+import type { LandscapeSetup, ProjectionInfo, RunProgress, RunResult, SweepPlan, SweepResult } from '../landscape/types';
 import type { BackendPreference, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
 import type { Policy } from './rpc/jobs';
 
 export type { BackendChoice, BackendPreference } from './rpc/envelope';
-export type { OptimizerConfig, ProjectionChoice, ProjectionInfo, RunProgress, RunResult, SweepResult } from '../landscape/types';
-
-/** Everything that fixes a sweep: data, model, budget, optimisers, projection and the seed. */
-export interface LandscapeSetup {
-  /** A Train-mode data configuration (source and split). */
-  data: DataConfig;
-  /**
-   * Any Train-mode model: depth, widths, activation, batch norm, and a linear, fixed simplex-ETF or
-   * GCR head (the flat MLP of src/landscape; D counts what is in theta: weights, biases, BN gamma and
-   * beta, linear-head W and b, GCR bases; never BN running statistics or the frozen ETF).
-   */
-  model: ModelConfig;
-  /** Train mode's loss: cross-entropy or MSE, against targets with label smoothing eps in [0, 1). */
-  loss: LossKind;
-  labelSmoothing: number;
-  /** Subspace dimensions d, or 'default' for defaultDims(D) (log-spaced 10 ... min(5000, D)). */
-  dims: number[] | 'default';
-  /** Training steps of every run, the baseline's too. */
-  steps: number;
-  batchSize: number;
-  /** Optimiser of theta_d in the subspace runs. */
-  optimizer: OptimizerConfig;
-  /** Optimiser of the baseline (ordinary training of all D parameters). */
-  baselineOptimizer: OptimizerConfig;
-  projection: ProjectionChoice;
-  /** Seeds theta0, the batch order, the projections and the ID sample. */
-  seed: number;
-  /** Training rows in the fixed sample for TwoNN of the inputs and of the penultimate features. */
-  idSample: number;
-}
-
-/** The sweep a setup gives, known before anything is built: D, the layer widths and every run's projection. */
-export interface SweepPlan {
-  numParams: number;
-  /** Flat MLP widths: input, hidden..., classes. */
-  widths: number[];
-  /** The d values that will run (sorted, deduplicated). */
-  dims: number[];
-  /** One per run: the baseline's identity, then planProjection per d. */
-  plans: ProjectionInfo[];
-}
+export type { LandscapeSetup, OptimizerConfig, ProjectionChoice, ProjectionInfo, RunProgress, RunResult, SweepPlan, SweepResult } from '../landscape/types';
 
 /** Plans a setup (no data is loaded, nothing is trained). */
 export interface PlanRequest {

@@ -8,9 +8,10 @@ import { knn } from '../geometry/knn';
 import { twoNN } from '../geometry/dimension';
 import { defaultDims } from '../landscape';
 import { DEFAULT_DATA, DEFAULT_MODEL } from '../training/presets';
-import { createLandscapeService, planSetup, sampleTwoNN, sourceShape } from './landscapeService';
+import { planSetup, sampleTwoNN, sourceShape } from '../landscape/setup';
+import { createLandscapeService } from './landscapeService';
 import type { LandscapeReply, LandscapeSetup } from './landscapeProtocol';
-import type { BackendChoice } from './protocol';
+import type { BackendChoice } from './analysisProtocol';
 
 const wasmChoice: BackendChoice = { backend: 'wasm', preference: 'wasm', reason: 'test', probes: [] };
 const PUBLIC = new URL('../../public/', import.meta.url);

@@ -1,7 +1,7 @@
 /** Training worker entry: the training service behind the RPC. */
 import { workerSelector } from './backendSetup';
 import { createTrainingService } from './trainingService';
-import { fetchBytes } from './readFile';
+import { fetchBytes } from '../io/readFile';
 import { postFrom, serve } from './rpc/serve';
 
 const selector = workerSelector();

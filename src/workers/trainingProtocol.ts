@@ -1,11 +1,13 @@
 /**
- * The message protocol between the UI and the training worker, in the conventions of protocol.ts:
+ * The message protocol between the UI and the training worker, in the conventions of analysisProtocol.ts:
  * every request carries an id, every reply names the id it answers, failures are explicit error
  * replies, and large arrays travel as transferred typed arrays. A run is one `configure`; its
  * snapshots carry the run id so the UI drops those of a run it has replaced.
  */
-import type { LayerId, RunConfig, SnapshotCollapse, SnapshotMetrics, SubspaceAngles } from '../training/types';
+import type { FeatureFrame, FrameMode, LayerId, RunConfig, SnapshotCollapse, SnapshotMetrics, SubspaceAngles } from '../training/types';
 import type { Divergence } from '../training/divergence';
+
+export type { FeatureFrame, FrameMode } from '../training/types';
 
 /** The mixup probe's pairs as the 3D view needs them: class of each end and the weight of class A. */
 export interface ProbePairs {
@@ -95,33 +97,6 @@ export interface RunInfo {
   sampleSize: number;
   /** Milliseconds to build the dataset and the model. */
   setupMs: number;
-}
-
-/** How a 3D frame's axes were chosen. */
-export type FrameMode = 'fixed' | 'procrustes';
-
-/**
- * One snapshot's features drawn in 3D: display coordinates (centred at the global mean, scaled so
- * the cloud fits the unit ball). `fixed`: projected on the top-3 principal axes of the run's first
- * snapshot. `procrustes`: this snapshot's own top-3 principal axes, rotated by the 3 x 3 orthogonal
- * Procrustes map that best matches the previous frame's sample coordinates.
- */
-export interface FeatureFrame {
-  mode: FrameMode;
-  /** sample x 3. */
-  points: Float32Array;
-  /** Class means, K x 3 (the global mean is the origin). */
-  means: Float32Array;
-  /** Classifier rows w_k projected and rescaled to the means' largest length (K x 3), or null (GCR). */
-  classifier: Float32Array | null;
-  /** The simplex ETF nearest the centred means, K x 3, or null (F < K - 1, or degenerate means). */
-  simplex: Float32Array | null;
-  /** Fraction of the sample's spread about the global mean that the three axes capture, in [0, 1]. */
-  captured: number;
-  /** Display units per feature unit. */
-  scale: number;
-  /** The mixup probe's features on the same axes (pairs x 3), or null/absent when mixup is off. */
-  probe?: Float32Array | null;
 }
 
 /** A snapshot as sent to the UI: scalar metrics, both 3D frames, the raw sample, profiles. */

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '../../tests/setup';
 import { DEFAULT_PRESET, findPreset } from '../training/presets';
 import type { RunConfig } from '../training/types';
-import type { BackendChoice } from './protocol';
+import type { BackendChoice } from './analysisProtocol';
 import { createTrainingService, sampleNoisyFlags, type TrainingServiceDeps } from './trainingService';
 import type { FeaturesReply, ReadyReply, SnapshotReply, StoppedReply, TrainingReply } from './trainingProtocol';
 

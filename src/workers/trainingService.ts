@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { buildDataset, type DataConfig, type Dataset, type ReadBytes } from '../datasets';
 import { abortError } from '../geometry/abort';
 import { createTrainer, snapshotMetrics, type Snapshot, type Trainer } from '../training';
-import { FrameTracker } from './trainingFrame';
+import { FrameTracker } from '../training/frames';
 import type { BackendChoice, BackendPreference } from './rpc/envelope';
 import { createJobs } from './rpc/jobs';
 import {

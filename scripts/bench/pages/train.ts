@@ -10,8 +10,8 @@ import { buildDataset } from '../../../src/datasets';
 import { createTrainer, findPreset } from '../../../src/training';
 import { configureBackends } from '../../../src/workers/backendSetup';
 import { activate, inspectWebGpu, type GpuLike } from '../../../src/workers/backend';
-import type { BackendName } from '../../../src/workers/protocol';
-import { fetchBytes } from '../../../src/workers/readFile';
+import type { BackendName } from '../../../src/workers/analysisProtocol';
+import { fetchBytes } from '../../../src/io/readFile';
 
 export interface TrainBenchResult {
   backend: BackendName;

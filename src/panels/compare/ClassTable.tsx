@@ -1,7 +1,7 @@
 /** With labels: each class's mean principal angle between its subspace in A and in aligned B, and the collapse metrics of A and B side by side. */
 import { COMPARE_DOCS } from '../../compare/docs';
 import type { ClassComparison } from '../../compare';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { Tip } from '../Tip';
 
 const COLLAPSE = [

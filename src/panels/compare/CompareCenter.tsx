@@ -11,7 +11,7 @@ import { AlignedView } from '../../views/compare/AlignedView';
 import { AlignmentChart } from '../../views/compare/AlignmentChart';
 import { LinkedViews } from '../../views/compare/LinkedViews';
 import { effectiveColourBy, itemColours } from '../../views/compare/itemColours';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { Segmented, type SegmentOption } from '../fields/Segmented';
 import { useWidth } from '../landscape/useWidth';
 import type { CompareOutcome } from '../../workers/compareProtocol';

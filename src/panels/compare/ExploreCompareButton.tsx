@@ -1,7 +1,7 @@
 /** Explore's entry to Compare: the data on screen becomes A, and Compare opens for the second file. */
 import { exploreSide, useCompareStore } from '../../state/compareStore';
 import { useModeStore } from '../../state/modeStore';
-import type { DatasetSource } from '../../workers/protocol';
+import type { DatasetSource } from '../../workers/analysisProtocol';
 
 export function ExploreCompareButton({ source }: { source: DatasetSource }) {
   return (

@@ -1,6 +1,6 @@
 /** One measure of the Compare report: its name, its value (full precision in data-value) and, on hover or focus, its formula and convention. */
 import type { MeasureDoc } from '../../compare/docs';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 
 interface Props {
   label: string;

@@ -5,7 +5,7 @@
 import { useRef } from 'react';
 import { getCompareOutcome, fileSide, useCompareStore, type Side } from '../../state/compareStore';
 import { ACCEPT, pairFiles } from '../../state/files';
-import type { FileChoices } from '../../workers/choices';
+import type { FileChoices } from '../../io/choices';
 
 function ArrayPicker({ side, choices }: { side: Side; choices: FileChoices }) {
   const chooseArray = useCompareStore.getState().chooseArray;

@@ -3,7 +3,7 @@
  * the first result; errors as a banner above the data, which stays on screen; the choice dialog.
  */
 import { useAnalysisStore } from '../../state/appStore';
-import { formatBytes } from '../../views/format';
+import { formatBytes } from '../../format';
 import { PointView } from '../../views/three/PointView';
 import { Legend } from './Legend';
 import { ChoiceDialog } from './ChoiceDialog';

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useAnalysisStore } from '../../state/appStore';
 import { useUiStore } from '../../state/uiStore';
-import type { FileChoices, LoadChoice } from '../../workers/protocol';
+import type { FileChoices, LoadChoice } from '../../workers/analysisProtocol';
 
 function NpzChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set: (ch: LoadChoice) => void }) {
   const arrays = c.arrays ?? [];

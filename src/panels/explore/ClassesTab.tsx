@@ -7,7 +7,7 @@ import { useAnalysisStore, useJobsStore } from '../../state/appStore';
 import { BarChart } from '../../views/charts/BarChart';
 import { ChartFrame } from '../../views/charts/ChartFrame';
 import { Heatmap, MIN_CELL } from '../../views/charts/Heatmap';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 
 type AngleStat = 'mean' | 'smallest' | 'largest';
 const DEG = 180 / Math.PI;
@@ -19,7 +19,7 @@ function Angles({ names, file, omitted }: { names: string[]; file: string; omitt
   const [stat, setStat] = useState<AngleStat>('mean');
   const data = job.data ?? base;
   const k = data?.k ?? 3;
-  // Large data: the first view leaves the angles out (src/workers/charts.ts); compute them once the tab is open.
+  // Large data: the first view leaves the angles out (src/explore/charts.ts); compute them once the tab is open.
   const missing = base === null && job.status === 'idle' && omitted === null;
   useEffect(() => {
     if (missing) requestAngles(3);

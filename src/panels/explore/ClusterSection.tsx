@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useAnalysisStore } from '../../state/appStore';
-import type { ClusterChoice } from '../../workers/protocol';
+import type { ClusterChoice } from '../../workers/analysisProtocol';
 import { isDerived, rootOf } from './derivedSource';
 
 type Method = 'kmeans' | 'kmeans-auto' | 'ksubspaces' | 'density';

@@ -5,7 +5,7 @@
  * (all but the nc1Dominated warning, which the metrics list shows as its own row).
  */
 import { useAnalysisStore } from '../../state/appStore';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { dominatedNote } from './Nc1DominatedWarning';
 
 interface Headline {

@@ -7,7 +7,7 @@ import { useAnalysisStore, useInspectStore } from '../../state/appStore';
 import { NEIGHBOUR_COUNT, type Metric } from '../../state/inspectStore';
 import { getPointBuffers } from '../../state/pointBuffers';
 import { classColor } from '../../views/palette';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { Segmented, type SegmentOption } from '../fields/Segmented';
 
 const DISTANCES: readonly SegmentOption<Metric>[] = [

@@ -4,7 +4,7 @@
  * the custom axis from one class or text/regex query to another (and an optional y axis).
  */
 import { useState } from 'react';
-import type { AxisEnd, CustomAxis, ViewSpec } from '../../workers/protocol';
+import type { AxisEnd, CustomAxis, ViewSpec } from '../../workers/analysisProtocol';
 
 type Umap = Extract<ViewSpec, { kind: 'umap' }>;
 type Tsne = Extract<ViewSpec, { kind: 'tsne' }>;

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useUiStore } from '../../state/uiStore';
 import { useViewStore } from '../../state/viewStore';
 import { MISSING_COLOR, scaleColor, type ColorPlan } from '../../views/colors';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { useColorPlan } from '../../views/useColorPlan';
 
 const BAR_STOPS = Array.from({ length: 11 }, (_, i) => i / 10);

@@ -5,7 +5,7 @@
  * A value the report leaves null with a reason (`reasons.<key>`) shows that reason under the row.
  */
 import type { AnalysisReport } from '../../geometry/types';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { valueAt, type MetricDoc } from './metricDocs';
 import { METRIC_MEANINGS } from './metricMeanings';
 import { MeaningLines } from './MeaningLines';

@@ -6,11 +6,11 @@
  */
 import { AUTO_MEASURE_MAX_POINTS, measureShownView, useAnalysisStore, useFaithfulnessStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { idPendingText } from './metricDocs';
 import { MetricRow } from './MetricRow';
 import { PCA3_DOCS } from './trustDocs';
-import type { ViewSpec } from '../../workers/protocol';
+import type { ViewSpec } from '../../workers/analysisProtocol';
 
 const ROWS = [
   { key: 'trustworthiness', label: 'trustworthiness', tip: 'Trustworthiness (k = 10, scikit-learn\'s convention): 1 = no point among a point\'s 10 nearest in the picture that is far from it in the data.' },

@@ -5,7 +5,7 @@
  * Every region has a fixed width so nothing jumps while an analysis runs.
  */
 import { useAnalysisStore } from '../../state/appStore';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { BackendOverride, BackendReadout } from '../BackendPicker';
 
 export function StatusBar() {

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useAnalysisStore, useJobsStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
-import type { ViewSpec } from '../../workers/protocol';
+import type { ViewSpec } from '../../workers/analysisProtocol';
 import { Segmented, type SegmentOption } from '../fields/Segmented';
 import { CustomParams, TsneParams, UmapParams } from './LayoutParams';
 

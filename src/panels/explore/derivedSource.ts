@@ -1,5 +1,5 @@
 /** Datasets made from the one on screen (a re-analysed selection, a clustering) and the source they all came from. */
-import type { DatasetSource } from '../../workers/protocol';
+import type { DatasetSource } from '../../workers/analysisProtocol';
 
 /** The loaded source a chain of derived datasets started from. */
 export function rootOf(s: DatasetSource): DatasetSource {

@@ -4,7 +4,7 @@ import { useAnalysisStore } from '../../state/appStore';
 import { DEMO_DATASETS, loadDemoPixels } from '../../state/datasets';
 import { useViewStore } from '../../state/viewStore';
 import { pixelThumbnails, setThumbnails, spriteThumbnails } from '../../views/thumbnails';
-import type { FileChoices } from '../../workers/protocol';
+import type { FileChoices } from '../../workers/analysisProtocol';
 
 /** The sprite sheet a Projector config names, among the files dropped with it. */
 function projectorSprite(files: readonly File[], choices: FileChoices | null): { file: File; tile: [number, number] } | null {

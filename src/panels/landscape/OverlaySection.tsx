@@ -1,7 +1,7 @@
 /** Keep a finished sweep for overlay, list the kept ones, and export everything shown as CSV or JSON. */
 import { useLandscapeStore } from '../../state/landscapeStore';
 import { downloadText } from '../../views/download';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { sweepsToCsv, sweepsToJson } from './landscapeExport';
 import { seriesColor } from './seriesColor';
 

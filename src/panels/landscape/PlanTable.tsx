@@ -1,5 +1,5 @@
 /** Which projection each run of the planned sweep uses and how much memory P takes (from planSweep, before anything runs). */
-import { formatBytes } from '../../views/format';
+import { formatBytes } from '../../format';
 import type { SweepPlan } from '../../workers/landscapeProtocol';
 
 const KIND_TEXT = {

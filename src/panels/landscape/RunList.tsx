@@ -1,6 +1,6 @@
 /** One row per run of the current sweep: its projection and memory, a progress bar, then test accuracy, loss and time. */
 import type { SweepRecord } from '../../state/landscapeStore';
-import { formatBytes, formatSig } from '../../views/format';
+import { formatBytes, formatSig } from '../../format';
 
 export function RunList({ sweep }: { sweep: SweepRecord }) {
   return (

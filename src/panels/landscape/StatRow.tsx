@@ -1,5 +1,5 @@
 /** One labelled number with a formula tooltip (the app's tooltip layer), data-testid and full-precision data-value. */
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 
 interface Props {
   id: string;

@@ -7,7 +7,7 @@ import { getHistory } from '../../state/trainingBuffers';
 import { useTrainingStore } from '../../state/trainingStore';
 import { ChartFrame } from '../../views/charts/ChartFrame';
 import { TimelineChart } from '../../views/charts/TimelineChart';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { CLASS_COLORS } from '../../views/palette';
 import { Tip } from '../Tip';
 import { MeaningLines } from '../explore/MeaningLines';

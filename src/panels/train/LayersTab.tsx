@@ -5,7 +5,7 @@ import { AnglesChart } from '../../views/charts/AnglesChart';
 import { ChartFrame } from '../../views/charts/ChartFrame';
 import { LayerProfileChart } from '../../views/charts/LayerProfileChart';
 import { describeProfile } from '../../views/charts/layerProfileShape';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { Tip } from '../Tip';
 import { ANGLES_DOC, LAYER_PROFILE_DOC } from './trainMetricDocs';
 

@@ -10,7 +10,7 @@ import type { CollapseMetricKey } from '../../geometry/types';
 import { getHistory } from '../../state/trainingBuffers';
 import { useTrainingStore } from '../../state/trainingStore';
 import { terminalBadgeText, terminalSpans, terminalState } from '../../state/terminalSpans';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { MeaningLines } from '../explore/MeaningLines';
 import { Tip } from '../Tip';
 import { STEP_DOC, TERMINAL_DOC, TRAIN_METRIC_DOCS, type MetricKey } from './trainMetricDocs';

@@ -5,7 +5,7 @@
  * field by field, never to the whole store (a snapshot arrives many times a second).
  */
 import { useTrainingStore } from '../../state/trainingStore';
-import { formatSig } from '../../views/format';
+import { formatSig } from '../../format';
 import { BackendOverride, BackendReadout } from '../BackendPicker';
 
 /** The run's state in words; a string, so the bar re-renders only when the words change. */

@@ -5,7 +5,7 @@
  */
 import * as d3 from 'd3';
 import type { SubspacePair } from '../../training/types';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 import { BottomAxis, GridRows, LeftAxis, YTitle } from './axes';
 
 interface Props {

@@ -5,7 +5,7 @@
  * data-value (full precision) for tests.
  */
 import * as d3 from 'd3';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 import { BottomAxis } from './axes';
 import { spansOverlap, textWidth } from './measure';
 

@@ -6,7 +6,7 @@
  * a column, else upright. Each cell carries data-value (full precision) for tests.
  */
 import * as d3 from 'd3';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 import { textWidth } from './measure';
 
 interface Props {

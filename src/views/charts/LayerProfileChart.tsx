@@ -5,7 +5,7 @@
  */
 import * as d3 from 'd3';
 import type { LayerId } from '../../training/types';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 import { GridRows, LeftAxis, YTitle } from './axes';
 import { thinRows } from './timelineScale';
 

@@ -3,7 +3,7 @@
  * = singular value / sqrt(N) of the centred data) on a log scale against i, with pcId90 marked.
  */
 import * as d3 from 'd3';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 import { BottomAxis, GridRows, LeftAxis, YTitle } from './axes';
 import { textWidth } from './measure';
 

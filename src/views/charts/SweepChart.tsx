@@ -5,7 +5,7 @@
  * The x domain covers every planned d, so the axes stay put while points arrive.
  */
 import * as d3 from 'd3';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 import { BottomAxis, GridRows, LeftAxis, YTitle } from './axes';
 
 export interface SweepSeries {

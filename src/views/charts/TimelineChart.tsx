@@ -6,7 +6,7 @@
  */
 import * as d3 from 'd3';
 import type { SnapshotMetrics } from '../../training/types';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 import { BottomAxis, GridRows, LeftAxis, YTitle } from './axes';
 import { thinRows, yScaleFor } from './timelineScale';
 import type { TerminalSpan } from '../../state/terminalSpans';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import * as d3 from 'd3';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 import { GridRows, YTitle } from './axes';
 
 interface Props {

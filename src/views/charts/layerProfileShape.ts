@@ -4,7 +4,7 @@
  * a peak strictly inside, fall after it, and both ends are at least SHAPE_MARGIN lower than it.
  */
 import type { LayerId } from '../../training/types';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 
 /** Relative drop from the peak to an end needed to call the profile "rises, then falls". */
 export const SHAPE_MARGIN = 0.1;

@@ -5,7 +5,7 @@
  */
 import * as d3 from 'd3';
 import type { AlignmentCurve } from '../../compare';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 import { BottomAxis, GridRows, LeftAxis, YTitle } from '../charts/axes';
 import { textWidth } from '../charts/measure';
 

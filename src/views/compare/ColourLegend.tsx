@@ -1,7 +1,7 @@
 /** The legend of Compare's item colours: a viridis bar with its range and title, or the class swatches. */
 import { scaleColor } from '../colors';
 import { classColor } from '../palette';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 import type { ItemColours } from './itemColours';
 
 export function ColourLegend({ colours }: { colours: ItemColours }) {

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useCompareHover } from '../../state/compareStore';
 import type { CompareOutcome } from '../../workers/compareProtocol';
-import { formatSig } from '../format';
+import { formatSig } from '../../format';
 import { ScatterCanvas } from './ScatterCanvas';
 
 function extentOf(o: CompareOutcome): number {

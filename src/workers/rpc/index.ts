@@ -23,7 +23,7 @@
  * - `held.ts`      objects a worker keeps between requests (the analysed dataset), named by id.
  *
  * ## How to add a request (e.g. `density` to the analysis worker)
- * 1. The protocol file (`protocol.ts`, `trainingProtocol.ts`, `landscapeProtocol.ts`): the request
+ * 1. The protocol file (`analysisProtocol.ts`, `trainingProtocol.ts`, `landscapeProtocol.ts`): the request
  *    and final reply interfaces, added to the unions, and ONE line in the policy map
  *    (`density: 'supersedes-kind'`) plus its reply type in the finals list.
  * 2. The service: ONE handler, `async function density(msg, signal)` that posts its reply; the

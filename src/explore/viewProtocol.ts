@@ -1,4 +1,4 @@
-/** The view messages of the analysis protocol (protocol.ts re-exports them): a view's coordinates and its faithfulness. */
+/** The view messages of the analysis protocol (workers/analysisProtocol.ts re-exports them): a view's coordinates and its faithfulness. */
 import type { ViewFaithfulness } from './viewFaithfulness';
 import type { ViewSpec } from './views';
 

@@ -10,7 +10,7 @@ import { mat } from '../geometry/linalg';
 import { alignedEtf } from '../geometry/etf';
 import { classBasis, pcaBasis, projectMatRows, projectView, rowSpaceBasis, VIEW_DIMS } from '../geometry/projection';
 import type { Dataset } from './dataset';
-import type { ViewResult } from './protocol';
+import type { ViewResult } from './viewProtocol';
 import { customBasis, type CustomAxis } from './viewCustom';
 import { axisVariances, spherizedDataset, totalVariance, widePca } from './viewData';
 import { tsneView, umapView } from './viewNonlinear';

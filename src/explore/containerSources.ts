@@ -11,7 +11,7 @@ import { floatCount } from '../io/projector';
 import { loadBytes, loadProjector } from '../io/projectorLoad';
 import { parseProjectorConfig } from '../io/projector';
 import { torchStore } from '../io/torch';
-import { storeChoices, type FileChoices, type LoadChoice } from './choices';
+import { storeChoices, type FileChoices, type LoadChoice } from '../io/choices';
 import type { Loaded } from './sources';
 
 /** Finds a file a config names among the dropped files (by base name), read on demand. */

@@ -3,9 +3,9 @@
  * from the stream (no second copy), progress in bytes, cancellation between chunks, and a clear
  * message when the file is larger than a browser tab can hold.
  */
-import { InputError } from '../io/errors';
-import { decodeUriSafe } from '../io/text';
-import { formatBytes } from '../views/format';
+import { InputError } from './errors';
+import { decodeUriSafe } from './text';
+import { formatBytes } from '../format';
 
 /** Largest file the app tries to read into one buffer (bytes). Larger files are refused up front. */
 export const MAX_TAB_BYTES = 4 * 1024 ** 3;

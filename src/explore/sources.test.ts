@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { writeNpy } from '../io/npy';
 import { checkSameOrigin, parseFiles } from './sources';
-import { readBlob, tooLargeError } from './readFile';
-import { formatBytes } from '../views/format';
+import { readBlob, tooLargeError } from '../io/readFile';
+import { formatBytes } from '../format';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const matrix = (n: number, d: number) => Float32Array.from({ length: n * d }, (_, t) => Math.sin(t + 1));

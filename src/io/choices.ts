@@ -3,12 +3,12 @@
  * vector columns and label column of a delimited file with a header. Defaults follow io's rules;
  * when no default is sensible the worker asks the user (a `choose` reply) instead of guessing.
  */
-import { isLabelColumnName } from '../io/labels';
-import { hasNpyMagic, parseNpyHeader } from '../io/npyHeader';
-import { defaultArrays, type ArrayInfo } from '../io/arrayStore';
-import { hasZipMagic, LABEL_KEYS, VECTOR_KEYS } from '../io/npz';
-import { InputError } from '../io/errors';
-import { listZip, readZipEntry } from '../io/zip';
+import { isLabelColumnName } from './labels';
+import { hasNpyMagic, parseNpyHeader } from './npyHeader';
+import { defaultArrays, type ArrayInfo } from './arrayStore';
+import { hasZipMagic, LABEL_KEYS, VECTOR_KEYS } from './npz';
+import { InputError } from './errors';
+import { listZip, readZipEntry } from './zip';
 import { readHeader, type ColumnInfo, type TableHeader } from './table';
 
 /** The user's choices for a file; absent fields take the defaults. */

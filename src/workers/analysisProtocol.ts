@@ -5,77 +5,23 @@
  * posted as they are (the browser shares their bytes, nothing is copied).
  */
 import type { AnalysisReport, Metadata } from '../geometry/types';
-import type { AnglesChart, ClassDimensionChart, DatasetCharts } from './charts';
-import type { FileChoices, LoadChoice } from './choices';
-import type { FaithfulnessReply, FaithfulnessRequest, ViewResult } from './viewProtocol';
-import type { ViewSpec } from './views';
-import type { ClusterChoice } from './clusterSource';
+import type { AnglesChart, ClassDimensionChart, DatasetCharts } from '../explore/charts';
+import type { FileChoices } from '../io/choices';
+import type { FaithfulnessReply, FaithfulnessRequest, ViewResult } from '../explore/viewProtocol';
+import type { ViewSpec } from '../explore/views';
+import type { DatasetSource } from '../explore/sources';
 import type { BackendChoice, BackendPreference, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
 import type { Policy } from './rpc/jobs';
 
-export type { AnglesChart, ClassCharts, ClassDimensionChart, DatasetCharts } from './charts';
-export type { FileChoices, LoadChoice } from './choices';
-export type { AxisEnd, CustomAxis, ViewSpec } from './views';
-export type { ClusterChoice } from './clusterSource';
-export type { FaithfulnessReply, FaithfulnessRequest, ViewFaithfulness, ViewResult } from './viewProtocol';
+export type { AnglesChart, ClassCharts, ClassDimensionChart, DatasetCharts } from '../explore/charts';
+export type { FileChoices, LoadChoice } from '../io/choices';
+export type { AxisEnd, CustomAxis, ViewSpec } from '../explore/views';
+export type { ClusterChoice } from '../explore/clusterSource';
+export type { ClustersSource, DatasetSource, FilesSource, RowsSource, SyntheticSource, UrlDatasetSource } from '../explore/sources';
+export type { FaithfulnessReply, FaithfulnessRequest, ViewFaithfulness, ViewResult } from '../explore/viewProtocol';
 
 export type { BackendChoice, BackendName, BackendPreference, BackendProbe, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
 export { BACKEND_NAMES } from './rpc/envelope';
-
-/** A dataset the worker fetches itself (same origin only): vectors plus an optional labels/metadata file. */
-export interface UrlDatasetSource {
-  kind: 'url';
-  /** Display name, e.g. "digits". */
-  name: string;
-  vectorsUrl: string;
-  labelsUrl?: string;
-  choice?: LoadChoice;
-}
-
-/** Files the user chose or dropped: the vectors file and an optional labels/metadata file. */
-export interface FilesSource {
-  kind: 'files';
-  name: string;
-  vectors: File;
-  metadata?: File;
-  /** Files dropped with a Projector config (its tensor, metadata and sprite), found by the names the config gives. */
-  companions?: File[];
-  choice?: LoadChoice;
-}
-
-/** A seeded synthetic set generated in the worker (src/datasets). */
-export interface SyntheticSource {
-  kind: 'synthetic';
-  name: string;
-  generator: 'blobs';
-  params: { n: number; dim: number; classes: number; separation: number; noise: number; seed: number };
-}
-
-/** Points of the dataset on screen (isolate and re-analyse): plotted-point indices of dataset `dataset`, loaded from `parent`. */
-export interface RowsSource {
-  kind: 'rows';
-  name: string;
-  dataset: number;
-  points: Int32Array;
-  /** The source of the dataset the points come from (to go back to all of them). */
-  parent: DatasetSource;
-  /** Unused (the rows are taken as they are); present so every non-synthetic source can carry one. */
-  choice?: LoadChoice;
-}
-
-/** The dataset on screen labelled by its clusters (clusterSource.ts); its true labels become the metadata column "true class". */
-export interface ClustersSource {
-  kind: 'clusters';
-  name: string;
-  dataset: number;
-  cluster: ClusterChoice;
-  seed: number;
-  parent: DatasetSource;
-  /** Unused, as for RowsSource. */
-  choice?: LoadChoice;
-}
-
-export type DatasetSource = UrlDatasetSource | FilesSource | SyntheticSource | RowsSource | ClustersSource;
 
 /** Load a dataset, analyse it on a backend, and send the default view. A newer one cancels every older job. */
 export interface AnalyzeRequest {

@@ -9,7 +9,7 @@
 import { alignedEtf } from '../geometry/etf';
 import { mat, procrustesRotation } from '../geometry/linalg';
 import type { Mat } from '../geometry/types';
-import type { FeatureFrame, FrameMode } from './trainingProtocol';
+import type { FeatureFrame, FrameMode } from './types';
 
 /** The parts of a Snapshot a frame reads. */
 export interface FrameInput {

@@ -11,12 +11,67 @@ import { detectFormat } from '../io/detect';
 import { InputError } from '../io/errors';
 import { loadEmbeddingsAsync } from '../io/load';
 import { decodeUtf8 } from '../io/text';
-import { isNpz, npzChoices, npzEntry, tableChoices, type FileChoices, type LoadChoice } from './choices';
-import { fetchBytes, fileNameOf, readBlob } from './readFile';
-import { readTable } from './table';
+import { isNpz, npzChoices, npzEntry, tableChoices, type FileChoices, type LoadChoice } from '../io/choices';
+import { fetchBytes, fileNameOf, readBlob } from '../io/readFile';
+import { readTable } from '../io/table';
+import type { ClusterChoice } from './clusterSource';
 import { parseContainer, type Companion } from './containerSources';
 import { baseName } from '../io/projector';
-import type { DatasetSource } from './protocol';
+
+/** A dataset the worker fetches itself (same origin only): vectors plus an optional labels/metadata file. */
+export interface UrlDatasetSource {
+  kind: 'url';
+  /** Display name, e.g. "digits". */
+  name: string;
+  vectorsUrl: string;
+  labelsUrl?: string;
+  choice?: LoadChoice;
+}
+
+/** Files the user chose or dropped: the vectors file and an optional labels/metadata file. */
+export interface FilesSource {
+  kind: 'files';
+  name: string;
+  vectors: File;
+  metadata?: File;
+  /** Files dropped with a Projector config (its tensor, metadata and sprite), found by the names the config gives. */
+  companions?: File[];
+  choice?: LoadChoice;
+}
+
+/** A seeded synthetic set generated in the worker (src/datasets). */
+export interface SyntheticSource {
+  kind: 'synthetic';
+  name: string;
+  generator: 'blobs';
+  params: { n: number; dim: number; classes: number; separation: number; noise: number; seed: number };
+}
+
+/** Points of the dataset on screen (isolate and re-analyse): plotted-point indices of dataset `dataset`, loaded from `parent`. */
+export interface RowsSource {
+  kind: 'rows';
+  name: string;
+  dataset: number;
+  points: Int32Array;
+  /** The source of the dataset the points come from (to go back to all of them). */
+  parent: DatasetSource;
+  /** Unused (the rows are taken as they are); present so every non-synthetic source can carry one. */
+  choice?: LoadChoice;
+}
+
+/** The dataset on screen labelled by its clusters (clusterSource.ts); its true labels become the metadata column "true class". */
+export interface ClustersSource {
+  kind: 'clusters';
+  name: string;
+  dataset: number;
+  cluster: ClusterChoice;
+  seed: number;
+  parent: DatasetSource;
+  /** Unused, as for RowsSource. */
+  choice?: LoadChoice;
+}
+
+export type DatasetSource = UrlDatasetSource | FilesSource | SyntheticSource | RowsSource | ClustersSource;
 
 /** Embeddings without their non-finite rows, the count dropped and the original row of each kept row. */
 export interface FiniteRows {

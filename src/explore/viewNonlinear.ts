@@ -7,7 +7,7 @@ import { selectRows } from '../geometry/rows';
 import { tsneLayout } from '../geometry/tsne';
 import { umapLayout } from '../geometry/umap';
 import type { Dataset } from './dataset';
-import type { ViewResult } from './protocol';
+import type { ViewResult } from './viewProtocol';
 import { spherizeRows } from './viewData';
 import { fitUnitBall, pad, type ViewOptions, type ViewSpec } from './views';
 

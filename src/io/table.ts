@@ -3,10 +3,10 @@
  * (labels, ids, captions): the app reads the chosen numeric columns as the vectors and keeps every
  * other column as metadata. Built on io's line scanner and cell parser; errors name line and column.
  */
-import type { ParsedEmbeddings } from '../io/assemble';
-import { forEachLine, parseNumberCell, sniffDelimiter, splitCells, type Delimiter } from '../io/delimited';
-import { InputError } from '../io/errors';
-import { quoteShort } from '../io/text';
+import type { ParsedEmbeddings } from './assemble';
+import { forEachLine, parseNumberCell, sniffDelimiter, splitCells, type Delimiter } from './delimited';
+import { InputError } from './errors';
+import { quoteShort } from './text';
 
 /** One header column: its name and whether every sampled data cell in it is a number. */
 export interface ColumnInfo {

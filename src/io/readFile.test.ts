@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { expectInputErrorAsync } from '../io/testing.test-util';
-import { loadEmbeddingsAsync } from '../io/load';
-import { writeNpy } from '../io/npy';
+import { expectInputErrorAsync } from './testing.test-util';
+import { loadEmbeddingsAsync } from './load';
+import { writeNpy } from './npy';
 import { dataOffset, fetchBytes, fileNameOf, readBlob } from './readFile';
 
 /** A safetensors file holding one F32 tensor `x` of shape [rows, cols]; `pad` spaces lengthen the header. */

@@ -3,7 +3,7 @@ import { createRng } from '../geometry/random';
 import { mat, matmul, symEig } from '../geometry/linalg';
 import { helmertBasis } from '../geometry/etf';
 import type { Mat } from '../geometry/types';
-import { drawFrame, FrameTracker, orthonormalize, topAxes, type FrameInput } from './trainingFrame';
+import { drawFrame, FrameTracker, orthonormalize, topAxes, type FrameInput } from './frames';
 
 /** K well-separated Gaussian classes in F dims (means on a simplex of radius 5, noise 0.3); rows interleaved. */
 function classes(m: number, F: number, K: number, seed = 3): FrameInput {

@@ -8,10 +8,10 @@ import { detectFormat } from '../io/detect';
 import { gunzipIfNeeded } from '../io/assemble';
 import { loadEmbeddingsAsync } from '../io/load';
 import { parseSafetensorsHeader, TENSOR_VECTOR_NAMES } from '../io/safetensors';
-import type { FileChoices } from './choices';
-import { loadSource, parseFiles, type BytesProgress, type Loaded } from './sources';
-import { readBlob } from './readFile';
-import type { CompareInput, SideInfo } from './compareProtocol';
+import type { FileChoices } from '../io/choices';
+import { loadSource, parseFiles, type BytesProgress, type Loaded } from '../explore/sources';
+import { readBlob } from '../io/readFile';
+import type { CompareInput, SideInfo } from './types';
 
 /** A side loaded: its Embeddings and the choices in effect, or the choice the user must make. */
 export type LoadedSide = { emb: Embeddings; choices: FileChoices | null } | { choose: FileChoices };
