@@ -5,48 +5,33 @@
  */
 import { expect, test } from '@playwright/test';
 import type { AnalysisReport } from '../src/geometry/types';
-import { cliReport, expectMetricsMatch, loadFiles, toleranceFor, waitForAnalysis } from './helpers';
+import { cliReport, expectMetricsMatch, toleranceFor, waitForAnalysis } from './helpers';
+import { checkFormatCases, cliReports, type FormatCase } from './formatCases';
 
 const f = (name: string) => `tests/fixtures/io/new/${name}`;
 const PROJ = ['projector/projector_config.json', 'projector/vecs.bytes', 'projector/meta.tsv', 'projector/sprite.png'].map(f);
 
-interface Case {
-  title: string;
-  files: string[];
-  name: string;
-  cli: string[];
-}
-
-const CASES: Case[] = [
-  { title: 'HDF5 with embeddings and labels datasets', files: [f('simple.h5')], name: 'simple.h5', cli: [f('simple.h5')] },
-  { title: 'PyTorch dict of tensors', files: [f('tensors.pt')], name: 'tensors.pt', cli: [f('tensors.pt')] },
-  { title: 'PyTorch state_dict (strided features, y labels)', files: [f('state_dict.pth')], name: 'state_dict.pth', cli: [f('state_dict.pth')] },
-  { title: 'Arrow IPC file, fixed_size_list + label', files: [f('vectors.arrow')], name: 'vectors.arrow', cli: [f('vectors.arrow')] },
-  { title: 'Arrow IPC stream, numeric columns + dictionary class', files: [f('columns.arrows')], name: 'columns.arrows', cli: [f('columns.arrows')] },
-  { title: 'Projector config with its .bytes, metadata and sprite', files: PROJ, name: 'projector_config.json', cli: [PROJ[0]] },
+const CASES: FormatCase[] = [
+  { title: 'HDF5 with embeddings and labels datasets', files: [f('simple.h5')], name: 'simple.h5', cli: [f('simple.h5')], n: 60 },
+  { title: 'PyTorch dict of tensors', files: [f('tensors.pt')], name: 'tensors.pt', cli: [f('tensors.pt')], n: 60 },
+  { title: 'PyTorch state_dict (strided features, y labels)', files: [f('state_dict.pth')], name: 'state_dict.pth', cli: [f('state_dict.pth')], n: 60 },
+  { title: 'Arrow IPC file, fixed_size_list + label', files: [f('vectors.arrow')], name: 'vectors.arrow', cli: [f('vectors.arrow')], n: 60 },
+  { title: 'Arrow IPC stream, numeric columns + dictionary class', files: [f('columns.arrows')], name: 'columns.arrows', cli: [f('columns.arrows')], n: 60 },
+  { title: 'Projector config with its .bytes, metadata and sprite', files: PROJ, name: 'projector_config.json', cli: [PROJ[0]], n: 60 },
 ];
 
-const reports = new Map<string, AnalysisReport>();
+let reports = new Map<string, AnalysisReport>();
 
 test.beforeAll(() => {
-  for (const c of CASES) reports.set(c.title, cliReport(c.cli));
+  reports = cliReports(CASES);
 });
 
 test('each new format loads through the file input with the CLI\'s numbers', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/');
   await waitForAnalysis(page);
-  for (const c of CASES) {
-    await test.step(c.title, async () => {
-      const backend = await loadFiles(page, c.files, c.name);
-      const cli = reports.get(c.title)!;
-      expect([cli.n, cli.dim]).toEqual([60, 8]);
-      await expect(page.getByTestId('metric-n')).toHaveText('60');
-      await expect(page.getByTestId('metric-classes')).toHaveText('3');
-      const checked = await expectMetricsMatch(page, cli, toleranceFor(backend), `the CLI on ${c.cli.join(' ')}`);
-      expect(checked).toBeGreaterThan(20);
-    });
-  }
+  await checkFormatCases(page, CASES, reports);
+  for (const c of CASES) expect([reports.get(c.title)!.dim, reports.get(c.title)!.classes], c.title).toEqual([8, 3]);
   await expect(page.getByTestId('current-data')).toContainText('embedding: fixture · sprite thumbnails');
   await page.screenshot({ path: 'e2e-artifacts/formats-new-projector.png' });
 });
