@@ -88,6 +88,9 @@ test('draws the cloud before the ID estimates, shows them pending, then the CLI 
   await expect(status).toHaveAttribute('data-id-status', 'done', { timeout: 180_000 });
   await expect(twoNN).not.toHaveAttribute('data-pending', 'true');
   await expect(twoNN).toHaveText(/^\d/);
+  // Isotropic blobs in 64-d: the PCA tree's bounds prune too little, so the estimate keeps brute force (as the CLI).
+  await expect(page.getByTestId('id-search')).toHaveAttribute('data-search', 'brute force');
+  await expect(page.getByTestId('id-search')).toHaveText('Exact kNN by brute force (the tile scan was estimated cheaper than the PCA tree).');
   await page.getByTestId('id-stage').scrollIntoViewIfNeeded();
   await page.getByTestId('metrics-panel').screenshot({ path: `${ARTIFACTS}/progressive-done-metrics.png` });
   const backend = await waitForAnalysis(page);

@@ -8,33 +8,24 @@
  * real Content-Types for data files and 404 for a missing one; Explore's analysis and Train's play
  * still work under the policy with no violation reported by the page or a worker.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { writeReliabilityFiles } from '../scripts/bench/reliabilityData';
 import { CONTENT_SECURITY_POLICY } from '../scripts/serve/headers';
-import { createRng } from '../src/geometry/random';
-import { writeNpy } from '../src/io/npy';
 import { FIXTURES } from './fixtures';
 import { loadFiles, waitForAnalysis } from './helpers';
 
 const f = (name: string) => `${FIXTURES}/${name}`;
 
-/** Seeded standard normal n x d (float32). */
-function normal(n: number, d: number, seed: number): Float32Array {
-  const rng = createRng(seed);
-  return Float32Array.from({ length: n * d }, () => rng.normal());
-}
-
-test.beforeAll(() => {
-  mkdirSync(FIXTURES, { recursive: true });
-  writeFileSync(f('many-classes.npy'), writeNpy(normal(10_000, 16, 5), [10_000, 16]));
-  writeFileSync(f('many-classes-labels.txt'), `${Array.from({ length: 10_000 }, (_, i) => `id${i % 5000}`).join('\n')}\n`);
-  writeFileSync(f('wide.npy'), writeNpy(normal(10, 100_000, 6), [10, 100_000]));
-});
+test.beforeAll(() => writeReliabilityFiles(FIXTURES));
 
 test('5,000 classes: the analysis completes, the K x K charts give way to a note', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/');
+  await waitForAnalysis(page);
+  // Issue 16's bar is 30 s; the time (whole analysis, ID stage included) is printed, not asserted: it depends on the machine's load.
+  const t0 = Date.now();
   await loadFiles(page, [f('many-classes.npy'), f('many-classes-labels.txt')], 'many-classes.npy');
+  console.log(`reliability: 10,000 x 16 in 5,000 classes analysed in ${((Date.now() - t0) / 1000).toFixed(1)} s (status bar: ${await page.locator('.status-stage').textContent()})`);
   await expect(page.getByTestId('metric-n')).toHaveText('10000');
   await expect(page.getByTestId('metric-nc1')).toHaveAttribute('data-value', /^\d/);
   await page.getByTestId('tab-classes').click();
@@ -48,7 +39,11 @@ test('5,000 classes: the analysis completes, the K x K charts give way to a note
 test('10 x 100,000: PCA in the Gram space, the analysis completes', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/');
+  await waitForAnalysis(page);
+  // Issue 16's bar is 10 s; printed, not asserted.
+  const t0 = Date.now();
   await loadFiles(page, [f('wide.npy')], 'wide.npy');
+  console.log(`reliability: 10 x 100,000 analysed in ${((Date.now() - t0) / 1000).toFixed(1)} s (status bar: ${await page.locator('.status-stage').textContent()})`);
   await expect(page.getByTestId('metric-n')).toHaveText('10');
 });
 

@@ -27,7 +27,9 @@ async function runStep(page: Page, step: LessonStep, index: number): Promise<str
 
 for (const lesson of LESSONS) {
   test(`lesson "${lesson.title}" runs end to end on wasm with every checkpoint passing`, async ({ page }) => {
-    test.setTimeout(300_000);
+    // Lesson 1's budget is the issue's five minutes; the others are designed to take well under a minute on wasm.
+    test.setTimeout(lesson === LESSONS[0] ? 300_000 : 150_000);
+    const t0 = Date.now();
     await page.goto(`/${lessonLink(lesson.id)}`);
     await expect(page.getByTestId('mode-teach')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('lesson-select')).toHaveValue(lesson.id);
@@ -40,7 +42,7 @@ for (const lesson of LESSONS) {
       verdicts.push(...(await runStep(page, lesson.steps[i], i)));
     }
     expect(verdicts.length).toBe(lesson.steps.reduce((n, s) => n + (s.checkpoints?.length ?? 0), 0));
-    console.log(verdicts.join('\n'));
+    console.log(`${lesson.id}: ${((Date.now() - t0) / 1000).toFixed(1)} s\n${verdicts.join('\n')}`);
   });
 }
 
@@ -78,4 +80,27 @@ test('presentation mode at 1280x720: large type, the NC1 chart and the 3D view b
   await page.keyboard.press('p');
   await expect(page.locator('.app')).toHaveAttribute('data-presenting', 'false');
   await expect(page).not.toHaveURL(/present=1/);
+});
+
+test('a lesson in presentation mode at 1280x720: the phase badge unclipped, the 3D legend clear of the axes card, the NC1 chart and the 3D view on screen', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/${lessonLink('neural-collapse')}&step=1&present=1`);
+  await expect(page.getByTestId('lesson-run')).toBeEnabled({ timeout: 60_000 });
+  await page.getByTestId('lesson-run').click();
+  await expect(page.getByTestId('lesson-check')).toBeVisible({ timeout: 90_000 });
+  const box = async (testId: string) => (await page.getByTestId(testId).boundingBox())!;
+  const within = (inner: { x: number; y: number; width: number; height: number }, outer: typeof inner) =>
+    inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+  expect(within(await box('train-tpt'), await box('train-readouts'))).toBe(true);
+  const legend = await box('train-legend');
+  const axes = (await page.locator('.train-frame-pick').boundingBox())!;
+  expect(axes.x + axes.width <= legend.x || legend.y + legend.height <= axes.y || axes.y + axes.height <= legend.y).toBe(true);
+  const screen = { x: 0, y: 0, width: 1280, height: 720 };
+  expect(within(await box('train-cloud'), screen)).toBe(true);
+  expect(within(await box('train-timeline-nc1'), screen)).toBe(true);
+  expect(parseFloat(await page.getByTestId('lesson-step').locator('p').first().evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(18);
+  const tick = page.getByTestId('train-timeline-nc1').locator('.axis text').first();
+  expect(parseFloat(await tick.evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(14);
+  await page.screenshot({ path: 'e2e-artifacts/present-teach-1280x720.png' });
 });

@@ -2,7 +2,8 @@
  * What Train's views say, on a short seeded run of the default preset: every terminal-phase span is
  * shaded where the metrics say train error is 0 and the badge agrees with the latest accuracy;
  * after Pause the exports are of the step on screen; label noise is marked in the 3D legend; the
- * coding rate streams with the snapshot.
+ * coding rate streams with the snapshot; at 1280x720 the camera keeps the class means apart and out
+ * from under the legend, which collapses.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -88,4 +89,27 @@ test('label noise: the 3D legend counts the ringed points; the simplex is drawn 
   // The sample is every training row (160), so all floor(0.2 * 160) flipped rows are ringed.
   await expect(page.getByTestId('train-legend-noisy')).toHaveAttribute('data-count', String(Math.floor(0.2 * 160)), { timeout: 60_000 });
   await expect(page.getByTestId('train-legend-noisy')).toContainText('32 of 160 points');
+});
+
+test('at 1280x720 the camera keeps every class mean apart and out from under the legend; the legend collapses', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openTrain(page);
+  await page.getByTestId('train-play').click();
+  await expect.poll(() => valueOf(page, 'train-step-count'), { timeout: 90_000 }).toBeGreaterThanOrEqual(300);
+  await page.getByTestId('train-play').click();
+  await page.getByTestId('reset-view-train').click();
+  const canvas = page.locator('.train-stage canvas');
+  // MIN_APART (trainCamera.ts): marks closer than 6% of the view's height overlap; 0 means a mean tip under an overlay.
+  await expect.poll(async () => Number(await canvas.getAttribute('data-mean-apart')), { timeout: 10_000 }).toBeGreaterThan(0.06);
+  await page.screenshot({ path: `${ARTIFACTS}/train-legend-1280x720.png` });
+
+  const legend = page.getByTestId('train-legend');
+  await expect(legend).toHaveAttribute('data-open', 'true');
+  await page.getByTestId('train-legend-collapse').click();
+  await expect(legend).toHaveAttribute('data-open', 'false');
+  await expect(page.getByTestId('train-show-means')).toHaveCount(0);
+  expect((await legend.boundingBox())!.height).toBeLessThan(40);
+  await page.getByTestId('train-legend-collapse').click();
+  await expect(page.getByTestId('train-show-means')).toBeChecked();
 });

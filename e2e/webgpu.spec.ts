@@ -4,10 +4,11 @@
  * analysis of the digits equals the CLI's (wasm) within 1e-4; Train's first 100 steps of the
  * default preset stream their snapshots; then the device is lost (a test hook destroys it), the
  * run is rebuilt on wasm from the same seed, says so, and its first 100 steps match within 1e-3;
- * a short Landscape sweep completes. Software WebGPU is slow, so the journeys are kept small.
+ * a short Landscape sweep completes. Software WebGPU is slow, so the journeys are kept small: Train
+ * snapshots every 50 steps (two snapshots in the 100 steps, fewer readbacks) and takes its first
+ * layer-ID profile after them.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { DEFAULT_PRESET } from '../src/training/presets';
 import { LOSE_DEVICE_HOOK } from '../src/workers/backend';
 import { cliDigitsReport, closeRel, expectMetricsMatch } from './helpers';
 
@@ -26,9 +27,13 @@ test('Explore on forced WebGPU: the digits analysis equals the CLI (wasm) within
   expect(checked).toBeGreaterThan(10);
 });
 
-/** Trains the run on screen (built, at step 0) 4 snapshot intervals with "+N" and reads the metrics. */
+/** The Train address: the default preset, snapshots every EVERY steps, the first layer-ID profile at step 500. */
+const EVERY = 50;
+const TRAIN = `mode=train&every=${EVERY}&profile=500`;
+
+/** Trains the run on screen (built, at step 0) to step 100 in snapshot intervals with "+N" and reads the metrics. */
 async function train100(page: Page): Promise<Record<string, number>> {
-  const every = DEFAULT_PRESET.config.train.snapshotEvery;
+  const every = EVERY;
   const step = page.getByTestId('train-step-count');
   await expect(step).toHaveAttribute('data-value', '0', { timeout: 120_000 });
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
@@ -44,8 +49,8 @@ async function train100(page: Page): Promise<Record<string, number>> {
 
 test('Train on forced WebGPU: 100 steps in snapshots; the device lost, wasm restarts the run and matches within 1e-3', async ({ page }) => {
   test.setTimeout(420_000);
-  expect(100 % DEFAULT_PRESET.config.train.snapshotEvery).toBe(0);
-  await page.goto(`/?mode=train&${FLAG}`);
+  expect(100 % EVERY).toBe(0);
+  await page.goto(`/?${TRAIN}&${FLAG}`);
   const gpu = await train100(page);
   const name = page.getByTestId('train-backend-name');
   await expect(name).toHaveAttribute('data-backend', 'webgpu');

@@ -1,4 +1,7 @@
-/** Number formatting shared by panels and charts. */
+/**
+ * Number formatting, one module for the app and the CLI (it imports nothing): formatSig for panels
+ * and charts, formatNumber for the report's values, formatBytes for sizes, formatMs for probe times.
+ */
 
 /**
  * x rounded to `digits` significant digits (default 4) for display; integers print whole, very
@@ -23,4 +26,19 @@ export function formatBytes(bytes: number): string {
     u++;
   }
   return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+}
+
+/** A number for people: integers as is, else 4 significant digits (exponent form outside [1e-3, 1e5)); null -> 'n/a'. */
+export function formatNumber(v: number | null): string {
+  if (v === null || v === undefined) return 'n/a';
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v)) return String(v);
+  const a = Math.abs(v);
+  if (a >= 1e-3 && a < 1e5) return String(Number(v.toPrecision(4)));
+  return v.toExponential(3);
+}
+
+/** Formats a probe time: one decimal below 10 ms, whole milliseconds above. */
+export function formatMs(ms: number): string {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }

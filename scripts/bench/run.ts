@@ -2,6 +2,8 @@
  * `npm run bench`: parse throughput and the full metric set, against numpy in the same run; the
  * CLI against numpy + scikit-learn (cliBench.ts; alone: --cli, 100,000 x 768 with --large); the
  * landscape's subspace steps; Compare's core (compareBench.ts; skip with --no-compare); then the browser part (browser.ts; skip it with --no-browser).
+ * The exact kNN's PCA tree against brute force and the eigensolver against numpy (exactBench.ts) come
+ * after the first table; alone: --exact.
  * Prints Markdown tables (paste them into the README). Ratios, not absolute times, are the point:
  * both sides run on this machine, one after the other.
  */
@@ -20,6 +22,8 @@ import { benchBrowser, browserOptions } from './browser';
 import { hasNumpy, numpyEnv, numpyMetrics } from './numpy';
 import { benchCli, cliBenchOptions } from './cliBench';
 import { benchStream } from './stream';
+import { benchEigen, benchExactKnn } from './exactBench';
+import { loadavg } from 'node:os';
 
 interface Row {
   task: string;
@@ -109,6 +113,13 @@ async function main(): Promise<void> {
   await tf.setBackend('wasm');
   await tf.ready();
   const numpy = hasNumpy();
+  const exactTables = async () => {
+    console.log(`\nExact kNN, k = 20, one thread: the PCA tree where planKnn estimates it cheaper, else brute force (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})\n`);
+    for (const line of await benchExactKnn(quick)) console.log(line);
+    console.log('\nSymmetric eigensolver behind the exact PCA (a seeded covariance, condition ~1e8)\n');
+    for (const line of benchEigen(quick, dir, numpy)) console.log(line);
+  };
+  if (process.argv.includes('--exact')) return exactTables();
   console.error(`backend: ${tf.getBackend()}; numpy: ${numpy ? 'yes' : 'not found (ratios skipped)'}${quick ? '; --quick sizes' : ''}`);
   const rows: Row[] = [];
   rows.push(await benchParse(numpy));
@@ -118,6 +129,7 @@ async function main(): Promise<void> {
   console.log('| task | Subspace Lab (tfjs wasm, Node) | numpy | ours / numpy |');
   console.log('| --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.task} | ${r.ours} | ${r.numpy} | ${r.ratio} |`);
+  await exactTables();
   cliTable();
   console.log('\nLandscape: subspace training steps, 784-200-200-10 MLP, batch 128, Fashion-MNIST (tfjs wasm, Node)\n');
   for (const line of await benchLandscape(quick)) console.log(line);

@@ -34,9 +34,9 @@ export interface Preview {
   stop(): void;
 }
 
-/** Starts `vite preview` on PORT and resolves once it prints its URL (rejects after 60 s or if it exits). */
-export function startPreview(): Promise<Preview> {
-  const child: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+/** Starts `vite preview` of `outDir` on `port` (default: the bench's) and resolves once it prints its URL (rejects after 60 s or if it exits). */
+export function startPreview(outDir = OUT_DIR, port = PORT): Promise<Preview> {
+  const child: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -58,7 +58,7 @@ export function startPreview(): Promise<Preview> {
     }, 60_000);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
-      if (log.includes(`127.0.0.1:${PORT}`)) {
+      if (log.includes(`127.0.0.1:${port}`)) {
         clearTimeout(timer);
         resolve({ stop });
       }

@@ -1,7 +1,9 @@
 /** The compare report for people (aligned sections, notes from COMPARE_DOCS) and as JSON. */
 import type { CompareReport } from '../compare/types';
 import { COMPARE_DOCS as DOCS } from '../compare/docs';
-import { formatNumber, renderSections, typedArraysAsArrays, type Row } from './format';
+import { formatNumber } from '../format';
+import { typedArraysAsArrays } from '../geometry/report';
+import { renderSections, type Row } from './format';
 
 /** The report JSON (non-finite numbers as null). */
 export function compareToJson(report: CompareReport): string {

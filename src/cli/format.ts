@@ -3,6 +3,7 @@
  * skipped), each metric with a one-line note on its convention (ARCHITECTURE.md, "Metric conventions").
  */
 import type { AnalysisReport, CollapseMetricKey } from '../geometry/types';
+import { formatNumber } from '../format';
 
 export interface Row {
   label: string;
@@ -12,34 +13,14 @@ export interface Row {
   wide?: boolean;
 }
 
-/** A number for people: integers as is, else 4 significant digits (exponent form outside [1e-3, 1e5)); null -> 'n/a'. */
-export function formatNumber(v: number | null): string {
-  if (v === null || v === undefined) return 'n/a';
-  if (!Number.isFinite(v)) return String(v);
-  if (Number.isInteger(v)) return String(v);
-  const a = Math.abs(v);
-  if (a >= 1e-3 && a < 1e5) return String(Number(v.toPrecision(4)));
-  return v.toExponential(3);
-}
-
-/** The report JSON: explained variance ratios cut to the first 10, typed arrays as arrays, non-finite numbers as null. */
-export function reportToJson(report: AnalysisReport): string {
-  const trimmed = { ...report, pca: { ...report.pca, explainedVarianceRatio: Array.from(report.pca.explainedVarianceRatio).slice(0, 10) } };
-  return JSON.stringify(trimmed, typedArraysAsArrays);
-}
-
-/** JSON.stringify replacer writing typed arrays as plain arrays. */
-export function typedArraysAsArrays(_key: string, v: unknown): unknown {
-  return ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as Float64Array) : v;
-}
-
 function sections(r: AnalysisReport, hasClassifier: boolean): [string, Row[]][] {
   const nc = r.neuralCollapse;
   const needLabels = r.classes === null ? ' (needs --labels)' : '';
   const needW = hasClassifier ? '' : ' (needs --weights)';
   const k = r.intrinsicDimension.mle.k;
   const s = r.intrinsicDimension.sample;
-  const on = s ? `seeded sample of ${s.size} of ${s.of} unique rows (seed ${s.seed})` : 'unique rows';
+  const search = r.intrinsicDimension.neighbourSearch ? `; exact kNN by ${r.intrinsicDimension.neighbourSearch}` : '';
+  const on = `${s ? `seeded sample of ${s.size} of ${s.of} unique rows (seed ${s.seed})` : 'unique rows'}${search}`;
   /** A collapse row: its note, or why its value is missing. */
   const why = (key: CollapseMetricKey, note: string) => {
     const reason = nc.reasons?.[key];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { goldenBytes } from '../../tests/fixtures/io/golden';
 import { writeNpy } from '../io/npy';
 import { parseArgs } from './args';
-import { formatNumber } from './format';
+import { formatNumber } from '../format';
 import { runInMemory, utf8 } from './cli.test-util';
 import { runCli } from './run';
 import type { AnalysisReport } from '../geometry/types';

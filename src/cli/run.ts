@@ -11,7 +11,8 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { parseArgs, usage, type AnalyzeArgs } from './args';
 import { quietly, readInput, startBackend, type CliIO } from './io';
 import { runCompare } from './compareRun';
-import { formatReport, reportToJson } from './format';
+import { reportToJson } from '../geometry/report';
+import { formatReport } from './format';
 import { wantsStream } from './streamChoice';
 
 export type { CliIO } from './io';

@@ -22,7 +22,7 @@ import { checkAgainstSql } from '../stream/sqlCheck';
 import { reservoirRows } from '../stream/reservoir';
 import type { AnalyzeArgs } from './args';
 import { formatStreamReport } from './streamFormat';
-import { reportToJson } from './format';
+import { reportToJson } from '../geometry/report';
 import { quietly, readInput, startBackend, type CliIO } from './io';
 import { isGlob } from './streamChoice';
 

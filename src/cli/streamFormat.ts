@@ -2,7 +2,8 @@
 import type { StreamReport } from '../stream/report';
 import type { ApproxId } from '../stream/approx';
 import type { SqlCheck } from '../stream/sqlCheck';
-import { formatNumber, formatReport } from './format';
+import { formatNumber } from '../format';
+import { formatReport } from './format';
 
 /** formatReport's table plus a `stream` section: rows read, the ID sample, SQL cross-check, approximate kNN. */
 export function formatStreamReport(r: StreamReport, source: { file: string; backend: string; hasClassifier: boolean }): string {

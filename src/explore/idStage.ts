@@ -1,7 +1,8 @@
 /**
  * The second stage of an Explore analysis, after the first view: TwoNN and the Levina-Bickel MLE
  * on the dataset's ID rows (all unique rows up to APP_ID_SAMPLE, else a seeded sample of that many),
- * and the per-class estimates on the same rows. The slow part (exact kNN, O(M^2 D)).
+ * and the per-class estimates on the same rows. The slow part (exact kNN, O(M^2 D)). The global
+ * estimates are handed to onGlobal as soon as they exist, before the per-class ones start.
  */
 import type { AnalysisReport } from '../geometry/types';
 import { analyzeIntrinsicDimension } from '../geometry/analyze';
@@ -37,7 +38,14 @@ const orNull = (v: number) => (Number.isFinite(v) ? v : null);
  * per-class ones ~ sum of n_c^2. Without a sample the per-class estimates use every row of the
  * class (deduplicated within it), exactly as before the stages were split.
  */
-export async function computeIdStage(ds: Dataset, opts: { signal?: AbortSignal; onProgress?: (fraction: number, stage: string) => void } = {}): Promise<IdStageResult> {
+export async function computeIdStage(
+  ds: Dataset,
+  opts: {
+    signal?: AbortSignal;
+    onProgress?: (fraction: number, stage: string) => void;
+    onGlobal?: (global: Pick<IdStageResult, 'intrinsicDimension' | 'threads'>) => void;
+  } = {},
+): Promise<IdStageResult> {
   const { X, n, d, idRows, labels } = ds;
   const sample = ds.report.intrinsicDimension.sample;
   const withClasses = labels !== null && ds.stats !== null;
@@ -60,6 +68,8 @@ export async function computeIdStage(ds: Dataset, opts: { signal?: AbortSignal; 
     poolMinWork: APP_POOL_MIN_WORK,
     onProgress: (f) => opts.onProgress?.(0.8 * f * share, 'TwoNN/MLE'),
   });
+  const threads = pool && (m * m * d) / 2 >= APP_POOL_MIN_WORK ? pool.threads : 1;
+  opts.onGlobal?.({ intrinsicDimension, threads });
   let classDimension: ClassDimensionChart | null = null;
   if (withClasses && classLabels) {
     opts.onProgress?.(share * 0.8, 'TwoNN/MLE per class');
@@ -77,5 +87,5 @@ export async function computeIdStage(ds: Dataset, opts: { signal?: AbortSignal; 
   const emb = { vectors: X, n, dim: d };
   const codingRate = codingRateReport(emb, labels, labels ? ds.K : 1);
   const pca3 = await pcaPictureReport(emb, ds.pca, { signal: opts.signal, onProgress: (f) => opts.onProgress?.(0.8 + 0.2 * f, 'picture faithfulness') });
-  return { intrinsicDimension, classDimension, codingRate, projection: { pca3 }, threads: pool && (m * m * d) / 2 >= APP_POOL_MIN_WORK ? pool.threads : 1 };
+  return { intrinsicDimension, classDimension, codingRate, projection: { pca3 }, threads };
 }

@@ -7,13 +7,15 @@ import type { Embeddings } from '../geometry/types';
 import { gaussianBlobs } from '../datasets/blobs';
 import { compactNonFinite } from '../geometry/clean';
 import { assembleEmbeddings, gunzipIfNeeded, type NamedBytes } from '../io/assemble';
+import { classifierFromFiles, type LoadedClassifier } from '../io/classifier';
 import { detectFormat } from '../io/detect';
 import { InputError } from '../io/errors';
 import { loadEmbeddingsAsync } from '../io/load';
+import { hasNpyMagic, parseNpyHeader } from '../io/npyHeader';
 import { decodeUtf8 } from '../io/text';
-import { isNpz, npzChoices, npzEntry, tableChoices, type FileChoices, type LoadChoice } from '../io/choices';
+import { isNpz, metadataChoice, metadataColumns, npzChoices, npzEntry, tableChoices, type FileChoices, type LoadChoice } from '../io/choices';
 import { fetchBytes, fileNameOf, readBlob } from '../io/readFile';
-import { readTable } from '../io/table';
+import { LABELS_KEPT_FIX, labelsOnlyError, readTable } from '../io/table';
 import type { ClusterChoice } from './clusterSource';
 import { parseContainer, type Companion } from './containerSources';
 import { baseName } from '../io/projector';
@@ -26,6 +28,8 @@ export interface UrlDatasetSource {
   vectorsUrl: string;
   labelsUrl?: string;
   choice?: LoadChoice;
+  /** Files holding the final-layer classifier W (and b) for nc3/nc4 (io/classifier.ts classifierFromFiles). */
+  classifier?: File[];
 }
 
 /** Files the user chose or dropped: the vectors file and an optional labels/metadata file. */
@@ -37,6 +41,8 @@ export interface FilesSource {
   /** Files dropped with a Projector config (its tensor, metadata and sprite), found by the names the config gives. */
   companions?: File[];
   choice?: LoadChoice;
+  /** Files holding the final-layer classifier W (and b) for nc3/nc4 (io/classifier.ts classifierFromFiles). */
+  classifier?: File[];
 }
 
 /** A seeded synthetic set generated in the worker (src/datasets). */
@@ -137,18 +143,42 @@ async function readAll(source: DatasetSource, signal: AbortSignal, onBytes: Byte
   return { vectors, metadata: { name: fileNameOf(source.labelsUrl), bytes: labels } };
 }
 
-/** Parses the bytes of a vectors file (and optional metadata file) with the user's choice; `companion` finds the files a Projector config names. */
+/**
+ * Parses the bytes of a vectors file (and optional metadata file) with the user's choice. A file
+ * given alone that holds labels or metadata (no numeric column, or one value per row) is an
+ * InputError with LABELS_KEPT_FIX: the app keeps it for the vectors file chosen next.
+ */
 export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined, companion: Companion = async () => undefined): Promise<Loaded> {
+  const metaColumns = metadata ? metadataColumns(gunzipIfNeeded(metadata)) : null;
+  const metaLabelColumn = metaColumns ? metadataChoice(metaColumns, choice?.metaLabelColumn) : undefined;
+  if (!metadata && isLabelsNpy(gunzipIfNeeded(vectors))) throw labelsOnlyError(vectors.name, [], LABELS_KEPT_FIX);
+  const loaded = await parseVectors(vectors, metadata, choice, metaLabelColumn, companion);
+  if ('emb' in loaded && !metadata && loaded.emb.dim === 1) throw labelsOnlyError(vectors.name, [], LABELS_KEPT_FIX);
+  if (!metaColumns || !('emb' in loaded)) return loaded;
+  const base: FileChoices = loaded.choices ?? { file: vectors.name, kind: 'plain', chosen: { labelColumn: '', labelsArray: '' }, reason: '' };
+  const chosen = { ...base.chosen, metaLabelColumn };
+  return { ...loaded, choices: { ...base, chosen, metadata: { file: metadata!.name, columns: metaColumns } } };
+}
+
+/** A .npy of one value per row (1-D, or text): labels, not vectors. */
+function isLabelsNpy(file: NamedBytes): boolean {
+  if (!hasNpyMagic(file.bytes)) return false;
+  const h = parseNpyHeader(file.bytes.subarray(0, 64 * 1024), file.name);
+  return h.shape.length === 1 || /^[<>|=]?[US]/.test(h.dtype.descr);
+}
+
+async function parseVectors(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined, labelColumn: string | undefined, companion: Companion): Promise<Loaded> {
   const file = gunzipIfNeeded(vectors);
   const name = vectors.name;
   const container = await parseContainer(detectFormat(file.name, file.bytes), file, name, metadata, choice, companion);
   if (container) return container;
+  const labelOpts = { labels: metadata, labelColumn: metadata ? labelColumn : undefined };
   if (isNpz(file.bytes)) {
     const choices = npzChoices(file.bytes, name, choice);
     if (choices.reason && !choice) return { choose: choices };
     const { vectors: key, labelsArray } = choices.chosen;
     const labels = metadata ?? (labelsArray ? { name: `${name}:${labelsArray}`, bytes: npzEntry(file.bytes, labelsArray, name) } : undefined);
-    const emb = await loadEmbeddingsAsync(file.name, file.bytes, { vectors: key, labels });
+    const emb = await loadEmbeddingsAsync(file.name, file.bytes, { vectors: key, labels, labelColumn: labelOpts.labelColumn });
     if (!labels) {
       delete emb.labels;
       delete emb.classNames;
@@ -158,15 +188,16 @@ export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | und
   if (detectFormat(file.name, file.bytes) === 'delimited') {
     const head = new TextDecoder('utf-8').decode(file.bytes.subarray(0, HEADER_BYTES));
     const found = tableChoices(head, name, choice);
+    if (found && !metadata && found.header.columns.every((c) => !c.numeric)) throw labelsOnlyError(name, found.header.columns.map((c) => c.name), LABELS_KEPT_FIX);
     if (found) {
       if (found.choices.reason && !choice) return { choose: found.choices };
       const text = decodeUtf8(file.bytes, name);
-      const { columns, labelColumn } = found.choices.chosen;
-      const parsed = readTable(text, name, found.header, columns ?? [], metadata ? undefined : labelColumn || undefined);
-      return { emb: assembleEmbeddings(name, parsed, { labels: metadata }), choices: found.choices };
+      const { columns, labelColumn: tableLabel } = found.choices.chosen;
+      const parsed = readTable(text, name, found.header, columns ?? [], metadata ? undefined : tableLabel || undefined);
+      return { emb: assembleEmbeddings(name, parsed, labelOpts), choices: found.choices };
     }
   }
-  return { emb: await loadEmbeddingsAsync(file.name, file.bytes, { labels: metadata }), choices: null };
+  return { emb: await loadEmbeddingsAsync(file.name, file.bytes, labelOpts), choices: null };
 }
 
 /** Finds a file a Projector config names among the dropped companions, by base name, and reads it. */
@@ -183,4 +214,15 @@ export async function loadSource(source: DatasetSource, signal: AbortSignal, onB
   if (source.kind === 'rows' || source.kind === 'clusters') throw new Error('A selection is taken from the dataset in the worker, not loaded.');
   const { vectors, metadata } = await readAll(source, signal, onBytes);
   return parseFiles(vectors, metadata, source.choice, source.kind === 'files' ? companionsOf(source.companions ?? [], signal) : undefined);
+}
+
+/**
+ * The classifier of a source's `classifier` files (W and b as separate files or one container),
+ * shaped for the loaded rows (their dimension and class count), or null when the source has none.
+ */
+export async function readClassifier(source: DatasetSource, emb: Embeddings, signal: AbortSignal): Promise<LoadedClassifier | null> {
+  const files = source.kind === 'files' || source.kind === 'url' ? source.classifier : undefined;
+  if (!files?.length) return null;
+  const read = await Promise.all(files.map(async (f) => gunzipIfNeeded({ name: f.name, bytes: await readBlob(f, f.name, signal, () => undefined) })));
+  return classifierFromFiles(read, emb.dim, emb.classNames ? emb.classNames.length : null);
 }

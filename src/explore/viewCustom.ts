@@ -7,7 +7,7 @@
 import { InputError } from '../io/errors';
 import { mat } from '../geometry/linalg';
 import type { Mat } from '../geometry/types';
-import { searchPoints, type TextColumn } from '../state/search';
+import { searchPoints, type TextColumn } from './search';
 import type { Dataset } from './dataset';
 
 /** One end of a custom axis: a class (by index) or a text/regex query over labels and metadata. */

@@ -77,16 +77,16 @@ describe('analyze', () => {
 
     const c = await collapseAnalysis(clean, n, d, cleanLabels, 3, { classifier: { weights: W } });
     expect(c.metrics).toEqual(collapseMetrics(clean, n, d, cleanLabels, 3, { weights: W }));
-    const { conditioning, nc1Rank, nc1SmallestShare, nc1Dominated, pairSample, reasons, notes, ...values } = r.neuralCollapse;
+    const { conditioning, nc1Rank, nc1SmallestShare, nc1Dominated, pairSample, biasAssumedZero, reasons, notes, ...values } = r.neuralCollapse;
     expect(values).toEqual(c.metrics);
-    expect({ conditioning, nc1Rank, nc1SmallestShare, pairSample, reasons }).toEqual({
-      conditioning: c.conditioning, nc1Rank: 2, nc1SmallestShare: c.nc1SmallestShare, pairSample: null, reasons: {},
+    expect({ conditioning, nc1Rank, nc1SmallestShare, pairSample, biasAssumedZero, reasons }).toEqual({
+      conditioning: c.conditioning, nc1Rank: 2, nc1SmallestShare: c.nc1SmallestShare, pairSample: null, biasAssumedZero: true, reasons: {},
     });
     // Two directions of similar spread: the smaller one carries more than half of nc1, but it is not tiny.
     expect(c.nc1SmallestShare).toBeGreaterThan(0.5);
     expect(c.conditioning).toBeGreaterThan(0.5);
     expect(nc1Dominated).toBe(false);
-    expect(notes).toEqual([]);
+    expect(notes).toEqual(['b = 0 was used for nc4: the classifier came without a bias.']);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 

@@ -14,7 +14,7 @@ import { pca } from './pca';
 import { knn } from './knn';
 import { DEFAULT_MLE_K, mle, twoNN } from './dimension';
 import { collapseAnalysis } from './collapse';
-import { nc1DominatedNote, pairSampleNote } from './collapseNotes';
+import { biasNote, nc1DominatedNote, pairSampleNote } from './collapseNotes';
 import { checkShape, prepareClasses, type PreparedClasses } from './analyzeInput';
 import { sampleRows } from './sample';
 import { codingRateReport, pcaPictureReport } from './extras';
@@ -116,7 +116,7 @@ export async function analyzeBase(input: AnalysisInput, opts: Pick<AnalyzeOption
     classes: classes ? classes.K : null,
     pca: pcaReport(p),
     intrinsicDimension: { twoNN: null, mle: { k: Math.min(input.mleK, rows.length - 1), harmonic: null, mean: null }, sample },
-    neuralCollapse: collapseReport(nc),
+    neuralCollapse: collapseReport(nc, classes?.classifier),
     skipped: { nonFinite: input.nonFinite, duplicates },
   };
   return { report, pca: p, idRows: rows };
@@ -143,7 +143,7 @@ export async function analyzeIntrinsicDimension(
   const Xu = m === n ? X : selectRows(X, d, rows);
   const nn = await knn(Xu, m, d, Math.max(kEff, 2), { signal: opts.signal, onProgress: opts.onProgress, pool: opts.pool, poolMinWork: opts.poolMinWork });
   const e = mle(nn, kEff);
-  return { twoNN: finiteOrNull(twoNN(nn)), mle: { k: kEff, harmonic: finiteOrNull(e.harmonic), mean: finiteOrNull(e.mean) }, sample };
+  return { twoNN: finiteOrNull(twoNN(nn)), mle: { k: kEff, harmonic: finiteOrNull(e.harmonic), mean: finiteOrNull(e.mean) }, sample, neighbourSearch: nn.method };
 }
 
 /**
@@ -205,10 +205,13 @@ const COLLAPSE_KEYS: CollapseMetricKey[] = [
   'nc1', 'nc1Quotient', 'cdnv', 'equinorm', 'equinormClassifier', 'equiangularity', 'etfDistance', 'nc3', 'nc4',
 ];
 
-/** The report's neuralCollapse: non-finite values become null, each with a reason unless W was absent. */
-export function collapseReport(r: CollapseResult | null): AnalysisReport['neuralCollapse'] {
+/**
+ * The report's neuralCollapse: non-finite values become null, each with a reason unless W was absent;
+ * biasAssumedZero says whether nc4 used b = 0 (W given without b; null without W), with a note.
+ */
+export function collapseReport(r: CollapseResult | null, classifier?: Classifier): AnalysisReport['neuralCollapse'] {
   const values = Object.fromEntries(COLLAPSE_KEYS.map((key) => [key, r ? finiteOrNull(r.metrics[key]) : null])) as Record<CollapseMetricKey, number | null>;
-  if (!r) return { ...values, conditioning: null, nc1Rank: null, nc1SmallestShare: null, nc1Dominated: null, pairSample: null, reasons: {}, notes: [] };
+  if (!r) return { ...values, conditioning: null, nc1Rank: null, nc1SmallestShare: null, nc1Dominated: null, pairSample: null, biasAssumedZero: null, reasons: {}, notes: [] };
   const reasons = { ...r.reasons };
   for (const key of COLLAPSE_KEYS) {
     if (values[key] === null && r.metrics[key] !== null) reasons[key] ??= 'the value is not finite (overflow in the features)';
@@ -221,7 +224,8 @@ export function collapseReport(r: CollapseResult | null): AnalysisReport['neural
     nc1SmallestShare: share,
     nc1Dominated: share === null ? null : r.nc1Rank >= 2 && share > 0.5 && r.conditioning < TINY_SPREAD,
     pairSample: r.pairSample,
+    biasAssumedZero: classifier ? !classifier.bias : null,
     reasons,
   };
-  return { ...nc, notes: [nc1DominatedNote(nc), pairSampleNote(nc.pairSample)].filter((t): t is string => t !== null) };
+  return { ...nc, notes: [nc1DominatedNote(nc), pairSampleNote(nc.pairSample), biasNote(nc.biasAssumedZero)].filter((t): t is string => t !== null) };
 }

@@ -13,3 +13,8 @@ export function pairSampleNote(sample: PairSample | null | undefined): string | 
   const f = (v: number) => v.toLocaleString('en-US');
   return `cdnv and equiangularity on a seeded sample of ${f(sample.size)} of ${f(sample.of)} class pairs (seed ${sample.seed})`;
 }
+
+/** The sentence when the classifier came without a bias (nc4 then ranks W x alone); null otherwise. */
+export function biasNote(biasAssumedZero: boolean | null | undefined): string | null {
+  return biasAssumedZero ? 'b = 0 was used for nc4: the classifier came without a bias.' : null;
+}

@@ -13,6 +13,7 @@ import { topScores } from './tf/blocks';
 import { scanTiles } from './knnTiled';
 import { CandidateLists, excludedLowerBound, upperTiles } from './parallel/tiles';
 import type { TileScanPool } from './parallel/pool';
+import { buildTree, planKnn, treeDims, type KnnMethod } from './knnChoice';
 import { INT16_MAX_DIM, int16KernelAvailable, int16LowerBound, quantise, scanTilesInt16, type QuantisedRows } from './knnInt16';
 
 export interface KnnOptions {
@@ -33,6 +34,14 @@ export interface KnnOptions {
    * backend is a CPU one (wasm, cpu), float32 otherwise (a GPU backend's matMul).
    */
   kernel?: 'auto' | 'int16' | 'float32';
+  /**
+   * 'brute force' (the tile scan), 'pca tree' (knnTree.ts: exact distances only where the bound of
+   * the leading principal components cannot exclude a row), or 'auto' (default): the tree where
+   * planKnn (knnChoice.ts) estimates it cheaper. Both give the same result.
+   */
+  method?: 'auto' | KnnMethod;
+  /** Leading components of the tree's bound (default: the plan's, or treeDims(d) when the tree is forced). */
+  treeComponents?: number;
 }
 
 const TILE_ROWS = 1024;
@@ -62,7 +71,15 @@ export async function knn(
   if (!(kk >= 1)) throw new RangeError(`knn needs k >= 1 and at least 2 rows (k = ${k}, n = ${n})`);
   const { signal, onProgress } = opts;
   await checkpoint(signal);
-  const rows = new KnnRows(X, n, d, opts.metric === 'cosine');
+  const cosine = opts.metric === 'cosine';
+  const usePool = opts.pool !== undefined && opts.pool.threads > 1 && (n * n * d) / 2 >= (opts.poolMinWork ?? POOL_MIN_WORK);
+  const method = opts.method ?? 'auto';
+  const plan = method === 'auto' ? planKnn(X, n, d, kk, cosine, usePool ? (opts.pool?.threads ?? 1) : 1) : null;
+  if (method === 'pca tree' || plan?.method === 'pca tree') {
+    const p = Math.min(d, opts.treeComponents ?? (plan?.p || treeDims(d)));
+    return treeKnn(new KnnRows(X, n, d, cosine), kk, p, plan?.p === p ? plan.basis : undefined, signal, onProgress);
+  }
+  const rows = new KnnRows(X, n, d, cosine);
   const int16 = chooseInt16(opts.kernel ?? 'auto', d);
   const T0 = Math.max(1, Math.min(n, opts.blockRows ?? TILE_ROWS));
   const T = int16 ? Math.ceil(T0 / 4) * 4 : T0;
@@ -72,7 +89,7 @@ export async function knn(
   const tiles = upperTiles(n, T);
   const scanShare = 0.9;
   let lists: CandidateLists;
-  if (opts.pool && opts.pool.threads > 1 && (n * n * d) / 2 >= (opts.poolMinWork ?? POOL_MIN_WORK)) {
+  if (usePool && opts.pool) {
     lists = await opts.pool.scan({ rows: centred, quantised, T, c, tiles, signal, onProgress: (f) => onProgress?.(scanShare * f) });
   } else {
     lists = new CandidateLists(n, c);
@@ -91,9 +108,31 @@ export async function knn(
   }
   if (pending.length > 0) await retry(rows, KnnRows.augmentedTransposed(centred), pending, 4 * (c + 1), kk, T, indices, dist2, signal);
   onProgress?.(1);
-  const distances = new Float64Array(n * kk);
+  return finish(rows, kk, indices, dist2, 'brute force');
+}
+
+/** Squared distances to the reported ones: Euclidean, or 1 - cos = ||p_i - p_j||^2 / 2. */
+function finish(rows: KnnRows, kk: number, indices: Int32Array, dist2: Float64Array, method: KnnMethod): KnnResult {
+  const distances = new Float64Array(dist2.length);
   for (let t = 0; t < distances.length; t++) distances[t] = rows.cosine ? dist2[t] / 2 : Math.sqrt(dist2[t]);
-  return { k: kk, indices, distances };
+  return { k: kk, indices, distances, method };
+}
+
+/** The PCA tree's kNN (knnTree.ts) of every row, queries in tree order (neighbouring queries share rows in cache). */
+async function treeKnn(rows: KnnRows, kk: number, p: number, basis: Float64Array | undefined, signal?: AbortSignal, onProgress?: (f: number) => void): Promise<KnnResult> {
+  const { n } = rows;
+  const tree = buildTree(rows, p, kk, basis);
+  const indices = new Int32Array(n * kk);
+  const dist2 = new Float64Array(n * kk);
+  for (let pos = 0; pos < n; pos++) {
+    if (pos % 256 === 0) {
+      await checkpoint(signal);
+      onProgress?.(pos / n);
+    }
+    tree.search(tree.order[pos], indices, dist2);
+  }
+  onProgress?.(1);
+  return finish(rows, kk, indices, dist2, 'pca tree');
 }
 
 function chooseInt16(kernel: 'auto' | 'int16' | 'float32', d: number): boolean {

@@ -116,7 +116,7 @@ export class KnnRows {
    * out[c] = dist2(i, js[c]), four rows at a time: four independent sums, each in dist2's order
    * (so equal to it bit for bit), instead of one chain of dependent additions.
    */
-  private dist2Batch(i: number, js: Int32Array, out: Float64Array): void {
+  dist2Batch(i: number, js: Int32Array, out: Float64Array): void {
     const { X, d, scale } = this;
     const oi = i * d;
     const si = scale[i];
@@ -195,20 +195,23 @@ export class KnnRows {
     dist2.set(this.topDist.subarray(0, kk), i * kk);
   }
 
-  /** Insertion into the sorted list topIdx/topDist of at most kk entries; returns the new length. */
   private insert(count: number, kk: number, j: number, dj: number): number {
-    const { topIdx, topDist } = this;
-    let p = Math.min(count, kk - 1);
-    if (count === kk && !before(dj, j, topDist[p], topIdx[p])) return count;
-    while (p > 0 && before(dj, j, topDist[p - 1], topIdx[p - 1])) {
-      topDist[p] = topDist[p - 1];
-      topIdx[p] = topIdx[p - 1];
-      p--;
-    }
-    topDist[p] = dj;
-    topIdx[p] = j;
-    return Math.min(count + 1, kk);
+    return insertSorted(this.topIdx, this.topDist, count, kk, j, dj);
   }
+}
+
+/** Insertion of (dj, j) into the list topIdx/topDist of `count` <= kk entries sorted by (distance, index); returns the new length. */
+export function insertSorted(topIdx: Int32Array, topDist: Float64Array, count: number, kk: number, j: number, dj: number): number {
+  let p = Math.min(count, kk - 1);
+  if (count === kk && !before(dj, j, topDist[p], topIdx[p])) return count;
+  while (p > 0 && before(dj, j, topDist[p - 1], topIdx[p - 1])) {
+    topDist[p] = topDist[p - 1];
+    topIdx[p] = topIdx[p - 1];
+    p--;
+  }
+  topDist[p] = dj;
+  topIdx[p] = j;
+  return Math.min(count + 1, kk);
 }
 
 function before(da: number, ia: number, db: number, ib: number): boolean {

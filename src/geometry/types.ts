@@ -105,6 +105,8 @@ export interface AnalysisReport {
     mle: { k: number; harmonic: number | null; mean: number | null };
     /** The seeded uniform sample of unique rows TwoNN and MLE ran on, or null when they ran on all unique rows. */
     sample: IdSample | null;
+    /** The exact kNN search TwoNN and MLE ran on (knnChoice.ts); absent when they did not run. */
+    neighbourSearch?: 'brute force' | 'pca tree';
   };
   neuralCollapse: {
     nc1: number | null;
@@ -126,6 +128,8 @@ export interface AnalysisReport {
     nc1Dominated?: boolean | null;
     /** cdnv and equiangularity ran on this seeded sample of class pairs (many classes), or null: all pairs. */
     pairSample?: PairSample | null;
+    /** True when W was given without b, so nc4 used b = 0; false with b; null without a classifier. */
+    biasAssumedZero?: boolean | null;
     /** For each metric above that is null although labels (and W, for the classifier metrics) were given: why. */
     reasons?: CollapseReasons;
     /** Sentences shown under the collapse metrics (CLI and app): the nc1Dominated warning, the pair sample. */
@@ -173,6 +177,8 @@ export interface KnnResult {
   indices: Int32Array;
   /** n*k distances, ascending per row: Euclidean, or 1 - cos for the cosine metric. */
   distances: Float64Array;
+  /** The exact search that ran (knnChoice.ts); absent for results made elsewhere. */
+  method?: 'brute force' | 'pca tree';
 }
 
 /** Per-class statistics of labelled rows X (N x D) in K classes, in float64. */

@@ -3,7 +3,8 @@
  * vector columns and label column of a delimited file with a header. Defaults follow io's rules;
  * when no default is sensible the worker asks the user (a `choose` reply) instead of guessing.
  */
-import { isLabelColumnName } from './labels';
+import { columnRoles, isLabelColumnName } from './columnRoles';
+import { forEachLine, splitCells } from './delimited';
 import { hasNpyMagic, parseNpyHeader } from './npyHeader';
 import { defaultArrays, type ArrayInfo } from './arrayStore';
 import { hasZipMagic, LABEL_KEYS, VECTOR_KEYS } from './npz';
@@ -23,6 +24,8 @@ export interface LoadChoice {
   labelColumn?: string;
   /** A raw .bytes tensor given alone: its values per point. */
   dim?: number;
+  /** The metadata file's label column (a metadata file with several columns). */
+  metaLabelColumn?: string;
 }
 
 /** One array of an .npz, an HDF5 file or a PyTorch file (or one embedding of a Projector config). */
@@ -31,8 +34,8 @@ export type { ArrayInfo } from '../io/arrayStore';
 /** The alternatives a file offers and the choice in effect. */
 export interface FileChoices {
   file: string;
-  /** npz, hdf5, torch: named arrays; projector: a config's embeddings; bytes: a raw tensor's dimension; table: header columns. */
-  kind: 'npz' | 'table' | 'hdf5' | 'torch' | 'projector' | 'bytes';
+  /** npz, hdf5, torch: named arrays; projector: a config's embeddings; bytes: a raw tensor's dimension; table: header columns; plain: nothing open but a metadata file's label column. */
+  kind: 'npz' | 'table' | 'plain' | 'hdf5' | 'torch' | 'projector' | 'bytes';
   /** The arrays of an .npz, HDF5 or PyTorch file; the embeddings of a Projector config (shape [] when the config gives none). */
   arrays?: ArrayInfo[];
   /** bytes: how many float32 values the tensor holds. */
@@ -41,6 +44,8 @@ export interface FileChoices {
   sprite?: { path: string; tile: [number, number] };
   /** Header columns of a delimited file. */
   columns?: ColumnInfo[];
+  /** The metadata file given with the vectors, when it has several columns (chosen.metaLabelColumn picks the labels). */
+  metadata?: { file: string; columns: string[] };
   chosen: Required<Pick<LoadChoice, 'labelColumn' | 'labelsArray'>> & LoadChoice;
   /** Why the user is asked ('' when the defaults were used). */
   reason: string;
@@ -80,28 +85,17 @@ export function npzChoices(bytes: Uint8Array, name: string, choice: LoadChoice =
   return { file: name, kind: 'npz', arrays, chosen: { vectors, labelsArray, labelColumn: '' }, reason };
 }
 
-/** Numeric columns that are row identifiers, not coordinates (pandas writes its index as '' or 'Unnamed: 0'). */
-const ID_COLUMN = /^(id|idx|index|row|unnamed: ?\d+|)$/i;
-
 /**
- * Defaults for a delimited file with a header (null without one): every numeric column except a
- * label-named or id-like one (ID_COLUMN) is a vector component; the label is a label-named column, else the only text
- * column. Several text columns and none named label/class: the user is asked.
+ * Defaults for a delimited file with a header (null without one): io's columnRoles rule, the CLI's
+ * too. Several text columns and none named like a label: the user is asked (the first is proposed).
  */
 export function tableChoices(text: string, name: string, choice: LoadChoice = {}): { choices: FileChoices; header: TableHeader } | null {
   const header = readHeader(text, name);
   if (!header) return null;
-  const cols = header.columns;
-  const named = cols.find((c) => isLabelColumnName(c.name) || c.name === 'y');
-  const text_ = cols.filter((c) => !c.numeric);
-  let labelColumn = choice.labelColumn ?? named?.name ?? (text_.length === 1 ? text_[0].name : '');
-  let reason = '';
-  if (choice.labelColumn === undefined && !named && text_.length > 1) {
-    reason = `${name} has several text columns (${text_.map((c) => c.name).join(', ')}); which one holds the class labels?`;
-    labelColumn = text_[0].name;
-  }
-  const columns = choice.columns ?? cols.filter((c) => c.numeric && c.name !== labelColumn && !ID_COLUMN.test(c.name)).map((c) => c.name);
-  return { choices: { file: name, kind: 'table', columns: cols, chosen: { columns, labelColumn, labelsArray: '' }, reason }, header };
+  const roles = columnRoles(header.columns, { labelColumn: choice.labelColumn, vectorColumns: choice.columns });
+  const reason = roles.ambiguousLabels ? `${name} has several text columns (${roles.ambiguousLabels.join(', ')}); which one holds the class labels?` : '';
+  const labelColumn = roles.ambiguousLabels?.[0] ?? roles.labelColumn;
+  return { choices: { file: name, kind: 'table', columns: header.columns, chosen: { columns: roles.vectorColumns, labelColumn, labelsArray: '' }, reason }, header };
 }
 
 /** True for bytes io would read as an .npz. */
@@ -124,4 +118,27 @@ export function storeChoices(arrays: ArrayInfo[], name: string, kind: 'hdf5' | '
   const vectors = d.vectors ?? arrays.find(isMatrix)?.name;
   const labels = d.vectors === undefined && vectors !== undefined ? defaultArrays(arrays, vectors).labels : d.labels;
   return { file: name, kind, arrays, chosen: { vectors, labelsArray: choice.labelsArray ?? labels, labelColumn: '' }, reason };
+}
+
+/**
+ * The columns of a metadata file with a header row (a .tsv/.csv/.tab of several columns: the
+ * Embedding-Projector rule of io/labels.ts), or null for a one-column or non-table labels file.
+ */
+export function metadataColumns(file: { name: string; bytes: Uint8Array }): string[] | null {
+  const lower = file.name.toLowerCase().replace(/\.gz$/, '');
+  if (!/\.(tsv|csv|tab)$/.test(lower) || hasNpyMagic(file.bytes)) return null;
+  const head = new TextDecoder('utf-8').decode(file.bytes.subarray(0, 64 * 1024));
+  let first: string[] | null = null;
+  forEachLine(head, (start, end) => {
+    first = splitCells(head, start, end, lower.endsWith('.csv') ? ',' : '\t');
+    return false;
+  });
+  const cols = first as string[] | null;
+  return cols && cols.length > 1 ? cols : null;
+}
+
+/** The metadata label column in effect: the chosen one, else io's default (pickLabelColumn: a label-named column, else the first). */
+export function metadataChoice(columns: string[], chosen?: string): string {
+  if (chosen !== undefined && columns.includes(chosen)) return chosen;
+  return columns.find(isLabelColumnName) ?? columns[0];
 }

@@ -5,7 +5,6 @@
  */
 import type { Embeddings } from '../geometry/types';
 import { assembleEmbeddings, gunzipIfNeeded, type LoadOptions, type NamedBytes, type ParsedEmbeddings } from './assemble';
-import { parseNumericTable } from './delimited';
 import { InputError } from './errors';
 import { parseJsonEmbeddings, parseJsonLines } from './json';
 import { labelsFromNpy } from './labels';
@@ -18,6 +17,7 @@ import { hasArrowMagic, hasArrowStreamStart } from './arrow';
 import { hasHdf5Magic } from './hdf5';
 import { isProjectorConfig } from './projector';
 import { isTorchZip, torchStore } from './torch';
+import { parseDelimited } from './table';
 import { decodeUtf8, emptyFileError } from './text';
 
 export { gunzipIfNeeded, type LoadOptions, type NamedBytes } from './assemble';
@@ -153,7 +153,7 @@ export function parseFormat(format: EmbeddingsFormat, file: NamedBytes, name: st
     case 'jsonl':
       return parseJsonLines(decodeText(file, name), name, opts);
     case 'delimited':
-      return parseNumericTable(decodeText(file, name), name);
+      return parseDelimited(decodeText(file, name), name, { labelColumn: opts.labelColumn, labelsGiven: opts.labels !== undefined });
     case 'torch':
       return parseStore(torchStore(file.bytes, name, opts.budget), name, { vectors: opts.vectors, withLabels: opts.labels === undefined });
     default:

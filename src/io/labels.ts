@@ -4,6 +4,7 @@
  * a file with several columns has one.
  */
 import type { Metadata } from '../geometry/types';
+import { isLabelColumnName } from './columnRoles';
 import { forEachLine, sniffDelimiter, splitCells, type Delimiter } from './delimited';
 import { InputError } from './errors';
 import { formatShape, hasNpyMagic } from './npyHeader';
@@ -87,14 +88,11 @@ export function parseMetadata(text: string, name: string, delimiter?: Delimiter)
   return { meta: { columns, values }, hasHeader };
 }
 
-/** True for the column names taken as labels when none is named: label, labels, class (any case). */
-export function isLabelColumnName(column: string): boolean {
-  return /^(labels?|class)$/i.test(column);
-}
+export { isLabelColumnName } from './columnRoles';
 
 /**
  * The label column of a metadata table: `column` by name when given, else a column named
- * label/labels/class (any case), else the first.
+ * label/labels/class/y (any case: columnRoles.ts's names), else the first.
  */
 export function pickLabelColumn(meta: Metadata, name: string, column?: string): { values: string[]; column: string } {
   let c: number;

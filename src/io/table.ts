@@ -4,15 +4,14 @@
  * other column as metadata. Built on io's line scanner and cell parser; errors name line and column.
  */
 import type { ParsedEmbeddings } from './assemble';
-import { forEachLine, parseNumberCell, sniffDelimiter, splitCells, type Delimiter } from './delimited';
+import { columnRoles } from './columnRoles';
+import { forEachLine, parseNumberCell, parseNumericTable, sniffDelimiter, splitCells, type Delimiter } from './delimited';
 import { InputError } from './errors';
 import { quoteShort } from './text';
+import type { ColumnInfo } from './columnRoles';
 
-/** One header column: its name and whether every sampled data cell in it is a number. */
-export interface ColumnInfo {
-  name: string;
-  numeric: boolean;
-}
+export type { ColumnInfo } from './columnRoles';
+
 
 /** The header of a delimited file, or null when its first row is data (every cell numeric). */
 export interface TableHeader {
@@ -119,4 +118,36 @@ function cellError(name: string, line: number, col: number, column: string, cell
     `${name} line ${line}, column ${col + 1} (${quoteShort(column)}) is not a number: ${quoteShort(cell, 40)}.`,
     'Fix that cell, or leave this column out of the vector columns (choose the columns again).',
   );
+}
+
+/**
+ * Delimited text as the CLI reads it, by columnRoles (the app's rule): with a header row, the
+ * numeric columns but the label and id-like ones are the vectors, the label column (or
+ * `labelColumn`) gives the labels unless a labels file was given (`labelsGiven`), the rest is
+ * metadata; without a header, every column is a vector component. A table with no vector column
+ * (a labels or metadata file) or several candidate label columns is an InputError.
+ */
+export function parseDelimited(text: string, name: string, opts: { labelColumn?: string; labelsGiven?: boolean } = {}): ParsedEmbeddings {
+  const header = readHeader(text, name);
+  if (!header) return parseNumericTable(text, name);
+  const { labelsGiven = false } = opts;
+  const roles = columnRoles(header.columns, labelsGiven || opts.labelColumn === undefined ? {} : { labelColumn: opts.labelColumn });
+  if (roles.vectorColumns.length === 0) throw labelsOnlyError(name, header.columns.map((c) => c.name));
+  if (roles.ambiguousLabels && !labelsGiven) {
+    throw new InputError(
+      `${name} has several text columns (${roles.ambiguousLabels.map((c) => quoteShort(c)).join(', ')}) and none is named label, class or y, so the labels are ambiguous.`,
+      'Name the label column with --label-column NAME (the other columns are kept as metadata).',
+    );
+  }
+  if (roles.vectorColumns.length === header.columns.length) return parseNumericTable(text, name, { delimiter: header.delimiter });
+  return readTable(text, name, header, roles.vectorColumns, labelsGiven ? undefined : roles.labelColumn || undefined);
+}
+
+/** The fix of the app's error for a labels or metadata file given alone: the app keeps that file for the vectors chosen next (appStore). */
+export const LABELS_KEPT_FIX = 'Now choose the vectors: open or drop the vectors file; this file is kept and used as its labels.';
+
+/** The InputError for a labels or metadata file given where the vectors belong. */
+export function labelsOnlyError(name: string, columns: readonly string[], fix = 'Now choose the vectors file as well: give it first and this file with --labels.'): InputError {
+  const what = columns.length > 1 ? `columns ${columns.map((c) => quoteShort(c)).join(', ')}` : 'one value per row';
+  return new InputError(`${name} holds labels or metadata (${what}), not vectors.`, fix);
 }

@@ -113,6 +113,12 @@ describe('analysis store', () => {
     f.reply({ type: 'progress', id: 2, fraction: 0.42, stage: 'intrinsic dimension' });
     expect(store.getState().idStage.progress).toEqual({ fraction: 0.42, stage: 'intrinsic dimension' });
     const id = { twoNN: 3.5, mle: { k: 5, harmonic: 3.1, mean: 3.3 }, sample: null };
+    // The global estimates arrive first: in the report, the stage still running (per-class next).
+    f.reply({ type: 'intrinsicDimensionGlobal', id: 2, dataset: 1, intrinsicDimension: id, threads: 2 });
+    await flush();
+    expect(store.getState().report?.intrinsicDimension).toEqual(id);
+    expect(store.getState().idStage).toMatchObject({ status: 'running', global: true, threads: 2 });
+    expect(store.getState().charts?.classes?.dimension).toBeNull();
     const dims = { twoNN: [2.5], mleHarmonic: [2.4], k: [5] };
     f.reply({ type: 'intrinsicDimension', id: 2, dataset: 1, intrinsicDimension: id, classDimension: dims, ms: 40 });
     await flush();

@@ -31,8 +31,10 @@ export interface IdStageState {
   /** Milliseconds the stage took, once done. */
   ms: number | null;
   error: string | null;
-  /** Threads its nearest-neighbour scans ran on, once done. */
+  /** Threads its nearest-neighbour scans ran on, once the global estimates are in. */
   threads?: number;
+  /** The global TwoNN/MLE are in the report (the per-class estimates may still be running). */
+  global?: boolean;
 }
 
 export interface AnalysisError {
@@ -64,6 +66,8 @@ export interface AnalysisState {
   charts: DatasetCharts | null;
   /** The choices the file on screen was loaded with. */
   choices: FileChoices | null;
+  /** Where the classifier of the data on screen came from (W, b), or null without one. */
+  classifier: { weightsFrom: string; biasFrom: string | null } | null;
   /** A file waiting for the user's choice (status 'choosing'). */
   pendingChoice: FileChoices | null;
   /** Bumped whenever pointBuffers change (a new dataset). */
@@ -121,6 +125,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient, options: An
         metaColumns: r.meta?.columns ?? [],
         charts: r.charts,
         choices: r.choices,
+        classifier: r.classifier ?? null,
         pendingChoice: null,
         analysisMs: r.analysisMs,
         shownSource: get().source,
@@ -148,6 +153,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient, options: An
       metaColumns: [],
       charts: null,
       choices: null,
+      classifier: null,
       pendingChoice: null,
       dataVersion: 0,
       analysisMs: null,
@@ -163,7 +169,14 @@ export function createAnalysisStore(getClient: () => AnalysisClient, options: An
         const current = () => get().idStage.requestId;
         const ticket = getClient().intrinsicDimension(
           { dataset },
-          { onProgress: whileCurrent(current, () => ticket.id, (fraction, stage) => set({ idStage: { ...get().idStage, progress: { fraction, stage } } })) },
+          {
+            onProgress: whileCurrent(current, () => ticket.id, (fraction, stage) => set({ idStage: { ...get().idStage, progress: { fraction, stage } } })),
+            onIdGlobal: whileCurrent(current, () => ticket.id, (g) => {
+              const { report, datasetId } = get();
+              if (datasetId !== g.dataset || !report) return;
+              set({ report: { ...report, intrinsicDimension: g.intrinsicDimension }, idStage: { ...get().idStage, global: true, threads: g.threads } });
+            }),
+          },
         );
         set({ idStage: { status: 'running', requestId: ticket.id, progress: { fraction: 0, stage: 'TwoNN/MLE' }, ms: null, error: null } });
         follow(
@@ -176,7 +189,7 @@ export function createAnalysisStore(getClient: () => AnalysisClient, options: An
             set({
               report: { ...report, intrinsicDimension: r.intrinsicDimension, codingRate: r.codingRate, projection: r.projection },
               charts: charts ? { ...charts, classes } : charts,
-              idStage: { status: 'done', requestId: null, progress: { fraction: 1, stage: 'done' }, ms: r.ms, error: null, threads: r.threads },
+              idStage: { status: 'done', requestId: null, progress: { fraction: 1, stage: 'done' }, ms: r.ms, error: null, threads: r.threads, global: true },
             });
           },
           (f) => {

@@ -4,13 +4,14 @@
  * selection through one explicit action, `onNewDataset`.
  */
 import { createAnalysisClient, type AnalysisClient } from '../workers/analysisClient';
-import type { BackendPreference, DatasetSource } from '../workers/analysisProtocol';
+import { LABELS_KEPT_FIX, type BackendPreference, type DatasetSource } from '../workers/analysisProtocol';
 import type { WorkerFailure } from '../workers/rpc/failure';
 import { createAnalysisStore, type AnalysisState } from './analysisStore';
 import { DEMO_DATASETS, demoSource, sourceFromQuery } from './datasets';
 import { createInspectStore } from './inspectStore';
 import { createJobsStore } from './jobsStore';
 import { createFaithfulnessStore } from './faithfulnessStore';
+import { useFilterStore } from './filterStore';
 import { getViewBuffers } from './pointBuffers';
 import { autoPointSize, useViewStore } from './viewStore';
 
@@ -60,6 +61,7 @@ function onNewDataset(s: AnalysisState): void {
   // view, which applies a link's pending view and clicked point (url/sync.ts).
   useInspectStore.getState().reset();
   useFaithfulnessStore.getState().reset();
+  useFilterStore.getState().reset();
   const view = getViewBuffers();
   if (view) useJobsStore.getState().reset(view);
   const v = useViewStore.getState();
@@ -86,10 +88,30 @@ export function analyzeDemo(id: string = DEMO_DATASETS[0].id, preference?: Backe
   useAnalysisStore.getState().run(demoSource(d, document.baseURI), preference);
 }
 
-/** Loads user files: the vectors file plus an optional metadata/labels file (and a Projector config's companion files). */
+/** A labels or metadata file given alone (the worker said so with LABELS_KEPT_FIX), kept for the vectors file given next. */
+let keptLabels: File | null = null;
+let lastAlone: File | null = null;
+useAnalysisStore.subscribe((s, prev) => {
+  if (s.error !== prev.error && s.error?.fix === LABELS_KEPT_FIX && lastAlone) keptLabels = lastAlone;
+});
+
+/** Loads user files: the vectors file plus an optional metadata/labels file (else the labels file kept from a drop of it alone), and a Projector config's companion files. */
 export function analyzeFiles(vectors: File, metadata?: File, companions?: File[]): void {
-  const source: DatasetSource = { kind: 'files', name: vectors.name, vectors, metadata, ...(companions ? { companions } : {}) };
+  const labels = metadata ?? keptLabels ?? undefined;
+  lastAlone = labels ? null : vectors;
+  keptLabels = null;
+  const source: DatasetSource = { kind: 'files', name: vectors.name, vectors, metadata: labels, ...(companions ? { companions } : {}) };
   useAnalysisStore.getState().run(source);
+}
+
+/**
+ * Analyses the data on screen again with the final-layer classifier in `files` (W and b as
+ * separate files or one .npz/.safetensors; none: without a classifier), for nc3 and nc4.
+ */
+export function analyzeWithClassifier(files: File[]): void {
+  const s = useAnalysisStore.getState().shownSource;
+  if (!s || (s.kind !== 'files' && s.kind !== 'url')) return;
+  useAnalysisStore.getState().run({ ...s, classifier: files.length ? files : undefined });
 }
 
 /** Opens the file kept in browser storage when there is one (resolves false otherwise); src/url/keptSync.ts sets it. */

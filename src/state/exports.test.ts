@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportToJson } from '../cli/format';
+import { reportToJson } from '../geometry/report';
 import type { AnalysisReport } from '../geometry/types';
 import type { ViewResult } from '../workers/analysisProtocol';
 import { coordinatesCsv, csvCell, metricsJson } from './exports';

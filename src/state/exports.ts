@@ -3,7 +3,7 @@
  * and the analysis report with the CLI's keys (JSON, through the CLI's own serialiser).
  */
 import type { AnalysisReport } from '../geometry/types';
-import { reportToJson } from '../cli/format';
+import { reportToJson } from '../geometry/report';
 import type { ViewResult } from '../workers/analysisProtocol';
 import type { PointBuffers } from './pointBuffers';
 

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { AnalysisClient } from '../workers/analysisClient';
 import { follow } from '../workers/rpc/latest';
 import { getPointBuffers } from './pointBuffers';
-import { searchPoints, type TextColumn } from './search';
+import { searchPoints, type TextColumn } from '../explore/search';
 
 /** Neighbours listed for a clicked point. */
 export const NEIGHBOUR_COUNT = 20;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import '../../tests/setup';
 import { intrinsicDimension } from '../landscape/threshold';
-import { sweepsToCsv, sweepsToJson } from '../panels/landscape/landscapeExport';
+import { sweepsToCsv, sweepsToJson } from './landscapeExport';
 import { LandscapeClient, type LandscapeWorkerLike } from '../workers/landscapeClient';
 import type { LandscapeReply, LandscapeRequest } from '../workers/landscapeProtocol';
 import { planSetup } from '../landscape/setup';

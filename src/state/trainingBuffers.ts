@@ -3,6 +3,7 @@
  * version number and the views read these arrays when it changes. 3D frames are thinned as the run
  * grows (the older half keeps every other frame) so memory stays bounded on long runs.
  */
+import { NO_SNAPSHOT_MEASURES, type SnapshotMeasures } from '../teach/measures';
 import type { Divergence } from '../training/divergence';
 import type { LayerId, SnapshotMetrics, SubspaceAngles } from '../training/types';
 import type { FeatureFrame, FrameMode, ProbePairs } from '../workers/trainingProtocol';
@@ -18,6 +19,8 @@ export interface TrainHistory {
   run: number;
   /** One row per snapshot, in step order. */
   metrics: SnapshotMetrics[];
+  /** The lesson measures of each snapshot (aligned with metrics). */
+  measures: SnapshotMeasures[];
   /** 3D frames, in step order (thinned past MAX_FRAMES). */
   frames: FrameEntry[];
   /** Labels of the fixed sample rows (the same for every snapshot: the first snapshot's array is kept), or null before the first. */
@@ -43,7 +46,7 @@ let history: TrainHistory = emptyHistory(0);
 
 /** A history with no snapshots for run `run`. */
 export function emptyHistory(run: number): TrainHistory {
-  return { run, metrics: [], frames: [], sampleLabels: null, sampleNoisy: null, profiles: [], angles: [], features: null, divergence: null };
+  return { run, metrics: [], measures: [], frames: [], sampleLabels: null, sampleNoisy: null, profiles: [], angles: [], features: null, divergence: null };
 }
 
 /** Starts a new run's history (the previous one is dropped). */
@@ -75,11 +78,13 @@ export function appendSnapshot(
     subspaceAngles: SubspaceAngles | null;
     divergence?: Divergence | null;
     mixupProbe?: ProbePairs | null;
+    measures?: SnapshotMeasures;
   },
 ): void {
   if (run !== history.run) return;
   const step = s.metrics.step;
   history.metrics.push(s.metrics);
+  history.measures.push(s.measures ?? NO_SNAPSHOT_MEASURES);
   history.frames.push({ step, frames: s.frames });
   if (history.frames.length > MAX_FRAMES) history.frames = thinFrames(history.frames);
   if (history.metrics.length === 1) history.sampleNoisy = s.sampleNoisy ?? null;

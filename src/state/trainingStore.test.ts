@@ -187,7 +187,7 @@ describe('exports', () => {
 
   it('run JSON turns NaN into null and angle arrays into lists', () => {
     const history = {
-      run: 1, metrics: [{ ...row(0, 0.5), nc1: NaN }, row(25, 1), row(50, 0.9), row(75, 1)], frames: [], sampleLabels: null, sampleNoisy: null, profiles: [],
+      run: 1, measures: [], metrics: [{ ...row(0, 0.5), nc1: NaN }, row(25, 1), row(50, 0.9), row(75, 1)], frames: [], sampleLabels: null, sampleNoisy: null, profiles: [],
       angles: [{ step: 0, angles: { orthonormalityError: 1e-7, pairs: [{ a: 0, b: 1, angles: Float64Array.of(0.1, 0.2), geodesic: 0.3, chordal: 0.2 }] } }],
       features: null,
     };

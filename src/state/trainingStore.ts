@@ -7,85 +7,17 @@
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { DEFAULT_PRESET, findPreset } from '../training/presets';
-import type { RunConfig, SnapshotCollapse, SnapshotMetrics } from '../training/types';
-import type { BackendChoice, BackendPreference } from '../workers/analysisProtocol';
+import type { RunConfig, SnapshotMetrics } from '../training/types';
+import type { BackendPreference } from '../workers/analysisProtocol';
 import { createTrainingClient, type TrainingListener } from '../workers/trainingClient';
-import type { FrameMode, RunInfo, SnapshotMessage, StoppedReply, TrainSpeed } from '../workers/trainingProtocol';
+import type { SnapshotMessage, TrainSpeed } from '../workers/trainingProtocol';
 import { appendSnapshot, getHistory, resetHistory } from './trainingBuffers';
 import { runLabel } from './trainingConfig';
-import type { AllRowFeatures } from './trainingExport';
+import { createFeatureExport } from './trainingFeatureExport';
+import type { TrainingState } from './trainingState';
 import { initialBackend } from './backendQuery';
 
-export type TrainStatus = 'idle' | 'building' | 'ready' | 'playing' | 'error';
-
-/** A finished (or paused) run kept to overlay its curves on the next one. */
-export interface KeptRun {
-  label: string;
-  metrics: SnapshotMetrics[];
-  /** First step with train accuracy 1 (the terminal phase), or null. */
-  terminalStep: number | null;
-}
-
-/** A features export in flight (progress in [0, 1]), or the reason the last one failed. */
-export type FeatureExportState = { status: 'running'; fraction: number } | { status: 'error'; problem: string; fix: string };
-
-export interface TrainingState {
-  /** The preset the settings came from, or null once edited. */
-  presetId: string | null;
-  config: RunConfig;
-  preference: BackendPreference;
-  backend: BackendChoice | null;
-  speed: TrainSpeed;
-  frameMode: FrameMode;
-  status: TrainStatus;
-  progress: { fraction: number; stage: string };
-  /** The run on the worker (null before the first is built). */
-  info: RunInfo | null;
-  error: { kind: 'input' | 'internal'; problem: string; fix: string } | null;
-  /** Why the last play stopped ('diverged' is shown as a warning). */
-  stopReason: StoppedReply['reason'] | null;
-  /** Bumped when the history in trainingBuffers changes. */
-  version: number;
-  latest: SnapshotMetrics | null;
-  /** The latest snapshot's collapse block: reasons for the metrics it leaves NaN, NC1's conditioning, nc1Dominated. */
-  collapse: SnapshotCollapse | null;
-  stepsPerSecond: number | null;
-  tensors: number | null;
-  /** First snapshot step with train accuracy 1 (train error 0): the terminal phase starts there. */
-  terminalStep: number | null;
-  kept: KeptRun | null;
-  /** Snapshot index shown in 3D while replaying, or null to follow the latest. */
-  replay: number | null;
-  /** The features export in flight or its failure; null when none. */
-  featureExport: FeatureExportState | null;
-
-  setPreset: (id: string) => void;
-  /** Replaces the settings (the controls compute them with trainingConfig.ts); the run rebuilds. */
-  edit: (update: (c: RunConfig) => RunConfig) => void;
-  setPreference: (p: BackendPreference) => void;
-  setSpeed: (s: TrainSpeed) => void;
-  setFrameMode: (m: FrameMode) => void;
-  setReplay: (index: number | null) => void;
-  /** Builds the run when none exists (opening Train mode). */
-  ensureRun: () => void;
-  play: () => void;
-  pause: () => void;
-  /** Trains snapshotEvery steps (one snapshot) and pauses. */
-  step: () => void;
-  /** One optimisation step (and its snapshot), then pause. */
-  stepOne: () => void;
-  /** Rebuilds the run from step 0 with the same settings (the same seed gives the same run). */
-  reset: () => void;
-  keepRun: () => void;
-  clearKept: () => void;
-  /**
-   * The penultimate features of every training and test row of the current run at its current
-   * step (a playing run is paused first); null when there is no run, or the export was cancelled,
-   * superseded by a new run, or failed (featureExport says why).
-   */
-  exportFeatures: () => Promise<AllRowFeatures | null>;
-  cancelFeatureExport: () => void;
-}
+export type { FeatureExportState, KeptRun, TrainingState, TrainStatus } from './trainingState';
 
 /** The worker client the store drives (TrainingClient, or a fake in tests). */
 export interface TrainingPort {
@@ -122,18 +54,15 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
   let after: 'run' | 'step' | null = null;
   let rebuildTimer: ReturnType<typeof setTimeout> | null = null;
   let flushPending = false;
-  /** The features request in flight and who waits for it. */
-  let exporting: { id: number; done: Promise<AllRowFeatures | null>; resolve: (f: AllRowFeatures | null) => void } | null = null;
   /** The trainer's step as last reported (snapshots and stopped replies of the current run). */
   let trainerStep = -1;
-  /** The last features answered, reused while the run has not moved. */
-  let lastFeatures: AllRowFeatures | null = null;
 
   const useStore = create<TrainingState>()((set, get) => {
+    const exporter = createFeatureExport({ show: (featureExport) => set({ featureExport }), request: (run) => client().features(run), cancel: (id) => client().cancel(id) });
     const listener: TrainingListener = {
       progress: (id, fraction, stage) => {
         if (id === configureId) set({ progress: { fraction, stage } });
-        else if (exporting?.id === id) set({ featureExport: { status: 'running', fraction } });
+        else if (exporter.owns(id)) set({ featureExport: { status: 'running', fraction } });
       },
       backend: (id, choice) => {
         if (id === configureId) set({ backend: choice });
@@ -142,8 +71,8 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
         if (id !== configureId) return;
         resetHistory(info.run);
         trainerStep = 0;
-        lastFeatures = null;
-        set((s) => ({ info, latest: null, collapse: null, terminalStep: null, replay: null, version: s.version + 1, featureExport: exporting ? s.featureExport : null }));
+        exporter.forget();
+        set((s) => ({ info, latest: null, collapse: null, terminalStep: null, replay: null, version: s.version + 1, featureExport: exporter.active() ? s.featureExport : null }));
       },
       snapshot: (_id, run, snap) => {
         if (run === get().info?.run) receive(run, snap);
@@ -160,25 +89,12 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
         }
       },
       features: (r) => {
-        if (!exporting || r.id !== exporting.id) return;
         const { info } = get();
-        lastFeatures = {
-          run: r.run,
-          step: r.step,
-          featureDim: r.featureDim,
-          trainRows: r.trainRows,
-          testRows: r.testRows,
-          features: r.features,
-          labels: r.labels,
-          classNames: info?.run === r.run ? info.classNames.slice() : [],
-        };
-        finishExport(lastFeatures, null);
+        exporter.answer(r, info?.run === r.run ? info.classNames.slice() : []);
       },
-      cancelled: (id) => {
-        if (exporting?.id === id) finishExport(null, null);
-      },
+      cancelled: (id) => exporter.cancelled(id),
       error: (id, kind, problem, fix) => {
-        if (exporting && (id === exporting.id || id === 0)) finishExport(null, { status: 'error', problem, fix });
+        exporter.failed(id, problem, fix);
         if (id !== 0 && id !== configureId && id !== playId) return;
         after = null;
         set({ status: 'error', error: { kind, problem, fix } });
@@ -186,13 +102,6 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
     };
 
     const client = () => (port ??= deps.connect(listener));
-
-    function finishExport(result: AllRowFeatures | null, state: FeatureExportState | null): void {
-      const e = exporting;
-      exporting = null;
-      set({ featureExport: state });
-      e?.resolve(result);
-    }
 
     function receive(run: number, snap: SnapshotMessage): void {
       appendSnapshot(run, snap);
@@ -325,20 +234,18 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
       },
       clearKept: () => set({ kept: null }),
       exportFeatures: () => {
-        if (exporting) return exporting.done;
+        const pending = exporter.pending();
+        if (pending) return pending;
         const s = get();
         if (!s.info || s.status === 'building' || s.status === 'idle') return Promise.resolve(null);
         if (s.status === 'playing') get().pause();
-        else if (lastFeatures?.run === s.info.run && lastFeatures.step === trainerStep) return Promise.resolve(lastFeatures);
-        let resolve: (f: AllRowFeatures | null) => void = () => undefined;
-        const done = new Promise<AllRowFeatures | null>((r) => (resolve = r));
-        exporting = { id: client().features(s.info.run), done, resolve };
-        set({ featureExport: { status: 'running', fraction: 0 } });
-        return done;
+        else {
+          const cached = exporter.cached(s.info.run, trainerStep);
+          if (cached) return Promise.resolve(cached);
+        }
+        return exporter.start(s.info.run);
       },
-      cancelFeatureExport: () => {
-        if (exporting) client().cancel(exporting.id);
-      },
+      cancelFeatureExport: () => exporter.cancel(),
     };
   });
   return useStore;

@@ -30,6 +30,9 @@ export interface ViewState {
   /** What labels the points ('class' or `meta:<column>`), or null for no labels. */
   labelBy: string | null;
   setLabelBy: (by: string | null) => void;
+  /** Automatic cluster labels at the 2D view's density peaks, named from this text column ('class' or `meta:<column>`), or null for none. */
+  peakLabelsBy: string | null;
+  setPeakLabelsBy: (by: string | null) => void;
   /** Density shading: contours under the points in 2D, translucent accumulation in 3D; 'auto' turns it on above DENSITY_AUTO_N points. */
   density: 'auto' | 'on' | 'off';
   setDensity: (d: 'auto' | 'on' | 'off') => void;
@@ -78,6 +81,8 @@ export const useViewStore = create<ViewState>()((set) => ({
   setShowTicks: (showTicks) => set({ showTicks }),
   labelBy: null,
   setLabelBy: (labelBy) => set({ labelBy }),
+  peakLabelsBy: null,
+  setPeakLabelsBy: (peakLabelsBy) => set({ peakLabelsBy }),
   density: 'auto',
   setDensity: (density) => set({ density }),
   sprites: false,

@@ -83,7 +83,7 @@ export async function streamReport(raw: Moments, sample: RowSample, opts: Report
     classes: classes ? classes.K : null,
     pca: pcaReport(p),
     intrinsicDimension: id,
-    neuralCollapse: collapseReport(nc),
+    neuralCollapse: collapseReport(nc, classes?.classifier),
     skipped: { nonFinite: m.nonFinite, duplicates: n - distinct.value },
   };
   const stream: StreamInfo = {

@@ -1,16 +1,15 @@
 /** Checkpoints and action goals evaluated on a run's metrics history (pure; the Teach panel calls them on the live run). */
-import type { SnapshotMetrics } from '../training/types';
-import type { Checkpoint, CheckResult, LessonAction } from './types';
+import type { Checkpoint, CheckResult, LessonAction, LessonRow, Recording } from './types';
 
 const num = (v: number) => (Math.abs(v) >= 100 || v === 0 ? v.toFixed(0) : v.toPrecision(2));
 
 /** The first snapshot of the terminal phase (train accuracy 1), or undefined. */
-export function terminalSnapshot(rows: readonly SnapshotMetrics[]): SnapshotMetrics | undefined {
+export function terminalSnapshot<R extends { trainAccuracy: number }>(rows: readonly R[]): R | undefined {
   return rows.find((r) => r.trainAccuracy === 1);
 }
 
-/** Evaluates one checkpoint on `rows` (snapshot order). A missing value fails with the reason. */
-export function evaluate(c: Checkpoint, rows: readonly SnapshotMetrics[]): CheckResult {
+/** Evaluates one checkpoint on `rows` (snapshot order) and the values earlier steps recorded. A missing value fails with the reason. */
+export function evaluate(c: Checkpoint, rows: readonly LessonRow[], recorded: Readonly<Record<string, number>> = {}): CheckResult {
   const last = rows[rows.length - 1];
   const verdict = (pass: boolean, detail: string) => ({ pass, text: `${c.claim}: ${pass ? 'yes' : 'no'} (${detail})` });
   if (!last) return verdict(false, 'no snapshots yet');
@@ -23,6 +22,20 @@ export function evaluate(c: Checkpoint, rows: readonly SnapshotMetrics[]): Check
   if (c.kind === 'below') return verdict(latest < c.value, `${num(latest)} at step ${last.step}`);
   if (c.kind === 'atMost') return verdict(latest <= c.value, `${num(latest)} at step ${last.step}`);
   if (c.kind === 'atLeast') return verdict(latest >= c.value, `${num(latest)} at step ${last.step}`);
+  if (c.kind === 'sinceStart') {
+    const from = rows[0][c.metric];
+    if (from === null) return verdict(false, `${c.metric} is not available at step ${rows[0].step}`);
+    const ratio = c.relation === 'rose' ? latest / from : from / latest;
+    return verdict(ratio >= c.factor, `${num(from)} at step ${rows[0].step} -> ${num(latest)} at step ${last.step}, ${num(ratio)}x`);
+  }
+  if (c.kind === 'compare') {
+    const other = recorded[c.than];
+    if (other === undefined) return verdict(false, `the step that measures ${c.than} has not been run yet`);
+    const f = c.factor ?? 1;
+    const pass = c.relation === 'above' ? latest > other * f : latest * f < other;
+    const ratio = c.relation === 'above' ? latest / other : other / latest;
+    return verdict(pass, `${num(latest)} at step ${last.step}, ${c.than} ${num(other)}${f !== 1 && Number.isFinite(ratio) ? `, ${num(ratio)}x` : ''}`);
+  }
   const start = terminalSnapshot(rows);
   if (!start) return verdict(false, 'train accuracy has not reached 100% yet');
   const from = start[c.metric];
@@ -32,11 +45,22 @@ export function evaluate(c: Checkpoint, rows: readonly SnapshotMetrics[]): Check
 }
 
 /** Whether a step's action has finished: its goal met, or its step budget spent (counted from `startStep`). */
-export function actionDone(a: LessonAction, rows: readonly SnapshotMetrics[], startStep: number): { done: boolean; met: boolean } {
+export function actionDone(a: LessonAction, rows: readonly LessonRow[], startStep: number): { done: boolean; met: boolean } {
   const last = rows[rows.length - 1];
   if (!last) return { done: false, met: false };
   if (a.kind === 'play-for') return { done: last.step >= startStep + a.steps, met: last.step >= startStep + a.steps };
   const v = last[a.metric];
   const met = v !== null && v >= a.atLeast;
   return { done: met || last.step >= startStep + a.maxSteps, met };
+}
+
+/** The values a step records from the latest row (metrics that are null there are left out). */
+export function recordings(list: readonly Recording[] | undefined, rows: readonly LessonRow[]): Record<string, number> {
+  const last = rows[rows.length - 1];
+  const out: Record<string, number> = {};
+  for (const r of list ?? []) {
+    const v = last?.[r.metric];
+    if (typeof v === 'number' && Number.isFinite(v)) out[r.name] = v;
+  }
+  return out;
 }

@@ -4,6 +4,9 @@
  * (the trainer in Node on wasm), and e2e/teach.spec.ts runs each lesson in the built app on wasm.
  */
 import type { Lesson } from './types';
+import { FIXED_ETF, GRASSMANN } from './lessonsHeads';
+import { IMBALANCE, MIXUP } from './lessonsData';
+import { INTRINSIC_DIMENSION } from './lessonsDimension';
 
 /** Gaussian blobs, K = 4, 200 points in 512-d; a 512-64-16 ReLU MLP, cross-entropy, SGD with weight decay, seed 1. */
 export const BLOBS_COLLAPSE = 'source=blobs&n=200&dim=512&classes=4&separation=6&noise=1&depth=2&width=64&features=16&head=linear&loss=ce&opt=sgd&lr=0.05&momentum=0.9&wd=0.02&batch=32&seed=1&dataseed=1&every=25';
@@ -57,7 +60,7 @@ const NEURAL_COLLAPSE: Lesson = {
 };
 
 /** Every lesson, menu order; ids are stable (links name them). */
-export const LESSONS: readonly Lesson[] = [NEURAL_COLLAPSE];
+export const LESSONS: readonly Lesson[] = [NEURAL_COLLAPSE, FIXED_ETF, GRASSMANN, MIXUP, IMBALANCE, INTRINSIC_DIMENSION];
 
 export function findLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

@@ -8,7 +8,8 @@ import { create } from 'zustand';
 import { getHistory } from '../state/trainingBuffers';
 import { useTrainingStore } from '../state/trainingStore';
 import { applyTrainQuery } from '../url/storeState';
-import { actionDone, evaluate } from './checks';
+import { actionDone, evaluate, recordings } from './checks';
+import { lessonRows } from './rows';
 import { findLesson, LESSONS } from './lessons';
 import type { CheckResult } from './types';
 
@@ -23,6 +24,8 @@ export interface TeachState {
   met: boolean | null;
   /** Checkpoint verdicts of the open step (null until evaluated). */
   results: CheckResult[] | null;
+  /** Values recorded by this lesson's steps (their `record`), for later steps' comparisons. */
+  recorded: Record<string, number>;
   open: (lessonId: string, step?: number) => void;
   goTo: (step: number) => void;
   /** Runs the open step's action, then evaluates its checkpoints. */
@@ -47,11 +50,12 @@ export const useTeachStore = create<TeachState>()((set, get) => {
     running: false,
     met: null,
     results: null,
+    recorded: {},
     open: (lessonId, step = 0) => {
       detach();
       const l = findLesson(lessonId) ?? LESSONS[0];
       const at = Math.min(Math.max(0, step), l.steps.length - 1);
-      set({ lessonId: l.id, running: false, opened: true });
+      set({ lessonId: l.id, running: false, opened: true, recorded: {} });
       get().goTo(at);
       // Opened at a later step (a link): the settings in force there are the nearest earlier step's.
       const settings = l.steps.slice(0, at + 1).reverse().find((x) => x.settings)?.settings;
@@ -78,7 +82,7 @@ export const useTeachStore = create<TeachState>()((set, get) => {
           return;
         }
         if (t.latest === p.latest) return;
-        const d = actionDone(action, getHistory().metrics, start);
+        const d = actionDone(action, lessonRows(getHistory()), start);
         if (!d.done) return;
         detach();
         useTrainingStore.getState().pause();
@@ -93,8 +97,10 @@ export const useTeachStore = create<TeachState>()((set, get) => {
       set({ running: false });
     },
     check: () => {
-      const cps = lesson().steps[get().step]?.checkpoints ?? [];
-      set({ results: cps.map((c) => evaluate(c, getHistory().metrics)) });
+      const s = lesson().steps[get().step];
+      const rows = lessonRows(getHistory());
+      const recorded = { ...get().recorded, ...recordings(s?.record, rows) };
+      set({ recorded, results: (s?.checkpoints ?? []).map((c) => evaluate(c, rows, recorded)) });
     },
   };
 });

@@ -1,8 +1,12 @@
 /** Lessons as data: steps of text, Train settings, an action to run, charts to watch and checkpoints on the live run. */
 import type { SnapshotMetrics } from '../training/types';
+import type { LessonMeasures } from './measures';
 
-/** A numeric metric of a snapshot. */
-export type MetricName = Exclude<keyof SnapshotMetrics, 'step' | 'epoch'>;
+/** One snapshot as the checkpoints see it: its metrics and its lesson measures. */
+export type LessonRow = SnapshotMetrics & LessonMeasures;
+
+/** A numeric metric of a snapshot or one of its lesson measures. */
+export type MetricName = Exclude<keyof LessonRow, 'step' | 'epoch'>;
 
 /** What a step does on the run: play until a metric reaches a value (at most maxSteps), or play a number of steps more. */
 export type LessonAction =
@@ -13,14 +17,25 @@ export type LessonAction =
  * A claim about the live run, checked on its metrics history:
  * 'reached': the metric reached `value` at some snapshot; 'fell': from the first snapshot of the
  * terminal phase (train accuracy 1) to the latest, the metric fell by at least `factor`;
- * 'below': the latest value is below `value`; 'atMost' / 'atLeast': the latest value is at most / at least `value`.
+ * 'below': the latest value is below `value`; 'atMost' / 'atLeast': the latest value is at most / at least `value`;
+ * 'sinceStart': from the run's first snapshot (step 0) to the latest, the metric rose / fell by at least `factor`;
+ * 'compare': the latest value against a value an earlier step of the lesson recorded (its `record`):
+ * above it by more than `factor` times (default 1), or below it by more than `factor` times.
  */
 export type Checkpoint =
   | { kind: 'reached'; metric: MetricName; value: number; claim: string }
   | { kind: 'fell'; metric: MetricName; factor: number; claim: string }
   | { kind: 'below'; metric: MetricName; value: number; claim: string }
   | { kind: 'atMost'; metric: MetricName; value: number; claim: string }
-  | { kind: 'atLeast'; metric: MetricName; value: number; claim: string };
+  | { kind: 'atLeast'; metric: MetricName; value: number; claim: string }
+  | { kind: 'sinceStart'; metric: MetricName; relation: 'rose' | 'fell'; factor: number; claim: string }
+  | { kind: 'compare'; metric: MetricName; than: string; relation: 'above' | 'below'; factor?: number; claim: string };
+
+/** A value a step keeps for later steps' 'compare' checkpoints: the latest `metric` when its action ends (or it is checked). */
+export interface Recording {
+  name: string;
+  metric: MetricName;
+}
 
 /** The curve charts of Train mode a step points at (CurvesTab's ids). */
 export type ChartId = 'loss' | 'accuracy' | 'nc1' | 'simplex' | 'classifier' | 'dimension';
@@ -35,6 +50,8 @@ export interface LessonStep {
   /** Charts highlighted while the step is open. */
   watch?: ChartId[];
   checkpoints?: Checkpoint[];
+  /** Values kept for later steps (see Recording). */
+  record?: Recording[];
 }
 
 export interface Lesson {

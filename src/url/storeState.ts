@@ -7,6 +7,7 @@ import { useAnalysisStore, useInspectStore, useJobsStore } from '../state/appSto
 import { useLandscapeStore } from '../state/landscapeStore';
 import { useModeStore } from '../state/modeStore';
 import { useTrainingStore } from '../state/trainingStore';
+import { useTrainTab } from '../state/trainTabStore';
 import { useUiStore } from '../state/uiStore';
 import { useViewStore } from '../state/viewStore';
 import { findPreset } from '../training/presets';
@@ -41,7 +42,7 @@ export const explorePending = (): boolean => bridge.pendingExplore !== null;
 
 function trainState(): TrainUrlState {
   const t = useTrainingStore.getState();
-  return { preset: t.presetId ?? bridge.trainPreset, config: t.config, speed: t.speed, preference: t.preference, frameMode: t.frameMode };
+  return { preset: t.presetId ?? bridge.trainPreset, config: t.config, speed: t.speed, preference: t.preference, frameMode: t.frameMode, sideTab: useTrainTab.getState().tab };
 }
 
 function exploreState(): ExploreUrlState {
@@ -81,6 +82,7 @@ function applyTrain(s: TrainUrlState, fresh = false): void {
   useTrainingStore.setState({ config: structuredClone(s.config), presetId: preset && sameJson(preset.config, s.config) ? s.preset : null, preference: s.preference });
   if (store.speed !== s.speed) store.setSpeed(s.speed);
   store.setFrameMode(s.frameMode);
+  useTrainTab.getState().setTab(s.sideTab);
   if ((rebuild || fresh) && store.status !== 'idle') useTrainingStore.getState().reset();
 }
 
@@ -163,5 +165,6 @@ export function applyTrainQuery(query: string): void {
   const params = new URLSearchParams(query);
   const t = useTrainingStore.getState();
   const s = parseTrain(params).state;
-  applyTrain({ ...s, preference: params.has('backend') ? s.preference : t.preference, speed: params.has('speed') ? s.speed : t.speed }, true);
+  const sideTab = params.has('side') ? s.sideTab : useTrainTab.getState().tab;
+  applyTrain({ ...s, preference: params.has('backend') ? s.preference : t.preference, speed: params.has('speed') ? s.speed : t.speed, sideTab }, true);
 }

@@ -11,6 +11,8 @@ import { useTrainingStore } from '../state/trainingStore';
 import { useUiStore } from '../state/uiStore';
 import { useViewStore } from '../state/viewStore';
 import { usePresent } from '../teach/presentStore';
+import { parseHidden, useHideStore } from '../teach/hideStore';
+import { useTrainTab } from '../state/trainTabStore';
 import { useTeachStore } from '../teach/teachStore';
 import { useUrlNotes } from './notesStore';
 import { applyState, currentState, dataArrived, explorePending, noteFirstView, notePreset } from './storeState';
@@ -27,6 +29,8 @@ function flush(): void {
   if (useModeStore.getState().mode === 'explore' && explorePending()) return;
   const params = new URLSearchParams(writeUrl(currentState()));
   if (usePresent.getState().on) params.set('present', '1');
+  const hidden = useHideStore.getState().hidden;
+  if (hidden.length && useModeStore.getState().mode === 'train') params.set('hide', hidden.join(','));
   const search = params.size ? `?${params.toString()}` : '';
   if (search === window.location.search) return;
   const url = `${window.location.pathname}${search}${window.location.hash}`;
@@ -59,7 +63,10 @@ function apply(search: string, initial: boolean): void {
     applying = false;
   }
   usePresent.setState({ on: new URLSearchParams(search).get('present') === '1' });
-  useUrlNotes.getState().setNotes(notes.map(noteText));
+  const hide = parseHidden(new URLSearchParams(search).get('hide'));
+  useHideStore.setState({ hidden: hide.hidden });
+  const hideNotes = hide.unknown.map((name) => ({ field: 'hide', value: name, problem: 'is not a Train control that can be hidden' }));
+  useUrlNotes.getState().setNotes([...notes, ...hideNotes].map(noteText));
 }
 
 /** Whether the data on screen is the address's `?data=` source. */
@@ -100,6 +107,8 @@ export function startUrlSync(): void {
   });
   useUiStore.subscribe((s, p) => s.tab !== p.tab && write(true));
   usePresent.subscribe((s, p) => s.on !== p.on && write(true));
+  useHideStore.subscribe((s, p) => s.hidden !== p.hidden && write(false));
+  useTrainTab.subscribe((s, p) => s.tab !== p.tab && useModeStore.getState().mode === 'train' && write(true));
   useTeachStore.subscribe((s, p) => (s.lessonId !== p.lessonId || s.step !== p.step) && write(true));
   useInspectStore.subscribe((s, p) => {
     if (s.selectedPoint !== p.selectedPoint) write(true);

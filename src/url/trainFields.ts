@@ -10,6 +10,7 @@ import type { LossKind, OptimizerKind, RunConfig, TrainConfig } from '../trainin
 import type { FrameMode, TrainSpeed } from '../workers/trainingProtocol';
 import { BACKEND_NAMES, type BackendPreference } from '../workers/analysisProtocol';
 import { classesOf, patchData, patchSource, patchTrain, SOURCE_KINDS, withSource } from '../state/trainingConfig';
+import { TRAIN_TABS, type TrainTab } from '../state/trainTabStore';
 import { enumField, numberField, parseFields, writeFields, type Field, type UrlNote } from './fields';
 import { modelFields } from './modelFields';
 import { BACKEND_ALIASES } from './backendAlias';
@@ -22,12 +23,14 @@ export interface TrainUrlState {
   speed: TrainSpeed;
   preference: BackendPreference;
   frameMode: FrameMode;
+  /** The side panel's tab shown. */
+  sideTab: TrainTab;
 }
 
 /** The state a preset gives: its settings, full speed, the automatic backend, the Procrustes frame. */
 export function trainBase(presetId: string = DEFAULT_PRESET.id): TrainUrlState {
   const p = findPreset(presetId) ?? DEFAULT_PRESET;
-  return { preset: p.id, config: structuredClone(p.config), speed: 'max', preference: 'auto', frameMode: 'procrustes' };
+  return { preset: p.id, config: structuredClone(p.config), speed: 'max', preference: 'auto', frameMode: 'procrustes', sideTab: 'curves' };
 }
 
 type S = TrainUrlState;
@@ -92,6 +95,7 @@ export const TRAIN_FIELDS: readonly Field<S>[] = [
   enumField<S, TrainSpeed>('speed', 'playback speed', ['slow', 'medium', 'max'], { get: (s) => s.speed, set: (s, speed) => ({ ...s, speed }) }),
   enumField<S, BackendPreference>('backend', 'tfjs backend', ['auto', ...BACKEND_NAMES], { get: (s) => s.preference, set: (s, preference) => ({ ...s, preference }) }, BACKEND_ALIASES),
   enumField<S, FrameMode>('frame', '3D frame of the features', ['procrustes', 'fixed'], { get: (s) => s.frameMode, set: (s, frameMode) => ({ ...s, frameMode }) }),
+  enumField<S, TrainTab>('side', 'the side panel tab shown', TRAIN_TABS, { get: (s) => s.sideTab, set: (s, sideTab) => ({ ...s, sideTab }) }),
 ];
 
 const PRESET_IDS = PRESETS.map((p) => p.id);

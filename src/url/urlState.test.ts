@@ -48,6 +48,7 @@ const TRAIN_SAMPLES: Record<string, string> = {
   speed: 'speed=slow',
   backend: 'backend=wasm',
   frame: 'frame=fixed',
+  side: 'side=layers',
 };
 
 const LANDSCAPE_SAMPLES: Record<string, string> = {

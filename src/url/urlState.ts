@@ -23,8 +23,8 @@ export type UrlState =
   /** Compare mode has no fields in the address yet (its two files are the user's own). */
   | { mode: 'compare' };
 
-/** Parameters every mode accepts (`lesson` and the presentation switches are Teach mode's). */
-const COMMON_KEYS = ['mode', 'present'];
+/** Parameters every mode accepts: the presentation switch and the controls hidden from students (src/url/sync.ts reads both). */
+const COMMON_KEYS = ['mode', 'present', 'hide'];
 
 /** The state of a query string and a note for everything in it that was not used. */
 export function parseUrl(search: string): { state: UrlState; notes: UrlNote[] } {

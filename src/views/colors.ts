@@ -149,6 +149,9 @@ export interface Emphasis {
   background: [number, number, number];
   /** A category the legend points at (categorical plans): the others are dimmed. */
   focus?: string | null;
+  /** Points passing the metadata filters (1), or null when none is set; the others are dimmed, or hidden with `filterHide`. */
+  filter?: Uint8Array | null;
+  filterHide?: boolean;
 }
 
 const CONTINUOUS_LUT = 256;
@@ -187,14 +190,17 @@ export function fillColors(out: Float32Array, plan: ColorPlan, e: Emphasis): voi
   if (plan.kind === 'categorical' && e.focus != null && plan.categories.includes(e.focus)) dimRow.fill(1).set(plan.categories.map((c) => (c === e.focus ? 0 : 1)));
   const [br, bg, bb] = e.background;
   const { selection, present, isolate } = e;
+  const filter = e.filter && e.filter.length === n ? e.filter : null;
+  const filterHide = e.filterHide === true;
   for (let i = 0; i < n; i++) {
     const t = row(i);
     const r = table[3 * t];
     const g = table[3 * t + 1];
     const b = table[3 * t + 2];
     const selected = !selection || selection[i] === 1;
-    const shown = hiddenRow[t] === 0 && (!present || present[i] === 1) && (!isolate || selected);
-    const dim = selected && dimRow[t] === 0 ? 0 : 0.78;
+    const kept = !filter || filter[i] === 1;
+    const shown = hiddenRow[t] === 0 && (!present || present[i] === 1) && (!isolate || selected) && (kept || !filterHide);
+    const dim = selected && kept && dimRow[t] === 0 ? 0 : 0.78;
     out[4 * i] = r + (br - r) * dim;
     out[4 * i + 1] = g + (bg - g) * dim;
     out[4 * i + 2] = b + (bb - b) * dim;

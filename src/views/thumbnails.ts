@@ -25,6 +25,28 @@ export type ThumbnailSource =
 
 let current: ThumbnailSource | null = null;
 
+/** A Projector sprite sheet (projector_config.json's `sprite`: the loaded imagePath and singleImageDim [width, height]). */
+export interface SpriteSheet {
+  image: SpriteImage;
+  singleImageDim: readonly [number, number];
+}
+
+let offered: { name: string; sheet: SpriteSheet } | null = null;
+
+/**
+ * Offers the sprite sheet of the dataset a loader is about to analyse, by the source's name
+ * (DatasetSource.name); when that dataset is on screen its tiles become the thumbnails (tile r is
+ * row r). Call it before (or while) the analysis runs; null withdraws it.
+ */
+export function offerSpriteSheet(name: string, sheet: SpriteSheet | null): void {
+  offered = sheet ? { name, sheet } : null;
+}
+
+/** The sprite sheet offered for a dataset name, or null. */
+export function offeredSpriteSheet(name: string): SpriteSheet | null {
+  return offered && offered.name === name ? offered.sheet : null;
+}
+
 /** Sets (or clears) the thumbnails of the data on screen; the caller bumps viewStore.thumbnailsVersion. */
 export function setThumbnails(source: ThumbnailSource | null): void {
   current = source;

@@ -10,6 +10,7 @@ import {
   type ChooseReply,
   type FaithfulnessReply,
   type FaithfulnessRequest,
+  type IntrinsicDimensionGlobalReply,
   type IntrinsicDimensionReply,
   type IntrinsicDimensionRequest,
   type LocalIdReply,
@@ -33,6 +34,8 @@ export type WorkerLike = RpcWorkerLike<WorkerRequest, WorkerReply>;
 export interface AnalyzeHandlers {
   onProgress?: (fraction: number, stage: string, bytes?: { done: number; total: number }) => void;
   onBackend?: (choice: BackendChoice) => void;
+  /** The global TwoNN/MLE of an intrinsic-dimension stage, before its per-class estimates. */
+  onIdGlobal?: (reply: IntrinsicDimensionGlobalReply) => void;
 }
 
 export type AnalyzeParams = Omit<AnalyzeRequest, 'type' | 'id'>;
@@ -49,6 +52,7 @@ export class AnalysisClient {
     return this.rpc.request<T>(request, {
       progress: (r) => h.onProgress?.(r.fraction, r.stage, r.bytes),
       backend: (r) => h.onBackend?.(r.choice),
+      intrinsicDimensionGlobal: (r) => h.onIdGlobal?.(r),
     });
   }
 

@@ -23,6 +23,8 @@ export type { FaithfulnessReply, FaithfulnessRequest, ViewFaithfulness, ViewResu
 export type { BackendChoice, BackendName, BackendPreference, BackendProbe, BackendReply, CancelledReply, CancelRequest, ErrorReply, ProgressReply } from './rpc/envelope';
 export { BACKEND_NAMES } from './rpc/envelope';
 
+export { LABELS_KEPT_FIX } from '../io/table';
+
 /** Load a dataset, analyse it on a backend, and send the default view. A newer one cancels every older job. */
 export interface AnalyzeRequest {
   type: 'analyze';
@@ -112,6 +114,8 @@ export interface ResultReply {
   meta: Metadata | null;
   /** What was chosen to load the file (arrays, columns) and the alternatives. */
   choices: FileChoices | null;
+  /** Where the classifier's W and b came from (`file:array`; bias null: b = 0 was used), or null without one. */
+  classifier?: { weightsFrom: string; biasFrom: string | null } | null;
   charts: DatasetCharts;
   view: ViewResult;
   /** Milliseconds from the end of parsing to this reply (first stage, default view and charts). */
@@ -132,6 +136,16 @@ export interface IntrinsicDimensionReply {
   threads?: number;
   /** Milliseconds the stage took. */
   ms: number;
+}
+
+/** The global TwoNN/MLE of an intrinsic-dimension stage, sent before its per-class estimates start (not final). */
+export interface IntrinsicDimensionGlobalReply {
+  type: 'intrinsicDimensionGlobal';
+  id: number;
+  dataset: number;
+  intrinsicDimension: AnalysisReport['intrinsicDimension'];
+  /** Threads the global nearest-neighbour scan ran on. */
+  threads: number;
 }
 
 export interface ProjectionReply {
@@ -169,6 +183,7 @@ export type WorkerReply =
   | BackendReply
   | ChooseReply
   | ResultReply
+  | IntrinsicDimensionGlobalReply
   | ProjectionReply
   | NeighboursReply
   | LocalIdReply

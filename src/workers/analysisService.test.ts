@@ -106,6 +106,16 @@ describe('analysis service', () => {
     const finiteLabels = Int32Array.from(res.rowIndex, (i) => emb.labels![i]);
     const dims = await classDimensions(kept, 239, 12, finiteLabels, 4, 20);
     expect(id.classDimension).toEqual({ twoNN: Array.from(dims.twoNN), mleHarmonic: Array.from(dims.mleHarmonic), k: Array.from(dims.k) });
+    // The global TwoNN/MLE come first, in their own reply, before the per-class estimates start.
+    const mine = h.replies.filter((r) => r.id === 8);
+    const global = mine.findIndex((r) => r.type === 'intrinsicDimensionGlobal');
+    const perClass = mine.findIndex((r) => r.type === 'progress' && r.stage === 'TwoNN/MLE per class');
+    expect(global).toBeGreaterThanOrEqual(0);
+    expect(perClass).toBeGreaterThan(global);
+    const g = mine[global];
+    if (g.type !== 'intrinsicDimensionGlobal') throw new Error(JSON.stringify(g));
+    expect(g.intrinsicDimension).toEqual(full.intrinsicDimension);
+    expect(g.threads).toBe(1);
     const idProgress = h.replies.filter((r) => r.id === 8 && r.type === 'progress');
     expect(idProgress.length).toBeGreaterThan(1);
     expect(tf.memory().numTensors).toBe(0);

@@ -15,13 +15,13 @@ import { nearestTo } from '../geometry/neighbours';
 import { computeAngles, computeCharts } from '../explore/charts';
 import { buildDataset, classCounts, type Dataset } from '../explore/dataset';
 import { computeIdStage, APP_ID_SAMPLE } from '../explore/idStage';
-import { finiteRowsOf, loadSource, type BytesProgress, type Loaded } from '../explore/sources';
+import { finiteRowsOf, loadSource, readClassifier, type BytesProgress, type Loaded } from '../explore/sources';
 import { computeView, DEFAULT_VIEW } from '../explore/views';
 import { measureView } from '../explore/viewFaithfulness';
 import { subsetOf } from '../explore/subset';
 import { clusteredOf } from '../explore/clusterSource';
 import { ViewMemo } from '../explore/viewMemo';
-import type { AnalyzeRequest, BackendChoice, BackendPreference, DatasetSource, WorkerReply, WorkerRequest } from './analysisProtocol';
+import type { AnalyzeRequest, BackendChoice, BackendPreference, DatasetSource, IntrinsicDimensionGlobalReply, WorkerReply, WorkerRequest } from './analysisProtocol';
 import { ANALYSIS_POLICY, transferablesOf } from './analysisProtocol';
 import { createHeld } from './rpc/held';
 import { createJobs, finish } from './rpc/jobs';
@@ -100,7 +100,8 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
     }
     const t0 = performance.now();
     const finite = finiteRowsOf(loaded);
-    const input = prepareAnalysis(finite.emb, { k: req.k, nonFinite: finite.nonFinite });
+    const head = await readClassifier(src, finite.emb, signal);
+    const input = prepareAnalysis(finite.emb, { k: req.k, nonFinite: finite.nonFinite, classifier: head?.classifier });
     const base = await analyzeBase(input, { signal, idSample: APP_ID_SAMPLE, onProgress: (f, stage) => progress(0.1 + 0.6 * f, stage) });
     if (clustered) base.report.clusters = clustered.clusters;
     progress(0.7, 'views');
@@ -124,6 +125,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
       classCounts: ds.labels ? classCounts(ds.labels, ds.K) : null,
       meta: ds.meta,
       choices: loaded.choices,
+      classifier: head ? { weightsFrom: head.weightsFrom, biasFrom: head.biasFrom } : null,
       charts,
       view,
       analysisMs: performance.now() - t0,
@@ -156,7 +158,9 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
         return;
       case 'intrinsicDimension': {
         const t0 = performance.now();
-        const r = await computeIdStage(ds, { signal, onProgress: progress });
+        const onGlobal = (g: { intrinsicDimension: IntrinsicDimensionGlobalReply['intrinsicDimension']; threads: number }) =>
+          send({ type: 'intrinsicDimensionGlobal', id: msg.id, dataset: msg.dataset, ...g });
+        const r = await computeIdStage(ds, { signal, onProgress: progress, onGlobal });
         datasetFor(msg.dataset);
         send({ type: 'intrinsicDimension', id: msg.id, dataset: msg.dataset, ...r, ms: performance.now() - t0 });
         return;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
-import { BackendSelector, formatMs, inspectWebGpu, LOSE_DEVICE_HOOK, pickAuto, type WebGpuStatus } from './backend';
+import { formatMs } from '../format';
+import { BackendSelector, inspectWebGpu, LOSE_DEVICE_HOOK, pickAuto, type WebGpuStatus } from './backend';
 import type { BackendProbe } from './analysisProtocol';
 
 const probe = (name: BackendProbe['name'], ms: number | null, available = ms !== null): BackendProbe => ({ name, available, ms, note: '' });

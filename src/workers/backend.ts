@@ -4,6 +4,7 @@
  * per-backend probe times and a reason the status bar can show.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { formatMs } from '../format';
 import type { BackendChoice, BackendName, BackendPreference, BackendProbe } from './analysisProtocol';
 
 /** What we learnt about WebGPU without starting it: usable means a real, non-fallback adapter. */
@@ -50,11 +51,6 @@ export async function inspectWebGpu(gpu: GpuLike | undefined): Promise<WebGpuSta
   if (fallback) return { adapter: true, usable: false, note: `fallback (${arch || 'software'})` };
   const name = [info.vendor, info.architecture].filter((s) => s).join(' / ');
   return { adapter: true, usable: true, note: name || 'hardware adapter' };
-}
-
-/** Formats a probe time: one decimal below 10 ms, whole milliseconds above. */
-export function formatMs(ms: number): string {
-  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
 
 function probeList(probes: BackendProbe[]): string {

@@ -4,6 +4,7 @@
  * replies, and large arrays travel as transferred typed arrays. A run is one `configure`; its
  * snapshots carry the run id so the UI drops those of a run it has replaced.
  */
+import type { SnapshotMeasures } from '../teach/measures';
 import type { FeatureFrame, FrameMode, LayerId, RunConfig, SnapshotCollapse, SnapshotMetrics, SubspaceAngles } from '../training/types';
 import type { Divergence } from '../training/divergence';
 
@@ -117,6 +118,8 @@ export interface SnapshotMessage {
   divergence: Divergence | null;
   /** The mixup probe's pairs (classes and lambda; their 3D positions are in frames[mode].probe), or null. */
   mixupProbe?: ProbePairs | null;
+  /** The lesson measures of the full-dimensional snapshot (minority classifier cosines, the probe's positions); absent in old messages. */
+  measures?: SnapshotMeasures;
   /** tf.memory().numTensors in the worker after the snapshot. */
   tensors: number;
   /** Optimisation steps per second measured since the previous snapshot of this request (null at a start). */

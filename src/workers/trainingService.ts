@@ -7,6 +7,7 @@
  * current model, chunk by chunk with progress. One job runs at a time: a newer configure, play or
  * features request stops the older one first.
  */
+import { snapshotMeasures } from '../teach/measures';
 import * as tf from '@tensorflow/tfjs-core';
 import { buildDataset, type DataConfig, type Dataset, type ReadBytes } from '../datasets';
 import { abortError } from '../geometry/abort';
@@ -48,6 +49,8 @@ interface Run {
   frames: FrameTracker;
   /** Training rows with a flipped label (label noise), ascending. */
   noisyRows: Int32Array;
+  /** Minority classes of the run (the last ones; 0 when balanced): the lesson measures' classifier cosines. */
+  minority: number;
   /** Which rows of the fixed sample are noisy (made at the first snapshot), or null when none is. */
   sampleNoisy?: Uint8Array | null;
 }
@@ -123,6 +126,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       subspaceAngles: s.subspaceAngles,
       collapse: s.collapse,
       divergence: s.divergence,
+      measures: snapshotMeasures(s, run.minority),
       mixupProbe: s.mixupProbe ? { classA: s.mixupProbe.classA, classB: s.mixupProbe.classB, lambda: s.mixupProbe.lambda } : null,
       tensors: numTensors(),
       stepsPerSecond,
@@ -157,7 +161,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       sampleSize: Math.min(req.config.train.sampleSize, ds.yTrain.length),
       setupMs: performance.now() - t0,
     };
-    const run: Run = { info, trainer, frames: new FrameTracker(), noisyRows: ds.noisyTrain ?? new Int32Array(0) };
+    const run: Run = { info, trainer, frames: new FrameTracker(), noisyRows: ds.noisyTrain ?? new Int32Array(0), minority: req.config.data.imbalanceRatio > 1 ? req.config.data.minorityClasses : 0 };
     current = run;
     send({ type: 'ready', id, info });
     send({ type: 'progress', id, fraction: 0.8, stage: 'first snapshot' });

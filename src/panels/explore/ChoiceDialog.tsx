@@ -124,6 +124,22 @@ function TableChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; s
   );
 }
 
+function MetadataChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set: (ch: LoadChoice) => void }) {
+  if (!c.metadata) return null;
+  return (
+    <label className="dialog-field">
+      <span>Label column of {c.metadata.file}</span>
+      <select value={choice.metaLabelColumn ?? ''} onChange={(e) => set({ ...choice, metaLabelColumn: e.target.value })} data-testid="choice-meta-label">
+        {c.metadata.columns.map((col) => (
+          <option key={col} value={col}>
+            {col}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function Dialog({ c, onClose, onLoad }: { c: FileChoices; onClose: () => void; onLoad: (choice: LoadChoice) => void }) {
   const [choice, setChoice] = useState<LoadChoice>(c.chosen);
   useEffect(() => {
@@ -134,7 +150,7 @@ function Dialog({ c, onClose, onLoad }: { c: FileChoices; onClose: () => void; o
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
   const arrays = c.kind === 'npz' || c.kind === 'hdf5' || c.kind === 'torch';
-  const ok = arrays || c.kind === 'projector' ? !!choice.vectors : c.kind === 'bytes' ? !!choice.dim && (c.floats ?? 0) % choice.dim === 0 : (choice.columns?.length ?? 0) > 0;
+  const ok = arrays || c.kind === 'projector' ? !!choice.vectors : c.kind === 'bytes' ? !!choice.dim && (c.floats ?? 0) % choice.dim === 0 : c.kind === 'plain' || (choice.columns?.length ?? 0) > 0;
   return (
     <div className="dialog-backdrop" role="presentation">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="choice-title" data-testid="choice-dialog">
@@ -144,6 +160,7 @@ function Dialog({ c, onClose, onLoad }: { c: FileChoices; onClose: () => void; o
         {c.kind === 'projector' ? <ProjectorChoice c={c} choice={choice} set={setChoice} /> : null}
         {c.kind === 'bytes' ? <BytesChoice c={c} choice={choice} set={setChoice} /> : null}
         {c.kind === 'table' ? <TableChoice c={c} choice={choice} set={setChoice} /> : null}
+        <MetadataChoice c={c} choice={choice} set={setChoice} />
         <div className="dialog-buttons">
           <button type="button" onClick={onClose} data-testid="choice-cancel">
             Cancel

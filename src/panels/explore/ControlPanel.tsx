@@ -1,4 +1,4 @@
-/** The left panel: data, projection, colouring and overlays, ticks, labels, density and images, selection, clustering, exports. */
+/** The left panel: data, projection, colouring and overlays, ticks, labels, density and images, selection, metadata filters, clustering, exports. */
 import { DataSection } from './DataSection';
 import { ViewSection } from './ViewSection';
 import { ColourSection } from './ColourSection';
@@ -6,6 +6,7 @@ import { MarksSection } from './MarksSection';
 import { SelectionSection } from './SelectionSection';
 import { ExportSection } from './ExportSection';
 import { ClusterSection } from './ClusterSection';
+import { FilterSection } from './FilterSection';
 
 export function ControlPanel() {
   return (
@@ -16,6 +17,7 @@ export function ControlPanel() {
       <ColourSection />
       <MarksSection />
       <SelectionSection />
+      <FilterSection />
       <ClusterSection />
       <ExportSection />
     </aside>

@@ -8,6 +8,7 @@ import { DEMO_DATASETS } from '../../state/datasets';
 import { ACCEPT, pairFiles, projectorDrop } from '../../state/files';
 import { useUiStore } from '../../state/uiStore';
 import { ExploreCompareButton } from '../compare/ExploreCompareButton';
+import { HiddenFileInput } from '../fields/HiddenFileInput';
 
 /** Loads the files a user chose or dropped (one embeddings file, optionally one metadata file). */
 export function loadFiles(list: FileList | readonly File[]): void {
@@ -24,6 +25,7 @@ export function loadFiles(list: FileList | readonly File[]): void {
 
 function choiceSummary(c: ReturnType<typeof useAnalysisStore.getState>['choices']): string {
   if (!c) return '';
+  if (c.metadata) return `${c.kind === 'npz' ? `vectors: ${c.chosen.vectors ?? '?'} · ` : ''}labels: ${c.metadata.file} column ${c.chosen.metaLabelColumn ?? '?'}`;
   if (c.kind === 'npz' || c.kind === 'hdf5' || c.kind === 'torch') return `vectors: ${c.chosen.vectors ?? '?'} · labels: ${c.chosen.labelsArray || 'none'}`;
   if (c.kind === 'projector') return `embedding: ${c.chosen.vectors ?? '?'}${c.sprite ? ' · sprite thumbnails' : ''}`;
   if (c.kind === 'bytes') return `raw float32, ${c.chosen.dim ?? '?'} values per point`;
@@ -48,18 +50,7 @@ export function DataSection() {
         </button>
         <span className="load-or">or drop them anywhere</span>
       </div>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          accept={ACCEPT}
-          hidden
-          data-testid="file-input"
-          onChange={(e) => {
-            if (e.target.files?.length) loadFiles(e.target.files);
-            e.target.value = '';
-          }}
-        />
+      <HiddenFileInput inputRef={input} accept={ACCEPT} testId="file-input" onFiles={loadFiles} />
       <label className="example-row">
         <span>Example</span>
         <select

@@ -3,7 +3,7 @@
  * dimension estimates side by side, and TwoNN and MLE per class (each class on its own).
  */
 import { useAnalysisStore } from '../../state/appStore';
-import { idPendingText, idSampleNote } from './metricDocs';
+import { globalIdPendingText, idPendingText, idSampleNote } from './metricDocs';
 import { BarChart } from '../../views/charts/BarChart';
 import { ChartFrame } from '../../views/charts/ChartFrame';
 import { SpectrumChart } from '../../views/charts/SpectrumChart';
@@ -22,6 +22,8 @@ export function DimensionTab() {
   const unique = (report.n - report.skipped.duplicates).toLocaleString('en-US');
   const on = idSampleNote(id.sample) ?? `TwoNN and MLE (k = ${id.mle.k}) on all ${unique} unique rows`;
   const pendingNote = pending ? ` TwoNN and MLE: ${pending}.` : '';
+  const globalPending = globalIdPendingText(idStage);
+  const globalNote = globalPending ? ` TwoNN and MLE: ${globalPending}.` : '';
   return (
     <div className="chart-stack">
       <ChartFrame
@@ -36,7 +38,7 @@ export function DimensionTab() {
         title="Intrinsic dimension estimates"
         file={file}
         testId="chart-id"
-        note={`${on}; PCA on all ${report.n.toLocaleString('en-US')} rows.${pendingNote}`}
+        note={`${on}; PCA on all ${report.n.toLocaleString('en-US')} rows.${globalNote}`}
       >
         <BarChart
           items={['TwoNN', 'MLE harmonic', 'MLE mean', 'participation ratio', 'PCs for 90%']}

@@ -13,6 +13,7 @@ import { VIEW_BACKGROUND } from '../../views/palette';
 import { useColorPlan } from '../../views/useColorPlan';
 import { cloudHandle, shortAxis } from '../../views/three/PointView';
 import { viewPng } from '../../views/three/snapshot';
+import { ArrayExports } from './ArrayExports';
 
 /** The PNG's size as a multiple of the view's. */
 const SCALES = [1, 2, 4] as const;
@@ -25,6 +26,7 @@ export function ExportSection() {
   const dataset = useAnalysisStore((s) => s.dataset) ?? 'data';
   const classNames = useAnalysisStore((s) => s.classNames);
   const idStage = useAnalysisStore((s) => s.idStage.status);
+  const idGlobal = useAnalysisStore((s) => s.idStage.global === true);
   const shown = useJobsStore((s) => s.shown);
   const axes = useJobsStore((s) => s.axes);
   const { dims, hidden } = useViewStore();
@@ -49,7 +51,7 @@ export function ExportSection() {
         <button type="button" disabled={!report} onClick={exportCsv} data-testid="export-csv" title="Projected coordinates of every point, with its class and metadata">
           Coordinates CSV
         </button>
-        <button type="button" disabled={!report} onClick={() => report && downloadText(`${name}-metrics.json`, metricsJson(report, ID_PENDING[idStage]), 'application/json')} data-testid="export-json" title="All metrics, with the same keys as the CLI's --json">
+        <button type="button" disabled={!report} onClick={() => report && downloadText(`${name}-metrics.json`, metricsJson(report, idGlobal ? null : ID_PENDING[idStage]), 'application/json')} data-testid="export-json" title="All metrics, with the same keys as the CLI's --json">
           Metrics JSON
         </button>
         <button type="button" disabled={!report} onClick={exportPng} data-testid="export-png" title="The 3D view as it is now, with its legend, axes and text">
@@ -63,6 +65,7 @@ export function ExportSection() {
           ))}
         </select>
       </div>
+      <ArrayExports />
       <LocalIdNote />
     </fieldset>
   );

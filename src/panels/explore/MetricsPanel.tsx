@@ -9,10 +9,11 @@ import { useUiStore, type PanelTab } from '../../state/uiStore';
 import { ChartFrame } from '../../views/charts/ChartFrame';
 import { VarianceBars } from '../../views/charts/VarianceBars';
 import { MetricRow } from './MetricRow';
-import { EVR_DOC, idPendingText, idSampleNote, METRIC_DOCS, SECTION_TITLES, TWO_COLUMN_SECTIONS, type MetricSection } from './metricDocs';
+import { EVR_DOC, globalIdPendingText, idSampleNote, METRIC_DOCS, SECTION_TITLES, TWO_COLUMN_SECTIONS, type MetricSection } from './metricDocs';
 import { ClassesTab } from './ClassesTab';
 import { DimensionTab } from './DimensionTab';
 import { InspectPanel } from './InspectPanel';
+import { ClassifierLine } from './ClassifierLine';
 import { CollapseCard } from './CollapseCard';
 import { Nc1DominatedWarning } from './Nc1DominatedWarning';
 import { PictureSection } from './PictureSection';
@@ -27,16 +28,24 @@ const TABS: { id: PanelTab; label: string }[] = [
   { id: 'inspect', label: 'Inspect' },
 ];
 
+/** How the exact kNN behind TwoNN and MLE ran (knnChoice.ts picks the cheaper). */
+const SEARCH_TEXT = {
+  'brute force': 'Exact kNN by brute force (the tile scan was estimated cheaper than the PCA tree).',
+  'pca tree': 'Exact kNN by the PCA tree (exact distances only where the leading components cannot rule a row out).',
+} as const;
+
 function IdStageLine() {
   const stage = useAnalysisStore((s) => s.idStage);
   const sample = useAnalysisStore((s) => s.report?.intrinsicDimension.sample ?? null);
+  const search = useAnalysisStore((s) => s.report?.intrinsicDimension.neighbourSearch);
   const computeId = useAnalysisStore((s) => s.computeId);
   const note = idSampleNote(sample);
   const stopped = stage.status === 'cancelled' || stage.status === 'error';
   return (
     <p className="metric-note" data-testid="id-stage" data-status={stage.status}>
       {note ? <span data-testid="id-sample-note">{note}. </span> : null}
-      {stage.status === 'running' ? <span>TwoNN and MLE follow the first view (exact kNN); the status bar shows their progress. </span> : null}
+      {stage.status === 'running' && !stage.global ? <span>TwoNN and MLE follow the first view (exact kNN); the status bar shows their progress. </span> : null}
+      {search ? <span data-testid="id-search" data-search={search}>{SEARCH_TEXT[search]} </span> : null}
       {stage.error ? <span className="tip-reason">{stage.error} </span> : null}
       {stopped ? (
         <button type="button" className="link-button" onClick={computeId} data-testid="id-compute">
@@ -52,7 +61,7 @@ function MetricsTab() {
   const dataset = useAnalysisStore((s) => s.dataset);
   const running = useAnalysisStore((s) => s.status === 'running');
   const idStage = useAnalysisStore((s) => s.idStage);
-  const pending = idPendingText(idStage);
+  const pending = globalIdPendingText(idStage);
   const sampleNote = idSampleNote(report?.intrinsicDimension.sample ?? null);
   return (
     <>
@@ -84,6 +93,7 @@ function MetricsTab() {
             ))}
           </div>
           {section === 'id' && report ? <IdStageLine /> : null}
+          {section === 'collapse' && report ? <ClassifierLine /> : null}
         </section>
       ))}
       <PictureSection />

@@ -5,18 +5,8 @@
 import { useState } from 'react';
 import { useAnalysisStore, useInspectStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
+import { analyseRows } from './analyseRows';
 import { isDerived, rootOf } from './derivedSource';
-
-/** Re-analyses the selected points of the dataset on screen as a dataset of their own. */
-function analyseSelection(mask: Uint8Array, count: number): void {
-  const a = useAnalysisStore.getState();
-  if (!a.shownSource) return;
-  const points = new Int32Array(count);
-  let t = 0;
-  for (let i = 0; i < mask.length; i++) if (mask[i]) points[t++] = i;
-  const base = a.dataset ?? 'data';
-  a.run({ kind: 'rows', name: `${base} · ${count.toLocaleString('en-US')} selected`, dataset: a.datasetId, points, parent: a.shownSource });
-}
 import { Segmented, type SegmentOption } from '../fields/Segmented';
 
 const TOOLS: readonly SegmentOption<'box' | 'lasso'>[] = [
@@ -87,7 +77,7 @@ export function SelectionSection() {
         <button
           type="button"
           disabled={selectionCount < 3 || !selection}
-          onClick={() => selection && analyseSelection(selection, selectionCount)}
+          onClick={() => selection && analyseRows(selection, selectionCount, 'selected')}
           data-testid="reanalyse-selection"
           title="Analyse only the selected points: every view is re-projected and every metric recomputed on them"
         >

@@ -39,8 +39,8 @@ const NOTATION = 'X is N x D, labels y in K classes, class means mu_k, n_k class
 const MU_G = 'Global mean mu_G = unweighted mean of the class means. Mc = centred means (K x D).';
 const needsLabels = (r: AnalysisReport) =>
   r.classes === null ? 'needs class labels (load a labels file)' : 'not defined for this data';
-const needsW = () => 'needs a classifier W (K x D): load the final layer weights';
-const needsWb = () => 'needs a classifier W and bias b: load the final layer weights and bias';
+const needsW = () => 'needs a classifier W (K x D): load the final-layer weights with "load W and b…" under the collapse metrics';
+const needsWb = () => 'needs a classifier W and bias b: load the final-layer weights with "load W and b…" under the collapse metrics';
 const idNull = () => 'not enough distinct points for the estimator';
 
 export const METRIC_DOCS: readonly MetricDoc[] = [
@@ -89,6 +89,11 @@ export function idSampleNote(sample: AnalysisReport['intrinsicDimension']['sampl
 }
 
 /** What stands in for the ID estimates until they arrive ("computing… 42%"), or null once they have. */
+/** idPendingText for the global TwoNN/MLE: null once they arrived (the per-class estimates may still run). */
+export function globalIdPendingText(stage: IdStageState): string | null {
+  return stage.global ? null : idPendingText(stage);
+}
+
 export function idPendingText(stage: IdStageState): string | null {
   if (stage.status === 'running') return `computing… ${Math.floor(stage.progress.fraction * 100)}%`;
   if (stage.status === 'cancelled') return 'cancelled';

@@ -4,10 +4,12 @@
  */
 import { FieldShell, ColumnLabel, LabelText, type FieldCommon } from './Field';
 import { Segmented } from './Segmented';
+import { Hideable } from './Hideable';
 
 /** A range slider over [min, max] in steps of `step`; `format` prints the value. */
 export function SliderField(p: FieldCommon & { value: number; min: number; max: number; step: number; onChange: (v: number) => void; format?: (v: number) => string }) {
   return (
+    <Hideable testId={p.testId}>
     <FieldShell label={p.label} help={p.help} look={p.look} value={p.format ? p.format(p.value) : String(p.value)}>
       <input
         type="range"
@@ -20,6 +22,7 @@ export function SliderField(p: FieldCommon & { value: number; min: number; max: 
         onChange={(e) => p.onChange(Number(e.target.value))}
       />
     </FieldShell>
+    </Hideable>
   );
 }
 
@@ -28,6 +31,7 @@ export function SelectField<T extends string | number>(p: FieldCommon & { value:
   const options = p.options.includes(p.value) ? p.options : [...p.options, p.value];
   const fmt = p.format ?? ((v: T) => String(v));
   return (
+    <Hideable testId={p.testId}>
     <FieldShell label={p.label} help={p.help} look={p.look} inline>
       <select
         value={String(p.value)}
@@ -45,6 +49,7 @@ export function SelectField<T extends string | number>(p: FieldCommon & { value:
         ))}
       </select>
     </FieldShell>
+    </Hideable>
   );
 }
 
@@ -60,10 +65,12 @@ export function SegmentedField<T extends string>(p: FieldCommon & { value: T; op
     );
   }
   return (
-    <div className="train-field" role="group" aria-label={p.ariaLabel ?? p.label}>
-      <ColumnLabel label={p.label} help={p.help} />
-      <Segmented value={p.value} options={options} onChange={p.onChange} className="segmented-small" testId={p.testId} disabled={p.disabled} />
-    </div>
+    <Hideable testId={p.testId}>
+      <div className="train-field" role="group" aria-label={p.ariaLabel ?? p.label}>
+        <ColumnLabel label={p.label} help={p.help} />
+        <Segmented value={p.value} options={options} onChange={p.onChange} className="segmented-small" testId={p.testId} disabled={p.disabled} />
+      </div>
+    </Hideable>
   );
 }
 
@@ -79,9 +86,11 @@ export function CheckField(p: FieldCommon & { checked: boolean; onChange: (v: bo
     );
   }
   return (
-    <label className="check train-check">
-      {box}
-      <LabelText label={p.label} help={p.help} />
-    </label>
+    <Hideable testId={p.testId}>
+      <label className="check train-check">
+        {box}
+        <LabelText label={p.label} help={p.help} />
+      </label>
+    </Hideable>
   );
 }

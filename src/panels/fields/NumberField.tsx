@@ -1,5 +1,6 @@
 /** A typed number field that keeps what is typed and commits only values that pass `valid`. */
 import { useState } from 'react';
+import { Hideable } from './Hideable';
 import { FieldShell, type FieldCommon } from './Field';
 
 interface Props extends FieldCommon {
@@ -22,6 +23,7 @@ export function NumberField({ label, help, look, value, onCommit, valid = (v) =>
   }
   const ok = text.trim() !== '' && valid(Number(text));
   return (
+    <Hideable testId={testId}>
     <FieldShell label={label} help={help} look={look}>
       <input
         type="number"
@@ -40,5 +42,6 @@ export function NumberField({ label, help, look, value, onCommit, valid = (v) =>
         }}
       />
     </FieldShell>
+    </Hideable>
   );
 }

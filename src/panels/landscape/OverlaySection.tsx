@@ -2,7 +2,7 @@
 import { useLandscapeStore } from '../../state/landscapeStore';
 import { downloadText } from '../../views/download';
 import { formatSig } from '../../format';
-import { sweepsToCsv, sweepsToJson } from './landscapeExport';
+import { sweepsToCsv, sweepsToJson } from '../../state/landscapeExport';
 import { seriesColor } from './seriesColor';
 
 export function OverlaySection() {

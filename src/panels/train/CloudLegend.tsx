@@ -1,7 +1,9 @@
 /**
  * The 3D view's legend: class colours, toggles for the mean arrows, classifier-row arrows and the
  * simplex (with why one is missing), and the ring that marks points whose label noise flipped.
+ * It collapses to its title; the camera keeps the class means out of the area it covers.
  */
+import { useState } from 'react';
 import type { FeatureFrame } from '../../workers/trainingProtocol';
 import type { CloudOverlays } from '../../views/three/FeatureCloud';
 import { classColor } from '../../views/palette';
@@ -28,6 +30,7 @@ function countOnes(flags: Uint8Array): number {
 }
 
 export function CloudLegend({ overlays, setOverlays, frame, classNames, classes, featureDim, noisy }: Props) {
+  const [open, setOpen] = useState(true);
   const toggle = (key: keyof CloudOverlays) => setOverlays({ ...overlays, [key]: !overlays[key] });
   const items: { key: keyof CloudOverlays; label: string; icon: string; missing: string | null }[] = [
     { key: 'means', label: 'class means μₖ − μ_G', icon: 'legend-arrow', missing: null },
@@ -35,12 +38,31 @@ export function CloudLegend({ overlays, setOverlays, frame, classNames, classes,
     { key: 'simplex', label: 'nearest simplex ETF', icon: 'legend-ring', missing: simplexMissing(frame, classes, featureDim) },
   ];
   return (
-    <div className="legend train-legend" data-testid="train-legend">
-      <div className="legend-title">
+    <div className={open ? 'legend train-legend cloud-overlay' : 'legend train-legend train-legend-closed cloud-overlay'} data-testid="train-legend" data-open={open}>
+      <div className="legend-title train-legend-head">
         <Tip tip={CLOUD_DOC} placement="left">
           in the view
         </Tip>
+        <button type="button" className="link-button train-legend-collapse" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="train-legend-collapse">
+          {open ? 'hide' : 'show'}
+        </button>
       </div>
+      {open ? <LegendBody items={items} overlays={overlays} toggle={toggle} noisy={noisy} classNames={classNames} /> : null}
+    </div>
+  );
+}
+
+interface BodyProps {
+  items: { key: keyof CloudOverlays; label: string; icon: string; missing: string | null }[];
+  overlays: CloudOverlays;
+  toggle: (key: keyof CloudOverlays) => void;
+  noisy: Uint8Array | null;
+  classNames: readonly string[];
+}
+
+function LegendBody({ items, overlays, toggle, noisy, classNames }: BodyProps) {
+  return (
+    <>
       <ul>
         {items.map((it) => (
           <li key={it.key}>
@@ -67,6 +89,6 @@ export function CloudLegend({ overlays, setOverlays, frame, classNames, classes,
           ))}
         </ul>
       ) : null}
-    </div>
+    </>
   );
 }

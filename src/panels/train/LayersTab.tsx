@@ -9,11 +9,14 @@ import { formatSig } from '../../format';
 import { Tip } from '../Tip';
 import { ANGLES_DOC, LAYER_PROFILE_DOC } from './trainMetricDocs';
 
+/** One empty list: a selector returning a fresh [] before the run is built would re-render forever (React 19). */
+const NO_NAMES: string[] = [];
+
 export function LayersTab() {
   useTrainingStore((s) => s.version);
   const head = useTrainingStore((s) => s.config.model.head);
   const profileEvery = useTrainingStore((s) => s.config.train.profileEvery);
-  const classNames = useTrainingStore((s) => s.info?.classNames ?? []);
+  const classNames = useTrainingStore((s) => s.info?.classNames ?? NO_NAMES);
   const sample = useTrainingStore((s) => s.info?.sampleSize ?? 0);
   const { profiles, angles } = getHistory();
   const latestAngles = angles.at(-1);

@@ -11,7 +11,7 @@ export function MixupProbeToggle() {
   const probe = getHistory().probe;
   if (!probe || probe.lambda.length === 0) return null;
   return (
-    <div className="train-probe-toggle" data-testid="train-probe-toggle">
+    <div className="train-probe-toggle cloud-overlay" data-testid="train-probe-toggle">
       <label>
         <input type="checkbox" checked={show} onChange={() => setShow(!show)} data-testid="train-show-probe" />
         <span className="train-probe-swatch" aria-hidden="true" />

@@ -51,7 +51,7 @@ export function TrainCenter() {
       <TrainReadouts />
       <div className="train-stage">
         <FeatureCloudView frame={frame} overlays={overlays} resetKey={resetKey} />
-        <div className="train-frame-pick">
+        <div className="train-frame-pick cloud-overlay">
           <Tip tip={FRAME_DOCS[frameMode]} placement="bottom">
             <span className="train-overlay-title">3D axes</span>
           </Tip>
@@ -62,11 +62,11 @@ export function TrainCenter() {
         </div>
         <CloudLegend overlays={overlays} setOverlays={setOverlays} frame={f} classNames={info?.classNames ?? []} classes={info?.classes ?? 0} featureDim={h.features?.dim ?? 0} noisy={noisy} />
         <MixupProbeToggle />
-        <button type="button" className="view-reset" onClick={() => setResetKey((k) => k + 1)} title="Reset the camera">
+        <button type="button" className="view-reset cloud-overlay" onClick={() => setResetKey((k) => k + 1)} title="Reset the camera" data-testid="reset-view-train">
           Reset view
         </button>
         {count > 1 ? (
-          <div className="train-replay">
+          <div className="train-replay cloud-overlay">
             <label>
               <span>{replay === null ? 'latest' : 'replay'} · step {entry?.step ?? 0}</span>
               <input type="range" min={0} max={count - 1} value={index} data-testid="train-replay" onChange={(e) => setReplay(Number(e.target.value) >= count - 1 ? null : Number(e.target.value))} />

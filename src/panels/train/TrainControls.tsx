@@ -7,6 +7,8 @@ import { ModelControls } from './ModelControls';
 import { OptimControls } from './OptimControls';
 import { SnapshotControls } from './SnapshotControls';
 import { TrainTransport } from './TrainTransport';
+import { Hideable } from '../fields/Hideable';
+import { useHideStore } from '../../teach/hideStore';
 
 function Section({ title, open = true, children, testId }: { title: string; open?: boolean; children: ReactNode; testId: string }) {
   return (
@@ -21,10 +23,21 @@ export function TrainControls() {
   const presetId = useTrainingStore((s) => s.presetId);
   const setPreset = useTrainingStore((s) => s.setPreset);
   const preset = PRESETS.find((p) => p.id === presetId);
+  const editing = useHideStore((s) => s.editing);
+  const hiddenCount = useHideStore((s) => s.hidden.length);
+  const setEditing = useHideStore((s) => s.setEditing);
   return (
     <aside className="panel train-controls" aria-label="Training controls">
-      <h2 className="panel-title">Train</h2>
-      <TrainTransport />
+      <div className="train-controls-head">
+        <h2 className="panel-title">Train</h2>
+        <button type="button" className="link-button" aria-pressed={editing} onClick={() => setEditing(!editing)} data-testid="train-edit-shown" title="Tick or untick each control: unticked ones are hidden from students, and the address keeps them hidden (hide=...)">
+          {editing ? 'Done editing' : hiddenCount ? `Edit what students see (${hiddenCount} hidden)` : 'Edit what students see'}
+        </button>
+      </div>
+      <Hideable testId="train-transport">
+        <TrainTransport />
+      </Hideable>
+      <Hideable testId="train-preset">
       <label className="train-field train-preset">
         <span className="train-field-label">preset</span>
         <select value={presetId ?? ''} data-testid="train-preset" onChange={(e) => setPreset(e.target.value)}>
@@ -37,6 +50,7 @@ export function TrainControls() {
         </select>
       </label>
       <p className="train-preset-note">{preset ? preset.description : 'Edited settings: pick a preset to start over.'}</p>
+      </Hideable>
       <Section title="Data" testId="train-section-data">
         <DataControls />
       </Section>

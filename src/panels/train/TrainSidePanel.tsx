@@ -1,20 +1,19 @@
 /** The right panel of Train mode: tabs for the metric timelines, the layer / subspace charts, and compare + export. */
-import { useState } from 'react';
 import { useTrainingStore } from '../../state/trainingStore';
+import { useTrainTab, type TrainTab } from '../../state/trainTabStore';
 import { CurvesTab } from './CurvesTab';
 import { LayersTab } from './LayersTab';
 import { RunsTab } from './RunsTab';
 
-type Tab = 'curves' | 'layers' | 'runs';
-
-const TABS: { id: Tab; label: string }[] = [
+const TABS: { id: TrainTab; label: string }[] = [
   { id: 'curves', label: 'Curves' },
   { id: 'layers', label: 'Layers' },
   { id: 'runs', label: 'Compare · export' },
 ];
 
 export function TrainSidePanel() {
-  const [tab, setTab] = useState<Tab>('curves');
+  const tab = useTrainTab((s) => s.tab);
+  const setTab = useTrainTab((s) => s.setTab);
   const building = useTrainingStore((s) => s.status === 'building');
   return (
     <aside className={building ? 'panel train-side train-stale' : 'panel train-side'} aria-label="Training metrics">

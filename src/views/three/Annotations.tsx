@@ -30,19 +30,31 @@ const MAX_CHARS = 24;
 const REPEAT_PX = 140;
 /** Elements over the view that text keeps clear of. */
 const FLOATING = '.legend-box, .axes-gizmo, .view-reset, .view-loading, .view-error';
+/** Density-peak labels' ink. */
+const CLUSTER_COLOR = '#0b1f3a';
 /** Tick marks stick out of their axis by this much (display units). */
 const TICK_LEN = 0.03;
 
 /** The text of point i for a labelling choice ('class' or `meta:<column>`), or null for none. */
-export function pointText(labelBy: string | null, classNames: readonly string[] | null): ((i: number) => string) | null {
+export function pointText(labelBy: string | null, classNames: readonly string[] | null, maxChars = MAX_CHARS): ((i: number) => string) | null {
   const b = getPointBuffers();
   if (!b || !labelBy) return null;
-  const clip = (s: string) => (s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS - 1)}…` : s);
+  const clip = (s: string) => (s.length > maxChars ? `${s.slice(0, maxChars - 1)}…` : s);
   if (labelBy === 'class' && b.labels && classNames) return (i) => clip(classNames[b.labels![i]] ?? '');
   const c = labelBy.startsWith('meta:') && b.meta ? b.meta.columns.indexOf(labelBy.slice(5)) : -1;
   if (c < 0 || !b.meta) return null;
   const values = b.meta.values[c];
   return (i) => clip(values[i] ?? '');
+}
+
+/** The density-peak labels (highest peak first) placed for this camera, decluttered; `occupied` receives their boxes. */
+function peakItems(ctx: CanvasRenderingContext2D, peaks: CloudHandle['peaks'], m: ArrayLike<number>, width: number, height: number, occupied: Box[]): TextItem[] {
+  const items: TextItem[] = [];
+  for (const p of peaks) {
+    const s = project(m, [p.x, p.y, 0], width, height);
+    if (s) items.push({ text: p.text, x: s[0], y: s[1], align: 'center', kind: 'cluster', color: CLUSTER_COLOR });
+  }
+  return placeGreedy(items.map((it) => itemBox(ctx, it)), width, height, occupied).map((k) => items[k]);
 }
 
 /** The axis lines and tick marks on the chosen edges, as segment end points. */
@@ -77,6 +89,10 @@ function fitCanvas(canvas: HTMLCanvasElement, w: number, h: number): void {
 function markCounts(canvas: HTMLCanvasElement, items: readonly TextItem[]): void {
   canvas.dataset.ticks = String(items.filter((t) => t.kind === 'tick').length);
   canvas.dataset.labels = String(items.filter((t) => t.kind === 'label').length);
+  canvas.dataset.clusterLabels = items
+    .filter((t) => t.kind === 'cluster')
+    .map((t) => t.text)
+    .join(' | ');
 }
 
 interface LabelState {
@@ -177,8 +193,9 @@ export function Annotations({ overlay, handle, names }: { overlay: RefObject<HTM
     }
     const occupied = canvas.parentElement ? elementBoxes(canvas.getBoundingClientRect(), canvas.parentElement.querySelectorAll(FLOATING)) : [];
     const ticks = tickItems(ctx, box, sides, names, m, size.width, size.height, occupied);
+    const clusters = peakItems(ctx, handle.animating ? [] : handle.peaks, m, size.width, size.height, occupied);
     const points = pointItems(ctx, matrix.elements, size.width, size.height, occupied);
-    const items = [...ticks, ...points];
+    const items = [...ticks, ...clusters, ...points];
     ctx.clearRect(0, 0, w, h);
     drawTextItems(ctx, items, dpr);
     handle.setAnnotations(items);

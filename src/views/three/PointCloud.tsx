@@ -12,6 +12,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useAnalysisStore, useInspectStore, useJobsStore } from '../../state/appStore';
 import { getPointBuffers, getViewBuffers } from '../../state/pointBuffers';
 import { useUiStore } from '../../state/uiStore';
+import { getFilterMask, useFilterStore } from '../../state/filterStore';
 import { densityActive, useViewStore } from '../../state/viewStore';
 import { fillColors } from '../colors';
 import { hexToRgb } from '../palette';
@@ -49,6 +50,8 @@ export function PointCloud({ tooltipRef, handle }: Props) {
   const { pointSize, dims, hidden, focus, density } = useViewStore();
   const selection = useInspectStore((s) => s.selection);
   const isolate = useInspectStore((s) => s.isolate);
+  const filterVersion = useFilterStore((s) => s.version);
+  const filterHide = useFilterStore((s) => s.mode === 'hide');
   const plan = useColorPlan();
   const { invalidate, gl } = useThree();
   const anim = useRef({ start: 0, active: false });
@@ -156,13 +159,15 @@ export function PointCloud({ tooltipRef, handle }: Props) {
       present = new Uint8Array(data.to.length / 3);
       for (const i of v.sample) present[i] = 1;
     }
-    fillColors(data.colors, plan, { hidden, selection, isolate, present, background: BACKGROUND, focus });
+    const filterMask = filterVersion >= 0 ? getFilterMask() : null;
+    fillColors(data.colors, plan, { hidden, selection, isolate, present, background: BACKGROUND, focus, filter: filterMask, filterHide });
     data.geometry.getAttribute('aColor').needsUpdate = true;
+    markCanvas(gl.domElement, 'filtered', filterMask ? String(useFilterStore.getState().passing) : 'none');
     handle.changed(handle.animating);
     pointer.current.shown = -1;
     hover();
     invalidate();
-  }, [data, plan, hidden, focus, selection, isolate, viewVersion, handle, hover, invalidate]);
+  }, [data, plan, hidden, focus, selection, isolate, filterVersion, filterHide, viewVersion, handle, hover, invalidate, gl]);
 
   useEffect(() => {
     setPointUniforms(material, { size: pointSize, flat: false });

@@ -17,6 +17,7 @@ import { BoxSelect } from './BoxSelect';
 import { CloudHandle } from './cloudHandle';
 import { Annotations } from './Annotations';
 import { DensityLayer } from './DensityLayer';
+import { PeakLabelLayer } from './PeakLabelLayer';
 import { SpriteCloud } from './SpriteCloud';
 
 /** Hands the renderer, scene and camera to the cloud handle (for box selection and PNG export). */
@@ -63,6 +64,7 @@ export function PointView() {
           >
             <Bridge handle={cloudHandle} />
             <DensityLayer handle={cloudHandle} />
+            <PeakLabelLayer handle={cloudHandle} />
             <PointCloud tooltipRef={tooltipRef} handle={cloudHandle} />
             <SpriteCloud handle={cloudHandle} />
             <MeansOverlay />

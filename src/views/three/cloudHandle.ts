@@ -26,6 +26,8 @@ export class CloudHandle {
   index: ScreenIndex | null = null;
   /** Resolves with a fresh index (builds one now if none is pending); set by PointCloud. */
   requestIndex: () => Promise<ScreenIndex | null> = () => Promise.resolve(null);
+  /** Labels at the density peaks of the settled 2D picture (display coordinates), drawn by Annotations. */
+  peaks: { x: number; y: number; text: string; count: number }[] = [];
   /** The text drawn over the view in the last frame (ticks, axis names, point labels), CSS px. */
   annotations: TextItem[] = [];
   gl: THREE.WebGLRenderer | null = null;
@@ -60,6 +62,11 @@ export class CloudHandle {
     if (!from || !to || i < 0 || 3 * i + 2 >= to.length) return false;
     for (let a = 0; a < 3; a++) out[at + a] = from[3 * i + a] + (to[3 * i + a] - from[3 * i + a]) * mix;
     return true;
+  }
+
+  /** Replaces the density-peak labels (none while the picture moves or is being measured). */
+  setPeaks(peaks: CloudHandle['peaks']): void {
+    this.peaks = peaks;
   }
 
   /** The text of the frame just drawn. */

@@ -10,7 +10,7 @@ export interface TextItem {
   x: number;
   y: number;
   align: CanvasTextAlign;
-  kind: 'tick' | 'axis' | 'label';
+  kind: 'tick' | 'axis' | 'label' | 'cluster';
   color: string;
 }
 
@@ -19,6 +19,7 @@ export const TEXT_FONT: Record<TextItem['kind'], { px: number; weight: number }>
   tick: { px: 11, weight: 400 },
   axis: { px: 11.5, weight: 650 },
   label: { px: 12, weight: 500 },
+  cluster: { px: 14, weight: 700 },
 };
 const FAMILY = "Inter, 'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif";
 const HALO = 'rgba(251, 251, 252, 0.92)';

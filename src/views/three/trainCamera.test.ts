@@ -1,6 +1,6 @@
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
-import { bestDirection, cameraFor, MIN_APART, minSeparation, OBLIQUE, type CameraSpec } from './trainCamera';
+import { bestDirection, cameraFor, coveredAreas, MIN_APART, minSeparation, OBLIQUE, screenMarks, underOverlay, type CameraSpec, type Covered } from './trainCamera';
 
 /** The view's camera (FeatureCloudView: fov 45, CAMERA_DISTANCE 2.65, FIT 0.82) on a 16:10 canvas. */
 const SPEC: CameraSpec = { fov: 45, aspect: 1.6, distance: 2.65, fit: 0.82 };
@@ -88,5 +88,47 @@ describe('Train camera', () => {
     const dir = bestDirection(means, 3, SPEC);
     if (dir === OBLIQUE) expect(oblique).toBeGreaterThan(MIN_APART);
     else expect(minSeparation(dir, means, 3, SPEC)).toBeGreaterThan(oblique / 0.9);
+  });
+
+  /** The Train view at 1280x720 (a 604 x 550 canvas): the legend's and the frame picker's rectangles, as the rig measures them. */
+  const canvas = { left: 272, top: 125, width: 604, height: 550 };
+  const LEGEND = { left: 628, top: 135, width: 236, height: 170 };
+  const PICKER = { left: 284, top: 135, width: 296, height: 105 };
+  const covered: Covered[] = coveredAreas(canvas, [LEGEND, PICKER]);
+  const AT_720: CameraSpec = { ...SPEC, aspect: 604 / 550, covered };
+
+  it('overlay rectangles map to normalised device coordinates of the canvas (y up)', () => {
+    const [legend] = coveredAreas(canvas, [LEGEND], 0);
+    expect(legend.x0).toBeCloseTo((2 * (628 - 272)) / 604 - 1, 12);
+    expect(legend.x1).toBeCloseTo((2 * (864 - 272)) / 604 - 1, 12);
+    expect(legend.y1).toBeCloseTo(1 - (2 * 10) / 550, 12);
+    expect(legend.y0).toBeCloseTo(1 - (2 * 180) / 550, 12);
+    expect(coveredAreas(canvas, [{ left: 0, top: 0, width: 0, height: 0 }])).toEqual([]);
+  });
+
+  /** Whether any mean tip lies under an overlay from direction `dir`. */
+  const hidden = (dir: [number, number, number], means: Float32Array, K: number, spec: CameraSpec) =>
+    screenMarks(cameraFor(dir, spec), means, K, spec.fit)
+      .slice(0, K)
+      .some((p) => underOverlay(p, spec.aspect, spec.covered));
+
+  it.each([3, 4, 5])('K = %i: the chosen view keeps every mean tip out of the legend and the frame picker, and the means apart', (K) => {
+    let hiddenByOblique = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const means = simplexIn3d(K, seed * 104729 + K);
+      if (hidden(OBLIQUE, means, K, AT_720)) hiddenByOblique++;
+      const dir = bestDirection(means, K, AT_720);
+      expect(hidden(dir, means, K, AT_720), `seed ${seed}`).toBe(false);
+      expect(minSeparation(dir, means, K, AT_720), `seed ${seed}`).toBeGreaterThan(MIN_APART);
+    }
+    // The overlays matter: the fixed default would hide a mean in some of these runs.
+    if (K >= 4) expect(hiddenByOblique).toBeGreaterThan(0);
+  });
+
+  it('when no direction clears the overlays, the means are still separated (the legend can be collapsed)', () => {
+    const means = simplexIn3d(4, 3);
+    const everywhere: CameraSpec = { ...AT_720, covered: [{ x0: -2, x1: 2, y0: -2, y1: 2 }] };
+    const dir = bestDirection(means, 4, everywhere);
+    expect(minSeparation(dir, means, 4, { ...everywhere, covered: [] })).toBeGreaterThan(MIN_APART);
   });
 });

@@ -3,7 +3,8 @@
  * Each candidate direction (a Fibonacci sphere) places a perspective camera as the view does
  * (fov, aspect, distance, looking at the origin, y up), projects the mean tips and the origin with
  * the camera's own matrices, and scores the smallest screen distance between two of them (in units
- * of the view's height); the best direction wins, the oblique default on near-ties.
+ * of the view's height), 0 when a mean tip lies under an overlay of the view (the legend, the
+ * frame picker); the best direction wins, the oblique default on near-ties.
  */
 import * as THREE from 'three';
 
@@ -21,12 +22,43 @@ export const MIN_APART = 0.06;
 /** Candidate directions tried. */
 const CANDIDATES = 600;
 
+/** A screen rectangle an overlay covers, in normalised device coordinates (x and y in [-1, 1], y up). */
+export interface Covered {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
 export interface CameraSpec {
   fov: number;
   aspect: number;
   distance: number;
   /** The scale of the group the means are drawn in. */
   fit: number;
+  /** Screen areas under overlays: a mean tip there counts as hidden. */
+  covered?: readonly Covered[];
+}
+
+/** Whether screen mark p (x scaled by the aspect, as screenMarks gives it) lies in one of the covered rectangles. */
+export function underOverlay(p: [number, number], aspect: number, covered: readonly Covered[] = []): boolean {
+  const x = p[0] / aspect;
+  return covered.some((r) => x >= r.x0 && x <= r.x1 && p[1] >= r.y0 && p[1] <= r.y1);
+}
+
+/** A client rectangle (as getBoundingClientRect gives it). */
+export type Box = Pick<DOMRectReadOnly, 'left' | 'top' | 'width' | 'height'>;
+
+/**
+ * The overlays' rectangles in the canvas's normalised device coordinates, each grown by `margin`
+ * (a fraction of the canvas's half-size), from client rectangles (getBoundingClientRect).
+ */
+export function coveredAreas(canvas: Box, overlays: readonly Box[], margin = 0.03): Covered[] {
+  const nx = (x: number) => (2 * (x - canvas.left)) / Math.max(1, canvas.width) - 1;
+  const ny = (y: number) => 1 - (2 * (y - canvas.top)) / Math.max(1, canvas.height);
+  return overlays
+    .filter((r) => r.width > 0 && r.height > 0)
+    .map((r) => ({ x0: nx(r.left) - margin, x1: nx(r.left + r.width) + margin, y0: ny(r.top + r.height) - margin, y1: ny(r.top) + margin }));
 }
 
 /** A camera placed as the view places it for `dir`. */
@@ -54,9 +86,10 @@ export function screenMarks(cam: THREE.PerspectiveCamera, means: Float32Array, K
   return out;
 }
 
-/** The smallest screen distance between two marks (means and origin), as a fraction of the view's height. */
+/** The smallest screen distance between two marks (means and origin), as a fraction of the view's height; 0 when a mean lies under an overlay. */
 export function minSeparation(dir: Direction, means: Float32Array, K: number, spec: CameraSpec): number {
   const p = screenMarks(cameraFor(dir, spec), means, K, spec.fit);
+  if (p.slice(0, K).some((q) => underOverlay(q, spec.aspect, spec.covered))) return 0;
   let best = Infinity;
   for (let a = 0; a < p.length; a++) {
     for (let b = a + 1; b < p.length; b++) best = Math.min(best, Math.hypot(p[a][0] - p[b][0], p[a][1] - p[b][1]) / 2);
@@ -100,5 +133,7 @@ export function bestDirection(means: Float32Array, K: number, spec: CameraSpec):
       best = d;
     }
   }
+  // No direction keeps every mean clear of the overlays: separate them anyway (the legend collapses).
+  if (score === 0 && spec.covered?.length) return bestDirection(means, K, { ...spec, covered: [] });
   return keep >= 0.9 * score ? OBLIQUE : best;
 }

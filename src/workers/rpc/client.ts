@@ -9,6 +9,7 @@
  */
 import type { Envelope, RpcControl, RpcControlReply } from './envelope';
 import { WorkerFailure } from './failure';
+import { registerClient } from './registry';
 
 /** The subset of Worker the client uses (a fake in tests). */
 export interface WorkerLike<Req = unknown, Rep = unknown> {
@@ -72,6 +73,7 @@ export class WorkerClient<Req extends Envelope, Rep extends Envelope> {
   ) {
     this.factory = typeof source === 'function' ? (source as () => WorkerLike<Req | RpcControl, Rep | RpcControlReply>) : null;
     if (typeof source !== 'function') this.attach(source as WorkerLike<Req | RpcControl, Rep | RpcControlReply>);
+    registerClient(opts.name, this);
   }
 
   /** Sends a request; its promise resolves with its final reply or rejects with a WorkerFailure. */

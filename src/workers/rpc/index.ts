@@ -21,6 +21,7 @@
  * - `latest.ts`    "latest request wins" in the stores: `follow(ticket, current, done, failed)` and
  *                  `whileCurrent(current, id, handler)` apply only the slot's current request.
  * - `held.ts`      objects a worker keeps between requests (the analysed dataset), named by id.
+ * - `registry.ts`  every client by name, so the `?testHooks` hook can crash any worker in the e2e.
  *
  * ## How to add a request (e.g. `density` to the analysis worker)
  * 1. The protocol file (`analysisProtocol.ts`, `trainingProtocol.ts`, `landscapeProtocol.ts`): the request

@@ -2,7 +2,7 @@
  * Landscape results as files: one CSV row per run of every sweep (kept and current), and a JSON
  * document with each sweep's setup, plan, runs, d_int90 and both intrinsic-dimension estimates.
  */
-import type { SweepRecord } from '../../state/landscapeStore';
+import type { SweepRecord } from './landscapeStore';
 
 const CSV_COLUMNS = [
   'sweep', 'label', 'D', 'run', 'd', 'projection', 'projection_bytes', 'steps', 'test_accuracy', 'test_loss',

@@ -1,0 +1,80 @@
+/**
+ * Data in and out through the UI: the classifier's W and b (one .npz, or W without b: "b = 0 was
+ * used") give the CLI's nc3/nc4; a CSV with id and label columns gives the CLI's report by the same
+ * column rule; a labels file dropped alone waits for its vectors; the view's coordinates exported
+ * as .npz open again in Explore with the CLI's numbers on that file.
+ */
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { ARTIFACTS, cliReport, expectMetricsMatch, loadFiles, toleranceFor, waitForAnalysis } from './helpers';
+
+const REF = 'tests/fixtures/reference';
+const OUT = 'tests/fixtures/dataout';
+const X = `${REF}/synthetic-vectors.npy`;
+const Y = `${REF}/synthetic-labels.npy`;
+const DIR = `${ARTIFACTS}/dataout${process.env.E2E_PORT ? `-${process.env.E2E_PORT}` : ''}`;
+
+async function loadClassifier(page: Page, files: string[]): Promise<string> {
+  await page.getByTestId('classifier-input').setInputFiles(files);
+  await expect(page.getByTestId('classifier-source')).toBeVisible({ timeout: 60_000 });
+  return waitForAnalysis(page);
+}
+
+test('W and b through the UI give the CLI\'s nc3 and nc4; without b the panel says b = 0 was used', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await waitForAnalysis(page);
+  await loadFiles(page, [X, Y], 'synthetic-vectors.npy');
+  await expect(page.getByTestId('classifier-line')).toContainText('NC3 and NC4 need the final-layer classifier W (6 × D)');
+  await expect(page.getByTestId('metric-nc3')).toHaveAttribute('data-value', 'null');
+
+  let backend = await loadClassifier(page, [`${OUT}/head.npz`]);
+  await expect(page.getByTestId('classifier-source')).toHaveText(`Classifier W from head.npz:weight, b from head.npz:bias.`);
+  const withB = cliReport([X, '--labels', Y, '--weights', `${OUT}/head.npz`]);
+  expect(withB.neuralCollapse.biasAssumedZero).toBe(false);
+  await expectMetricsMatch(page, withB, toleranceFor(backend), 'the CLI with --weights head.npz');
+  await expect(page.getByTestId('metric-nc4')).toHaveAttribute('data-value', String(withB.neuralCollapse.nc4));
+
+  backend = await loadClassifier(page, [`${REF}/synthetic-W.npy`]);
+  await expect(page.getByTestId('classifier-source')).toHaveText('Classifier W from synthetic-W.npy, b = 0 was used (no bias was found).');
+  await expect(page.getByTestId('collapse-note')).toContainText(['b = 0 was used for nc4: the classifier came without a bias.']);
+  const zeroB = cliReport([X, '--labels', Y, '--weights', `${REF}/synthetic-W.npy`]);
+  expect(zeroB.neuralCollapse.biasAssumedZero).toBe(true);
+  await expectMetricsMatch(page, zeroB, toleranceFor(backend), 'the CLI with --weights W.npy and no --bias');
+  mkdirSync(DIR, { recursive: true });
+  await page.screenshot({ path: `${DIR}/classifier.png` });
+});
+
+test('a CSV with id and label columns gives the CLI\'s report on the same file (one column rule)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await waitForAnalysis(page);
+  const backend = await loadFiles(page, [`${OUT}/table-label.csv`], 'table-label.csv');
+  const cli = cliReport([`${OUT}/table-label.csv`]);
+  expect([cli.n, cli.dim, cli.classes]).toEqual([892, 24, 6]);
+  await expect(page.getByTestId('metric-dim')).toHaveText('24');
+  await expectMetricsMatch(page, cli, toleranceFor(backend), 'the CLI on table-label.csv');
+});
+
+test('a labels file dropped alone waits for its vectors; the exported view .npz opens again with the CLI\'s numbers', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await waitForAnalysis(page);
+  await page.getByTestId('file-input').setInputFiles([Y]);
+  const box = page.getByTestId('analysis-error');
+  await expect(box).toContainText('synthetic-labels.npy holds labels or metadata (one value per row), not vectors.');
+  await expect(box).toContainText('Now choose the vectors');
+  await page.getByTestId('dismiss-error').click();
+  await loadFiles(page, [X], 'synthetic-vectors.npy');
+  await expect(page.getByTestId('metric-classes')).toHaveText('6');
+
+  await page.getByTestId('array-export-kind').selectOption('view');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-arrays').click()]);
+  mkdirSync(DIR, { recursive: true });
+  const saved = `${DIR}/${dl.suggestedFilename()}`;
+  await dl.saveAs(saved);
+  const backend = await loadFiles(page, [saved], dl.suggestedFilename());
+  const cli = cliReport([saved]);
+  expect([cli.n, cli.dim, cli.classes]).toEqual([892, 3, 6]);
+  await expectMetricsMatch(page, cli, toleranceFor(backend), `the CLI on the exported ${dl.suggestedFilename()}`);
+});

@@ -1,0 +1,121 @@
+/**
+ * The plotted points' columns as filters: the class and every metadata column, each typed by its
+ * values. A column whose non-empty values are all numbers, with more than NUMERIC_MIN_DISTINCT
+ * distinct values, is numeric: binned on nice edges (d3's ticks) for a histogram and a range;
+ * one with at most MAX_CATEGORIES distinct values is categorical (bars with toggles); any other is
+ * text (a contains / regular-expression box).
+ */
+import { scaleLinear } from 'd3';
+
+/** Distinct values above which a column of numbers is a histogram, not bars. */
+export const NUMERIC_MIN_DISTINCT = 12;
+/** Distinct values above which a non-numeric column is searched as text. */
+export const MAX_CATEGORIES = 40;
+/** The bins a histogram aims at (nice edges make it 10 to 30 or so). */
+const TARGET_BINS = 24;
+/** The bin of a missing value. */
+export const NO_BIN = 0xffff;
+/** The category shown for rows without a value. */
+export const EMPTY_CATEGORY = '(no value)';
+
+export type FilterColumn =
+  | {
+      kind: 'numeric';
+      name: string;
+      /** Bin edges, ascending: bin b holds edges[b] <= v < edges[b + 1] (the last bin includes its upper edge). */
+      edges: Float64Array;
+      /** Bin of each row (NO_BIN when the row has no number). */
+      bin: Uint16Array;
+      /** Rows without a value. */
+      missing: number;
+    }
+  | {
+      kind: 'category';
+      name: string;
+      categories: string[];
+      /** Category index of each row. */
+      codes: Uint16Array;
+    }
+  | {
+      kind: 'text';
+      name: string;
+      /** Text of row i. */
+      at: (i: number) => string;
+    };
+
+/** The number of rows a column covers. */
+export function columnRows(c: FilterColumn, n: number): number {
+  return c.kind === 'numeric' ? c.bin.length : c.kind === 'category' ? c.codes.length : n;
+}
+
+/** Nice edges from lo to hi (at least one bin; a constant column gets a unit-wide bin). */
+export function niceEdges(lo: number, hi: number, target = TARGET_BINS): Float64Array {
+  if (!(hi > lo)) return Float64Array.from([lo - 0.5, lo + 0.5]);
+  const scale = scaleLinear().domain([lo, hi]).nice(target);
+  const ticks = scale.ticks(target);
+  const [a, b] = scale.domain();
+  const edges = ticks[0] > a ? [a, ...ticks] : ticks;
+  if (edges[edges.length - 1] < b) edges.push(b);
+  return Float64Array.from(edges);
+}
+
+/** The bin of v among `edges` (equal steps), clamped to the last bin at the top edge. */
+export function binOf(v: number, edges: Float64Array): number {
+  const bins = edges.length - 1;
+  const step = (edges[bins] - edges[0]) / bins;
+  return Math.min(bins - 1, Math.max(0, Math.floor((v - edges[0]) / step)));
+}
+
+/** A column of strings typed and coded as a filter. */
+export function filterColumn(name: string, values: readonly string[]): FilterColumn {
+  const distinct = new Map<string, number>();
+  let numeric = true;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v === '') continue;
+    if (distinct.has(v) || distinct.size <= MAX_CATEGORIES) distinct.set(v, (distinct.get(v) ?? 0) + 1);
+    if (!numeric) continue;
+    const x = Number(v);
+    if (!Number.isFinite(x)) numeric = false;
+    else {
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  }
+  if (numeric && distinct.size > NUMERIC_MIN_DISTINCT) {
+    const edges = niceEdges(lo, hi);
+    const bin = new Uint16Array(values.length);
+    let missing = 0;
+    values.forEach((v, i) => {
+      if (v === '') {
+        bin[i] = NO_BIN;
+        missing++;
+      } else bin[i] = binOf(Number(v), edges);
+    });
+    return { kind: 'numeric', name, edges, bin, missing };
+  }
+  if (distinct.size > MAX_CATEGORIES) return { kind: 'text', name, at: (i) => values[i] ?? '' };
+  const ranked = [...distinct.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v);
+  if (numeric) ranked.sort((a, b) => Number(a) - Number(b));
+  const index = new Map(ranked.map((v, k) => [v, k]));
+  const hasEmpty = values.some((v) => v === '');
+  const categories = hasEmpty ? [...ranked, EMPTY_CATEGORY] : ranked;
+  const codes = Uint16Array.from(values, (v) => (v === '' ? ranked.length : (index.get(v) as number)));
+  return { kind: 'category', name, categories, codes };
+}
+
+/** The class labels as a categorical column (class order). */
+export function classColumn(labels: Int32Array, classNames: readonly string[]): FilterColumn {
+  return { kind: 'category', name: 'class', categories: [...classNames], codes: Uint16Array.from(labels, (y) => Math.max(0, y)) };
+}
+
+/** Every filter column of the plotted points: the class (when labelled), then the metadata columns in file order. */
+export function filterColumns(b: { labels: Int32Array | null; meta: { columns: string[]; values: string[][] } | null }, classNames: readonly string[] | null): FilterColumn[] {
+  const out: FilterColumn[] = [];
+  if (b.labels && classNames) out.push(classColumn(b.labels, classNames));
+  b.meta?.columns.forEach((name, c) => {
+    if (name !== 'class' || !(b.labels && classNames)) out.push(filterColumn(name, b.meta!.values[c]));
+  });
+  return out;
+}
