@@ -6,7 +6,7 @@
  * keeps how many filters it fails, so a change of one filter costs O(n) and the counts O(n) per column.
  */
 import { NO_BIN, type FilterColumn } from './filterColumns';
-import { searchPoints } from './search';
+import { searchPoints } from '../explore/search';
 
 export type FilterValue =
   /** Keep bins b0..b1 (inclusive); rows without a value fail. */
