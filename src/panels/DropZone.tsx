@@ -60,8 +60,8 @@ export function DropZone() {
       <div className="drop-card">
         <strong>{train ? 'Drop to train on it' : 'Drop to load'}</strong>
         <p>
-          One embeddings file (.npy, .npz, .csv, .tsv, .json, .jsonl, .parquet, .safetensors), plus optionally its labels or metadata file
-          {train ? '; or a folder (or .zip) of PNG/JPEG images in one folder per class.' : '.'}
+          One embeddings file (.npy, .npz, .csv, .tsv, .json, .jsonl, .parquet, .safetensors, .h5, .pt, .arrow, .feather), plus optionally its labels or metadata file
+          {train ? '; or a folder (or .zip) of PNG/JPEG images in one folder per class.' : '; or a projector_config.json with the files it names.'}
         </p>
       </div>
     </div>

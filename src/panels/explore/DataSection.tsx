@@ -5,7 +5,7 @@
 import { useRef } from 'react';
 import { analyzeDemo, analyzeFiles, useAnalysisStore } from '../../state/appStore';
 import { DEMO_DATASETS } from '../../state/datasets';
-import { ACCEPT, pairFiles } from '../../state/files';
+import { ACCEPT, pairFiles, projectorDrop } from '../../state/files';
 import { useUiStore } from '../../state/uiStore';
 import { TrainOnFileButton } from './TrainOnFileButton';
 import { ExploreCompareButton } from '../compare/ExploreCompareButton';
@@ -14,6 +14,8 @@ import { HiddenFileInput } from '../fields/HiddenFileInput';
 /** Loads the files a user chose or dropped (one embeddings file, optionally one metadata file). */
 export function loadFiles(list: FileList | readonly File[]): void {
   const files = Array.from(list);
+  const projector = projectorDrop(files);
+  if (projector) return analyzeFiles(projector.config, undefined, projector.companions);
   const pair = pairFiles(files);
   if ('error' in pair) {
     useAnalysisStore.getState().reportError({ kind: 'input', problem: pair.error, fix: 'Drop or choose the vectors file, plus its labels/metadata file if it has one.', source: 'files' });
@@ -25,7 +27,9 @@ export function loadFiles(list: FileList | readonly File[]): void {
 function choiceSummary(c: ReturnType<typeof useAnalysisStore.getState>['choices']): string {
   if (!c) return '';
   if (c.metadata) return `${c.kind === 'npz' ? `vectors: ${c.chosen.vectors ?? '?'} · ` : ''}labels: ${c.metadata.file} column ${c.chosen.metaLabelColumn ?? '?'}`;
-  if (c.kind === 'npz') return `vectors: ${c.chosen.vectors ?? '?'} · labels: ${c.chosen.labelsArray || 'none'}`;
+  if (c.kind === 'npz' || c.kind === 'hdf5' || c.kind === 'torch') return `vectors: ${c.chosen.vectors ?? '?'} · labels: ${c.chosen.labelsArray || 'none'}`;
+  if (c.kind === 'projector') return `embedding: ${c.chosen.vectors ?? '?'}${c.sprite ? ' · sprite thumbnails' : ''}`;
+  if (c.kind === 'bytes') return `raw float32, ${c.chosen.dim ?? '?'} values per point`;
   const cols = c.chosen.columns ?? [];
   return `${cols.length} vector column${cols.length === 1 ? '' : 's'} · label: ${c.chosen.labelColumn || 'none'}`;
 }
@@ -68,7 +72,7 @@ export function DataSection() {
         </select>
       </label>
       <p className="control-note">
-        .npy, .npz, .csv/.tsv, .json/.jsonl, .parquet or .safetensors, plus an optional labels or metadata file (choose or drop both).
+        .npy, .npz, .csv/.tsv, .json/.jsonl, .parquet, .safetensors, .h5, .pt, .arrow/.feather, or a Projector config with its .bytes, metadata and sprite, plus an optional labels or metadata file (choose or drop them together).
       </p>
       {dataset ? (
         <div className="current-data" data-testid="current-data">
