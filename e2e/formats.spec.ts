@@ -5,23 +5,14 @@
  */
 import { expect, test } from '@playwright/test';
 import type { AnalysisReport } from '../src/geometry/types';
-import { cliReport, expectMetricsMatch, loadFiles, toleranceFor, waitForAnalysis } from './helpers';
+import { waitForAnalysis } from './helpers';
+import { checkFormatCases, cliReports, type FormatCase } from './formatCases';
 import { FIXTURES, N } from './fixtures';
 
 const f = (name: string) => `${FIXTURES}/${name}`;
 const PARQUET = 'tests/fixtures/io/formats/list_snappy.parquet';
 
-interface Case {
-  title: string;
-  files: string[];
-  /** The dataset name the app shows (the vectors file's name). */
-  name: string;
-  /** CLI arguments giving the same report. */
-  cli: string[];
-  n: number;
-}
-
-const CASES: Case[] = [
+const CASES: FormatCase[] = [
   { title: '.npy float32 + labels.txt', files: [f('points.npy'), f('points-labels.txt')], name: 'points.npy', cli: [f('points.npy'), '--labels', f('points-labels.txt')], n: N },
   { title: '.npy float64, Fortran order', files: [f('points-f64-fortran.npy'), f('points-labels.txt')], name: 'points-f64-fortran.npy', cli: [f('points-f64-fortran.npy'), '--labels', f('points-labels.txt')], n: N },
   { title: '.npz with embeddings and labels arrays', files: [f('points.npz')], name: 'points.npz', cli: [f('points.npz')], n: N },
@@ -34,26 +25,17 @@ const CASES: Case[] = [
   { title: 'Parquet list<float> (snappy) with label and metadata columns', files: [PARQUET], name: 'list_snappy.parquet', cli: [PARQUET], n: 6 },
 ];
 
-const reports = new Map<string, AnalysisReport>();
+let reports = new Map<string, AnalysisReport>();
 
 test.beforeAll(() => {
-  for (const c of CASES) reports.set(c.title, cliReport(c.cli));
+  reports = cliReports(CASES);
 });
 
 test('each format loads through the file input with the CLI\'s numbers', async ({ page }) => {
   test.setTimeout(150_000);
   await page.goto('/');
   await waitForAnalysis(page);
-  for (const c of CASES) {
-    await test.step(c.title, async () => {
-      const backend = await loadFiles(page, c.files, c.name);
-      const cli = reports.get(c.title)!;
-      expect(cli.n).toBe(c.n);
-      await expect(page.getByTestId('metric-n')).toHaveText(String(c.n));
-      const checked = await expectMetricsMatch(page, cli, toleranceFor(backend), `the CLI on ${c.cli.join(' ')}`);
-      expect(checked).toBeGreaterThan(20);
-    });
-  }
+  await checkFormatCases(page, CASES, reports);
   // The Parquet file's metadata columns are offered for colouring.
   await expect(page.getByTestId('color-by').locator('option')).toContainText(['class', 'id (metadata)', 'label (metadata)', 'weight (metadata)']);
 });

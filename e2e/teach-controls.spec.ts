@@ -47,3 +47,17 @@ test("Train's side tab is in the address: a link opens a fresh page on the same 
   await page.goBack();
   await expect(page.getByTestId('train-tab-curves')).toHaveAttribute('aria-selected', 'true');
 });
+
+test("Compare's settings are in the address: a link opens a fresh page with the same settings", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await page.goto('/?mode=compare');
+  await page.getByTestId('compare-k').fill('7');
+  await page.getByTestId('compare-seed').fill('3');
+  await expect(page).toHaveURL(/k=7/);
+  await expect(page).toHaveURL(/seed=3/);
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(page.url());
+  await expect(fresh.getByTestId('compare-k')).toHaveValue('7');
+  await expect(fresh.getByTestId('compare-seed')).toHaveValue('3');
+  await expect(fresh.getByTestId('compare-anchors')).toHaveValue(await page.getByTestId('compare-anchors').inputValue());
+});

@@ -15,6 +15,8 @@ export interface AnalyzeArgs {
   labels?: string;
   labelColumn?: string;
   vectors?: string;
+  /** A raw float32 .bytes tensor's dimension (--dim). */
+  dim?: number;
   weights?: string;
   bias?: string;
   k: number;
@@ -55,7 +57,8 @@ export interface OptionSpec {
 export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--labels', value: 'FILE', help: 'labels: one per line (.txt), a .npy of integers, or a .tsv/.csv metadata file' },
   { flag: '--label-column', value: 'NAME', help: 'column holding the labels in the --labels table or a JSON/Parquet input (default label/class)' },
-  { flag: '--vectors', value: 'NAME', help: 'array, field, column or tensor holding the vectors in an .npz/JSON/Parquet/safetensors input' },
+  { flag: '--vectors', value: 'NAME', help: 'array, field, column, tensor, dataset or embedding holding the vectors (.npz/JSON/Parquet/Arrow/safetensors/.h5/.pt/projector config)' },
+  { flag: '--dim', value: 'D', help: 'values per point of a raw float32 Projector .bytes tensor (else from the --labels row count)' },
   { flag: '--weights', value: 'W.npy', help: 'classifier weights, K x D (D x K is transposed), for nc3 and nc4; an .npz or .safetensors holding weight and bias gives both' },
   { flag: '--bias', value: 'b.npy', help: 'classifier bias, length K, for nc4 (without one, b = 0 is used and said)' },
   { flag: '--k', value: 'K', help: `neighbours for the Levina-Bickel MLE (default ${DEFAULT_MLE_K})` },
@@ -92,8 +95,9 @@ export function usage(): string {
     '       subspace-lab compare A B [options]   (two representations of the same items; compare --help)',
     '',
     'Geometry of a set of embeddings: PCA spectrum, intrinsic dimension, neural collapse.',
-    'EMBEDDINGS: .npy, .npz, .parquet, .safetensors, .json, .jsonl, .csv, .tsv (Embedding Projector vectors)',
-    'or whitespace .txt; .gz allowed.',
+    'EMBEDDINGS: .npy, .npz, .parquet, .safetensors, .h5/.hdf5, .pt/.pth (torch.save), .arrow/.feather,',
+    'Embedding Projector .bytes or projector_config.json (its tensor and metadata are read next to it),',
+    '.json, .jsonl, .csv, .tsv (Projector vectors) or whitespace .txt; .gz allowed.',
     '',
     'Options:',
     ...lines,
@@ -183,6 +187,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (threads !== undefined && !(threads >= 1)) {
     throw new InputError(`--threads must be an integer of at least 1, got ${JSON.stringify(threadsText)}.`, 'Write e.g. --threads 2 (1 runs on this thread only).');
   }
+  const dimText = values.get('--dim');
+  const dim = dimText === undefined ? undefined : /^\d+$/.test(dimText) && Number(dimText) >= 1 ? Number(dimText) : Number.NaN;
+  if (Number.isNaN(dim)) throw new InputError(`--dim must be a positive integer, got ${JSON.stringify(dimText)}.`, 'Write e.g. --dim 128 (the values per point of the .bytes tensor).');
   const idSampler = values.get('--id-sampler') ?? 'hash';
   if (idSampler !== 'hash' && idSampler !== 'reservoir') {
     throw new InputError(`unknown ID sampler ${JSON.stringify(idSampler)}.`, 'Use --id-sampler hash or --id-sampler reservoir.');
@@ -200,6 +207,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     labels: values.get('--labels'),
     labelColumn: values.get('--label-column'),
     vectors: values.get('--vectors'),
+    dim,
     weights: values.get('--weights'),
     bias: values.get('--bias'),
     k,

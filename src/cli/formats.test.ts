@@ -48,7 +48,9 @@ describe('subspace-lab analyze on JSON, JSON Lines, Parquet and safetensors', ()
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).dim).toBe(2);
     const help = await run(['--help'], {});
-    expect(help.stdout).toMatch(/--vectors NAME +array, field, column or tensor holding the vectors/);
-    expect(help.stdout).toMatch(/\.parquet, \.safetensors, \.json, \.jsonl/);
+    expect(help.stdout).toMatch(/--vectors NAME +array, field, column, tensor, dataset or embedding holding the vectors/);
+    expect(help.stdout).toMatch(/\.parquet, \.safetensors, \.h5\/\.hdf5, \.pt\/\.pth \(torch\.save\), \.arrow\/\.feather,/);
+    expect(help.stdout).toMatch(/Embedding Projector \.bytes or projector_config\.json/);
+    expect(help.stdout).toMatch(/--dim D +values per point of a raw float32 Projector \.bytes tensor/);
   });
 });

@@ -6,6 +6,8 @@ import type { AnalysisReport, Classifier, Embeddings } from '../geometry/types';
 import { loadClassifier } from '../io/classifier';
 import { isInputError } from '../io/errors';
 import { loadEmbeddingsAsync } from '../io/load';
+import type { NamedBytes } from '../io/assemble';
+import { dirname, isAbsolute, join } from 'node:path';
 import { parseArgs, usage, type AnalyzeArgs } from './args';
 import { quietly, readInput, startBackend, type CliIO } from './io';
 import { runCompare } from './compareRun';
@@ -15,10 +17,23 @@ import { wantsStream } from './streamChoice';
 
 export type { CliIO } from './io';
 
+/** A file a Projector config names, read relative to the config (undefined when it is not there: the loader says which files are missing). */
+function besides(io: CliIO, config: string): (path: string) => NamedBytes | undefined {
+  return (path) => {
+    const full = isAbsolute(path) ? path : join(dirname(config), path);
+    try {
+      return { name: full, bytes: io.readFile(full) };
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ENOENT') return undefined;
+      return readInput(io, full, 'projector config\'s');
+    }
+  };
+}
+
 async function loadInputs(args: AnalyzeArgs, io: CliIO): Promise<{ emb: Embeddings; classifier?: Classifier }> {
   const file = readInput(io, args.embeddings, 'embeddings');
   const labels = args.labels === undefined ? undefined : readInput(io, args.labels, '--labels');
-  const emb = await loadEmbeddingsAsync(file.name, file.bytes, { labels, labelColumn: args.labelColumn, vectors: args.vectors });
+  const emb = await loadEmbeddingsAsync(file.name, file.bytes, { labels, labelColumn: args.labelColumn, vectors: args.vectors, dim: args.dim, companion: besides(io, args.embeddings) });
   let classifier: Classifier | undefined;
   if (args.weights !== undefined) {
     const weights = readInput(io, args.weights, '--weights');

@@ -1,6 +1,7 @@
 /** Train-mode data: synthetic generators, shipped real data sets, the train/test split. */
 export type { Dataset, LabelledPoints, ReadBytes } from './types';
-export { buildDataset, loadPoints, isRealSource, type DataConfig, type RealSpec, type SourceKind, type SourceSpec } from './build';
+export { buildDataset, loadPoints, isRealSource, type DataConfig, type RealSpec, type SourceKind, type SourceSpec, type UserPoints } from './build';
+export { FILE_ROW_LIMIT, rowsKept, type FileSourceSpec } from './userData';
 export {
   generateSynthetic,
   type BlobsSpec,

@@ -15,6 +15,8 @@ export interface Dataset {
   classNames: string[];
   /** Training rows whose label the label-noise setting flipped (ascending); absent or empty without noise. */
   noisyTrain?: Int32Array;
+  /** The per-feature mean and std the rows were standardised with (a user's file), absent otherwise. */
+  standardisation?: { mean: Float32Array; std: Float32Array };
 }
 
 /** Reads a shipped file by its path relative to the app base (fetch in the browser, fs in Node). */

@@ -17,6 +17,8 @@ import { isNpz, metadataChoice, metadataColumns, npzChoices, npzEntry, tableChoi
 import { fetchBytes, fileNameOf, readBlob } from '../io/readFile';
 import { LABELS_KEPT_FIX, labelsOnlyError, readTable } from '../io/table';
 import type { ClusterChoice } from './clusterSource';
+import { parseContainer, type Companion } from './containerSources';
+import { baseName } from '../io/projector';
 
 /** A dataset the worker fetches itself (same origin only): vectors plus an optional labels/metadata file. */
 export interface UrlDatasetSource {
@@ -36,6 +38,8 @@ export interface FilesSource {
   name: string;
   vectors: File;
   metadata?: File;
+  /** Files dropped with a Projector config (its tensor, metadata and sprite), found by the names the config gives. */
+  companions?: File[];
   choice?: LoadChoice;
   /** Files holding the final-layer classifier W (and b) for nc3/nc4 (io/classifier.ts classifierFromFiles). */
   classifier?: File[];
@@ -144,11 +148,11 @@ async function readAll(source: DatasetSource, signal: AbortSignal, onBytes: Byte
  * given alone that holds labels or metadata (no numeric column, or one value per row) is an
  * InputError with LABELS_KEPT_FIX: the app keeps it for the vectors file chosen next.
  */
-export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined): Promise<Loaded> {
+export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined, companion: Companion = async () => undefined): Promise<Loaded> {
   const metaColumns = metadata ? metadataColumns(gunzipIfNeeded(metadata)) : null;
   const metaLabelColumn = metaColumns ? metadataChoice(metaColumns, choice?.metaLabelColumn) : undefined;
   if (!metadata && isLabelsNpy(gunzipIfNeeded(vectors))) throw labelsOnlyError(vectors.name, [], LABELS_KEPT_FIX);
-  const loaded = await parseVectors(vectors, metadata, choice, metaLabelColumn);
+  const loaded = await parseVectors(vectors, metadata, choice, metaLabelColumn, companion);
   if ('emb' in loaded && !metadata && loaded.emb.dim === 1) throw labelsOnlyError(vectors.name, [], LABELS_KEPT_FIX);
   if (!metaColumns || !('emb' in loaded)) return loaded;
   const base: FileChoices = loaded.choices ?? { file: vectors.name, kind: 'plain', chosen: { labelColumn: '', labelsArray: '' }, reason: '' };
@@ -163,9 +167,11 @@ function isLabelsNpy(file: NamedBytes): boolean {
   return h.shape.length === 1 || /^[<>|=]?[US]/.test(h.dtype.descr);
 }
 
-async function parseVectors(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined, labelColumn: string | undefined): Promise<Loaded> {
+async function parseVectors(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined, labelColumn: string | undefined, companion: Companion): Promise<Loaded> {
   const file = gunzipIfNeeded(vectors);
   const name = vectors.name;
+  const container = await parseContainer(detectFormat(file.name, file.bytes), file, name, metadata, choice, companion);
+  if (container) return container;
   const labelOpts = { labels: metadata, labelColumn: metadata ? labelColumn : undefined };
   if (isNpz(file.bytes)) {
     const choices = npzChoices(file.bytes, name, choice);
@@ -194,12 +200,20 @@ async function parseVectors(vectors: NamedBytes, metadata: NamedBytes | undefine
   return { emb: await loadEmbeddingsAsync(file.name, file.bytes, labelOpts), choices: null };
 }
 
+/** Finds a file a Projector config names among the dropped companions, by base name, and reads it. */
+export function companionsOf(files: readonly File[], signal: AbortSignal): Companion {
+  return async (path) => {
+    const file = files.find((f) => f.name === baseName(path));
+    return file ? { name: file.name, bytes: await readBlob(file, file.name, signal, () => undefined) } : undefined;
+  };
+}
+
 /** Loads a source: its Embeddings and the choices in effect, or the choice the user must make first. */
 export async function loadSource(source: DatasetSource, signal: AbortSignal, onBytes: BytesProgress): Promise<Loaded> {
   if (source.kind === 'synthetic') return { emb: gaussianBlobs(source.params), choices: null };
   if (source.kind === 'rows' || source.kind === 'clusters') throw new Error('A selection is taken from the dataset in the worker, not loaded.');
   const { vectors, metadata } = await readAll(source, signal, onBytes);
-  return parseFiles(vectors, metadata, source.choice);
+  return parseFiles(vectors, metadata, source.choice, source.kind === 'files' ? companionsOf(source.companions ?? [], signal) : undefined);
 }
 
 /**

@@ -24,6 +24,10 @@ export interface LoadOptions {
   vectors?: string;
   /** Most bytes one decompressed file or array may take (default DEFAULT_BUDGET_BYTES in inflate.ts). */
   budget?: number;
+  /** A raw float32 .bytes tensor's dimension (--dim). */
+  dim?: number;
+  /** A file a Projector config names, by the path it writes (the CLI reads it next to the config, the app among the dropped files). */
+  companion?: (path: string) => NamedBytes | undefined | Promise<NamedBytes | undefined>;
 }
 
 /** What a parser found: an n x dim float32 matrix plus the per-row data stored next to it. */

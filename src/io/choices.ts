@@ -6,6 +6,7 @@
 import { columnRoles, isLabelColumnName } from './columnRoles';
 import { forEachLine, splitCells } from './delimited';
 import { hasNpyMagic, parseNpyHeader } from './npyHeader';
+import { defaultArrays, type ArrayInfo } from './arrayStore';
 import { hasZipMagic, LABEL_KEYS, VECTOR_KEYS } from './npz';
 import { InputError } from './errors';
 import { listZip, readZipEntry } from './zip';
@@ -21,24 +22,26 @@ export interface LoadChoice {
   columns?: string[];
   /** Delimited text with a header: the label column, '' for none. */
   labelColumn?: string;
+  /** A raw .bytes tensor given alone: its values per point. */
+  dim?: number;
   /** The metadata file's label column (a metadata file with several columns). */
   metaLabelColumn?: string;
 }
 
-/** One array of an .npz. */
-export interface ArrayInfo {
-  name: string;
-  dtype: string;
-  shape: number[];
-}
+/** One array of an .npz, an HDF5 file or a PyTorch file (or one embedding of a Projector config). */
+export type { ArrayInfo } from '../io/arrayStore';
 
 /** The alternatives a file offers and the choice in effect. */
 export interface FileChoices {
   file: string;
-  /** 'plain': the vectors file leaves nothing open (only its metadata file's label column). */
-  kind: 'npz' | 'table' | 'plain';
-  /** .npz arrays. */
+  /** npz, hdf5, torch: named arrays; projector: a config's embeddings; bytes: a raw tensor's dimension; table: header columns; plain: nothing open but a metadata file's label column. */
+  kind: 'npz' | 'table' | 'plain' | 'hdf5' | 'torch' | 'projector' | 'bytes';
+  /** The arrays of an .npz, HDF5 or PyTorch file; the embeddings of a Projector config (shape [] when the config gives none). */
   arrays?: ArrayInfo[];
+  /** bytes: how many float32 values the tensor holds. */
+  floats?: number;
+  /** projector: the chosen embedding's sprite sheet (its path as the config writes it, and one tile's width and height). */
+  sprite?: { path: string; tile: [number, number] };
   /** Header columns of a delimited file. */
   columns?: ColumnInfo[];
   /** The metadata file given with the vectors, when it has several columns (chosen.metaLabelColumn picks the labels). */
@@ -105,6 +108,16 @@ export function npzEntry(bytes: Uint8Array, key: string, name = 'the .npz file')
   const entry = listZip(bytes, name).find((e) => e.name === `${key}.npy`);
   if (!entry) throw new InputError(`${name} has no array named ${JSON.stringify(key)}.`, 'Choose one of the arrays it lists.');
   return readZipEntry(bytes, entry, name);
+}
+
+/** Defaults for the arrays of an HDF5 or PyTorch file, by io's rule (arrayStore.ts); several unnamed 2-D arrays: the user is asked. */
+export function storeChoices(arrays: ArrayInfo[], name: string, kind: 'hdf5' | 'torch', choice: LoadChoice = {}): FileChoices {
+  const d = defaultArrays(arrays, choice.vectors);
+  const what = kind === 'hdf5' ? 'datasets' : 'tensors';
+  const reason = d.ambiguous ? `${name} holds several 2-D ${what}; which one holds the vectors?` : '';
+  const vectors = d.vectors ?? arrays.find(isMatrix)?.name;
+  const labels = d.vectors === undefined && vectors !== undefined ? defaultArrays(arrays, vectors).labels : d.labels;
+  return { file: name, kind, arrays, chosen: { vectors, labelsArray: choice.labelsArray ?? labels, labelColumn: '' }, reason };
 }
 
 /**

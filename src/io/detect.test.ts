@@ -18,9 +18,15 @@ describe('detectFormat', () => {
     expectInputError(() => detectFormat('data', utf8('1,2\n')), /extension "\(none\)"/);
     expectInputError(() => detectFormat('x.npy', utf8('1,2\n')), /x\.npy is not a \.npy file \(it does not start with \\x93NUMPY\); its first bytes are 31 2c 32 0a/);
     expectInputError(() => detectFormat('x.npz', utf8('1,2\n')), /x\.npz is not a \.npz archive/);
-    expectInputError(() => detectFormat('x.h5', new Uint8Array([0x89, 0x48, 0x44, 0x46, 0x0d])), /x\.h5 is an HDF5 file/);
-    expectInputError(() => detectFormat('x.pkl', new Uint8Array([0x80, 4, 0x95, 0])), /a Python pickle/);
-    expectInputError(() => detectFormat('m.pt', zipSync({ 'archive/data.pkl': new Uint8Array(1) })), /m\.pt is a PyTorch checkpoint/);
+    expectInputError(() => detectFormat('x.h5', new Uint8Array([0x89, 0x48, 0x44, 0x46, 0x0d])), /x\.h5 is not an HDF5 file \(it does not start with \\x89HDF\); its first bytes are 89 48 44 46/);
+    expectInputError(() => detectFormat('x.pkl', new Uint8Array([0x80, 4, 0x95, 0])), /a bare Python pickle \(or a PyTorch file from before 1\.6/);
+    expect(detectFormat('m.pt', zipSync({ 'archive/data.pkl': new Uint8Array(1) }))).toBe('torch');
+    expect(detectFormat('m.zip', zipSync({ 'm/data.pkl': new Uint8Array(1) }))).toBe('torch');
+    expect(detectFormat('x.h5', new Uint8Array([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe('hdf5');
+    expect(detectFormat('x.arrow', utf8('ARROW1\0\0'))).toBe('arrow');
+    expect(detectFormat('t.bytes', new Uint8Array(8))).toBe('bytes');
+    expect(detectFormat('projector_config.json', utf8('{"embeddings": [{"tensorPath": "t.bytes"}]}'))).toBe('projector');
+    expect(detectFormat('points.json', utf8('{"embeddings": [[1, 2], [3, 4]]}'))).toBe('json');
     expectInputError(() => detectFormat('x.csv', new Uint8Array([49, 0, 50])), /named like a text file but holds binary data/);
   });
 });

@@ -12,22 +12,31 @@ import { hasNpyMagic } from './npyHeader';
 import { npyToMatrix, parseNpy } from './npy';
 import { hasZipMagic, LABEL_KEYS, listNpz, parseNpz, pickNpzArrays } from './npz';
 import { hasSafetensorsLayout, parseSafetensors } from './safetensors';
+import { parseStore } from './arrayStore';
+import { hasArrowMagic, hasArrowStreamStart } from './arrow';
+import { hasHdf5Magic } from './hdf5';
+import { isProjectorConfig } from './projector';
+import { isTorchZip, torchStore } from './torch';
 import { parseDelimited } from './table';
 import { decodeUtf8, emptyFileError } from './text';
 
 export { gunzipIfNeeded, type LoadOptions, type NamedBytes } from './assemble';
 
-export type EmbeddingsFormat = 'npy' | 'npz' | 'delimited' | 'json' | 'jsonl' | 'parquet' | 'safetensors';
+export type EmbeddingsFormat = 'npy' | 'npz' | 'delimited' | 'json' | 'jsonl' | 'parquet' | 'safetensors' | 'torch' | 'hdf5' | 'arrow' | 'bytes' | 'projector';
+
+/** Formats read only by loadEmbeddingsAsync (load.ts). */
+const ASYNC_FORMATS = new Set<EmbeddingsFormat>(['parquet', 'hdf5', 'arrow', 'bytes', 'projector']);
 
 /** V8's longest string (2^29 - 24 UTF-16 units); longer text cannot be decoded into one string. */
 const MAX_TEXT_BYTES = 0x1fffffe8;
 
 const TEXT_EXTENSIONS = ['.csv', '.tsv', '.tab', '.txt'];
 const JSONL_EXTENSIONS = ['.jsonl', '.ndjson'];
+const ARROW_EXTENSIONS = ['.arrow', '.arrows', '.feather', '.ipc'];
 
 const FOREIGN: [test: (b: Uint8Array) => boolean, what: string][] = [
-  [(b) => b[0] === 0x89 && b[1] === 0x48 && b[2] === 0x44 && b[3] === 0x46, 'an HDF5 file'],
-  [(b) => b[0] === 0x80 && b[1] >= 2 && b[1] <= 5, 'a Python pickle'],
+  [(b) => b[0] === 0x80 && b[1] >= 2 && b[1] <= 5, 'a bare Python pickle (or a PyTorch file from before 1.6, not a zip)'],
+  [(b) => String.fromCharCode(...b.subarray(0, 4)) === 'FEA1', 'a Feather v1 file'],
 ];
 
 /** Bytes 0..3 of a Parquet file: 'PAR1'. */
@@ -45,7 +54,7 @@ function hexStart(bytes: Uint8Array): string {
   return [...bytes.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
 }
 
-const SUPPORTED_FIX = 'Use .npy or .npz (numpy.save / numpy.savez), .parquet, .safetensors, .json/.jsonl, or .csv/.tsv/.txt with one point per line.';
+const SUPPORTED_FIX = 'Use .npy or .npz (numpy.save / numpy.savez), .parquet, .safetensors, .h5, .pt (torch.save), .arrow/.feather, Projector .bytes, .json/.jsonl, or .csv/.tsv/.txt with one point per line.';
 
 /**
  * The embeddings format of a file: .npy, .npz, Parquet and safetensors by their leading bytes (safetensors
@@ -55,16 +64,19 @@ export function detectFormat(name: string, bytes: Uint8Array): EmbeddingsFormat 
   if (bytes.length === 0) throw emptyFileError(name);
   if (hasNpyMagic(bytes)) return 'npy';
   const ext = extensionOf(name);
-  if (hasZipMagic(bytes)) {
-    if (ext === '.pt' || ext === '.pth') {
-      throw new InputError(`${name} is a PyTorch checkpoint, which subspace-lab cannot read.`, 'Export the tensor with np.save(path, t.detach().cpu().numpy()).');
-    }
-    return 'npz';
-  }
+  if (hasZipMagic(bytes)) return ext === '.pt' || ext === '.pth' || isTorchZip(bytes, name) ? 'torch' : 'npz';
   if (hasParquetMagic(bytes)) return 'parquet';
+  if (hasHdf5Magic(bytes)) return 'hdf5';
+  if (hasArrowMagic(bytes) || (ARROW_EXTENSIONS.includes(ext) && hasArrowStreamStart(bytes))) return 'arrow';
+  if (ext === '.bytes') return 'bytes';
+  if (ext === '.json' && isProjectorConfig(bytes)) return 'projector';
   if (ext === '.safetensors' || hasSafetensorsLayout(bytes)) return 'safetensors';
   for (const [test, what] of FOREIGN) {
     if (bytes.length >= 4 && test(bytes)) throw new InputError(`${name} is ${what}, which subspace-lab cannot read.`, SUPPORTED_FIX);
+  }
+  if (ext === '.h5' || ext === '.hdf5' || ARROW_EXTENSIONS.includes(ext) || ext === '.pt' || ext === '.pth') {
+    const what = ext === '.pt' || ext === '.pth' ? 'a PyTorch file (torch.save writes a zip, starting PK)' : ext.startsWith('.h') ? 'an HDF5 file (it does not start with \\x89HDF)' : 'an Arrow IPC file (it does not start with ARROW1 or an IPC stream marker)';
+    throw new InputError(`${name} is not ${what}; its first bytes are ${hexStart(bytes)}.`, 'Re-save it with the library that wrote it, or rename it if it is another format.');
   }
   if (ext === '.npy' || ext === '.npz' || ext === '.parquet') {
     const kind = ext === '.npy' ? '.npy file (it does not start with \\x93NUMPY)' : ext === '.npz' ? '.npz archive (it is not a zip)' : 'Parquet file (it does not start with PAR1)';
@@ -123,6 +135,7 @@ export function parseEmbeddingsSync(name: string, bytes: Uint8Array, opts: LoadO
 
 /** Parses `file` (already gunzipped) as `format`; `name` is the name the user gave, for messages. */
 export function parseFormat(format: EmbeddingsFormat, file: NamedBytes, name: string, opts: LoadOptions = {}): ParsedEmbeddings {
+  if (ASYNC_FORMATS.has(format)) throw new Error(`${name} is ${format}, which is read asynchronously: call loadEmbeddingsAsync (io/load.ts)`);
   if (opts.vectors !== undefined && (format === 'npy' || format === 'delimited')) {
     throw new InputError(`--vectors was given, but ${name} holds a single array.`, 'Drop --vectors; it names the vectors inside an .npz, JSON, Parquet or safetensors file.');
   }
@@ -141,8 +154,10 @@ export function parseFormat(format: EmbeddingsFormat, file: NamedBytes, name: st
       return parseJsonLines(decodeText(file, name), name, opts);
     case 'delimited':
       return parseDelimited(decodeText(file, name), name, { labelColumn: opts.labelColumn, labelsGiven: opts.labels !== undefined });
-    case 'parquet':
-      throw new Error(`${name} is Parquet, which is read asynchronously: call loadEmbeddingsAsync (io/load.ts)`);
+    case 'torch':
+      return parseStore(torchStore(file.bytes, name, opts.budget), name, { vectors: opts.vectors, withLabels: opts.labels === undefined });
+    default:
+      throw new Error(`${name} is ${format}, which is read asynchronously: call loadEmbeddingsAsync (io/load.ts)`);
   }
 }
 

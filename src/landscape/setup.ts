@@ -21,6 +21,7 @@ export const REAL_SHAPES = {
 /** Input dimension and number of classes of a data source. */
 export function sourceShape(source: SourceSpec): { dim: number; classes: number } {
   if (isRealSource(source)) return REAL_SHAPES[source.kind];
+  if (source.kind === 'file') throw new RangeError('the objective landscape runs on the synthetic and shipped data sets, not on a file');
   return { dim: source.dim, classes: source.classes };
 }
 

@@ -4,6 +4,9 @@
  */
 import { useEffect, useState } from 'react';
 import { loadFiles } from './explore/DataSection';
+import { useModeStore } from '../state/modeStore';
+import { trainOnFiles } from '../state/trainOnFiles';
+import { droppedFiles } from './train/droppedFiles';
 
 function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -35,7 +38,9 @@ export function DropZone() {
       depth = 0;
       setOver(false);
       const files = e.dataTransfer?.files;
-      if (files && files.length > 0) loadFiles(files);
+      // In Train a drop is the data to train on (a folder of images is walked); elsewhere Explore loads it.
+      if (e.dataTransfer && useModeStore.getState().mode === 'train') void droppedFiles(e.dataTransfer).then((f) => f.length > 0 && trainOnFiles(f));
+      else if (files && files.length > 0) loadFiles(files);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overFn);
@@ -48,12 +53,16 @@ export function DropZone() {
       window.removeEventListener('drop', drop);
     };
   }, []);
+  const train = useModeStore((s) => s.mode === 'train');
   if (!over) return null;
   return (
     <div className="drop-overlay" data-testid="drop-overlay">
       <div className="drop-card">
-        <strong>Drop to load</strong>
-        <p>One embeddings file (.npy, .npz, .csv, .tsv, .json, .jsonl, .parquet, .safetensors), plus optionally its labels or metadata file.</p>
+        <strong>{train ? 'Drop to train on it' : 'Drop to load'}</strong>
+        <p>
+          One embeddings file (.npy, .npz, .csv, .tsv, .json, .jsonl, .parquet, .safetensors, .h5, .pt, .arrow, .feather), plus optionally its labels or metadata file
+          {train ? '; or a folder (or .zip) of PNG/JPEG images in one folder per class.' : '; or a projector_config.json with the files it names.'}
+        </p>
       </div>
     </div>
   );

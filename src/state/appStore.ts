@@ -95,12 +95,12 @@ useAnalysisStore.subscribe((s, prev) => {
   if (s.error !== prev.error && s.error?.fix === LABELS_KEPT_FIX && lastAlone) keptLabels = lastAlone;
 });
 
-/** Loads user files: the vectors file plus an optional metadata/labels file (else the labels file kept from a drop of it alone). */
-export function analyzeFiles(vectors: File, metadata?: File): void {
+/** Loads user files: the vectors file plus an optional metadata/labels file (else the labels file kept from a drop of it alone), and a Projector config's companion files. */
+export function analyzeFiles(vectors: File, metadata?: File, companions?: File[]): void {
   const labels = metadata ?? keptLabels ?? undefined;
   lastAlone = labels ? null : vectors;
   keptLabels = null;
-  const source: DatasetSource = { kind: 'files', name: vectors.name, vectors, metadata: labels };
+  const source: DatasetSource = { kind: 'files', name: vectors.name, vectors, metadata: labels, ...(companions ? { companions } : {}) };
   useAnalysisStore.getState().run(source);
 }
 

@@ -1,6 +1,6 @@
 /** Which of the files a user chose or dropped holds the vectors, and which the labels or metadata. */
 
-const VECTOR_EXTENSIONS = ['.npy', '.npz', '.parquet', '.safetensors', '.json', '.jsonl', '.ndjson'];
+const VECTOR_EXTENSIONS = ['.npy', '.npz', '.parquet', '.safetensors', '.json', '.jsonl', '.ndjson', '.h5', '.hdf5', '.pt', '.pth', '.arrow', '.arrows', '.feather', '.ipc', '.bytes'];
 const TEXT_EXTENSIONS = ['.tsv', '.csv', '.txt', '.tab'];
 
 function extension(name: string): string {
@@ -33,5 +33,17 @@ export function pairFiles<F extends { name: string; size: number }>(files: reado
   return a.size >= b.size ? { vectors: a, metadata: b } : { vectors: b, metadata: a };
 }
 
+/**
+ * A drop with an Embedding Projector config: a .json named like projector_config, or any .json dropped
+ * with a .bytes tensor, is the file to read; every other dropped file is a companion it may name (its
+ * tensor, metadata and sprite). Null when the drop has no such config.
+ */
+export function projectorDrop<F extends { name: string }>(files: readonly F[]): { config: F; companions: F[] } | null {
+  const json = files.filter((f) => extension(f.name) === '.json');
+  const config = json.find((f) => /projector/i.test(f.name)) ?? (files.some((f) => extension(f.name) === '.bytes') && json.length === 1 ? json[0] : undefined);
+  if (!config || files.length < 2) return null;
+  return { config, companions: files.filter((f) => f !== config) };
+}
+
 /** The file input's accept list. */
-export const ACCEPT = [...VECTOR_EXTENSIONS, ...TEXT_EXTENSIONS, '.gz'].join(',');
+export const ACCEPT = [...VECTOR_EXTENSIONS, ...TEXT_EXTENSIONS, '.gz', '.png', '.jpg'].join(',');

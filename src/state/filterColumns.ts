@@ -1,11 +1,10 @@
 /**
  * The plotted points' columns as filters: the class and every metadata column, each typed by its
  * values. A column whose non-empty values are all numbers, with more than NUMERIC_MIN_DISTINCT
- * distinct values, is numeric: binned on nice edges (d3's ticks) for a histogram and a range;
+ * distinct values, is numeric: binned on nice edges (1, 2 or 5 times a power of ten) for a histogram and a range;
  * one with at most MAX_CATEGORIES distinct values is categorical (bars with toggles); any other is
  * text (a contains / regular-expression box).
  */
-import { scaleLinear } from 'd3';
 
 /** Distinct values above which a column of numbers is a histogram, not bars. */
 export const NUMERIC_MIN_DISTINCT = 12;
@@ -51,12 +50,24 @@ export function columnRows(c: FilterColumn, n: number): number {
 /** Nice edges from lo to hi (at least one bin; a constant column gets a unit-wide bin). */
 export function niceEdges(lo: number, hi: number, target = TARGET_BINS): Float64Array {
   if (!(hi > lo)) return Float64Array.from([lo - 0.5, lo + 0.5]);
-  const scale = scaleLinear().domain([lo, hi]).nice(target);
-  const ticks = scale.ticks(target);
-  const [a, b] = scale.domain();
-  const edges = ticks[0] > a ? [a, ...ticks] : ticks;
-  if (edges[edges.length - 1] < b) edges.push(b);
+  const step = niceStep(hi - lo, target);
+  // Integer multiples of the step (or of its inverse below 1), so the edges are equally spaced
+  // and exact where the step is a power of ten.
+  const inv = step < 1 ? Math.round(1 / step) : 0;
+  const at = (i: number) => (inv ? i / inv : i * step);
+  const first = inv ? Math.floor(lo * inv) : Math.floor(lo / step);
+  const last = inv ? Math.ceil(hi * inv) : Math.ceil(hi / step);
+  const edges: number[] = [];
+  for (let i = first; i <= Math.max(last, first + 1); i++) edges.push(at(i));
   return Float64Array.from(edges);
+}
+
+/** The tick step d3 picks for `count` ticks over `span`: 1, 2 or 5 times a power of ten. */
+function niceStep(span: number, count: number): number {
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const e = raw / power;
+  return power * (e >= Math.sqrt(50) ? 10 : e >= Math.sqrt(10) ? 5 : e >= Math.sqrt(2) ? 2 : 1);
 }
 
 /** The bin of v among `edges` (equal steps), clamped to the last bin at the top edge. */

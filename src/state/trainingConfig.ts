@@ -5,12 +5,13 @@
  * the presets), and a one-line label of a run for legends.
  */
 import type { DataConfig, SourceKind, SourceSpec } from '../datasets/build';
+import { FILE_ROW_LIMIT, type FileSourceSpec } from '../datasets/userData';
 import { patchGcrHead, patchModelConfig, withHeadKind } from '../training/modelConfig';
 import { DEFAULT_DATA, PRESETS } from '../training/presets';
 import type { HeadKind, ModelConfig, RunConfig, TrainConfig } from '../training/types';
 
 /** Every data source the controls offer, menu order. */
-export const SOURCE_KINDS: readonly SourceKind[] = ['blobs', 'spirals', 'shells', 'subspaces', 'checkerboard', 'digits', 'fashion-mnist'];
+export const SOURCE_KINDS: readonly SourceKind[] = ['blobs', 'spirals', 'shells', 'subspaces', 'checkerboard', 'digits', 'fashion-mnist', 'file'];
 
 export const SOURCE_LABELS: Record<SourceKind, string> = {
   blobs: 'Gaussian blobs',
@@ -20,16 +21,24 @@ export const SOURCE_LABELS: Record<SourceKind, string> = {
   checkerboard: 'XOR checkerboard',
   digits: 'UCI digits (real)',
   'fashion-mnist': 'Fashion-MNIST (real)',
+  file: 'Your file',
 };
 
-/** The source settings of the first preset using `kind` (every kind has one). */
+/** The source settings of the first preset using `kind` (every kind but 'file' has one; a file source starts empty until a file is chosen). */
 export function defaultSource(kind: SourceKind): SourceSpec {
+  if (kind === 'file') return emptyFileSource();
   const p = PRESETS.find((x) => x.config.data.source.kind === kind);
   return structuredClone(p ? p.config.data.source : DEFAULT_DATA.source);
 }
 
-/** Number of classes K a source produces (10 for the real data sets). */
+/** A file source naming no file yet. */
+export function emptyFileSource(): FileSourceSpec {
+  return { kind: 'file', name: '', size: 0, hash: '', rows: 0, classes: 0, limit: FILE_ROW_LIMIT.default };
+}
+
+/** Number of classes K a source produces (10 for the real data sets; a file not yet read counts as 2). */
 export function classesOf(s: SourceSpec): number {
+  if (s.kind === 'file') return Math.max(2, s.classes);
   return s.kind === 'digits' || s.kind === 'fashion-mnist' ? 10 : s.classes;
 }
 
@@ -95,6 +104,6 @@ export function runLabel(c: RunConfig): string {
   if (t.mixupAlpha > 0) parts.push(`mixup ${t.mixupAlpha}`);
   if (c.data.imbalanceRatio > 1 && c.data.minorityClasses > 0) parts.push(`imbalance ${c.data.imbalanceRatio}x`);
   if (c.data.labelNoise > 0) parts.push(`noise ${c.data.labelNoise}`);
-  parts.push(SOURCE_LABELS[c.data.source.kind].replace(' (real)', ''));
+  parts.push(c.data.source.kind === 'file' ? c.data.source.name : SOURCE_LABELS[c.data.source.kind].replace(' (real)', ''));
   return parts.join(' · ');
 }

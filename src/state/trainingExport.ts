@@ -105,6 +105,11 @@ export function stringsNpy(values: readonly string[]): Uint8Array {
  * with `features` as the vectors and `labels` as the classes.
  */
 export function allFeaturesNpz(f: AllRowFeatures): Uint8Array {
+  return zipSync(allFeaturesEntries(f), { level: 0 });
+}
+
+/** The .npy entries of allFeaturesNpz, by file name. */
+export function allFeaturesEntries(f: AllRowFeatures): Record<string, Uint8Array> {
   const n = f.trainRows + f.testRows;
   if (f.features.length !== n * f.featureDim) throw new RangeError(`allFeaturesNpz: ${f.features.length} values for ${n} rows x ${f.featureDim}`);
   if (f.labels.length !== n) throw new RangeError(`allFeaturesNpz: ${f.labels.length} labels for ${n} rows`);
@@ -120,7 +125,7 @@ export function allFeaturesNpz(f: AllRowFeatures): Uint8Array {
     entries['class_names.npy'] = stringsNpy(f.classNames);
     entries['label_names.npy'] = stringsNpy(Array.from(f.labels, (y) => f.classNames[y] ?? String(y)));
   }
-  return zipSync(entries, { level: 0 });
+  return entries;
 }
 
 /** Labels as text, one class name per line and no header (Explore's and the Embedding Projector's single-column metadata). */

@@ -42,7 +42,7 @@ export function createFeatureExport(deps: FeatureExportDeps) {
     /** The worker's answer; classNames of the run it names (or [] when that run is gone). */
     answer: (r: FeaturesReply, classNames: string[]): void => {
       if (!exporting || r.id !== exporting.id) return;
-      last = { run: r.run, step: r.step, featureDim: r.featureDim, trainRows: r.trainRows, testRows: r.testRows, features: r.features, labels: r.labels, classNames };
+      last = { run: r.run, step: r.step, featureDim: r.featureDim, trainRows: r.trainRows, testRows: r.testRows, features: r.features, labels: r.labels, weights: r.weights, classNames };
       finish(last, null);
     },
     cancelled: (id: number): void => {

@@ -208,6 +208,7 @@ describe('exports', () => {
     features: Float32Array.from({ length: 15 }, (_, i) => i / 7 - 1),
     labels: Int32Array.of(0, 2, 1, 2, 0),
     classNames: ['T-shirt/top', 'Trouser', 'Ankle boot'],
+    weights: [],
   });
 
   it('the features .npz holds features, labels, split, row and class names that read back exactly', () => {

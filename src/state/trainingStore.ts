@@ -16,12 +16,14 @@ import { runLabel } from './trainingConfig';
 import { createFeatureExport } from './trainingFeatureExport';
 import type { TrainingState } from './trainingState';
 import { initialBackend } from './backendQuery';
+import { noteUploadHash, uploadFor } from './trainingFile';
+import type { DataUpload } from '../workers/trainingData';
 
 export type { FeatureExportState, KeptRun, TrainingState, TrainStatus } from './trainingState';
 
 /** The worker client the store drives (TrainingClient, or a fake in tests). */
 export interface TrainingPort {
-  configure(config: RunConfig, backend: BackendPreference, baseUrl: string): number;
+  configure(config: RunConfig, backend: BackendPreference, baseUrl: string, upload?: DataUpload): number;
   play(run: number, speed: TrainSpeed, maxSteps?: number): number;
   pause(run: number): void;
   setSpeed(speed: TrainSpeed): void;
@@ -72,6 +74,9 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
         resetHistory(info.run);
         trainerStep = 0;
         exporter.forget();
+        // A file source learns its hash, rows and classes from the worker (no rebuild: the run is of that file).
+        if (info.file) noteUploadHash(info.file);
+        if (info.file && get().config.data.source.kind === 'file') set((s) => ({ config: { ...s.config, data: { ...s.config.data, source: info.file! } } }));
         set((s) => ({ info, latest: null, collapse: null, terminalStep: null, replay: null, version: s.version + 1, featureExport: exporter.active() ? s.featureExport : null }));
       },
       snapshot: (_id, run, snap) => {
@@ -127,7 +132,7 @@ export function createTrainingStore(deps: TrainingStoreDeps): UseBoundStore<Stor
       rebuildTimer = null;
       const { config, preference } = get();
       playId = 0;
-      configureId = client().configure(config, preference, deps.baseUrl());
+      configureId = client().configure(config, preference, deps.baseUrl(), uploadFor(config.data.source));
       set({ status: 'building', error: null, stopReason: null, progress: { fraction: 0, stage: 'starting' } });
     }
 

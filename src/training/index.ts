@@ -23,3 +23,4 @@ export { createTrainer, checkTrainConfig, type FeaturesOptions, type StepOptions
 export { checkModelConfig } from './network';
 export { DEFAULT_DATA, DEFAULT_GCR_HEAD, DEFAULT_MODEL, DEFAULT_PRESET, DEFAULT_TRAIN, PRESETS, findPreset, type Preset } from './presets';
 export { SNAPSHOT_METRIC_KEYS, snapshotMetrics } from './metricKeys';
+export { networkWeights, type NamedArray } from './weights';

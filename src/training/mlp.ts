@@ -97,6 +97,25 @@ export class Mlp {
   }
 
   /**
+   * Every parameter by its export name: layer{l}.kernel (fan_in x fan_out, so z = a kernel + bias),
+   * layer{l}.bias and, with batch norm, layer{l}.bn.gamma, .beta, .running_mean, .running_var.
+   */
+  named(): { name: string; tensor: tf.Tensor }[] {
+    return this.layers.flatMap((l, i) => [
+      { name: `layer${i}.kernel`, tensor: l.w },
+      { name: `layer${i}.bias`, tensor: l.b },
+      ...(l.bn
+        ? [
+            { name: `layer${i}.bn.gamma`, tensor: l.bn.gamma },
+            { name: `layer${i}.bn.beta`, tensor: l.bn.beta },
+            { name: `layer${i}.bn.running_mean`, tensor: l.bn.runningMean },
+            { name: `layer${i}.bn.running_var`, tensor: l.bn.runningVar },
+          ]
+        : []),
+    ]);
+  }
+
+  /**
    * Forward pass. In 'train' mode batch-norm layers push their batch moments onto `moments`
    * (kept: the caller disposes them after updateRunningStats).
    */

@@ -15,6 +15,7 @@ import { BatchSampler, fixedSample, sampleBeta, STREAM, streamRng } from './rand
 import { buildSnapshot, type SnapshotContext } from './snapshot';
 import { createProbeSpec, MixupProbe, PROBE_PAIRS } from './mixupProbe';
 import type { ModelConfig, RowFeatures, Snapshot, TrainConfig } from './types';
+import { networkWeights, type NamedArray } from './weights';
 
 /** Rows per eval-mode chunk. */
 const EVAL_CHUNK = 1024;
@@ -62,6 +63,8 @@ export interface Trainer {
    * never asked. Call it between step() calls.
    */
   features(opts?: FeaturesOptions): Promise<RowFeatures>;
+  /** Every parameter of the network and its head by export name (weights.ts); call it between step() calls. */
+  weights(): Promise<NamedArray[]>;
   /** Frees every tensor of the run (once the running step() or snapshot() returns); later calls throw. */
   dispose(): void;
 }
@@ -221,6 +224,17 @@ class LoopTrainer implements Trainer {
         train: { features: train, labels: ctx.yTrain.slice() },
         test: { features: test, labels: ctx.yTest.slice() },
       };
+    } finally {
+      this.pending--;
+      this.freeIfIdle();
+    }
+  }
+
+  async weights(): Promise<NamedArray[]> {
+    if (this.disposed) throw new Error('this trainer has been disposed');
+    this.pending++;
+    try {
+      return await networkWeights(this.net);
     } finally {
       this.pending--;
       this.freeIfIdle();

@@ -4,6 +4,7 @@
  * the machine and the file never goes into an address. `forget` removes it.
  */
 import { create } from 'zustand';
+import { idbRequest } from '../io/idb';
 
 /** A kept vectors file and its optional labels / metadata file, with their original names. */
 export interface KeptFiles {
@@ -49,20 +50,7 @@ async function writeEntry(dir: FileSystemDirectoryHandle, name: string, data: Bl
 }
 
 function idb<T>(mode: IDBTransactionMode, act: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(DB, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore(STORE);
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction(STORE, mode);
-      const req = act(tx.objectStore(STORE));
-      tx.oncomplete = () => {
-        open.result.close();
-        resolve(req.result);
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
+  return idbRequest(DB, STORE, mode, act);
 }
 
 /** Keeps `files` (replacing any kept file). */

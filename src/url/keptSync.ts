@@ -19,7 +19,8 @@ export function startKeptFileSync(): void {
   });
   useAnalysisStore.subscribe((s, p) => {
     const src = s.shownSource;
-    if (src === p.shownSource || !src || src.kind !== 'files' || src.vectors === reopened) return;
+    // A Projector config with its companion files is not kept: the kept pair could not reopen it.
+    if (src === p.shownSource || !src || src.kind !== 'files' || src.vectors === reopened || src.companions) return;
     void keepFiles({ vectors: src.vectors, metadata: src.metadata });
   });
 }

@@ -5,6 +5,7 @@
  */
 import { useAnalysisStore, useInspectStore, useJobsStore } from '../state/appStore';
 import { useLandscapeStore } from '../state/landscapeStore';
+import { useCompareStore } from '../state/compareStore';
 import { useModeStore } from '../state/modeStore';
 import { useTrainingStore } from '../state/trainingStore';
 import { useTrainTab } from '../state/trainTabStore';
@@ -69,7 +70,10 @@ export function currentState(): UrlState {
   const mode = useModeStore.getState().mode;
   if (mode === 'train') return { mode, train: trainState() };
   if (mode === 'landscape') return { mode, landscape: useLandscapeStore.getState().form };
-  if (mode === 'compare') return { mode };
+  if (mode === 'compare') {
+    const c = useCompareStore.getState();
+    return { mode, compare: { settings: c.settings, preference: c.preference, colourBy: c.colourBy, dims: c.dims } };
+  }
   if (mode === 'teach') return { mode, teach: { lesson: useTeachStore.getState().lessonId, step: useTeachStore.getState().step } };
   return { mode: 'explore', explore: bridge.pendingExplore ?? exploreState(), data: bridge.data, labels: bridge.labels };
 }
@@ -125,7 +129,11 @@ export function applyState(state: UrlState, waitForData: boolean): void {
     const t = useTeachStore.getState();
     if (t.lessonId !== state.teach.lesson || t.step !== state.teach.step || !t.opened) t.open(state.teach.lesson, state.teach.step);
   } else if (state.mode === 'compare') {
-    return;
+    const c = useCompareStore.getState();
+    const { settings, preference, colourBy, dims } = state.compare;
+    const rerun = !sameJson(c.settings, settings) || c.preference !== preference;
+    useCompareStore.setState({ settings, preference, colourBy, dims });
+    if (rerun) c.run();
   } else if (state.mode === 'landscape') {
     const l = useLandscapeStore.getState();
     if (l.plan || l.planError) l.setForm(state.landscape);

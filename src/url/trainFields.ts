@@ -9,9 +9,10 @@ import { DEFAULT_PRESET, findPreset, PRESETS } from '../training/presets';
 import type { LossKind, OptimizerKind, RunConfig, TrainConfig } from '../training/types';
 import type { FrameMode, TrainSpeed } from '../workers/trainingProtocol';
 import { BACKEND_NAMES, type BackendPreference } from '../workers/analysisProtocol';
-import { classesOf, patchData, patchSource, patchTrain, SOURCE_KINDS, withSource } from '../state/trainingConfig';
+import { classesOf, emptyFileSource, patchData, patchSource, patchTrain, SOURCE_KINDS, withSource } from '../state/trainingConfig';
 import { TRAIN_TABS, type TrainTab } from '../state/trainTabStore';
-import { enumField, numberField, parseFields, writeFields, type Field, type UrlNote } from './fields';
+import { enumField, numberField, parseFields, textField, writeFields, type Field, type UrlNote } from './fields';
+import { FILE_ROW_LIMIT, type FileSourceSpec } from '../datasets/userData';
 import { modelFields } from './modelFields';
 import { BACKEND_ALIASES } from './backendAlias';
 
@@ -67,6 +68,14 @@ export const TRAIN_FIELDS: readonly Field<S>[] = [
   numberField('cells', 'checkerboard cells per side', { min: 2, max: 16, int: true }, sourceParam('cells', ['checkerboard'])),
   numberField('noise', 'input noise', { min: 0, max: 100 }, sourceParam('noise', SYNTHETIC)),
   numberField('limit', 'Fashion-MNIST rows kept', { min: 100, max: 10000, int: true }, sourceParam('limit', ['fashion-mnist'])),
+  textField<S>('file', "the user's file a run trains on, as hash:bytes:rows:name (the first 16 hex digits of its SHA-256; the file itself never goes into a link)", {
+    get: (s) => (s.config.data.source.kind === 'file' && s.config.data.source.name ? formatFileRef(s.config.data.source) : null),
+    set: (s, text) => withConfig(s, { ...s.config, data: { ...s.config.data, source: { ...fileSourceOf(s.config), ...parseFileRef(text)! } } }),
+  }, (text) => (parseFileRef(text) ? null : 'is not hash:bytes:rows:name (16 hex digits, two integers, a name)')),
+  numberField('keep', 'rows kept from the file (a larger file is sampled with the data seed)', { min: 100, max: FILE_ROW_LIMIT.max, int: true }, {
+    get: (s) => (s.config.data.source.kind === 'file' ? s.config.data.source.limit : null),
+    set: (s, v) => withConfig(s, { ...s.config, data: { ...s.config.data, source: { ...fileSourceOf(s.config), limit: v } } }),
+  }),
   numberField('test', 'test fraction', { min: 0, max: 0.9 }, dataField('testFraction')),
   numberField('imbalance', 'imbalance ratio of the minority classes', { min: 1, max: 1000 }, dataField('imbalanceRatio')),
   numberField('minority', 'minority classes (below K)', { min: 0, max: 19, int: true }, {
@@ -97,6 +106,22 @@ export const TRAIN_FIELDS: readonly Field<S>[] = [
   enumField<S, FrameMode>('frame', '3D frame of the features', ['procrustes', 'fixed'], { get: (s) => s.frameMode, set: (s, frameMode) => ({ ...s, frameMode }) }),
   enumField<S, TrainTab>('side', 'the side panel tab shown', TRAIN_TABS, { get: (s) => s.sideTab, set: (s, sideTab) => ({ ...s, sideTab }) }),
 ];
+
+/** The file source of `c`, or an empty one. */
+function fileSourceOf(c: RunConfig): FileSourceSpec {
+  return c.data.source.kind === 'file' ? c.data.source : emptyFileSource();
+}
+
+/** A file source as the link writes it: hash:bytes:rows:name. */
+export function formatFileRef(f: FileSourceSpec): string {
+  return `${f.hash}:${f.size}:${f.rows}:${f.name}`;
+}
+
+/** The identity fields of a hash:bytes:rows:name text, or null when it is not one. */
+export function parseFileRef(text: string): Pick<FileSourceSpec, 'hash' | 'size' | 'rows' | 'name'> | null {
+  const m = /^([0-9a-f]{16}|):(\d+):(\d+):(.+)$/.exec(text);
+  return m ? { hash: m[1], size: Number(m[2]), rows: Number(m[3]), name: m[4] } : null;
+}
 
 const PRESET_IDS = PRESETS.map((p) => p.id);
 

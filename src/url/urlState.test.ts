@@ -18,6 +18,8 @@ const TRAIN_SAMPLES: Record<string, string> = {
   cells: 'source=checkerboard&cells=6',
   noise: 'noise=0.3',
   limit: 'source=fashion-mnist&limit=2000',
+  file: 'source=file&file=0123456789abcdef:1234:150:my%20data.csv',
+  keep: 'source=file&keep=3000',
   test: 'test=0.35',
   imbalance: 'imbalance=5',
   minority: 'minority=2',

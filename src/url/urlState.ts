@@ -6,6 +6,7 @@
  */
 import type { LandscapeForm } from '../state/landscapeForm';
 import type { AppMode } from '../state/modeStore';
+import { COMPARE_KEYS, parseCompare, writeCompare, type CompareUrlState } from './compareFields';
 import { EXPLORE_KEYS, parseExplore, writeExplore, type ExploreUrlState } from './exploreFields';
 import { unknownFields, type UrlNote } from './fields';
 import { LANDSCAPE_KEYS, parseLandscape, writeLandscape } from './landscapeFields';
@@ -20,8 +21,8 @@ export type UrlState =
   | { mode: 'train'; train: TrainUrlState }
   | { mode: 'landscape'; landscape: LandscapeForm }
   | { mode: 'teach'; teach: TeachUrlState }
-  /** Compare mode has no fields in the address yet (its two files are the user's own). */
-  | { mode: 'compare' };
+  /** Compare mode's settings and view (its two files are the user's own and stay out of the address). */
+  | { mode: 'compare'; compare: CompareUrlState };
 
 /** Parameters every mode accepts: the presentation switch and the controls hidden from students (src/url/sync.ts reads both). */
 const COMMON_KEYS = ['mode', 'present', 'hide'];
@@ -37,7 +38,10 @@ export function parseUrl(search: string): { state: UrlState; notes: UrlNote[] } 
     const r = parseTrain(params);
     return { state: { mode, train: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...TRAIN_KEYS]))] };
   }
-  if (mode === 'compare') return { state: { mode }, notes: [...notes, ...unknownFields(params, new Set(COMMON_KEYS))] };
+  if (mode === 'compare') {
+    const r = parseCompare(params);
+    return { state: { mode, compare: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...COMPARE_KEYS]))] };
+  }
   if (mode === 'teach') {
     const r = parseTeach(params);
     return { state: { mode, teach: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...TEACH_KEYS]))] };
@@ -60,6 +64,7 @@ export function writeUrl(state: UrlState): string {
   if (state.mode === 'train') writeTrain(state.train, params);
   else if (state.mode === 'landscape') writeLandscape(state.landscape, params);
   else if (state.mode === 'teach') writeTeach(state.teach, params);
+  else if (state.mode === 'compare') writeCompare(state.compare, params);
   else if (state.mode === 'explore') {
     if (state.data) params.set('data', state.data);
     if (state.labels) params.set('labels', state.labels);

@@ -58,7 +58,7 @@ describe('TrainingClient', () => {
     w.reply({ type: 'stopped', id: b, run: 4, step: 25, reason: 'limit' });
     w.reply({ type: 'cancelled', id: 9 });
     w.reply({ type: 'error', id: a, kind: 'input', problem: 'bad', fix: 'fix it' });
-    w.reply({ type: 'features', id: f, run: 4, step: 30, featureDim: 2, trainRows: 3, testRows: 1, features: new Float32Array(8), labels: new Int32Array(4) });
+    w.reply({ type: 'features', id: f, run: 4, step: 30, featureDim: 2, trainRows: 3, testRows: 1, features: new Float32Array(8), labels: new Int32Array(4), weights: [] });
     expect(calls).toEqual([
       `progress ${a} 0.5 loading data`,
       `backend ${a} wasm`,

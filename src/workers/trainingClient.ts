@@ -4,6 +4,7 @@
  * request it answers; the listener drops those of a request it replaced.
  */
 import type { RunConfig } from '../training/types';
+import type { DataUpload } from './trainingData';
 import { HEARTBEAT, TypedClient, WorkerClient, type ClientOptions, type WorkerLike } from './rpc/client';
 import type { BackendChoice, BackendPreference } from './rpc/envelope';
 import { TRAINING_FINALS, type FeaturesReply, type RunInfo, type SnapshotMessage, type StoppedReply, type TrainingReply, type TrainingRequest, type TrainSpeed } from './trainingProtocol';
@@ -72,8 +73,8 @@ export class TrainingClient extends TypedClient<TrainingRequest, TrainingReply> 
   }
 
   /** Builds a new run (stopping the current one); returns the request id. */
-  configure(config: RunConfig, backend: BackendPreference, baseUrl: string): number {
-    return this.request({ type: 'configure', config, backend, baseUrl });
+  configure(config: RunConfig, backend: BackendPreference, baseUrl: string, upload?: DataUpload): number {
+    return this.request({ type: 'configure', config, backend, baseUrl, ...(upload ? { upload } : {}) });
   }
 
   /** Trains run `run` until paused, or for `maxSteps` steps; returns the request id. */

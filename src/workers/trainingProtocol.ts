@@ -7,6 +7,9 @@
 import type { SnapshotMeasures } from '../teach/measures';
 import type { FeatureFrame, FrameMode, LayerId, RunConfig, SnapshotCollapse, SnapshotMetrics, SubspaceAngles } from '../training/types';
 import type { Divergence } from '../training/divergence';
+import type { NamedArray } from '../training/weights';
+import type { FileSourceSpec } from '../datasets/userData';
+import type { DataUpload } from './trainingData';
 
 export type { FeatureFrame, FrameMode } from '../training/types';
 
@@ -38,6 +41,8 @@ export interface ConfigureRequest {
   config: RunConfig;
   backend: BackendPreference;
   baseUrl: string;
+  /** The user's files when the source is a file (handles: the worker reads their bytes once and keeps the rows). */
+  upload?: DataUpload;
 }
 
 /**
@@ -98,6 +103,8 @@ export interface RunInfo {
   sampleSize: number;
   /** Milliseconds to build the dataset and the model. */
   setupMs: number;
+  /** A file source as read: its name, size, content hash, rows and classes (absent for other sources). */
+  file?: FileSourceSpec;
 }
 
 /** A snapshot as sent to the UI: scalar metrics, both 3D frames, the raw sample, profiles. */
@@ -166,6 +173,11 @@ export interface FeaturesReply {
   features: Float32Array;
   /** The label of every row, in the same order. */
   labels: Int32Array;
+  /**
+   * The network's parameters at that step (training/weights.ts names), then, for a user's file,
+   * `input.mean` and `input.std`: the standardisation its rows went through before layer 0.
+   */
+  weights: NamedArray[];
 }
 
 export type TrainingReply =
@@ -193,7 +205,7 @@ function frameBuffers(f: FeatureFrame): Transferable[] {
 
 /** The transfer list of a reply: the buffers of a snapshot's or a features reply's typed arrays (angle arrays are small and copied). */
 export function trainingTransferables(reply: TrainingReply): Transferable[] {
-  if (reply.type === 'features') return [reply.features.buffer, reply.labels.buffer];
+  if (reply.type === 'features') return [reply.features.buffer, reply.labels.buffer, ...reply.weights.map((w) => w.data.buffer)];
   if (reply.type !== 'snapshot') return [];
   const s = reply.snapshot;
   return [s.features.buffer, s.sampleLabels.buffer, ...frameBuffers(s.frames.fixed), ...frameBuffers(s.frames.procrustes)];

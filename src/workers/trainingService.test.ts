@@ -222,7 +222,10 @@ describe('training service', () => {
     expect(f.labels).toHaveLength(200);
     expect(new Set(f.labels).size).toBe(4);
     expect(f.features.every(Number.isFinite)).toBe(true);
-    expect(exported.transfers[exported.replies.indexOf(f)]).toEqual([f.features.buffer, f.labels.buffer]);
+    expect(exported.transfers[exported.replies.indexOf(f)]).toEqual([f.features.buffer, f.labels.buffer, ...f.weights.map((w) => w.data.buffer)]);
+    // Every layer and the head by name (the default preset: linear head, so W and b).
+    expect(f.weights.map((w) => w.name)).toContain('layer0.kernel');
+    expect(['W', 'b'].map((n) => f.weights.find((w) => w.name === n)!.shape)).toEqual([[4, 16], [4]]);
     const fractions = exported.of('progress', 3).map((p) => p.fraction);
     expect(fractions[0]).toBe(0);
     expect(fractions.at(-1)).toBe(1);

@@ -9,10 +9,12 @@
  */
 import { snapshotMeasures } from '../teach/measures';
 import * as tf from '@tensorflow/tfjs-core';
-import { buildDataset, type DataConfig, type Dataset, type ReadBytes } from '../datasets';
+import { buildDataset, type DataConfig, type Dataset, type FileSourceSpec, type ReadBytes, type UserPoints } from '../datasets';
 import { abortError } from '../geometry/abort';
 import { createTrainer, snapshotMetrics, type Snapshot, type Trainer } from '../training';
 import { FrameTracker } from '../training/frames';
+import { createUserData, type PointsStore } from './trainingData';
+import type { DecodeImage } from '../datasets/images';
 import type { BackendChoice, BackendPreference } from './rpc/envelope';
 import { createJobs } from './rpc/jobs';
 import {
@@ -41,6 +43,10 @@ export interface TrainingServiceDeps {
   numTensors?: () => number;
   /** Subscribes to the loss of the WebGPU device: the run is then rebuilt (same config and seed) on the fallback. */
   onDeviceLost?: (listener: (note: string) => void) => void;
+  /** Decodes the user's images (createImageBitmap in the worker). */
+  decodeImage?: DecodeImage;
+  /** Keeps the rows of the user's file in the browser's storage (IndexedDB in the worker). */
+  keptPoints?: PointsStore | null;
 }
 
 interface Run {
@@ -53,6 +59,8 @@ interface Run {
   minority: number;
   /** Which rows of the fixed sample are noisy (made at the first snapshot), or null when none is. */
   sampleNoisy?: Uint8Array | null;
+  /** The standardisation of a user's file (exported with the weights). */
+  standardisation?: Dataset['standardisation'];
 }
 
 /** 1 for each sample row whose training row is in `noisyRows` (ascending), or null when none is. */
@@ -94,13 +102,22 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
   let cachedData: { key: string; ds: Dataset } | null = null;
   let lastConfigure: ConfigureRequest | null = null;
   let restarting = false;
+  const userData = createUserData({ decode: deps.decodeImage, store: deps.keptPoints });
 
-  async function dataset(data: DataConfig, baseUrl: string): Promise<Dataset> {
+  /** The run's dataset (the last one is cached) and, for a user's file, the file as read. */
+  async function dataset(req: ConfigureRequest, signal: AbortSignal): Promise<{ ds: Dataset; file?: FileSourceSpec }> {
+    let data: DataConfig = req.config.data;
+    let file: FileSourceSpec | undefined;
+    let user: UserPoints | undefined;
+    if (data.source.kind === 'file') {
+      const got = await userData.points(data.source, req.upload, signal, (stage) => send({ type: 'progress', id: req.id, fraction: 0.3, stage }));
+      file = got.spec;
+      data = { ...data, source: got.spec };
+      user = async () => got.points;
+    }
     const key = JSON.stringify(data);
-    if (cachedData?.key === key) return cachedData.ds;
-    const ds = await buildDataset(data, deps.reader(baseUrl));
-    cachedData = { key, ds };
-    return ds;
+    if (cachedData?.key !== key) cachedData = { key, ds: await buildDataset(data, deps.reader(req.baseUrl), user) };
+    return { ds: cachedData.ds, file };
   }
 
   /** The message of a snapshot: frames drawn in step order, buffers copied out of the Snapshot. */
@@ -145,7 +162,7 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
     send({ type: 'backend', id, choice });
     if (signal.aborted) throw abortError();
     send({ type: 'progress', id, fraction: 0.2, stage: 'loading data' });
-    const ds = await dataset(req.config.data, req.baseUrl);
+    const { ds, file } = await dataset(req, signal);
     if (signal.aborted) throw abortError();
     send({ type: 'progress', id, fraction: 0.6, stage: 'building the model' });
     const trainer = createTrainer(ds, req.config.model, req.config.train);
@@ -160,8 +177,16 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
       stepsPerEpoch: trainer.stepsPerEpoch,
       sampleSize: Math.min(req.config.train.sampleSize, ds.yTrain.length),
       setupMs: performance.now() - t0,
+      ...(file ? { file } : {}),
     };
-    const run: Run = { info, trainer, frames: new FrameTracker(), noisyRows: ds.noisyTrain ?? new Int32Array(0), minority: req.config.data.imbalanceRatio > 1 ? req.config.data.minorityClasses : 0 };
+    const run: Run = {
+      info,
+      trainer,
+      frames: new FrameTracker(),
+      noisyRows: ds.noisyTrain ?? new Int32Array(0),
+      minority: req.config.data.imbalanceRatio > 1 ? req.config.data.minorityClasses : 0,
+      standardisation: ds.standardisation,
+    };
     current = run;
     send({ type: 'ready', id, info });
     send({ type: 'progress', id, fraction: 0.8, stage: 'first snapshot' });
@@ -228,7 +253,11 @@ export function createTrainingService(deps: TrainingServiceDeps): { handle: (msg
     const labels = new Int32Array(trainRows + testRows);
     labels.set(f.train.labels);
     labels.set(f.test.labels, trainRows);
-    send({ type: 'features', id, run: run.info.run, step: f.step, featureDim: f.featureDim, trainRows, testRows, features: all, labels });
+    const weights = await run.trainer.weights();
+    const st = run.standardisation;
+    if (st) weights.push({ name: 'input.mean', shape: [st.mean.length], data: st.mean.slice() }, { name: 'input.std', shape: [st.std.length], data: st.std.slice() });
+    if (signal.aborted || current !== run) throw abortError();
+    send({ type: 'features', id, run: run.info.run, step: f.step, featureDim: f.featureDim, trainRows, testRows, features: all, labels, weights });
   }
 
   function handle(msg: TrainingRequest): void {

@@ -38,6 +38,43 @@ function NpzChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set
   );
 }
 
+function ProjectorChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set: (ch: LoadChoice) => void }) {
+  return (
+    <label className="dialog-field">
+      <span>Embedding</span>
+      <select value={choice.vectors ?? ''} onChange={(e) => set({ ...choice, vectors: e.target.value })} data-testid="choice-vectors">
+        {(c.arrays ?? []).map((a) => (
+          <option key={a.name} value={a.name}>
+            {a.name}{a.shape.length === 2 ? ` (${a.shape.join(' × ')})` : ''}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Dimensions that divide the tensor's float count into whole rows (at least 3 rows), the smallest first. */
+function divisors(floats: number): number[] {
+  const out: number[] = [];
+  for (let d = 1; d <= floats / 3 && out.length < 12; d++) if (floats % d === 0 && d >= 2) out.push(d);
+  return out;
+}
+
+function BytesChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set: (ch: LoadChoice) => void }) {
+  const floats = c.floats ?? 0;
+  const dim = choice.dim;
+  const fits = dim !== undefined && dim >= 1 && floats % dim === 0;
+  return (
+    <label className="dialog-field">
+      <span>Values per point (D)</span>
+      <input type="number" min={1} step={1} value={dim ?? ''} onChange={(e) => set({ ...choice, dim: e.target.value === '' ? undefined : Math.floor(Number(e.target.value)) })} data-testid="choice-dim" />
+      <span className="control-note" data-testid="choice-dim-note">
+        {fits ? `${(floats / dim).toLocaleString('en-US')} points × ${dim}` : dim ? `${floats.toLocaleString('en-US')} values do not split into rows of ${dim}` : `D values that fit: ${divisors(floats).join(', ')}${divisors(floats).length === 12 ? ', …' : ''}`}
+      </span>
+    </label>
+  );
+}
+
 function TableChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set: (ch: LoadChoice) => void }) {
   const cols = c.columns ?? [];
   const chosen = new Set(choice.columns ?? []);
@@ -112,13 +149,17 @@ function Dialog({ c, onClose, onLoad }: { c: FileChoices; onClose: () => void; o
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
-  const ok = c.kind === 'npz' ? !!choice.vectors : c.kind === 'plain' || (choice.columns?.length ?? 0) > 0;
+  const arrays = c.kind === 'npz' || c.kind === 'hdf5' || c.kind === 'torch';
+  const ok = arrays || c.kind === 'projector' ? !!choice.vectors : c.kind === 'bytes' ? !!choice.dim && (c.floats ?? 0) % choice.dim === 0 : c.kind === 'plain' || (choice.columns?.length ?? 0) > 0;
   return (
     <div className="dialog-backdrop" role="presentation">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="choice-title" data-testid="choice-dialog">
         <h2 id="choice-title">How should {c.file} be read?</h2>
         {c.reason ? <p className="dialog-reason">{c.reason}</p> : null}
-        {c.kind === 'npz' ? <NpzChoice c={c} choice={choice} set={setChoice} /> : c.kind === 'table' ? <TableChoice c={c} choice={choice} set={setChoice} /> : null}
+        {arrays ? <NpzChoice c={c} choice={choice} set={setChoice} /> : null}
+        {c.kind === 'projector' ? <ProjectorChoice c={c} choice={choice} set={setChoice} /> : null}
+        {c.kind === 'bytes' ? <BytesChoice c={c} choice={choice} set={setChoice} /> : null}
+        {c.kind === 'table' ? <TableChoice c={c} choice={choice} set={setChoice} /> : null}
         <MetadataChoice c={c} choice={choice} set={setChoice} />
         <div className="dialog-buttons">
           <button type="button" onClick={onClose} data-testid="choice-cancel">

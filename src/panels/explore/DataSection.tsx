@@ -5,14 +5,17 @@
 import { useRef } from 'react';
 import { analyzeDemo, analyzeFiles, useAnalysisStore } from '../../state/appStore';
 import { DEMO_DATASETS } from '../../state/datasets';
-import { ACCEPT, pairFiles } from '../../state/files';
+import { ACCEPT, pairFiles, projectorDrop } from '../../state/files';
 import { useUiStore } from '../../state/uiStore';
+import { TrainOnFileButton } from './TrainOnFileButton';
 import { ExploreCompareButton } from '../compare/ExploreCompareButton';
 import { HiddenFileInput } from '../fields/HiddenFileInput';
 
 /** Loads the files a user chose or dropped (one embeddings file, optionally one metadata file). */
 export function loadFiles(list: FileList | readonly File[]): void {
   const files = Array.from(list);
+  const projector = projectorDrop(files);
+  if (projector) return analyzeFiles(projector.config, undefined, projector.companions);
   const pair = pairFiles(files);
   if ('error' in pair) {
     useAnalysisStore.getState().reportError({ kind: 'input', problem: pair.error, fix: 'Drop or choose the vectors file, plus its labels/metadata file if it has one.', source: 'files' });
@@ -24,7 +27,9 @@ export function loadFiles(list: FileList | readonly File[]): void {
 function choiceSummary(c: ReturnType<typeof useAnalysisStore.getState>['choices']): string {
   if (!c) return '';
   if (c.metadata) return `${c.kind === 'npz' ? `vectors: ${c.chosen.vectors ?? '?'} · ` : ''}labels: ${c.metadata.file} column ${c.chosen.metaLabelColumn ?? '?'}`;
-  if (c.kind === 'npz') return `vectors: ${c.chosen.vectors ?? '?'} · labels: ${c.chosen.labelsArray || 'none'}`;
+  if (c.kind === 'npz' || c.kind === 'hdf5' || c.kind === 'torch') return `vectors: ${c.chosen.vectors ?? '?'} · labels: ${c.chosen.labelsArray || 'none'}`;
+  if (c.kind === 'projector') return `embedding: ${c.chosen.vectors ?? '?'}${c.sprite ? ' · sprite thumbnails' : ''}`;
+  if (c.kind === 'bytes') return `raw float32, ${c.chosen.dim ?? '?'} values per point`;
   const cols = c.chosen.columns ?? [];
   return `${cols.length} vector column${cols.length === 1 ? '' : 's'} · label: ${c.chosen.labelColumn || 'none'}`;
 }
@@ -35,6 +40,7 @@ export function DataSection() {
   const dataset = useAnalysisStore((s) => s.dataset);
   const choices = useAnalysisStore((s) => s.choices);
   const nonFinite = useAnalysisStore((s) => s.report?.skipped.nonFinite ?? 0);
+  const classes = useAnalysisStore((s) => s.report?.classes ?? null);
   const openChoices = useUiStore((s) => s.openChoices);
   const demo = shown && shown.kind !== 'files' ? DEMO_DATASETS.find((d) => d.id === shown.name) : undefined;
   return (
@@ -66,7 +72,7 @@ export function DataSection() {
         </select>
       </label>
       <p className="control-note">
-        .npy, .npz, .csv/.tsv, .json/.jsonl, .parquet or .safetensors, plus an optional labels or metadata file (choose or drop both).
+        .npy, .npz, .csv/.tsv, .json/.jsonl, .parquet, .safetensors, .h5, .pt, .arrow/.feather, or a Projector config with its .bytes, metadata and sprite, plus an optional labels or metadata file (choose or drop them together).
       </p>
       {dataset ? (
         <div className="current-data" data-testid="current-data">
@@ -87,6 +93,7 @@ export function DataSection() {
             </p>
           ) : null}
           {shown ? <ExploreCompareButton source={shown} /> : null}
+          {shown ? <TrainOnFileButton source={shown} classes={classes} /> : null}
         </div>
       ) : null}
     </div>

@@ -132,7 +132,7 @@ function TextFilter({ index, column, counts, value, error }: Props & { column: E
       </label>
       {error ? (
         <p className="control-error" role="alert">
-          {error} Fix the pattern (e.g. escape a bracket as \[) or untick “regular expression”.
+          {error.replace(/\.?$/, ".")} Fix the pattern (e.g. escape a bracket as \[) or untick “regular expression”.
         </p>
       ) : (
         <p className="control-note" data-testid={`filter-text-count-${column.name}`}>

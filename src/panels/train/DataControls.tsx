@@ -6,6 +6,7 @@ import type { SourceKind } from '../../datasets/build';
 import { classesOf, patchData, patchSource, SOURCE_KINDS, SOURCE_LABELS, withSource } from '../../state/trainingConfig';
 import { useTrainingStore } from '../../state/trainingStore';
 import { SelectField, SliderField } from '../fields/ChoiceFields';
+import { FileSourceControls } from './FileSourceControls';
 
 interface SliderSpec {
   field: string;
@@ -50,13 +51,14 @@ export function DataControls() {
     <>
       <SelectField
         label="source"
-        help="Synthetic data are generated from the data seed; the real sets ship with the app."
+        help="Synthetic data are generated from the data seed; the real sets ship with the app; your file stays on this machine."
         testId="train-source"
         value={data.source.kind}
         options={SOURCE_KINDS}
         format={(k) => SOURCE_LABELS[k]}
         onChange={(k) => edit((c) => withSource(c, k))}
       />
+      <FileSourceControls />
       {(SOURCE_SLIDERS[data.source.kind] ?? []).map((s) => (
         <SliderField
           key={s.field}

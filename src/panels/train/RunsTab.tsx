@@ -10,12 +10,15 @@ import { allFeaturesNpz, featuresNpy, labelsText, metricsCsv, runExport, runJson
 import { useTrainingStore } from '../../state/trainingStore';
 import { download, downloadText } from '../../views/download';
 import { FeatureExportStatus } from './FeatureExportStatus';
+import { modelNpz, modelSafetensors } from '../../state/weightsExport';
 import { TrainCompareButton } from '../compare/TrainCompareButton';
 
 const count = (n: number | undefined) => (n ?? 0).toLocaleString('en-US');
 
 function baseName(presetId: string | null, step: number): string {
-  return `train-${presetId ?? 'custom'}-step${step}`;
+  const src = useTrainingStore.getState().config.data.source;
+  const data = src.kind === 'file' && src.name ? `${src.name.replace(/\.[^.]*$/, '').replace(/[^\w-]+/g, '_')}-` : '';
+  return `train-${data}${presetId ?? 'custom'}-step${step}`;
 }
 
 /** Runs `then` on the current run's features of every row (computed by the worker; nothing when cancelled or failed). */
@@ -27,6 +30,12 @@ async function withFeatures(then: (f: AllRowFeatures, name: string) => void): Pr
 }
 
 const saveNpz = () => withFeatures((f, name) => download(`${name}.npz`, new Blob([allFeaturesNpz(f) as BlobPart])));
+
+const saveModel = (ext: 'npz' | 'safetensors') =>
+  withFeatures((f, name) => {
+    const bytes = ext === 'npz' ? modelNpz(f) : modelSafetensors(f);
+    download(`${name.replace(/-features$/, '-model')}.${ext}`, new Blob([bytes as BlobPart]));
+  });
 
 const saveNpy = () =>
   withFeatures((f, name) => {
@@ -109,6 +118,19 @@ export function RunsTab() {
           </button>
           <button type="button" data-testid="train-open-explore" disabled={noRun} onClick={openInExplore}>
             Open in Explore
+          </button>
+        </div>
+        <p className="chart-note" data-testid="train-model-note">
+          The model: the same arrays plus every layer&apos;s weights (<code>layer0.kernel</code>, <code>layer0.bias</code>, …), the head&apos;s <code>W</code> and{' '}
+          <code>b</code> (a GCR head has <code>head.bases</code> instead) and, for your file, <code>input.mean</code> and <code>input.std</code>. Explore and the CLI
+          open it as it is (<code>features</code> as the vectors, <code>labels</code> as the classes); W and b are the classifier NC3 and NC4 need.
+        </p>
+        <div className="button-row">
+          <button type="button" data-testid="train-export-model-npz" disabled={noRun} onClick={() => saveModel('npz')}>
+            Model .npz
+          </button>
+          <button type="button" data-testid="train-export-model-safetensors" disabled={noRun} onClick={() => saveModel('safetensors')}>
+            Model .safetensors
           </button>
         </div>
         <p className="chart-note" data-testid="train-export-step" data-step={latest?.step ?? undefined}>
