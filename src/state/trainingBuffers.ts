@@ -3,7 +3,7 @@
  * version number and the views read these arrays when it changes. 3D frames are thinned as the run
  * grows (the older half keeps every other frame) so memory stays bounded on long runs.
  */
-import { NO_SNAPSHOT_MEASURES, type SnapshotMeasures } from '../teach/measures';
+import { NO_SNAPSHOT_MEASURES, type SnapshotMeasures } from '../teach/lessonMeasures';
 import type { Divergence } from '../training/divergence';
 import type { LayerId, SnapshotMetrics, SubspaceAngles } from '../training/types';
 import type { FeatureFrame, FrameMode, ProbePairs } from '../workers/trainingProtocol';

@@ -1,7 +1,7 @@
 /** The rows the checkpoints read: each snapshot's metrics with its lesson measures (src/teach/measures.ts). */
 import type { TrainHistory } from '../state/trainingBuffers';
 import type { LayerId, SubspaceAngles } from '../training/types';
-import { derivedMeasures, NO_SNAPSHOT_MEASURES, profileMeasures } from './measures';
+import { derivedMeasures, NO_SNAPSHOT_MEASURES, profileMeasures } from './lessonMeasures';
 import type { LessonRow } from './types';
 
 /** The latest entry at or before `step` of a step-ordered list, or null. */

@@ -1,6 +1,6 @@
 /** Lessons as data: steps of text, Train settings, an action to run, charts to watch and checkpoints on the live run. */
 import type { SnapshotMetrics } from '../training/types';
-import type { LessonMeasures } from './measures';
+import type { LessonMeasures } from './lessonMeasures';
 
 /** One snapshot as the checkpoints see it: its metrics and its lesson measures. */
 export type LessonRow = SnapshotMetrics & LessonMeasures;

@@ -4,7 +4,7 @@
  * replies, and large arrays travel as transferred typed arrays. A run is one `configure`; its
  * snapshots carry the run id so the UI drops those of a run it has replaced.
  */
-import type { SnapshotMeasures } from '../teach/measures';
+import type { SnapshotMeasures } from '../teach/lessonMeasures';
 import type { FeatureFrame, FrameMode, LayerId, RunConfig, SnapshotCollapse, SnapshotMetrics, SubspaceAngles } from '../training/types';
 import type { Divergence } from '../training/divergence';
 import type { NamedArray } from '../training/weights';
