@@ -17,7 +17,7 @@ describe('detectFormat for JSON, JSON Lines, Parquet and safetensors', () => {
     expect(detectFormat('x.ndjson', utf8('[1]\n'))).toBe('jsonl');
     expectInputError(() => detectFormat('x.parquet', utf8('a,b\n')), /x\.parquet is not a Parquet file \(it does not start with PAR1\); its first bytes are 61 2c 62 0a/);
     expectInputError(() => detectFormat('x.json', new Uint8Array([91, 0, 93])), /x\.json is named like a text file but holds binary data/);
-    expectInputError(() => detectFormat('x.bin', new Uint8Array([1, 2, 3, 4])), /x\.bin has an unknown format \(extension \"\.bin\", first bytes 01 02 03 04\)\. Use \.npy or \.npz \(numpy\.save \/ numpy\.savez\), \.parquet, \.safetensors, \.h5, \.pt \(torch\.save\), \.arrow\/\.feather, Projector \.bytes, \.json\/\.jsonl, or \.csv/);
+    expectInputError(() => detectFormat('x.bin', new Uint8Array([1, 2, 3, 4])), /x\.bin has an unknown format \(extension "\.bin", first bytes 01 02 03 04\)\. Use \.npy or \.npz \(numpy\.save \/ numpy\.savez\), \.parquet, \.safetensors, \.h5, \.pt \(torch\.save\), \.arrow\/\.feather, Projector \.bytes, \.json\/\.jsonl, or \.csv/);
   });
 });
 
