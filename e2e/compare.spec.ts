@@ -10,13 +10,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import type { CompareReport } from '../src/compare/types';
-import { writeNpy } from '../src/io/npy';
+import { npyToMatrix, parseNpy, writeNpy } from '../src/io/npy';
+import { poolImages } from '../src/compare/pool';
 import { ARTIFACTS, CLI_CACHE, loadFiles } from './helpers';
 
 const DIGITS = 'public/data/digits.npy';
 const DIGITS_LABELS = 'public/data/digits-labels.txt';
 const TANH = 'tests/fixtures/compare/digits-tanh.npy';
 const SHORT = `${ARTIFACTS}/compare-short.npy`;
+const POOLED = `${ARTIFACTS}/digits-pooled-4x4.npy`;
 
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -67,6 +69,29 @@ async function waitDone(page: Page): Promise<void> {
 test.beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(SHORT, writeNpy(Float32Array.from({ length: 100 * 3 }, (_, t) => Math.sin(t)), [100, 3]));
+  const digits = npyToMatrix(parseNpy(new Uint8Array(readFileSync(DIGITS))), DIGITS);
+  const pooled = poolImages(digits.data, digits.rows, digits.cols, { width: 8, height: 8, factor: 2 }, DIGITS);
+  writeFileSync(POOLED, writeNpy(pooled.vectors, [digits.rows, pooled.dim]));
+});
+
+test('Compare\'s example pair: one click compares the digits with their 4x4 pooling, equal to the CLI on the same two files; its link reopens it', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await page.goto('/?mode=compare&backend=wasm');
+  await expect(page.getByTestId('compare-empty')).toBeVisible();
+  await page.getByTestId('compare-example').click();
+  await waitDone(page);
+  await expect(page.getByTestId('compare-name-a')).toHaveText('digits, 8×8');
+  await expect(page.getByTestId('compare-name-b')).toHaveText('digits pooled to 4×4');
+  await expect(page.getByTestId('compare-metric-dimB')).toHaveAttribute('data-value', '16');
+  await expectEqualToCli(page, cliCompare([DIGITS, POOLED, '--labels', DIGITS_LABELS]));
+  const cka = await page.getByTestId('compare-metric-cka.linear').getAttribute('data-value');
+  await page.getByTestId('copy-link').click();
+  const url = await page.getByTestId('copy-link-url').inputValue();
+  expect(url).toContain('example=digits-pooled');
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(url);
+  await waitDone(fresh);
+  await expect(fresh.getByTestId('compare-metric-cka.linear')).toHaveAttribute('data-value', cka!);
 });
 
 test('Compare: two files through the UI equal the CLI; a count mismatch is named and the last result stays', async ({ page }) => {

@@ -12,6 +12,7 @@ import type { FileChoices } from '../io/choices';
 import { loadSource, parseFiles, type BytesProgress, type Loaded } from '../explore/sources';
 import { readBlob } from '../io/readFile';
 import type { CompareInput, SideInfo } from './types';
+import { poolImages } from './pool';
 
 /** A side loaded: its Embeddings and the choices in effect, or the choice the user must make. */
 export type LoadedSide = { emb: Embeddings; choices: FileChoices | null } | { choose: FileChoices };
@@ -46,7 +47,10 @@ export async function loadSide(input: CompareInput, signal: AbortSignal, onBytes
     return { emb: { n, dim, vectors, ...(labels ? { labels, classNames } : {}) }, choices: null };
   }
   const loaded = input.source.kind === 'files' ? await loadFiles(input.source, signal, onBytes) : await loadSource(input.source, signal, onBytes);
-  return 'choose' in loaded ? loaded : { emb: loaded.emb, choices: loaded.choices };
+  if ('choose' in loaded) return loaded;
+  if (!input.pool) return { emb: loaded.emb, choices: loaded.choices };
+  const { emb } = loaded;
+  return { emb: { ...emb, ...poolImages(emb.vectors, emb.n, emb.dim, input.pool, input.source.name) }, choices: loaded.choices };
 }
 
 /** What the UI shows of a loaded side. */

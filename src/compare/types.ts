@@ -98,6 +98,15 @@ export interface SourceInput {
   source: DatasetSource;
   /** B only: another array of A's file; without a vectors choice, the first 2-D array A does not use. */
   otherArray?: boolean;
+  /** Rows are width x height images (row-major): average-pool each over factor x factor blocks (pool.ts). */
+  pool?: ImagePool;
+}
+
+/** Average pooling of row-major images: width and height divisible by factor. */
+export interface ImagePool {
+  width: number;
+  height: number;
+  factor: number;
 }
 
 export type CompareInput = ArraysInput | SourceInput;

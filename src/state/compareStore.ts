@@ -9,14 +9,34 @@ import { COMPARE_DEFAULTS } from '../compare/types';
 import type { ArraysInput, BackendChoice, BackendPreference, CompareInput, CompareOutcome, CompareSettings, DatasetSource } from '../workers/compareProtocol';
 import { createCompareClient, type CompareClient, type CompareFailure } from '../workers/compareClient';
 import type { FileChoices } from '../io/choices';
+import { DEMO_DATASETS, demoSource } from './datasets';
 
 export type Side = 'A' | 'B';
 
 /** One side as the user set it: what to load and where it came from. */
 export interface SideInput {
   label: string;
-  origin: 'file' | 'explore' | 'train';
+  origin: 'file' | 'explore' | 'train' | 'example';
   input: CompareInput;
+}
+
+/** The shipped example pair: the digits as 8 x 8 images (A) and average-pooled to 4 x 4 (B). */
+export const COMPARE_EXAMPLES = ['digits-pooled'] as const;
+export type CompareExample = (typeof COMPARE_EXAMPLES)[number];
+
+/** A and B of the example pair, the digits fetched from this site (`base`: the app's base URL). */
+export function exampleSides(base: string): { A: SideInput; B: SideInput } {
+  const digits = DEMO_DATASETS.find((d) => d.id === 'digits')!;
+  const source = demoSource(digits, base);
+  return {
+    A: { label: 'digits, 8×8', origin: 'example', input: { kind: 'source', source } },
+    B: { label: 'digits pooled to 4×4', origin: 'example', input: { kind: 'source', source: { ...source, name: 'digits pooled 4x4' }, pool: { width: 8, height: 8, factor: 2 } } },
+  };
+}
+
+/** The example on screen, or null when either side is something else. */
+export function shownExample(s: Pick<CompareState, 'A' | 'B'>): CompareExample | null {
+  return s.A?.origin === 'example' && s.B?.origin === 'example' && s.B.input.kind === 'source' && s.B.input.pool ? 'digits-pooled' : null;
 }
 
 export type ColourBy = 'displacement' | 'agreement' | 'class';
@@ -43,6 +63,8 @@ export interface CompareState {
   selected: number[];
 
   setSide: (side: Side, value: SideInput | null) => void;
+  /** Loads the example pair (exampleSides) as A and B and compares them. */
+  loadExample: (base: string) => void;
   /** B becomes another array of A's file. */
   otherArrayOfA: () => void;
   /** Picks the vectors array of a side's file (an .npz or .safetensors). */
@@ -109,6 +131,10 @@ export function createCompareStore(connect: () => CompareClient) {
 
     setSide: (side, value) => {
       set(side === 'A' ? { A: value } : { B: value });
+      get().run();
+    },
+    loadExample: (base) => {
+      set({ ...exampleSides(base), more: [] });
       get().run();
     },
     otherArrayOfA: () => {

@@ -1,9 +1,9 @@
 /**
  * Compare mode's URL table: the comparison's settings (kNN k, SVCCA k, anchors, seed, id column,
- * shared ids only), the backend, the colouring and 2D/3D. The two files are the user's own and
- * never go into the address.
+ * shared ids only), the backend, the colouring and 2D/3D, and the shipped example pair when it is
+ * shown. The user's two files are their own and never go into the address.
  */
-import { DEFAULT_SETTINGS, type ColourBy } from '../state/compareStore';
+import { COMPARE_EXAMPLES, DEFAULT_SETTINGS, type ColourBy, type CompareExample } from '../state/compareStore';
 import type { CompareSettings } from '../workers/compareProtocol';
 import { BACKEND_NAMES, type BackendPreference } from '../workers/analysisProtocol';
 import { BACKEND_ALIASES } from './backendAlias';
@@ -14,6 +14,8 @@ export interface CompareUrlState {
   preference: BackendPreference;
   colourBy: ColourBy;
   dims: 2 | 3;
+  /** The shipped example pair on screen, or null. */
+  example: CompareExample | null;
 }
 
 export const COMPARE_BASE: CompareUrlState = {
@@ -21,6 +23,7 @@ export const COMPARE_BASE: CompareUrlState = {
   preference: 'auto',
   colourBy: 'displacement',
   dims: 3,
+  example: null,
 };
 
 type S = CompareUrlState;
@@ -38,6 +41,7 @@ export const COMPARE_FIELDS: readonly Field<S>[] = [
   boolField('shared', 'compare only the ids both sides have', { get: (s) => s.settings.sharedOnly, set: (s, sharedOnly) => ({ ...s, settings: { ...s.settings, sharedOnly } }) }),
   enumField<S, BackendPreference>('backend', 'tfjs backend', ['auto', ...BACKEND_NAMES], { get: (s) => s.preference, set: (s, preference) => ({ ...s, preference }) }, BACKEND_ALIASES),
   enumField<S, ColourBy>('colour', 'colour items by', ['displacement', 'agreement', 'class'], { get: (s) => s.colourBy, set: (s, colourBy) => ({ ...s, colourBy }) }),
+  enumField<S, 'none' | CompareExample>('example', 'the shipped example pair', ['none', ...COMPARE_EXAMPLES], { get: (s) => s.example ?? 'none', set: (s, e) => ({ ...s, example: e === 'none' ? null : e }) }),
   enumField<S, '2' | '3'>('dims', '2D or 3D view', ['2', '3'], { get: (s) => (s.dims === 2 ? '2' : '3'), set: (s, d) => ({ ...s, dims: d === '2' ? 2 : 3 }) }),
 ];
 

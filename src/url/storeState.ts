@@ -5,7 +5,7 @@
  */
 import { useAnalysisStore, useInspectStore, useJobsStore } from '../state/appStore';
 import { useLandscapeStore } from '../state/landscapeStore';
-import { useCompareStore } from '../state/compareStore';
+import { shownExample, useCompareStore } from '../state/compareStore';
 import { useModeStore } from '../state/modeStore';
 import { useTrainingStore } from '../state/trainingStore';
 import { useTrainTab } from '../state/trainTabStore';
@@ -72,7 +72,7 @@ export function currentState(): UrlState {
   if (mode === 'landscape') return { mode, landscape: useLandscapeStore.getState().form };
   if (mode === 'compare') {
     const c = useCompareStore.getState();
-    return { mode, compare: { settings: c.settings, preference: c.preference, colourBy: c.colourBy, dims: c.dims } };
+    return { mode, compare: { settings: c.settings, preference: c.preference, colourBy: c.colourBy, dims: c.dims, example: shownExample(c) } };
   }
   if (mode === 'teach') return { mode, teach: { lesson: useTeachStore.getState().lessonId, step: useTeachStore.getState().step } };
   return { mode: 'explore', explore: bridge.pendingExplore ?? exploreState(), data: bridge.data, labels: bridge.labels };
@@ -130,10 +130,11 @@ export function applyState(state: UrlState, waitForData: boolean): void {
     if (t.lessonId !== state.teach.lesson || t.step !== state.teach.step || !t.opened) t.open(state.teach.lesson, state.teach.step);
   } else if (state.mode === 'compare') {
     const c = useCompareStore.getState();
-    const { settings, preference, colourBy, dims } = state.compare;
+    const { settings, preference, colourBy, dims, example } = state.compare;
     const rerun = !sameJson(c.settings, settings) || c.preference !== preference;
     useCompareStore.setState({ settings, preference, colourBy, dims });
-    if (rerun) c.run();
+    if (example && shownExample(c) !== example) c.loadExample(document.baseURI);
+    else if (rerun) c.run();
   } else if (state.mode === 'landscape') {
     const l = useLandscapeStore.getState();
     if (l.plan || l.planError) l.setForm(state.landscape);

@@ -13,7 +13,7 @@ import { useViewStore } from '../state/viewStore';
 import { usePresent } from '../teach/presentStore';
 import { parseHidden, useHideStore } from '../teach/hideStore';
 import { useTrainTab } from '../state/trainTabStore';
-import { useCompareStore } from '../state/compareStore';
+import { shownExample, useCompareStore } from '../state/compareStore';
 import { useTeachStore } from '../teach/teachStore';
 import { useUrlNotes } from './notesStore';
 import { applyState, currentState, dataArrived, explorePending, noteFirstView, notePreset } from './storeState';
@@ -109,7 +109,7 @@ export function startUrlSync(): void {
   useUiStore.subscribe((s, p) => s.tab !== p.tab && write(true));
   usePresent.subscribe((s, p) => s.on !== p.on && write(true));
   useHideStore.subscribe((s, p) => s.hidden !== p.hidden && write(false));
-  useCompareStore.subscribe((s, p) => (s.settings !== p.settings || s.preference !== p.preference || s.colourBy !== p.colourBy || s.dims !== p.dims) && write(false));
+  useCompareStore.subscribe((s, p) => (s.settings !== p.settings || s.preference !== p.preference || s.colourBy !== p.colourBy || s.dims !== p.dims || shownExample(s) !== shownExample(p)) && write(false));
   useTrainTab.subscribe((s, p) => s.tab !== p.tab && useModeStore.getState().mode === 'train' && write(true));
   useTeachStore.subscribe((s, p) => (s.lessonId !== p.lessonId || s.step !== p.step) && write(true));
   useInspectStore.subscribe((s, p) => {

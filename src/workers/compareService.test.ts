@@ -126,3 +126,15 @@ describe('createCompareService', () => {
     expect(out.at(-1)?.type).toBe('cancelled');
   });
 });
+
+describe('a pooled side (Compare\'s example pair)', () => {
+  it('pools B\'s images although A is the same file: the loaded-file cache keys on the pooling too', async () => {
+    // 80 rows of 4 x 4 images (16 values): A as they are, B average-pooled in 2 x 2 blocks.
+    const X = Float32Array.from({ length: n * 16 }, (_, t) => Math.sin(t * 0.37) + (t % 5));
+    const file = new File([writeNpy(X, [n, 16]) as BlobPart], 'img.npy');
+    const source = { kind: 'files' as const, name: 'img.npy', vectors: file };
+    const out = await runCompareRequest(request({ kind: 'source', source }, { kind: 'source', source, pool: { width: 4, height: 4, factor: 2 } }), new AbortController().signal, noProgress, deps);
+    expect(out.sides.map((s) => s.dim)).toEqual([16, 4]);
+    expect(out.report.dimB).toBe(4);
+  });
+});

@@ -124,7 +124,8 @@ export function cachedSideLoader(load: typeof loadSide = loadSide): typeof loadS
   const cache = new Map<string, LoadedSide>();
   return async (input, signal, onBytes) => {
     if (input.kind === 'arrays') return load(input, signal, onBytes);
-    const key = sourceKey(input.source);
+    const pool = input.pool ? ` pooled ${input.pool.width}x${input.pool.height}/${input.pool.factor}` : '';
+    const key = sourceKey(input.source) + pool;
     const hit = cache.get(key);
     if (hit) return hit;
     const loaded = await load(input, signal, onBytes);

@@ -14,6 +14,7 @@ import { effectiveColourBy, itemColours } from '../../views/compare/itemColours'
 import { formatSig } from '../../format';
 import { Segmented, type SegmentOption } from '../fields/Segmented';
 import { useWidth } from '../landscape/useWidth';
+import { ExampleButton } from './ExampleButton';
 import type { CompareOutcome } from '../../workers/compareProtocol';
 
 function colourOptions(o: CompareOutcome): SegmentOption<ColourBy>[] {
@@ -104,9 +105,12 @@ export function CompareCenter() {
             <CkaMatrixChart o={o} />
           </>
         ) : (
-          <p className="tab-empty cmp-empty" data-testid="compare-empty">
-            Choose representation A and representation B on the left: two files of the same items (rows matched by order or by an id column), two arrays of one .npz or .safetensors, Explore's data and a second file, or two steps of a Train run.
-          </p>
+          <div className="tab-empty cmp-empty" data-testid="compare-empty">
+            <p>Choose representation A and representation B on the left: two files of the same items (rows matched by order or by an id column), two arrays of one .npz or .safetensors, Explore's data and a second file, or two steps of a Train run.</p>
+            <p>
+              <ExampleButton testId="compare-example" />
+            </p>
+          </div>
         )}
       </div>
     </main>
