@@ -15,6 +15,7 @@ import { findPreset } from '../training/presets';
 import type { ViewSpec } from '../workers/analysisProtocol';
 import type { ExploreUrlState } from './exploreFields';
 import { useUrlNotes } from './notesStore';
+import { parseLandscape } from './landscapeFields';
 import { parseTrain, trainBase, type TrainUrlState } from './trainFields';
 import type { UrlState } from './urlState';
 import { useTeachStore } from '../teach/teachStore';
@@ -175,4 +176,12 @@ export function applyTrainQuery(query: string): void {
   const s = parseTrain(params).state;
   const sideTab = params.has('side') ? s.sideTab : useTrainTab.getState().tab;
   applyTrain({ ...s, preference: params.has('backend') ? s.preference : t.preference, speed: params.has('speed') ? s.speed : t.speed, sideTab }, true);
+}
+
+/** Applies Landscape settings given as a Landscape query (lesson 7's) and plans them; the backend stays unless the query names it. */
+export function applyLandscapeQuery(query: string): void {
+  const params = new URLSearchParams(query);
+  const l = useLandscapeStore.getState();
+  const form = parseLandscape(params).state;
+  l.setForm({ ...form, backend: params.has('backend') ? form.backend : l.form.backend });
 }
