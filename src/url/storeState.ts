@@ -4,6 +4,7 @@
  * they wait in `pendingExplore` until the next dataset arrives (applyPendingExplore).
  */
 import { useAnalysisStore, useInspectStore, useJobsStore } from '../state/appStore';
+import { useExploreCamera } from '../state/exploreCamera';
 import { useLandscapeStore } from '../state/landscapeStore';
 import { useCompareStore } from '../state/compareStore';
 import { useModeStore } from '../state/modeStore';
@@ -63,6 +64,7 @@ function exploreState(): ExploreUrlState {
     metric: i.metric,
     point: i.selectedPoint,
     tab: useUiStore.getState().tab,
+    camera: useExploreCamera.getState().pose,
   };
 }
 
@@ -94,6 +96,7 @@ function applyTrain(s: TrainUrlState, fresh = false): void {
 function applyExploreNow(s: ExploreUrlState): void {
   useViewStore.setState({ dims: s.dims, showMeans: s.showMeans, showEtf: s.showEtf, showTicks: s.showTicks, density: s.density, labelBy: s.labelBy });
   useUiStore.getState().setTab(s.tab);
+  if (!sameJson(useExploreCamera.getState().pose, s.camera)) useExploreCamera.getState().applyPose(s.camera);
   const inspect = useInspectStore.getState();
   if (inspect.metric !== s.metric) inspect.setMetric(s.metric);
 }
