@@ -117,5 +117,7 @@ test('a lesson in presentation mode at 1280x720: the phase badge unclipped, the 
   expect(parseFloat(await page.getByTestId('lesson-step').locator('p').first().evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(18);
   const tick = page.getByTestId('train-timeline-nc1').locator('.axis text').first();
   expect(parseFloat(await tick.evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(14);
+  // The lesson column fits: no scrolling at 1280x720 for this step.
+  expect(await page.getByTestId('lesson-panel').evaluate((e) => e.scrollHeight - e.clientHeight)).toBeLessThanOrEqual(1);
   await page.screenshot({ path: 'e2e-artifacts/present-teach-1280x720.png' });
 });

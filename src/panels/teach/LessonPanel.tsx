@@ -17,8 +17,8 @@ export function LessonPanel() {
   return (
     <aside className="panel teach-panel" data-testid="lesson-panel" aria-label="Lesson">
       <label className="teach-lesson-pick">
-        Lesson
-        <select value={lesson.id} onChange={(e) => open(e.target.value)} data-testid="lesson-select">
+        <span className="teach-lesson-caption">Lesson</span>
+        <select aria-label="Lesson" value={lesson.id} onChange={(e) => open(e.target.value)} data-testid="lesson-select">
           {LESSONS.map((l, i) => (
             <option key={l.id} value={l.id}>
               {i + 1}. {l.title}
