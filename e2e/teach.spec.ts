@@ -97,7 +97,7 @@ test('presentation mode at 1280x720: large type, the NC1 chart and the 3D view b
   await expect(page).not.toHaveURL(/present=1/);
 });
 
-test('a lesson in presentation mode at 1280x720: the phase badge unclipped, the 3D legend clear of the axes card, the NC1 chart and the 3D view on screen', async ({ page }) => {
+test('a lesson in presentation mode at 1280x720: the phase badge unclipped, the 3D legend off the view under the NC1 chart, the NC1 chart and the 3D view on screen, the lesson column unscrolled', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`/${lessonLink('neural-collapse')}&step=1&present=1`);
@@ -111,6 +111,12 @@ test('a lesson in presentation mode at 1280x720: the phase badge unclipped, the 
   const legend = await box('train-legend');
   const axes = (await page.locator('.train-frame-pick').boundingBox())!;
   expect(axes.x + axes.width <= legend.x || legend.y + legend.height <= axes.y || axes.y + axes.height <= legend.y).toBe(true);
+  // The legend sits under the NC1 chart, off the 3D view (over it, it took a third of the view and sat on the points).
+  const cloud = await box('train-cloud');
+  const nc1 = await box('train-timeline-nc1');
+  expect(legend.x).toBeGreaterThanOrEqual(cloud.x + cloud.width);
+  expect(legend.y).toBeGreaterThanOrEqual(nc1.y + nc1.height);
+  expect(legend.y + legend.height).toBeLessThanOrEqual(720);
   const screen = { x: 0, y: 0, width: 1280, height: 720 };
   expect(within(await box('train-cloud'), screen)).toBe(true);
   expect(within(await box('train-timeline-nc1'), screen)).toBe(true);
