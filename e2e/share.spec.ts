@@ -103,6 +103,28 @@ test('Landscape: a link holds the sweep settings', async ({ page, browser }) => 
   await other.context().close();
 });
 
+test('Teach: a copied link opens the same lesson, step and presentation in a fresh page, with that step\'s run', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?mode=teach');
+  await page.getByTestId('lesson-select').selectOption('grassmann');
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '1');
+  await page.keyboard.press('p');
+  await expect(page.locator('.app')).toHaveAttribute('data-presenting', 'true');
+  const link = await copyLink(page);
+  expect(Object.fromEntries(new URL(link).searchParams)).toEqual({ mode: 'teach', lesson: 'grassmann', step: '1', present: '1' });
+
+  const other = await freshPage(browser);
+  await other.goto(link);
+  await expect(other.getByTestId('lesson-select')).toHaveValue('grassmann');
+  await expect(other.getByTestId('lesson-step')).toHaveAttribute('data-step', '1');
+  await expect(other.locator('.app')).toHaveAttribute('data-presenting', 'true');
+  await expect(other.getByTestId('lesson-run')).toHaveText('Play 300 steps');
+  // The run is the step's: a GCR head, so the legend has no classifier rows to draw.
+  await expect(other.getByTestId('train-show-classifier')).toBeDisabled({ timeout: 60_000 });
+  await other.context().close();
+});
+
 test('refused address values are noted and the page still works', async ({ page }) => {
   await page.goto('/?mode=train&lr=abc&depth=9&zoom=3&seed=5');
   await expect(page.getByTestId('url-notes')).toContainText('Ignored "lr=abc" in the address: it is not a number.');
