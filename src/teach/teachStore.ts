@@ -54,6 +54,8 @@ export const useTeachStore = create<TeachState>()((set, get) => {
     results: null,
     recorded: {},
     open: (lessonId, step = 0) => {
+      // Stop the open lesson's action first (a Train run pauses, a sweep is cancelled): the next lesson may not drive the same view.
+      if (get().running) get().stop();
       detach();
       const l = findLesson(lessonId) ?? LESSONS[0];
       const at = Math.min(Math.max(0, step), l.steps.length - 1);
