@@ -43,25 +43,15 @@ export function TeachMode() {
     else useTrainingStore.getState().ensureRun();
   }, [view]);
   useWatchedCharts();
-  if (view === 'landscape')
-    return (
-      <>
-        <div className="train-mode teach-mode teach-landscape" data-testid="teach-mode">
-          <LessonPanel />
-          <SweepCharts />
-          <ResultsPanel />
-        </div>
-        <LandscapeStatusBar override />
-      </>
-    );
+  const landscape = view === 'landscape';
   return (
     <>
-      <div className="train-mode teach-mode" data-testid="teach-mode">
+      <div className={landscape ? 'train-mode teach-mode teach-landscape' : 'train-mode teach-mode'} data-testid="teach-mode">
         <LessonPanel />
-        <TrainCenter />
-        <TrainSidePanel />
+        {landscape ? <SweepCharts /> : <TrainCenter />}
+        {landscape ? <ResultsPanel /> : <TrainSidePanel />}
       </div>
-      <TrainStatusBar />
+      {landscape ? <LandscapeStatusBar override /> : <TrainStatusBar />}
     </>
   );
 }
