@@ -103,6 +103,28 @@ test('Landscape: a link holds the sweep settings', async ({ page, browser }) => 
   await other.context().close();
 });
 
+test('Teach: a copied link opens the same lesson, step and presentation in a fresh page, with that step\'s run', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?mode=teach');
+  await page.getByTestId('lesson-select').selectOption('grassmann');
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '1');
+  await page.keyboard.press('p');
+  await expect(page.locator('.app')).toHaveAttribute('data-presenting', 'true');
+  const link = await copyLink(page);
+  expect(Object.fromEntries(new URL(link).searchParams)).toEqual({ mode: 'teach', lesson: 'grassmann', step: '1', present: '1' });
+
+  const other = await freshPage(browser);
+  await other.goto(link);
+  await expect(other.getByTestId('lesson-select')).toHaveValue('grassmann');
+  await expect(other.getByTestId('lesson-step')).toHaveAttribute('data-step', '1');
+  await expect(other.locator('.app')).toHaveAttribute('data-presenting', 'true');
+  await expect(other.getByTestId('lesson-run')).toHaveText('Play 300 steps');
+  // The run is the step's: a GCR head, so the legend has no classifier rows to draw.
+  await expect(other.getByTestId('train-show-classifier')).toBeDisabled({ timeout: 60_000 });
+  await other.context().close();
+});
+
 test('refused address values are noted and the page still works', async ({ page }) => {
   await page.goto('/?mode=train&lr=abc&depth=9&zoom=3&seed=5');
   await expect(page.getByTestId('url-notes')).toContainText('Ignored "lr=abc" in the address: it is not a number.');
@@ -165,4 +187,39 @@ test('reload keeps the opened file and the view; Forget removes it from storage'
   await expect(page.getByTestId('dataset-name')).not.toHaveText('points.npy', { timeout: 60_000 });
   await waitForAnalysis(page);
   await expect(page.getByTestId('dataset-name')).not.toHaveText('points.npy');
+});
+
+test("Explore: the camera is in the link (rotated and zoomed), a fresh page opens with the same camera; Reset view takes it out", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await waitForAnalysis(page);
+  // The canvas carries the camera it renders with (position then target, rounded to 3 decimals).
+  const canvas = (p: Page) => p.getByTestId('point-view').locator('canvas').first();
+  const start = await canvas(page).getAttribute('data-camera');
+  expect(start).toMatch(/^(-?[\d.]+,){5}-?[\d.]+$/);
+  const box = (await canvas(page).boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 140, cy + 50, { steps: 10 });
+  await page.mouse.up();
+  await page.mouse.wheel(0, -400);
+  await expect(page).toHaveURL(/cam=/);
+  const cam = await canvas(page).getAttribute('data-camera');
+  expect(cam).not.toBe(start);
+  const distance = (text: string | null) => Math.hypot(...text!.split(',').slice(0, 3).map(Number));
+  expect(distance(cam)).toBeLessThan(distance(start) - 0.05);
+  const link = await copyLink(page);
+  expect(new URL(link).searchParams.get('cam')).toBe(cam);
+
+  const other = await freshPage(browser);
+  await other.goto(link);
+  await waitForAnalysis(other);
+  await expect(canvas(other)).toHaveAttribute('data-camera', cam!);
+  await expect(other).toHaveURL(/cam=/);
+  await other.context().close();
+
+  await page.getByTestId('view-reset').click();
+  await expect(canvas(page)).toHaveAttribute('data-camera', start!);
+  await expect(page).not.toHaveURL(/cam=/);
 });

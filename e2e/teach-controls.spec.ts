@@ -61,3 +61,35 @@ test("Compare's settings are in the address: a link opens a fresh page with the 
   await expect(fresh.getByTestId('compare-seed')).toHaveValue('3');
   await expect(fresh.getByTestId('compare-anchors')).toHaveValue(await page.getByTestId('compare-anchors').inputValue());
 });
+
+test('classroom keys: r resets the run to step 0, f asks for full screen and f again leaves it', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Count the full-screen requests the page makes (the browser's own request still runs).
+  await page.addInitScript(() => {
+    const w = window as unknown as { fullscreenRequests: number };
+    w.fullscreenRequests = 0;
+    const request = Element.prototype.requestFullscreen;
+    Element.prototype.requestFullscreen = function (this: Element, options?: FullscreenOptions) {
+      w.fullscreenRequests++;
+      return request.call(this, options);
+    };
+  });
+  await page.goto('/?mode=train&present=1');
+  const steps = page.getByTestId('train-step-count');
+  await expect(steps).toHaveAttribute('data-value', '0', { timeout: 60_000 });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Number(await steps.getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.keyboard.press('r');
+  await expect(steps).toHaveAttribute('data-value', '0', { timeout: 60_000 });
+  await expect(page.getByTestId('train-play')).toHaveAttribute('data-state', 'paused');
+
+  await page.keyboard.press('f');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { fullscreenRequests: number }).fullscreenRequests)).toBe(1);
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement === document.documentElement)).toBe(true);
+  await page.keyboard.press('f');
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+  expect(await page.evaluate(() => (window as unknown as { fullscreenRequests: number }).fullscreenRequests)).toBe(1);
+  // Presentation mode stays on through both.
+  await expect(page.locator('.app')).toHaveAttribute('data-presenting', 'true');
+});

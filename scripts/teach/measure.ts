@@ -6,6 +6,7 @@
  *
  *   npx tsx scripts/teach/measure.ts                 # every lesson
  *   npx tsx scripts/teach/measure.ts mixup imbalance # some lessons by id
+ *   npx tsx scripts/teach/measure.ts objective-landscape  # lesson 7: its Landscape sweeps (scripts/teach/sweep.ts)
  *   npx tsx scripts/teach/measure.ts --query 'source=blobs&head=etf' 800   # one run, every snapshot printed
  */
 import { readFile } from 'node:fs/promises';
@@ -13,7 +14,10 @@ import '../../tests/setup';
 import { buildDataset } from '../../src/datasets/build';
 import { createTrainer, snapshotMetrics, type Trainer } from '../../src/training';
 import type { Snapshot } from '../../src/training/types';
-import { actionDone, evaluate, recordings } from '../../src/teach/checks';
+import { actionDone } from '../../src/teach/checks';
+import { checkStep } from '../../src/teach/stepChecks';
+import type { SweepView } from '../../src/teach/sweepChecks';
+import { runQuerySweep } from './sweep';
 import { LESSONS } from '../../src/teach/lessons';
 import { derivedMeasures, profileMeasures, snapshotMeasures } from '../../src/teach/measures';
 import type { LessonRow } from '../../src/teach/types';
@@ -58,6 +62,7 @@ async function lesson(id: string): Promise<void> {
   let live: Live | null = null;
   let recorded: Record<string, number> = {};
   const t0 = performance.now();
+  if (l.view === 'landscape') return sweepLesson(l, t0);
   for (const step of l.steps) {
     if (step.settings) {
       live?.trainer.dispose();
@@ -71,11 +76,28 @@ async function lesson(id: string): Promise<void> {
       const cur = live;
       while (!actionDone(a, cur.rows, from).done) await cur.trainer.step(every, { onSnapshot: (s) => push(cur, s) });
     }
-    recorded = { ...recorded, ...recordings(step.record, live.rows) };
+    const checked = checkStep(step, live.rows, null, recorded);
+    recorded = checked.recorded;
     console.log(`## ${step.title}: ${line(live.rows[live.rows.length - 1])}`);
-    for (const c of step.checkpoints ?? []) console.log(`   ${evaluate(c, live.rows, recorded).text}`);
+    for (const r of checked.results) console.log(`   ${r.text}`);
   }
   live?.trainer.dispose();
+  console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}
+
+/** A Landscape lesson: each step's sweep as the Teach panel runs it, its checkpoints on the rows. */
+async function sweepLesson(l: (typeof LESSONS)[number], t0: number): Promise<void> {
+  let query: string | null = null;
+  let sweep: SweepView | null = null;
+  let recorded: Record<string, number> = {};
+  for (const step of l.steps) {
+    if (step.landscape) query = step.landscape;
+    console.log(`## ${step.title}`);
+    if (step.action?.kind === 'sweep' && query) sweep = await runQuerySweep(query);
+    const checked = checkStep(step, [], sweep, recorded);
+    recorded = checked.recorded;
+    for (const r of checked.results) console.log(`   ${r.text}`);
+  }
   console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }
 

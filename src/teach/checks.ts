@@ -48,6 +48,8 @@ export function evaluate(c: Checkpoint, rows: readonly LessonRow[], recorded: Re
 export function actionDone(a: LessonAction, rows: readonly LessonRow[], startStep: number): { done: boolean; met: boolean } {
   const last = rows[rows.length - 1];
   if (!last) return { done: false, met: false };
+  // A sweep ends with the Landscape sweep itself (sweepRunner.ts), not with the Train run's rows.
+  if (a.kind === 'sweep') return { done: false, met: false };
   if (a.kind === 'play-for') return { done: last.step >= startStep + a.steps, met: last.step >= startStep + a.steps };
   const v = last[a.metric];
   const met = v !== null && v >= a.atLeast;

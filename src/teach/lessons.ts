@@ -7,6 +7,8 @@ import type { Lesson } from './types';
 import { FIXED_ETF, GRASSMANN } from './lessonsHeads';
 import { IMBALANCE, MIXUP } from './lessonsData';
 import { INTRINSIC_DIMENSION } from './lessonsDimension';
+import { OBJECTIVE_LANDSCAPE } from './lessonsLandscape';
+import { atLeast, atMost, fell, playStep, reached } from './steps';
 
 /** Gaussian blobs, K = 4, 200 points in 512-d; a 512-64-16 ReLU MLP, cross-entropy, SGD with weight decay, seed 1. */
 export const BLOBS_COLLAPSE = 'source=blobs&n=200&dim=512&classes=4&separation=6&noise=1&depth=2&width=64&features=16&head=linear&loss=ce&opt=sgd&lr=0.05&momentum=0.9&wd=0.02&batch=32&seed=1&dataseed=1&every=25';
@@ -19,48 +21,56 @@ const NEURAL_COLLAPSE: Lesson = {
   title: 'Neural collapse in five minutes',
   summary: 'Train past 100% accuracy and watch NC1 to NC4 happen: on Gaussian blobs, then on real handwritten digits.',
   steps: [
-    {
-      title: 'The setting',
-      text: 'Four Gaussian classes in 512 dimensions, a small MLP with 16 features, cross-entropy and weight decay. The 3D view shows the features of a fixed sample of training points, coloured by class. Papyan, Han and Donoho (2020) saw that if you keep training after the training error is zero, the features of each class shrink to their mean and the means spread into a regular simplex.',
-      settings: BLOBS_COLLAPSE,
-      watch: ['accuracy'],
-    },
-    {
-      title: 'Reach 100% training accuracy',
-      text: 'Play until every training point is classified correctly. This is where the terminal phase of training begins; most training would stop here.',
-      action: { kind: 'play-until', metric: 'trainAccuracy', atLeast: 1, maxSteps: 1000, label: 'Play until train accuracy is 100%' },
-      watch: ['accuracy', 'loss'],
-      checkpoints: [{ kind: 'reached', metric: 'trainAccuracy', value: 1, claim: 'Train accuracy reached 100%' }],
-    },
-    {
-      title: 'Keep training: the terminal phase',
-      text: 'Keep going for 1,800 more steps. Accuracy cannot improve, but the geometry does: NC1 (within-class variability relative to the spread of the means) keeps falling, the class means approach a simplex equiangular tight frame (NC2), the classifier rows line up with the means (NC3), and classifying by the nearest class mean agrees with the network (NC4).',
-      action: { kind: 'play-for', steps: 1800, label: 'Play 1,800 more steps' },
-      watch: ['nc1', 'simplex', 'classifier'],
-      checkpoints: [
-        { kind: 'fell', metric: 'nc1', factor: 10, claim: 'NC1 fell 10x since the terminal phase began' },
-        { kind: 'fell', metric: 'etfDistance', factor: 3, claim: "NC2: the means' distance to a simplex ETF fell 3x since the terminal phase began" },
-        { kind: 'fell', metric: 'nc3', factor: 5, claim: "NC3: the classifier's distance to the class means fell 5x since the terminal phase began" },
-        { kind: 'atMost', metric: 'nc4', value: 0, claim: 'NC4: the nearest class mean agrees with the classifier on every training point' },
+    playStep(
+      {
+        title: 'The setting',
+        text: 'Four Gaussian classes in 512 dimensions, a small MLP with 16 features, cross-entropy and weight decay. The 3D view shows the features of a fixed sample of training points, coloured by class. Papyan, Han and Donoho (2020) saw that if you keep training after the training error is zero, the features of each class shrink to their mean and the means spread into a regular simplex.',
+      },
+      BLOBS_COLLAPSE,
+      null,
+      ['accuracy'],
+    ),
+    playStep(
+      { title: 'Reach 100% training accuracy', text: 'Play until every training point is classified correctly. This is where the terminal phase of training begins; most training would stop here.' },
+      undefined,
+      { until: 'trainAccuracy', atLeast: 1, maxSteps: 1000, label: 'Play until train accuracy is 100%' },
+      ['accuracy', 'loss'],
+      [reached('Train accuracy reached 100%')],
+    ),
+    playStep(
+      {
+        title: 'Keep training: the terminal phase',
+        text: 'Keep going for 1,800 more steps. Accuracy cannot improve, but the geometry does: NC1 (within-class variability relative to the spread of the means) keeps falling, the class means approach a simplex equiangular tight frame (NC2), the classifier rows line up with the means (NC3), and classifying by the nearest class mean agrees with the network (NC4).',
+      },
+      undefined,
+      { steps: 1800, label: 'Play 1,800 more steps' },
+      ['nc1', 'simplex', 'classifier'],
+      [
+        fell('nc1', 10, 'NC1 fell 10x since the terminal phase began'),
+        fell('etfDistance', 3, "NC2: the means' distance to a simplex ETF fell 3x since the terminal phase began"),
+        fell('nc3', 5, "NC3: the classifier's distance to the class means fell 5x since the terminal phase began"),
+        atMost('nc4', 0, 'NC4: the nearest class mean agrees with the classifier on every training point'),
       ],
-    },
-    {
-      title: 'Real data: handwritten digits',
-      text: 'The same kind of network on 1,797 real 8x8 digits (10 classes), trained with Adam. Play until every training digit is classified correctly, then compare NC1 with the blobs: real data reaches zero training error, but within a few minutes its features are far from collapsed; Papyan et al. trained for hundreds of epochs.',
-      settings: DIGITS_COLLAPSE,
-      action: { kind: 'play-until', metric: 'trainAccuracy', atLeast: 1, maxSteps: 1500, label: 'Play until train accuracy is 100%' },
-      watch: ['accuracy', 'nc1'],
-      checkpoints: [
-        { kind: 'reached', metric: 'trainAccuracy', value: 1, claim: 'Train accuracy on the digits reached 100%' },
-        { kind: 'atMost', metric: 'nc4', value: 0.02, claim: 'NC4: the nearest class mean agrees with the classifier on at least 98% of the digits' },
-        { kind: 'atLeast', metric: 'nc1', value: 0.1, claim: 'NC1 on the digits is still above 0.1 (the blobs fell below 0.005): collapse on real data takes far longer' },
+    ),
+    playStep(
+      {
+        title: 'Real data: handwritten digits',
+        text: 'The same kind of network on 1,797 real 8x8 digits (10 classes), trained with Adam. Play until every training digit is classified correctly, then compare NC1 with the blobs: real data reaches zero training error, but within a few minutes its features are far from collapsed; Papyan et al. trained for hundreds of epochs.',
+      },
+      DIGITS_COLLAPSE,
+      { until: 'trainAccuracy', atLeast: 1, maxSteps: 1500, label: 'Play until train accuracy is 100%' },
+      ['accuracy', 'nc1'],
+      [
+        reached('Train accuracy on the digits reached 100%'),
+        atMost('nc4', 0.02, 'NC4: the nearest class mean agrees with the classifier on at least 98% of the digits'),
+        atLeast('nc1', 0.1, 'NC1 on the digits is still above 0.1 (the blobs fell below 0.005): collapse on real data takes far longer'),
       ],
-    },
+    ),
   ],
 };
 
 /** Every lesson, menu order; ids are stable (links name them). */
-export const LESSONS: readonly Lesson[] = [NEURAL_COLLAPSE, FIXED_ETF, GRASSMANN, MIXUP, IMBALANCE, INTRINSIC_DIMENSION];
+export const LESSONS: readonly Lesson[] = [NEURAL_COLLAPSE, FIXED_ETF, GRASSMANN, MIXUP, IMBALANCE, INTRINSIC_DIMENSION, OBJECTIVE_LANDSCAPE];
 
 export function findLesson(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

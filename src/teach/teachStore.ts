@@ -2,13 +2,15 @@
  * Teach mode's store: the open lesson and step, and the runner that carries a step out on the live
  * Train run: it applies the step's settings (the run rebuilds from step 0), plays until the
  * action's goal is met or its budget spent, pauses, and evaluates the checkpoints on the run's
- * metrics history.
+ * metrics history. Lesson 7's steps do the same on a Landscape sweep (sweepRunner.ts).
  */
 import { create } from 'zustand';
 import { getHistory } from '../state/trainingBuffers';
 import { useTrainingStore } from '../state/trainingStore';
 import { applyTrainQuery } from '../url/storeState';
-import { actionDone, evaluate, recordings } from './checks';
+import { actionDone } from './checks';
+import { checkStep } from './stepChecks';
+import { applySweepSettings, cancelLessonSweep, runLessonSweep, sweepView } from './sweepRunner';
 import { lessonRows } from './rows';
 import { findLesson, LESSONS } from './lessons';
 import type { CheckResult } from './types';
@@ -52,29 +54,43 @@ export const useTeachStore = create<TeachState>()((set, get) => {
     results: null,
     recorded: {},
     open: (lessonId, step = 0) => {
+      // Stop the open lesson's action first (a Train run pauses, a sweep is cancelled): the next lesson may not drive the same view.
+      if (get().running) get().stop();
       detach();
       const l = findLesson(lessonId) ?? LESSONS[0];
       const at = Math.min(Math.max(0, step), l.steps.length - 1);
       set({ lessonId: l.id, running: false, opened: true, recorded: {} });
       get().goTo(at);
       // Opened at a later step (a link): the settings in force there are the nearest earlier step's.
-      const settings = l.steps.slice(0, at + 1).reverse().find((x) => x.settings)?.settings;
+      const earlier = l.steps.slice(0, at + 1).reverse();
+      const settings = earlier.find((x) => x.settings)?.settings;
       if (settings && !l.steps[at].settings) applyTrainQuery(settings);
+      const landscape = earlier.find((x) => x.landscape)?.landscape;
+      if (landscape && !l.steps[at].landscape) applySweepSettings(landscape);
     },
     goTo: (step) => {
       detach();
       const s = lesson().steps[step];
       if (!s) return;
-      if (get().running) useTrainingStore.getState().pause();
+      if (get().running) get().stop();
       set({ step, running: false, met: null, results: null });
       if (s.settings) applyTrainQuery(s.settings);
+      if (s.landscape) applySweepSettings(s.landscape);
     },
     run: () => {
       const action = lesson().steps[get().step]?.action;
       if (!action || get().running) return;
       detach();
-      const start = useTrainingStore.getState().latest?.step ?? 0;
       set({ running: true, met: null, results: null });
+      if (action.kind === 'sweep') {
+        unsubscribe = runLessonSweep((finished) => {
+          detach();
+          set({ running: false, met: finished });
+          get().check();
+        });
+        return;
+      }
+      const start = useTrainingStore.getState().latest?.step ?? 0;
       unsubscribe = useTrainingStore.subscribe((t, p) => {
         if (t.status === 'error') {
           detach();
@@ -93,14 +109,14 @@ export const useTeachStore = create<TeachState>()((set, get) => {
     },
     stop: () => {
       detach();
-      useTrainingStore.getState().pause();
+      if (lesson().view === 'landscape') cancelLessonSweep();
+      else useTrainingStore.getState().pause();
       set({ running: false });
     },
     check: () => {
-      const s = lesson().steps[get().step];
-      const rows = lessonRows(getHistory());
-      const recorded = { ...get().recorded, ...recordings(s?.record, rows) };
-      set({ recorded, results: (s?.checkpoints ?? []).map((c) => evaluate(c, rows, recorded)) });
+      const l = lesson();
+      const landscape = l.view === 'landscape';
+      set(checkStep(l.steps[get().step], landscape ? [] : lessonRows(getHistory()), landscape ? sweepView() : null, get().recorded));
     },
   };
 });

@@ -4,6 +4,7 @@
  * data itself is `?data=` (a same-origin path) or the user's file kept in browser storage, never
  * the URL.
  */
+import { parsePose, poseText, type CameraPose } from '../state/exploreCamera';
 import type { Metric } from '../state/inspectStore';
 import type { PanelTab } from '../state/uiStore';
 import type { ViewSpec } from '../workers/analysisProtocol';
@@ -22,6 +23,8 @@ export interface ExploreUrlState {
   metric: Metric;
   point: number | null;
   tab: PanelTab;
+  /** The camera moved by the user (null: the view's default camera). */
+  camera: CameraPose | null;
 }
 
 export const EXPLORE_BASE: ExploreUrlState = {
@@ -36,6 +39,7 @@ export const EXPLORE_BASE: ExploreUrlState = {
   metric: 'euclidean',
   point: null,
   tab: 'metrics',
+  camera: null,
 };
 
 type S = ExploreUrlState;
@@ -97,6 +101,13 @@ export const EXPLORE_FIELDS: readonly Field<S>[] = [
     set: (s, point) => ({ ...s, point }),
     applies: () => true,
   }),
+  textField(
+    'cam',
+    'the camera: position then target, x,y,z,tx,ty,tz (rounded to 3 decimals; default: the view\'s own)',
+    // Written only for the view it was taken in (after a 2D/3D switch the default camera is back).
+    { get: (s) => (s.camera && s.camera.dims === s.dims ? poseText(s.camera) : null), set: (s, t) => ({ ...s, camera: parsePose(t, s.dims) }) },
+    (t) => (parsePose(t, 3) ? null : 'is not six numbers x,y,z,tx,ty,tz (each within -100..100)'),
+  ),
   enumField<S, PanelTab>('tab', 'side panel tab', ['metrics', 'classes', 'dimension', 'inspect'], { get: (s) => s.tab, set: (s, tab) => ({ ...s, tab }) }),
 ];
 

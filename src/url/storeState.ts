@@ -4,6 +4,7 @@
  * they wait in `pendingExplore` until the next dataset arrives (applyPendingExplore).
  */
 import { useAnalysisStore, useInspectStore, useJobsStore } from '../state/appStore';
+import { useExploreCamera } from '../state/exploreCamera';
 import { useLandscapeStore } from '../state/landscapeStore';
 import { shownExample, useCompareStore } from '../state/compareStore';
 import { useModeStore } from '../state/modeStore';
@@ -15,6 +16,7 @@ import { findPreset } from '../training/presets';
 import type { ViewSpec } from '../workers/analysisProtocol';
 import type { ExploreUrlState } from './exploreFields';
 import { useUrlNotes } from './notesStore';
+import { parseLandscape } from './landscapeFields';
 import { parseTrain, trainBase, type TrainUrlState } from './trainFields';
 import type { UrlState } from './urlState';
 import { useTeachStore } from '../teach/teachStore';
@@ -62,6 +64,7 @@ function exploreState(): ExploreUrlState {
     metric: i.metric,
     point: i.selectedPoint,
     tab: useUiStore.getState().tab,
+    camera: useExploreCamera.getState().pose,
   };
 }
 
@@ -93,6 +96,7 @@ function applyTrain(s: TrainUrlState, fresh = false): void {
 function applyExploreNow(s: ExploreUrlState): void {
   useViewStore.setState({ dims: s.dims, showMeans: s.showMeans, showEtf: s.showEtf, showTicks: s.showTicks, density: s.density, labelBy: s.labelBy });
   useUiStore.getState().setTab(s.tab);
+  if (!sameJson(useExploreCamera.getState().pose, s.camera)) useExploreCamera.getState().applyPose(s.camera);
   const inspect = useInspectStore.getState();
   if (inspect.metric !== s.metric) inspect.setMetric(s.metric);
 }
@@ -176,4 +180,12 @@ export function applyTrainQuery(query: string): void {
   const s = parseTrain(params).state;
   const sideTab = params.has('side') ? s.sideTab : useTrainTab.getState().tab;
   applyTrain({ ...s, preference: params.has('backend') ? s.preference : t.preference, speed: params.has('speed') ? s.speed : t.speed, sideTab }, true);
+}
+
+/** Applies Landscape settings given as a Landscape query (lesson 7's) and plans them; the backend stays unless the query names it. */
+export function applyLandscapeQuery(query: string): void {
+  const params = new URLSearchParams(query);
+  const l = useLandscapeStore.getState();
+  const form = parseLandscape(params).state;
+  l.setForm({ ...form, backend: params.has('backend') ? form.backend : l.form.backend });
 }

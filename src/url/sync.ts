@@ -5,6 +5,7 @@
  * views), and popstate applies the address again. Writes are coalesced to one per 120 ms.
  */
 import { useAnalysisStore, useInspectStore, useJobsStore } from '../state/appStore';
+import { useExploreCamera } from '../state/exploreCamera';
 import { useLandscapeStore } from '../state/landscapeStore';
 import { useModeStore } from '../state/modeStore';
 import { useTrainingStore } from '../state/trainingStore';
@@ -107,6 +108,7 @@ export function startUrlSync(): void {
     } else if (s.wanted !== p.wanted) write(p.wanted !== null);
   });
   useUiStore.subscribe((s, p) => s.tab !== p.tab && write(true));
+  useExploreCamera.subscribe((s, p) => s.pose !== p.pose && write(false));
   usePresent.subscribe((s, p) => s.on !== p.on && write(true));
   useHideStore.subscribe((s, p) => s.hidden !== p.hidden && write(false));
   useCompareStore.subscribe((s, p) => (s.settings !== p.settings || s.preference !== p.preference || s.colourBy !== p.colourBy || s.dims !== p.dims || shownExample(s) !== shownExample(p)) && write(false));

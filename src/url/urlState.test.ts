@@ -94,6 +94,7 @@ const EXPLORE_SAMPLES: Record<string, string> = {
   metric: 'metric=cosine',
   point: 'point=17',
   tab: 'tab=inspect',
+  cam: 'cam=1.5,-0.25,2,0.1,0,0',
 };
 
 const cases = [

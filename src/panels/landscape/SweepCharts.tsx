@@ -52,7 +52,7 @@ export function SweepCharts() {
         <ChartFrame title="Test accuracy against subspace dimension d" note="Each point trains only θ_d in θ = θ₀ + P θ_d (θ₀ frozen at initialisation, P a random D x d projection) for as many steps as the baseline." file={file} testId="ls-accuracy-chart">
           <SweepChart series={sweeps.map((s) => toSeries(s, 'accuracy'))} metric="accuracy" dims={dims} width={w - 24} height={290} testId="ls-acc" />
         </ChartFrame>
-        {current ? <RunList sweep={current} /> : <p className="tab-empty">Choose a data set, a model and a grid of d, then run the sweep: the baseline first, then one subspace run per d.</p>}
+        {current ? <RunList sweep={current} /> : <p className="tab-empty ls-setup-hint">Choose a data set, a model and a grid of d, then run the sweep: the baseline first, then one subspace run per d.</p>}
         <ChartFrame title="Test loss against d" file={file} testId="ls-loss-chart">
           <SweepChart series={sweeps.map((s) => toSeries(s, 'loss'))} metric="loss" dims={dims} width={w - 24} height={180} testId="ls-loss" lossName={losses.size === 1 ? [...losses][0] : 'training objective'} />
         </ChartFrame>

@@ -1,4 +1,5 @@
 /** The open lesson: its steps, the step's text, its action button and its checkpoints' verdicts on the live run. */
+import { useLandscapeStore } from '../../state/landscapeStore';
 import { useTrainingStore } from '../../state/trainingStore';
 import { LESSONS, findLesson } from '../../teach/lessons';
 import { useTeachStore } from '../../teach/teachStore';
@@ -7,14 +8,17 @@ export function LessonPanel() {
   const { lessonId, step, running, met, results, open, goTo, run, stop, check } = useTeachStore();
   const status = useTrainingStore((s) => s.status);
   const at = useTrainingStore((s) => s.latest?.step ?? 0);
+  const sweepReady = useLandscapeStore((s) => s.plan !== null && s.planError === null && s.current?.status !== 'running' && s.current?.status !== 'preparing');
   const lesson = findLesson(lessonId) ?? LESSONS[0];
   const s = lesson.steps[step];
+  const sweep = s.action?.kind === 'sweep';
+  const blocked = sweep ? !sweepReady : status === 'error' || status === 'building' || status === 'idle';
   const last = step === lesson.steps.length - 1;
   return (
     <aside className="panel teach-panel" data-testid="lesson-panel" aria-label="Lesson">
       <label className="teach-lesson-pick">
-        Lesson
-        <select value={lesson.id} onChange={(e) => open(e.target.value)} data-testid="lesson-select">
+        <span className="teach-lesson-caption">Lesson</span>
+        <select aria-label="Lesson" value={lesson.id} onChange={(e) => open(e.target.value)} data-testid="lesson-select">
           {LESSONS.map((l, i) => (
             <option key={l.id} value={l.id}>
               {i + 1}. {l.title}
@@ -37,18 +41,27 @@ export function LessonPanel() {
           {step + 1}. {s.title}
         </h2>
         <p>{s.text}</p>
+        {s.landscape ? (
+          <a className="link-button" href={`?mode=landscape&${s.landscape}`} data-testid="lesson-landscape-link">
+            Open this sweep in Landscape mode
+          </a>
+        ) : null}
         {s.action ? (
           <div className="teach-action">
             {running ? (
               <button type="button" className="primary-button" onClick={stop} data-testid="lesson-stop">
-                Stop (step {at})
+                {sweep ? 'Stop the sweep' : `Stop (step ${at})`}
               </button>
             ) : (
-              <button type="button" className="primary-button" onClick={run} disabled={status === 'error' || status === 'building' || status === 'idle'} data-testid="lesson-run">
+              <button type="button" className="primary-button" onClick={run} disabled={blocked} data-testid="lesson-run">
                 {s.action.label}
               </button>
             )}
-            {met === false ? <p className="teach-warn" data-testid="lesson-unmet">The goal was not reached within the step budget; the checkpoints say what happened.</p> : null}
+            {met === false ? (
+              <p className="teach-warn" data-testid="lesson-unmet">
+                {sweep ? 'The sweep did not finish; the checkpoints read the runs it completed.' : 'The goal was not reached within the step budget; the checkpoints say what happened.'}
+              </p>
+            ) : null}
           </div>
         ) : null}
         {s.checkpoints?.length ? (

@@ -1,14 +1,20 @@
 /**
  * Teach mode: a lesson on the left drives the live Train run (its 3D view and curves in the middle
- * and on the right, as in Train mode); the step's charts to watch are outlined.
+ * and on the right, as in Train mode); the step's charts to watch are outlined. Lesson 7 drives a
+ * Landscape sweep instead (Landscape's charts and results beside the lesson).
  */
 import { useEffect } from 'react';
+import { useLandscapeStore } from '../../state/landscapeStore';
 import { useTrainingStore } from '../../state/trainingStore';
 import { useTeachStore } from '../../teach/teachStore';
 import { findLesson } from '../../teach/lessons';
 import { TrainCenter } from '../train/TrainCenter';
 import { TrainSidePanel } from '../train/TrainSidePanel';
 import { TrainStatusBar } from '../train/TrainStatusBar';
+import { LandscapeStatusBar } from '../landscape/LandscapeStatusBar';
+import { ResultsPanel } from '../landscape/ResultsPanel';
+import { SweepCharts } from '../landscape/SweepCharts';
+import '../landscape/landscape.css';
 import '../train/train.css';
 import './teach.css';
 import { LessonPanel } from './LessonPanel';
@@ -27,20 +33,25 @@ function useWatchedCharts(): void {
 }
 
 export function TeachMode() {
+  const view = useTeachStore((s) => findLesson(s.lessonId)?.view ?? 'train');
   useEffect(() => {
     const t = useTeachStore.getState();
     if (!t.opened) t.open(t.lessonId, t.step);
-    useTrainingStore.getState().ensureRun();
   }, []);
+  useEffect(() => {
+    if (view === 'landscape') useLandscapeStore.getState().init();
+    else useTrainingStore.getState().ensureRun();
+  }, [view]);
   useWatchedCharts();
+  const landscape = view === 'landscape';
   return (
     <>
-      <div className="train-mode teach-mode" data-testid="teach-mode">
+      <div className={landscape ? 'train-mode teach-mode teach-landscape' : 'train-mode teach-mode'} data-testid="teach-mode">
         <LessonPanel />
-        <TrainCenter />
-        <TrainSidePanel />
+        {landscape ? <SweepCharts /> : <TrainCenter />}
+        {landscape ? <ResultsPanel /> : <TrainSidePanel />}
       </div>
-      <TrainStatusBar />
+      {landscape ? <LandscapeStatusBar override /> : <TrainStatusBar />}
     </>
   );
 }

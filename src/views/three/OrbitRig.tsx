@@ -2,12 +2,16 @@
  * three's OrbitControls around the origin, rendering on demand: every camera change calls
  * invalidate(). In 2D the camera looks down the PC3 axis at the PC1-PC2 plane and cannot rotate;
  * in 3D it looks from an oblique direction (Train's TrainCameraRig then aims it), put back on a reset.
+ * Explore passes `pose` (a link's camera, applied when `applied` changes or the view opens) and
+ * `onPose` (the user's camera after each move, rounded); the canvas carries the camera in
+ * `data-camera` ("x,y,z,tx,ty,tz", rounded) for the journeys to read.
  */
 import { useEffect, useRef } from 'react';
 import { useThree } from '@react-three/fiber';
-import { MOUSE } from 'three';
+import { MOUSE, type Camera } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { OBLIQUE } from './trainCamera';
+import { poseText, roundedPose, type CameraPose } from '../../state/exploreCamera';
 
 /** Camera distance from the origin for a cloud scaled to radius 1. */
 export const CAMERA_DISTANCE = 2.65;
@@ -17,15 +21,35 @@ interface Props {
   resetKey: number;
   /** Called when the user starts moving the camera. */
   onUserMove?: () => void;
+  /** A camera to put on (when its dims match), after the default one. */
+  pose?: CameraPose | null;
+  /** Changes when `pose` should be applied again (a link opened). */
+  applied?: number;
+  /** Called with the camera after each user move. */
+  onPose?: (pose: CameraPose) => void;
 }
 
-export function OrbitRig({ dims, resetKey, onUserMove }: Props) {
+/** Writes the camera into the canvas's data-camera and returns it as a rounded pose. */
+function mark(camera: Camera, c: OrbitControls, el: HTMLElement, dims: 2 | 3): CameraPose {
+  const p = roundedPose(camera.position.toArray(), c.target.toArray(), dims);
+  el.dataset.camera = poseText(p);
+  return p;
+}
+
+export function OrbitRig({ dims, resetKey, onUserMove, pose = null, applied = 0, onPose }: Props) {
   const { camera, gl, invalidate } = useThree();
   const controls = useRef<OrbitControls | null>(null);
   const userMove = useRef(onUserMove);
+  const reportPose = useRef(onPose);
+  const poseRef = useRef(pose);
+  const dimsRef = useRef(dims);
   useEffect(() => {
     userMove.current = onUserMove;
+    reportPose.current = onPose;
+    poseRef.current = pose;
+    dimsRef.current = dims;
   });
+
 
   useEffect(() => {
     const c = new OrbitControls(camera, gl.domElement);
@@ -34,12 +58,15 @@ export function OrbitRig({ dims, resetKey, onUserMove }: Props) {
     c.maxDistance = 12;
     const onChange = () => invalidate();
     const onStart = () => userMove.current?.();
+    const onEnd = () => reportPose.current?.(mark(camera, c, gl.domElement, dimsRef.current));
     c.addEventListener('change', onChange);
     c.addEventListener('start', onStart);
+    c.addEventListener('end', onEnd);
     controls.current = c;
     return () => {
       c.removeEventListener('change', onChange);
       c.removeEventListener('start', onStart);
+      c.removeEventListener('end', onEnd);
       c.dispose();
       controls.current = null;
     };
@@ -53,11 +80,17 @@ export function OrbitRig({ dims, resetKey, onUserMove }: Props) {
     camera.up.set(0, 1, 0);
     camera.position.set((x / norm) * CAMERA_DISTANCE, (y / norm) * CAMERA_DISTANCE, (z / norm) * CAMERA_DISTANCE);
     c.target.set(0, 0, 0);
+    const p = poseRef.current;
+    if (p && p.dims === dims) {
+      camera.position.set(...p.position);
+      c.target.set(...p.target);
+    }
     c.enableRotate = dims === 3;
     c.mouseButtons.LEFT = dims === 3 ? MOUSE.ROTATE : MOUSE.PAN;
     c.update();
+    mark(camera, c, gl.domElement, dims);
     invalidate();
-  }, [dims, resetKey, camera, invalidate]);
+  }, [dims, resetKey, applied, camera, gl, invalidate]);
 
   return null;
 }

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Canvas, useThree } from '@react-three/fiber';
 import { useJobsStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
+import { useExploreCamera } from '../../state/exploreCamera';
 import { PointCloud } from './PointCloud';
 import { MeansOverlay } from './MeansOverlay';
 import { HighlightOverlay } from './HighlightOverlay';
@@ -49,6 +50,9 @@ export function PointView() {
   const overlay = useRef<HTMLCanvasElement>(null);
   const [resetKey, setResetKey] = useState(0);
   const names = useMemo(() => axes.map(shortAxis), [axes]);
+  const pose = useExploreCamera((s) => s.pose);
+  const applied = useExploreCamera((s) => s.applied);
+  const setPose = useExploreCamera((s) => s.setPose);
 
   // The text layer is the view's sibling, so the view keeps one <canvas> (the journeys find it so).
   return (
@@ -69,14 +73,23 @@ export function PointView() {
             <SpriteCloud handle={cloudHandle} />
             <MeansOverlay />
             <HighlightOverlay handle={cloudHandle} />
-            <OrbitRig dims={dims} resetKey={resetKey} />
+            <OrbitRig dims={dims} resetKey={resetKey} pose={pose} applied={applied} onPose={setPose} />
             <AxesGizmoDriver svg={gizmo} flat={dims === 2} />
             <Annotations overlay={overlay} handle={cloudHandle} names={axes} />
           </Canvas>
         </BoxSelect>
         <div ref={tooltipRef} className="point-tooltip" role="status" aria-live="off" data-testid="point-tooltip" />
         <AxesGizmoSvg ref={gizmo} names={names} />
-        <button type="button" className="view-reset" onClick={() => setResetKey((k) => k + 1)} title="Reset the camera">
+        <button
+          type="button"
+          className="view-reset"
+          onClick={() => {
+            setPose(null);
+            setResetKey((k) => k + 1);
+          }}
+          title="Reset the camera"
+          data-testid="view-reset"
+        >
           Reset view
         </button>
         <p className="view-hint">
