@@ -124,7 +124,14 @@ function traceTasks(file: TraceFile): string[] {
   for (const task of mine.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) >= 50_000)) {
     const end = task.ts + (task.dur ?? 0);
     const inside = mine.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) >= 5_000);
-    const label = (e: TraceEvent) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${((e.dur ?? 0) / 1000).toFixed(0)} ms`;
+    const detail = (e: TraceEvent) => {
+      const a = e.args as { beginData?: { dirtyObjects?: number; totalObjects?: number }; elementCount?: number; data?: { functionName?: string } } | undefined;
+      if (a?.data?.functionName) return `(${a.data.functionName})`;
+      if (a?.beginData?.totalObjects !== undefined) return `(${a.beginData.dirtyObjects} of ${a.beginData.totalObjects} objects)`;
+      if (a?.elementCount !== undefined) return `(${a.elementCount} elements)`;
+      return '';
+    };
+    const label = (e: TraceEvent) => `${e.name}${detail(e)} ${((e.dur ?? 0) / 1000).toFixed(0)} ms`;
     lines.push(`trace task at +${((task.ts - t0) / 1e6).toFixed(2)} s: ${((task.dur ?? 0) / 1000).toFixed(0)} ms: ${inside.slice(0, 24).map(label).join(' > ')}`);
   }
   return lines;

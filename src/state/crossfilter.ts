@@ -51,7 +51,7 @@ export class Crossfilter {
   /** Per column: each row's count slot, and the live counts over the rows passing every other filter. */
   private readonly slot: Uint16Array[];
   private readonly live: Int32Array[];
-  /** Per numeric column, once brushed: its rows grouped by slot (rows of slot s at order[start[s]..start[s + 1])). */
+  /** Per numeric column: its rows grouped by slot (rows of slot s at order[start[s]..start[s + 1])). */
   private readonly groups: ({ order: Int32Array; start: Int32Array } | null)[];
   /** Rows passing every filter. */
   private kept: number;
@@ -76,6 +76,10 @@ export class Crossfilter {
       this.slot.push(slot);
       this.live.push(counts);
       return this.shown(c, counts.slice());
+    });
+    // Numeric columns are grouped by bin now, so that the first brush does not pay for it.
+    columns.forEach((col, c) => {
+      if (col.kind === 'numeric') this.groups[c] = this.group(c);
     });
   }
 
