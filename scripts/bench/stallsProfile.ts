@@ -3,11 +3,12 @@
  * labelled blobs), with the page's main thread sampled by the DevTools CPU profiler; for each long
  * task (>= 50 ms) its start, its length and the functions its samples fell in (self time, and the
  * innermost frame of the app's own code). Measurement only:
- * `npx tsx scripts/bench/stallsProfile.ts [--n 100000] [--out-dir dist-profile] [--port 4185] [--seconds 0] [--brush]`
+ * `npx tsx scripts/bench/stallsProfile.ts [--n 100000] [--out-dir dist-profile] [--port 4185] [--seconds 0] [--brush] [--trace] [--raf] [--count-only] [--no-build]`
  * (builds the app unminified into --out-dir, so function names are readable). --seconds S stops S
  * seconds after the first view (0: waits for every metric). --brush also drags a filter brush.
  */
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { openApp } from './exploreBench';
 import { stallsFiles } from './stallsData';
@@ -161,10 +162,14 @@ try {
   await openApp(page, origin);
   const TRACE = argv.includes('--trace');
   if (TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'gpu', 'blink', 'cc', 'v8.execute'] });
+  // --count-only: no profiler (its sampling costs the main thread too), long tasks counted only.
+  const PROFILE = !argv.includes('--count-only');
   const cdp: CDPSession = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-  await cdp.send('Profiler.start');
+  if (PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
   const cal = await calibrate(page);
   const t0 = await pageNow(page);
   log(`Explore: ${N} x ${D} + labels`);
@@ -188,7 +193,7 @@ try {
   }
   await page.waitForTimeout(3000);
   const t1 = await pageNow(page);
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const { profile } = PROFILE ? ((await cdp.send('Profiler.stop')) as { profile: Profile }) : { profile: { nodes: [], startTime: 0, samples: [], timeDeltas: [] } as Profile };
   // The calibration spin: its first sample's profile time minus its page time.
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   let at = profile.startTime;
@@ -203,7 +208,9 @@ try {
   if (TRACE) for (const line of traceTasks(JSON.parse((await browser.stopTracing()).toString()) as TraceFile)) console.log(line);
   const s = await probeState(page);
   const tasks = s.longtasks.filter((l) => l.start >= t0 && l.start <= t1).map((l) => ({ start: l.start - t0, duration: l.duration }));
-  for (const line of attribute(profile, offset + t0, tasks)) console.log(line);
+  if (PROFILE) for (const line of attribute(profile, offset + t0, tasks)) console.log(line);
+  const total = tasks.reduce((a, t) => a + t.duration, 0);
+  console.log(`${OUT}: ${tasks.length} long tasks (>= 50 ms) from the file's choice to ${((t1 - t0) / 1000).toFixed(0)} s, ${total.toFixed(0)} ms in all, longest ${Math.max(0, ...tasks.map((t) => t.duration)).toFixed(0)} ms: ${tasks.map((t) => `${t.duration.toFixed(0)} ms at ${(t.start / 1000).toFixed(1)} s`).join(', ')}; load ${loadavg()[0].toFixed(1)}`);
   if (argv.includes('--raf')) for (const r of await page.evaluate(() => (window as unknown as { __rafs: { t: number; stack: string }[] }).__rafs)) if (r.t >= t0) console.log(`raf at ${((r.t - t0) / 1000).toFixed(2)} s: ${r.stack}`);
   if (argv.includes('--measures')) console.log(JSON.stringify(await page.evaluate(() => performance.getEntriesByType('measure').map((e) => [e.name, Math.round(e.duration)]))));
 } finally {
