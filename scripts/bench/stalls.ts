@@ -6,13 +6,12 @@
  * assertion: `npx tsx scripts/bench/stalls.ts [--n 100000] [--train-seconds 20] [--keep-build]`
  * (builds dist-bench like the browser bench and serves it on its port).
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { gaussianBlobs } from '../../src/datasets/blobs';
-import { writeNpy } from '../../src/io/npy';
 import { openApp } from './exploreBench';
+import { stallsFiles } from './stallsData';
 import { addProbe, pageNow, probeState, until, type Tracked } from './probe';
 import { buildForBench, ORIGIN, OUT_DIR, ROOT, startPreview } from './server';
 
@@ -104,15 +103,7 @@ async function train(page: Page): Promise<{ tasks: Stall[]; seconds: number; ste
   return { tasks, seconds: (t1 - t0) / 1000, steps: Number(await step.getAttribute('data-value')) };
 }
 
-const dir = join(tmpdir(), 'subspace-lab-bench');
-mkdirSync(dir, { recursive: true });
-const file = join(dir, `stalls-${N}x${D}.npy`);
-const labels = join(dir, `stalls-${N}x${D}-labels.txt`);
-if (!existsSync(file) || !existsSync(labels)) {
-  const emb = gaussianBlobs({ n: N, dim: D, classes: 10, separation: 6, noise: 1, seed: 13 });
-  writeFileSync(file, writeNpy(emb.vectors, [N, D]));
-  writeFileSync(labels, `${Array.from(emb.labels ?? [], (y) => `class ${y}`).join('\n')}\n`);
-}
+const { file, labels } = stallsFiles(N, D);
 if (!existsSync(join(ROOT, OUT_DIR, 'index.html'))) log(`built in ${buildForBench().toFixed(0)} s`);
 const preview = await startPreview();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });

@@ -94,4 +94,72 @@ describe('crossfilter', () => {
     expect(f.setFilter(2, { kind: 'text', query: 'fox[', regex: true })).toMatch(/Not a valid regular expression/);
     expect(f.passing()).toBe(before);
   });
+
+  /** Every column's counts, the mask and the passing rows, by brute force over the filters set. */
+  function bruteForce(values: (FilterValue | null)[]) {
+    const ok = (c: number, i: number) => values[c] === null || passes(c, values[c]!, i);
+    const mask = Uint8Array.from({ length: n }, (_, i) => (cols.every((_, c) => ok(c, i)) ? 1 : 0));
+    const counts = cols.map((col, c) => {
+      if (col.kind === 'text') return [mask.reduce((s, v) => s + v, 0)];
+      const out = new Int32Array(col.kind === 'numeric' ? col.edges.length - 1 : col.kind === 'category' ? col.categories.length : 1);
+      for (let i = 0; i < n; i++) {
+        if (!cols.every((_, k) => k === c || ok(k, i))) continue;
+        if (col.kind === 'numeric') {
+          if (col.bin[i] !== NO_BIN) out[col.bin[i]]++;
+        } else out[col.kind === 'category' ? col.codes[i] : 0]++;
+      }
+      return Array.from(out);
+    });
+    return { mask, counts, passing: mask.reduce((s, v) => s + v, 0) };
+  }
+
+  it('incremental updates equal brute force over a random sequence of brushes, toggles, queries and clears', () => {
+    const f = new Crossfilter(cols, n);
+    const r = createRng(17);
+    const values: (FilterValue | null)[] = [null, null, null];
+    const bins = cols[0].kind === 'numeric' ? cols[0].edges.length - 1 : 0;
+    const queries = ['fox', 'dog', 'item 1', ''];
+    for (let step = 0; step < 60; step++) {
+      const c = Math.floor(r.uniform() * 3);
+      let v: FilterValue | null = null;
+      if (r.uniform() > 0.2) {
+        if (c === 0) {
+          const b0 = Math.floor(r.uniform() * bins);
+          v = { kind: 'range', b0, b1: Math.min(bins - 1, b0 + Math.floor(r.uniform() * 6)) };
+        } else if (c === 1) v = { kind: 'categories', off: [0, 1, 2, 3, 4, 5, 6].filter(() => r.uniform() < 0.3) };
+        else v = { kind: 'text', query: queries[Math.floor(r.uniform() * queries.length)], regex: false };
+      }
+      expect(f.setFilter(c, v)).toBeNull();
+      values[c] = v;
+      const want = bruteForce(values);
+      expect(f.passing(), `step ${step}`).toBe(want.passing);
+      expect(f.active()).toBe(values.some((x) => x !== null));
+      if (f.active()) expect(Array.from(f.mask()!)).toEqual(Array.from(want.mask));
+      for (let k = 0; k < 3; k++) expect(Array.from(f.counts(k)), `step ${step}, column ${k}`).toEqual(want.counts[k]);
+    }
+  });
+
+  it('a brush step visits only the rows of the bins it adds or drops, not every row', () => {
+    const f = new Crossfilter(cols, n);
+    const col = cols[0];
+    if (col.kind !== 'numeric') throw new Error('x is numeric');
+    const inBins = (b0: number, b1: number) => col.bin.filter((b) => b !== NO_BIN && b >= b0 && b <= b1).length;
+    f.setFilter(0, { kind: 'range', b0: 8, b1: 10 });
+    // The first brush flips every row outside the range.
+    expect(f.lastVisited).toBe(n - inBins(8, 10));
+    f.setFilter(0, { kind: 'range', b0: 8, b1: 11 });
+    expect(f.lastVisited).toBe(inBins(11, 11));
+    f.setFilter(0, { kind: 'range', b0: 9, b1: 11 });
+    expect(f.lastVisited).toBe(inBins(8, 8));
+    expect(f.lastVisited).toBeLessThan(n / 5);
+    // The mask handed out is a copy: later changes do not alter it.
+    const m = f.mask()!;
+    const before = Array.from(m);
+    f.setFilter(0, { kind: 'range', b0: 0, b1: 1 });
+    expect(Array.from(m)).toEqual(before);
+    f.setFilter(0, null);
+    expect(f.mask()).toBeNull();
+    expect(f.lastVisited).toBe(n - inBins(0, 1));
+  });
 });
+

@@ -1,11 +1,13 @@
 /**
  * The filter slice: per column of the plotted points a filter (crossfilter.ts), how filtered-out
  * points are drawn (dimmed or hidden), and how many rows pass. The engine and the mask are large
- * buffers, kept in this module (the store holds a version number).
+ * buffers, kept in this module (the store holds a version number). A new dataset's columns are
+ * typed one per task, after the task that puts the data on screen (at 100,000 rows each is
+ * milliseconds to tens of them), so none of it adds to that task.
  */
 import { create } from 'zustand';
 import { Crossfilter, type FilterValue } from './crossfilter';
-import { filterColumns } from './filterColumns';
+import { filterColumnJobs, type FilterColumn } from './filterColumns';
 import { getPointBuffers } from './pointBuffers';
 
 export interface FilterState {
@@ -19,9 +21,9 @@ export interface FilterState {
   mode: 'dim' | 'hide';
   /** Rows passing every filter (all rows when none is set). */
   passing: number;
-  /** Bumped at every change of a filter (the mask and the counts changed). */
+  /** Bumped at every change of a filter (the mask and the counts changed); not by a build, which sets none. */
   version: number;
-  /** Types the columns of the dataset on screen (a no-op when they are already built for it). */
+  /** Types the columns of the dataset on screen, one per task (a no-op when they are built or being built for it). */
   build: (dataVersion: number, classNames: readonly string[] | null) => void;
   setFilter: (column: number, value: FilterValue | null) => void;
   clear: () => void;
@@ -36,6 +38,11 @@ export const FILTER_MEASURE = 'subspace-lab:filter';
 let engine: Crossfilter | null = null;
 let mask: Uint8Array | null = null;
 let counts: Int32Array[] = [];
+/** The build under way (its dataset version), cancelled by a newer build or a reset. */
+let building: { dataVersion: number; cancelled: boolean } | null = null;
+
+/** Runs `f` in a task of its own (after the current one and its rendering). */
+const nextTask = (f: () => void) => setTimeout(f, 0);
 
 /** Per column: its counts over the rows passing the other filters (Crossfilter.counts), as of the last change. */
 export function getFilterCounts(): Int32Array[] {
@@ -61,14 +68,32 @@ export const useFilterStore = create<FilterState>()((set, get) => ({
   version: 0,
 
   build(dataVersion, classNames) {
-    if (get().built === dataVersion) return;
+    if (get().built === dataVersion || building?.dataVersion === dataVersion) return;
+    if (building) building.cancelled = true;
     const b = getPointBuffers();
     const n = b?.rowIndex.length ?? 0;
-    engine = b && dataVersion > 0 ? new Crossfilter(filterColumns(b, classNames), n) : null;
-    mask = null;
-    counts = engine ? engine.columns.map((_, c) => engine!.counts(c)) : [];
-    const cols = engine?.columns.length ?? 0;
-    set({ built: dataVersion, values: Array(cols).fill(null), errors: Array(cols).fill(null), passing: n, version: get().version + 1 });
+    const job = { dataVersion, cancelled: false };
+    building = job;
+    const jobs = b && dataVersion > 0 ? filterColumnJobs(b, classNames) : null;
+    const columns: FilterColumn[] = [];
+    const finish = () => {
+      building = null;
+      engine = jobs ? new Crossfilter(columns, n) : null;
+      mask = null;
+      counts = engine ? engine.columns.map((_, c) => engine!.counts(c)) : [];
+      const cols = engine?.columns.length ?? 0;
+      // No version bump: no filter is set before or after, so the cloud (which follows `version`) is not redrawn.
+      set({ built: dataVersion, values: Array(cols).fill(null), errors: Array(cols).fill(null), passing: n });
+    };
+    const step = () => {
+      if (job.cancelled) return;
+      if (!jobs || columns.length === jobs.length) finish();
+      else {
+        columns.push(jobs[columns.length]());
+        nextTask(step);
+      }
+    };
+    nextTask(step);
   },
 
   setFilter(column, value) {
@@ -96,6 +121,8 @@ export const useFilterStore = create<FilterState>()((set, get) => ({
   },
 
   reset() {
+    if (building) building.cancelled = true;
+    building = null;
     engine = null;
     mask = null;
     counts = [];

@@ -16,6 +16,15 @@ export function FilterSection() {
   useEffect(() => build(dataVersion, classNames), [build, dataVersion, classNames]);
   const engine = built === dataVersion ? getCrossfilter() : null;
   const counts = getFilterCounts();
+  if (dataVersion > 0 && built !== dataVersion) {
+    // The columns are being typed (one per task, milliseconds each).
+    return (
+      <fieldset className="control" data-testid="filter-section-building">
+        <legend>Filter</legend>
+        <p className="control-note">Reading the columns…</p>
+      </fieldset>
+    );
+  }
   if (!engine || engine.columns.length === 0) {
     return (
       <fieldset className="control">

@@ -132,9 +132,12 @@ export function MeansOverlay() {
     raw.set(v.means, 3);
     raw.set(v.etf ?? v.means, 3 + 3 * k);
     displayPositions(layout.to, raw, v.offset, v.scale, dims === 2);
-    layout.from.set(anim.current.placed ? layout.now : layout.to);
-    if (!anim.current.placed) layout.now.set(layout.to);
-    anim.current = { start: performance.now(), active: true, placed: true };
+    // A new dataset's first view snaps (as the cloud's does): no transition, so one frame is drawn, not
+    // TRANSITION_MS of them (each redraws every point: seconds at 100,000 points on a software renderer).
+    const first = !anim.current.placed;
+    layout.from.set(first ? layout.to : layout.now);
+    if (first) layout.now.set(layout.to);
+    anim.current = { start: performance.now(), active: !first, placed: true };
     writeGeometries(layout, v.etf !== null);
     invalidate();
   }, [layout, viewVersion, dims, invalidate]);

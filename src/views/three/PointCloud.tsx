@@ -102,12 +102,13 @@ export function PointCloud({ tooltipRef, handle }: Props) {
     };
   }, [handle, tooltipRef]);
 
-  // A fresh index also draws a frame: what depends on it (the thumbnails' switch) settles on screen.
+  // A fresh index draws a frame only when the picture depends on it (the thumbnails' switch): at
+  // 100,000 points a frame is a full redraw, and a software renderer blocks the page for it.
   const picker = useMemo(
     () =>
       new CloudPicker(handle, () => {
         hover();
-        invalidate();
+        if (handle.indexDraws) invalidate();
       }),
     [handle, hover, invalidate],
   );

@@ -84,9 +84,16 @@ export function SpriteCloud({ handle }: { handle: CloudHandle }) {
   });
   useEffect(() => {
     seen.current = { index: null, serial: -1, few: false };
+    handle.setIndexDraws(geometry !== null && material !== null);
     if (!geometry) markCanvas(gl.domElement, 'sprites', 'off');
     invalidate();
-  }, [geometry, gl, invalidate]);
+  }, [geometry, material, handle, gl, invalidate]);
+  useEffect(
+    () => () => {
+      handle.setIndexDraws(false);
+    },
+    [handle],
+  );
 
   if (!geometry || !material) return null;
   return <points ref={points} geometry={geometry} material={material} frustumCulled={false} renderOrder={1} visible={false} />;

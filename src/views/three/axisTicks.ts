@@ -30,12 +30,31 @@ const QUANTILE_SAMPLE = 20_000;
 /** Per axis, the q and 1 - q quantiles of the present points (q = 0: the extremes), from an even-stride sample of at most QUANTILE_SAMPLE points. */
 function range(coords: Float32Array, present: (i: number) => boolean, q: number): { lo: Vec3; hi: Vec3 } | null {
   const n = coords.length / 3;
-  const stride = q > 0 ? Math.max(1, Math.floor(n / QUANTILE_SAMPLE)) : 1;
-  const cols: number[][] = [[], [], []];
-  for (let i = 0; i < n; i += stride) if (present(i)) for (let a = 0; a < 3; a++) cols[a].push(coords[3 * i + a]);
-  if (cols[0].length === 0) return null;
-  const sorted = cols.map((c) => Float64Array.from(c).sort());
-  const at = (t: number) => sorted.map((c) => c[Math.min(c.length - 1, Math.round(t * (c.length - 1)))]) as Vec3;
+  if (q === 0) {
+    // The extremes: one pass, no copy.
+    const lo: Vec3 = [Infinity, Infinity, Infinity];
+    const hi: Vec3 = [-Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < n; i++) {
+      if (!present(i)) continue;
+      for (let a = 0; a < 3; a++) {
+        const v = coords[3 * i + a];
+        if (v < lo[a]) lo[a] = v;
+        if (v > hi[a]) hi[a] = v;
+      }
+    }
+    return lo[0] === Infinity ? null : { lo, hi };
+  }
+  const stride = Math.max(1, Math.floor(n / QUANTILE_SAMPLE));
+  const cols = [0, 1, 2].map(() => new Float64Array(Math.ceil(n / stride)));
+  let m = 0;
+  for (let i = 0; i < n; i += stride) {
+    if (!present(i)) continue;
+    for (let a = 0; a < 3; a++) cols[a][m] = coords[3 * i + a];
+    m++;
+  }
+  if (m === 0) return null;
+  const sorted = cols.map((c) => c.subarray(0, m).sort());
+  const at = (t: number) => sorted.map((c) => c[Math.min(m - 1, Math.round(t * (m - 1)))]) as Vec3;
   return { lo: at(q), hi: at(1 - q) };
 }
 

@@ -24,6 +24,8 @@ export class CloudHandle {
   serial = 0;
   /** The screen index of the settled cloud under the current camera, or null while stale. */
   index: ScreenIndex | null = null;
+  /** Whether a fresh index changes the picture (the thumbnails' switch reads it), so it needs a frame drawn; set by SpriteCloud. */
+  indexDraws = false;
   /** Resolves with a fresh index (builds one now if none is pending); set by PointCloud. */
   requestIndex: () => Promise<ScreenIndex | null> = () => Promise.resolve(null);
   /** Labels at the density peaks of the settled 2D picture (display coordinates), drawn by Annotations. */
@@ -62,6 +64,11 @@ export class CloudHandle {
     if (!from || !to || i < 0 || 3 * i + 2 >= to.length) return false;
     for (let a = 0; a < 3; a++) out[at + a] = from[3 * i + a] + (to[3 * i + a] - from[3 * i + a]) * mix;
     return true;
+  }
+
+  /** Says whether a fresh index changes the picture (SpriteCloud: thumbnails can be shown). */
+  setIndexDraws(on: boolean): void {
+    this.indexDraws = on;
   }
 
   /** Replaces the density-peak labels (none while the picture moves or is being measured). */
