@@ -11,7 +11,7 @@ import { createRng } from '../src/geometry/random';
 import { writeNpy } from '../src/io/npy';
 import { deltaE76 } from '../src/views/colorSpace';
 import { hexToLab } from '../src/views/palette';
-import { ARTIFACTS, loadFiles, waitForAnalysis } from './helpers';
+import { ARTIFACTS, hoverUntilTooltip, inkShare, loadFiles, waitForAnalysis } from './helpers';
 
 const DIR = `${ARTIFACTS}/visual${process.env.E2E_PORT ? `-${process.env.E2E_PORT}` : ''}`;
 /** The palette's least CIE76 distance between class colours (justified in src/views/palette.test.ts). */
@@ -62,18 +62,6 @@ async function countColour(page: Page, png: Buffer, hexes: string[], region?: [n
     },
     { b64: png.toString('base64'), hexes, region },
   );
-}
-
-async function hoverUntilTooltip(page: Page): Promise<void> {
-  const box = (await canvasOf(page).boundingBox())!;
-  const tip = page.getByTestId('point-tooltip');
-  for (let dy = -80; dy <= 80; dy += 10) {
-    for (let dx = -120; dx <= 120; dx += 8) {
-      await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
-      if (await tip.evaluate((el) => getComputedStyle(el).visibility === 'visible')) return;
-    }
-  }
-  throw new Error('no point found under the cursor near the centre');
 }
 
 /** Boxes of the elements matched by `selector` inside the element with `testId` that overlap one another. */
@@ -247,17 +235,7 @@ test("the digits' images: a thumbnail in the tooltip, and sprites in place of po
   const thumb = page.getByTestId('point-tooltip').locator('img.tip-thumb');
   await expect(thumb).toHaveCount(1);
   await expect(page.getByTestId('point-view').locator('canvas')).toHaveCount(1);
-  const inked = await thumb.evaluate(async (img: HTMLImageElement) => {
-    await img.decode();
-    const c = document.createElement('canvas');
-    [c.width, c.height] = [img.naturalWidth, img.naturalHeight];
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    let dark = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] < 128) dark++;
-    return dark / (d.length / 4);
-  });
+  const inked = await inkShare(thumb, 128);
   expect(inked).toBeGreaterThan(0.05);
   await page.screenshot({ path: `${ARTIFACTS}/visual-thumbnail.png` });
   await page.mouse.move(5, 5);
