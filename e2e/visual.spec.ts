@@ -94,6 +94,11 @@ test('37 classes: 37 distinct colours, a legend in its corner with search, fold 
   const corner = (await page.locator('.legend-box').boundingBox())!;
   expect(corner.height).toBeLessThanOrEqual(view.height * 0.5);
   expect(corner.width * corner.height).toBeLessThanOrEqual(view.width * view.height * 0.15);
+  // Long names are written whole (wrapped), never clipped until they read alike.
+  expect(await items.locator('.legend-name').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent))).toEqual([]);
+  // The note that the file is kept sits in the Data section, not over the view.
+  const kept = (await page.getByTestId('kept-file').boundingBox())!;
+  expect(kept.x + kept.width).toBeLessThanOrEqual(view.x);
 
   await page.getByTestId('legend-search').fill('class-3');
   await expect(items).toHaveCount(4);
@@ -163,6 +168,9 @@ test('charts at K = 37 and 10 at 1280 x 720: cells of 8 px or more, labels that 
     }).length;
   });
   expect(crossed).toBe(0);
+  // Class names that share their start or their end still read apart when cut.
+  const barNames = await page.getByTestId('bars-class-id').locator('.bar-item').allTextContents();
+  expect(new Set(barNames).size).toBe(K);
   for (const id of ['spectrum', 'bars-id', 'bars-class-id']) {
     const clipped = await page.getByTestId(id).evaluate((svg) => {
       const s = svg.getBoundingClientRect();
