@@ -1,7 +1,7 @@
 /** Shared steps of the e2e journeys: waiting for an analysis, reading metrics, counting pixels. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { AnalysisReport } from '../src/geometry/types';
 
 /** Where screenshots go (gitignored). */
@@ -134,4 +134,34 @@ export async function pixelStats(page: Page, png: Buffer, background: [number, n
     },
     { b64: png.toString('base64'), bg: background },
   );
+}
+
+/** Moves the mouse over the point view near its centre until the point tooltip shows. */
+export async function hoverUntilTooltip(page: Page): Promise<void> {
+  const box = (await page.getByTestId('point-view').locator('canvas').boundingBox())!;
+  const tip = page.getByTestId('point-tooltip');
+  for (let dy = -80; dy <= 80; dy += 10) {
+    for (let dx = -120; dx <= 120; dx += 8) {
+      await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+      if (await tip.evaluate((el) => getComputedStyle(el).visibility === 'visible')) return;
+    }
+  }
+  throw new Error('no point found under the cursor near the centre');
+}
+
+/** The share of an <img>'s or <canvas>'s pixels whose red channel is below `below` (ink on a white ground). */
+export async function inkShare(image: Locator, below: number): Promise<number> {
+  return image.evaluate(async (el: HTMLImageElement | HTMLCanvasElement, below) => {
+    let canvas = el as HTMLCanvasElement;
+    if (el instanceof HTMLImageElement) {
+      await el.decode();
+      canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [el.naturalWidth, el.naturalHeight];
+      canvas.getContext('2d')!.drawImage(el, 0, 0);
+    }
+    const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < below) dark++;
+    return dark / (d.length / 4);
+  }, below);
 }

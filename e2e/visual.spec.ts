@@ -11,7 +11,7 @@ import { createRng } from '../src/geometry/random';
 import { writeNpy } from '../src/io/npy';
 import { deltaE76 } from '../src/views/colorSpace';
 import { hexToLab } from '../src/views/palette';
-import { ARTIFACTS, loadFiles, waitForAnalysis } from './helpers';
+import { ARTIFACTS, hoverUntilTooltip, inkShare, loadFiles, waitForAnalysis } from './helpers';
 
 const DIR = `${ARTIFACTS}/visual${process.env.E2E_PORT ? `-${process.env.E2E_PORT}` : ''}`;
 /** The palette's least CIE76 distance between class colours (justified in src/views/palette.test.ts). */
@@ -64,18 +64,6 @@ async function countColour(page: Page, png: Buffer, hexes: string[], region?: [n
   );
 }
 
-async function hoverUntilTooltip(page: Page): Promise<void> {
-  const box = (await canvasOf(page).boundingBox())!;
-  const tip = page.getByTestId('point-tooltip');
-  for (let dy = -80; dy <= 80; dy += 10) {
-    for (let dx = -120; dx <= 120; dx += 8) {
-      await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
-      if (await tip.evaluate((el) => getComputedStyle(el).visibility === 'visible')) return;
-    }
-  }
-  throw new Error('no point found under the cursor near the centre');
-}
-
 /** Boxes of the elements matched by `selector` inside the element with `testId` that overlap one another. */
 async function overlaps(page: Page, testId: string, selector: string): Promise<string[]> {
   return page.getByTestId(testId).evaluate((root, sel) => {
@@ -106,6 +94,11 @@ test('37 classes: 37 distinct colours, a legend in its corner with search, fold 
   const corner = (await page.locator('.legend-box').boundingBox())!;
   expect(corner.height).toBeLessThanOrEqual(view.height * 0.5);
   expect(corner.width * corner.height).toBeLessThanOrEqual(view.width * view.height * 0.15);
+  // Long names are written whole (wrapped), never clipped until they read alike.
+  expect(await items.locator('.legend-name').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent))).toEqual([]);
+  // The note that the file is kept sits in the Data section, not over the view.
+  const kept = (await page.getByTestId('kept-file').boundingBox())!;
+  expect(kept.x + kept.width).toBeLessThanOrEqual(view.x);
 
   await page.getByTestId('legend-search').fill('class-3');
   await expect(items).toHaveCount(4);
@@ -175,6 +168,9 @@ test('charts at K = 37 and 10 at 1280 x 720: cells of 8 px or more, labels that 
     }).length;
   });
   expect(crossed).toBe(0);
+  // Class names that share their start or their end still read apart when cut.
+  const barNames = await page.getByTestId('bars-class-id').locator('.bar-item').allTextContents();
+  expect(new Set(barNames).size).toBe(K);
   for (const id of ['spectrum', 'bars-id', 'bars-class-id']) {
     const clipped = await page.getByTestId(id).evaluate((svg) => {
       const s = svg.getBoundingClientRect();
@@ -247,17 +243,7 @@ test("the digits' images: a thumbnail in the tooltip, and sprites in place of po
   const thumb = page.getByTestId('point-tooltip').locator('img.tip-thumb');
   await expect(thumb).toHaveCount(1);
   await expect(page.getByTestId('point-view').locator('canvas')).toHaveCount(1);
-  const inked = await thumb.evaluate(async (img: HTMLImageElement) => {
-    await img.decode();
-    const c = document.createElement('canvas');
-    [c.width, c.height] = [img.naturalWidth, img.naturalHeight];
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    let dark = 0;
-    for (let i = 0; i < d.length; i += 4) if (d[i] < 128) dark++;
-    return dark / (d.length / 4);
-  });
+  const inked = await inkShare(thumb, 128);
   expect(inked).toBeGreaterThan(0.05);
   await page.screenshot({ path: `${ARTIFACTS}/visual-thumbnail.png` });
   await page.mouse.move(5, 5);

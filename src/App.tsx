@@ -2,7 +2,6 @@
 import { TopBar } from './panels/TopBar';
 import { TooltipLayer } from './panels/TooltipLayer';
 import { DropZone } from './panels/DropZone';
-import { KeptFileBar } from './panels/share/KeptFileBar';
 import { UrlNotes } from './panels/share/UrlNotes';
 import { ExploreMode } from './panels/explore/ExploreMode';
 import { TrainMode } from './panels/train/TrainMode';
@@ -22,7 +21,6 @@ export function App() {
       <TopBar />
       {mode === 'train' ? <TrainMode /> : mode === 'landscape' ? <LandscapeMode /> : mode === 'compare' ? <CompareMode /> : mode === 'teach' ? <TeachMode /> : <ExploreMode />}
       <UrlNotes />
-      <KeptFileBar />
       <TooltipLayer />
       <DropZone />
     </div>

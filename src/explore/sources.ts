@@ -19,6 +19,7 @@ import { LABELS_KEPT_FIX, labelsOnlyError, readTable } from '../io/table';
 import type { ClusterChoice } from './clusterSource';
 import { parseContainer, type Companion } from './containerSources';
 import { baseName } from '../io/projector';
+import { idxEmbeddings } from './idxSource';
 
 /** A dataset the worker fetches itself (same origin only): vectors plus an optional labels/metadata file. */
 export interface UrlDatasetSource {
@@ -30,6 +31,8 @@ export interface UrlDatasetSource {
   choice?: LoadChoice;
   /** Files holding the final-layer classifier W (and b) for nc3/nc4 (io/classifier.ts classifierFromFiles). */
   classifier?: File[];
+  /** Names of the label values 0, 1, ... of an IDX labels file (idxSource.ts), e.g. Fashion-MNIST's classes. */
+  classNames?: string[];
 }
 
 /** Files the user chose or dropped: the vectors file and an optional labels/metadata file. */
@@ -148,7 +151,9 @@ async function readAll(source: DatasetSource, signal: AbortSignal, onBytes: Byte
  * given alone that holds labels or metadata (no numeric column, or one value per row) is an
  * InputError with LABELS_KEPT_FIX: the app keeps it for the vectors file chosen next.
  */
-export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined, companion: Companion = async () => undefined): Promise<Loaded> {
+export async function parseFiles(vectors: NamedBytes, metadata: NamedBytes | undefined, choice: LoadChoice | undefined, companion: Companion = async () => undefined, classNames?: readonly string[]): Promise<Loaded> {
+  const idx = idxEmbeddings(vectors, metadata, classNames);
+  if (idx) return { emb: idx, choices: null };
   const metaColumns = metadata ? metadataColumns(gunzipIfNeeded(metadata)) : null;
   const metaLabelColumn = metaColumns ? metadataChoice(metaColumns, choice?.metaLabelColumn) : undefined;
   if (!metadata && isLabelsNpy(gunzipIfNeeded(vectors))) throw labelsOnlyError(vectors.name, [], LABELS_KEPT_FIX);
@@ -213,7 +218,7 @@ export async function loadSource(source: DatasetSource, signal: AbortSignal, onB
   if (source.kind === 'synthetic') return { emb: gaussianBlobs(source.params), choices: null };
   if (source.kind === 'rows' || source.kind === 'clusters') throw new Error('A selection is taken from the dataset in the worker, not loaded.');
   const { vectors, metadata } = await readAll(source, signal, onBytes);
-  return parseFiles(vectors, metadata, source.choice, source.kind === 'files' ? companionsOf(source.companions ?? [], signal) : undefined);
+  return parseFiles(vectors, metadata, source.choice, source.kind === 'files' ? companionsOf(source.companions ?? [], signal) : undefined, source.kind === 'url' ? source.classNames : undefined);
 }
 
 /**

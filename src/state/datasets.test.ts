@@ -12,7 +12,14 @@ describe('datasets', () => {
       vectorsUrl: 'http://127.0.0.1:4173/data/digits.npy',
       labelsUrl: 'http://127.0.0.1:4173/data/digits-labels.txt',
     });
-    expect(demoSource(DEMO_DATASETS[1], base)).toMatchObject({ kind: 'synthetic', generator: 'blobs' });
+    expect(demoSource(DEMO_DATASETS.find((d) => d.id === 'fashion-mnist')!, base)).toEqual({
+      kind: 'url',
+      name: 'fashion-mnist',
+      vectorsUrl: 'http://127.0.0.1:4173/data/fashion-mnist-t10k-images-idx3-ubyte.gz',
+      labelsUrl: 'http://127.0.0.1:4173/data/fashion-mnist-t10k-labels-idx1-ubyte.gz',
+      classNames: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
+    });
+    expect(demoSource(DEMO_DATASETS.find((d) => d.id === 'blobs-64')!, base)).toMatchObject({ kind: 'synthetic', generator: 'blobs' });
   });
 
   it('reads ?data= and &labels= as same-origin paths and refuses other sites', () => {

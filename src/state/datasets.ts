@@ -1,4 +1,7 @@
 /** The examples the app ships (files under public/data) and seeded synthetic sets, as sources the worker loads. */
+import { FASHION_MNIST_CLASSES, FASHION_MNIST_FILES } from '../datasets/fashionMnist';
+import { gunzipIfNeeded } from '../datasets/idx';
+import { idxImages } from '../explore/idxSource';
 import { npyToMatrix, parseNpy } from '../io/npy';
 import { decodeUriSafe, tryDecodeUri } from '../io/text';
 import type { DatasetSource, SyntheticSource } from '../workers/analysisProtocol';
@@ -17,6 +20,8 @@ export interface DemoDataset {
   synthetic?: SyntheticSource['params'];
   /** The vectors are images of this size (row-major grey levels): the view can show them. */
   image?: { width: number; height: number };
+  /** Names of the label values 0, 1, ... of an IDX labels file. */
+  classNames?: readonly string[];
 }
 
 export const DEMO_DATASETS: readonly DemoDataset[] = [
@@ -28,6 +33,16 @@ export const DEMO_DATASETS: readonly DemoDataset[] = [
     vectorsPath: 'data/digits.npy',
     labelsPath: 'data/digits-labels.txt',
     image: { width: 8, height: 8 },
+  },
+  {
+    id: 'fashion-mnist',
+    label: 'Fashion-MNIST (28×28 clothing images)',
+    description: '10,000 Fashion-MNIST test images in 10 classes, each a 28×28 grey image read as a 784-dimensional vector (pixel / 255).',
+    credit: 'Fashion-MNIST by Zalando Research (Xiao, Rasul & Vollgraf 2017), MIT licence',
+    vectorsPath: FASHION_MNIST_FILES.images,
+    labelsPath: FASHION_MNIST_FILES.labels,
+    image: { width: 28, height: 28 },
+    classNames: FASHION_MNIST_CLASSES,
   },
   {
     id: 'blobs-64',
@@ -53,6 +68,7 @@ export function demoSource(d: DemoDataset, base: string): DatasetSource {
     name: d.id,
     vectorsUrl: new URL(d.vectorsPath as string, base).href,
     labelsUrl: d.labelsPath ? new URL(d.labelsPath, base).href : undefined,
+    ...(d.classNames ? { classNames: [...d.classNames] } : {}),
   };
 }
 
@@ -89,11 +105,14 @@ export function sourceFromQuery(search: string, base: string, origin: string): {
   return { source: { kind: 'url', name, vectorsUrl: urls[0], labelsUrl: urls[1] } };
 }
 
-/** The pixels of an example whose vectors are images: its .npy fetched and parsed (rows x width*height), or null. */
+/** The pixels of an example whose vectors are images: its .npy or IDX file fetched and parsed (rows x width*height), or null. */
 export async function loadDemoPixels(d: DemoDataset, base: string): Promise<{ rows: number; data: Float32Array } | null> {
   if (!d.image || !d.vectorsPath) return null;
   const res = await fetch(new URL(d.vectorsPath, base).href);
   if (!res.ok) return null;
-  const m = npyToMatrix(parseNpy(new Uint8Array(await res.arrayBuffer()), d.vectorsPath), d.vectorsPath);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const idx = idxImages(gunzipIfNeeded(bytes), d.vectorsPath);
+  if (idx) return idx.width === d.image.width && idx.height === d.image.height ? { rows: idx.rows, data: Float32Array.from(idx.data, (v) => v / 255) } : null;
+  const m = npyToMatrix(parseNpy(bytes, d.vectorsPath), d.vectorsPath);
   return m.cols === d.image.width * d.image.height ? { rows: m.rows, data: m.data } : null;
 }

@@ -7,6 +7,7 @@
 import * as THREE from 'three';
 import { MISSING_COLOR, scaleColor, type ColorPlan } from './colors';
 import { formatSig } from '../format';
+import { shortLabelsToWidth } from './shortLabels';
 
 const FAMILY = "Inter, 'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif";
 const INK = '#1b2330';
@@ -24,14 +25,6 @@ function box(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: 
   ctx.roundRect(x, y, w, h, 8 * s);
   ctx.fill();
   ctx.stroke();
-}
-
-/** `text` cut with an ellipsis to at most `max` px in the current font. */
-function fit(ctx: CanvasRenderingContext2D, text: string, max: number): string {
-  if (ctx.measureText(text).width <= max) return text;
-  let t = text;
-  while (t.length > 1 && ctx.measureText(`${t}…`).width > max) t = t.slice(0, -1);
-  return `${t}…`;
 }
 
 function categorical(ctx: CanvasRenderingContext2D, plan: Extract<ColorPlan, { kind: 'categorical' }>, hidden: readonly string[], width: number, height: number, s: number): void {
@@ -52,6 +45,8 @@ function categorical(ctx: CanvasRenderingContext2D, plan: Extract<ColorPlan, { k
   ctx.fillStyle = INK_3;
   ctx.fillText(plan.title.toUpperCase(), x0 + PAD * s, y0 + PAD * s + (ROW * s) / 2);
   ctx.font = `600 ${12.5 * s}px ${FAMILY}`;
+  // Cut at the end, or in the middle where end cuts would read alike (shortLabels.ts).
+  const names = shortLabelsToWidth(shown.map((e) => e.name), nameW, (t) => ctx.measureText(t).width);
   shown.forEach((e, k) => {
     const cx = x0 + PAD * s + Math.floor(k / perColumn) * colW;
     const cy = y0 + PAD * s + ((k % perColumn) + 1.5) * ROW * s;
@@ -60,7 +55,7 @@ function categorical(ctx: CanvasRenderingContext2D, plan: Extract<ColorPlan, { k
     ctx.arc(cx + 6 * s, cy, 5.5 * s, 0, 2 * Math.PI);
     ctx.fill();
     ctx.fillStyle = INK;
-    ctx.fillText(fit(ctx, e.name, nameW), cx + 17 * s, cy);
+    ctx.fillText(names[k], cx + 17 * s, cy);
   });
 }
 

@@ -5,6 +5,7 @@
 import { useRef } from 'react';
 import { analyzeDemo, analyzeFiles, useAnalysisStore } from '../../state/appStore';
 import { DEMO_DATASETS } from '../../state/datasets';
+import { KeptFileBar } from '../share/KeptFileBar';
 import { ACCEPT, pairFiles, projectorDrop } from '../../state/files';
 import { useUiStore } from '../../state/uiStore';
 import { TrainOnFileButton } from './TrainOnFileButton';
@@ -96,6 +97,7 @@ export function DataSection() {
           {shown ? <TrainOnFileButton source={shown} classes={classes} /> : null}
         </div>
       ) : null}
+      <KeptFileBar />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * The clicked point: its row, class and every metadata value (as text), and its 20 nearest
  * neighbours in the original space (Euclidean or cosine, exact, computed in the worker), which are
- * also ringed in the view. A click on a neighbour inspects it.
+ * also ringed in the view; their images when the data carries them. A click on a neighbour inspects it.
  */
 import { useAnalysisStore, useInspectStore } from '../../state/appStore';
 import { NEIGHBOUR_COUNT, type Metric } from '../../state/inspectStore';
@@ -9,6 +9,7 @@ import { getPointBuffers } from '../../state/pointBuffers';
 import { classColor } from '../../views/palette';
 import { formatSig } from '../../format';
 import { Segmented, type SegmentOption } from '../fields/Segmented';
+import { NeighbourImages, PointImage } from './PointImages';
 
 const DISTANCES: readonly SegmentOption<Metric>[] = [
   { value: 'euclidean', label: 'Euclidean', testId: 'metric-euclidean-button' },
@@ -33,6 +34,7 @@ export function InspectPanel() {
           {k >= 0 ? <span className="legend-swatch" style={{ background: classColor(k) }} /> : null}
           Point {selectedPoint} <span className="panel-sub">row {b.rowIndex[selectedPoint]} of the file</span>
         </h3>
+        <PointImage row={b.rowIndex[selectedPoint]} size={96} />
         <dl className="meta-list" data-testid="inspect-meta">
           {label(selectedPoint) !== null ? (
             <div className="meta-pair">
@@ -58,6 +60,7 @@ export function InspectPanel() {
         </p>
         {neighboursStatus === 'running' ? <p className="control-note">Searching…</p> : null}
         {neighboursError ? <p className="control-error">{neighboursError}</p> : null}
+        {list ? <NeighbourImages points={list.indices} rowOf={(p) => b.rowIndex[p]} onPick={selectPoint} /> : null}
         {list ? (
           <table className="neighbour-table" data-testid="neighbours" data-metric={list.metric}>
             <thead>

@@ -1,4 +1,4 @@
-/** Which file this browser keeps for the next visit, with "Forget this file" (Explore only). */
+/** Which file this browser keeps for the next visit, with "Forget this file" (in Explore's Data section, under the file it names). */
 import { useModeStore } from '../../state/modeStore';
 import { forgetKeptFiles, useKeptFile } from '../../url/keptFile';
 

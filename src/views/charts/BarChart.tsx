@@ -8,6 +8,7 @@ import * as d3 from 'd3';
 import { formatSig } from '../../format';
 import { BottomAxis } from './axes';
 import { spansOverlap, textWidth } from './measure';
+import { shortLabels } from '../shortLabels';
 
 export interface BarSeries {
   name: string;
@@ -49,6 +50,7 @@ export function BarChart({ items, series, axis, width = 324, describe, marker, t
   const band = series.length > 1 ? 9 * series.length + 6 : 18;
   const legendH = series.length > 1 ? 18 : 0;
   const longest = Math.max(1, ...items.map((name) => Math.min(name.length, MAX_LABEL)));
+  const short = shortLabels(items, MAX_LABEL).labels;
   const left = Math.min(MARGIN.left, 14 + 6.6 * longest);
   const innerH = items.length * band;
   const max = Math.max(1e-12, d3.max(series.flatMap((s) => s.values.filter((v): v is number => v !== null && Number.isFinite(v)))) ?? 1, marker?.value ?? 0);
@@ -91,7 +93,7 @@ export function BarChart({ items, series, axis, width = 324, describe, marker, t
         {items.map((name, i) => (
           <g key={i} transform={`translate(0,${i * band + 3})`}>
             <text className="bar-item" x={-6} y={(band - 6) / 2} dy="0.35em" textAnchor="end">
-              {name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name}
+              {short[i]}
               <title>{name}</title>
             </text>
             {series.map((s, j) => {

@@ -8,6 +8,7 @@
 import * as d3 from 'd3';
 import { formatSig } from '../../format';
 import { textWidth } from './measure';
+import { shortLabels } from '../shortLabels';
 
 interface Props {
   labels: readonly string[];
@@ -37,14 +38,10 @@ const FONT = 10;
 const PITCH = 10.5;
 const MAX_LABEL = 8;
 
-function clip(s: string): string {
-  return s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s;
-}
-
-/** The label of each class: its name clipped, or its number (from 1) when clipped names would repeat. */
+/** The label of each class: its name clipped (at the end or in the middle, shortLabels), or its number (from 1) when clipped names would repeat. */
 export function heatmapLabels(labels: readonly string[]): string[] {
-  const clipped = labels.map(clip);
-  return new Set(clipped).size === clipped.length ? clipped : labels.map((_, k) => String(k + 1));
+  const clipped = shortLabels(labels, MAX_LABEL);
+  return clipped.distinct ? clipped.labels : labels.map((_, k) => String(k + 1));
 }
 
 /** Every how many classes a label is written so that labels `pitch` px tall (or wide) sit apart. */

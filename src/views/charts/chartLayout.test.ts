@@ -17,9 +17,10 @@ describe('chart label layout', () => {
     expect(valueLabel(6.62, x, null).x).toBeCloseTo(69.2, 9);
   });
 
-  it('labels heatmap classes by clipped name, by number when clipped names would repeat, every nth row at small cells', () => {
+  it('labels heatmap classes by name clipped at the end or in the middle, by number when clipped names would repeat, every nth row at small cells', () => {
     expect(heatmapLabels(['cat', 'automobile'])).toEqual(['cat', 'automob…']);
-    expect(heatmapLabels(['Quercus_1', 'Quercus_2', 'oak'])).toEqual(['1', '2', '3']);
+    expect(heatmapLabels(['Quercus_1', 'Quercus_2', 'oak'])).toEqual(['Que…us_1', 'Que…us_2', 'oak']);
+    expect(heatmapLabels(['Quercus_1_leaf', 'Quercus_2_leaf', 'oak'])).toEqual(['1', '2', '3']);
     expect(labelStep(10.8)).toBe(1);
     expect(labelStep(MIN_CELL)).toBe(2);
     expect(labelStep(3)).toBe(4);

@@ -15,6 +15,12 @@ import { poseText, roundedPose, type CameraPose } from '../../state/exploreCamer
 
 /** Camera distance from the origin for a cloud scaled to radius 1. */
 export const CAMERA_DISTANCE = 2.65;
+/**
+ * In 2D, a little farther: the axes run on the cloud's bounding box, and at the default distance
+ * a cloud taller than wide put the x axis's tick labels below the canvas at 1280 x 720 (seen in
+ * the 100,000-point screenshot); this leaves about a tenth of the height for them.
+ */
+export const CAMERA_DISTANCE_2D = CAMERA_DISTANCE * 1.15;
 
 interface Props {
   dims: 2 | 3;
@@ -76,9 +82,9 @@ export function OrbitRig({ dims, resetKey, onUserMove, pose = null, applied = 0,
     const c = controls.current;
     if (!c) return;
     const [x, y, z] = dims === 2 ? [0, 0, 1] : OBLIQUE;
-    const norm = Math.hypot(x, y, z);
+    const norm = Math.hypot(x, y, z) / (dims === 2 ? CAMERA_DISTANCE_2D : CAMERA_DISTANCE);
     camera.up.set(0, 1, 0);
-    camera.position.set((x / norm) * CAMERA_DISTANCE, (y / norm) * CAMERA_DISTANCE, (z / norm) * CAMERA_DISTANCE);
+    camera.position.set(x / norm, y / norm, z / norm);
     c.target.set(0, 0, 0);
     const p = poseRef.current;
     if (p && p.dims === dims) {

@@ -30,12 +30,13 @@ function Bridge({ handle }: { handle: CloudHandle }) {
   return null;
 }
 
-/** A short axis name for the corner hint: PC2, S1 (simplex), U2 (UMAP), D1 (class direction), x. */
+/** A short axis name for the corner hint: PC2, S1 (simplex), U2 (UMAP), T1 (t-SNE), D1 (class direction), x. */
 export function shortAxis(name: string): string {
   const m = /(\d+)$/.exec(name);
   if (name.startsWith('PC') || !m) return name;
   if (name.startsWith('simplex')) return `S${m[1]}`;
   if (name.startsWith('UMAP')) return `U${m[1]}`;
+  if (name.startsWith('t-SNE')) return `T${m[1]}`;
   return `D${m[1]}`;
 }
 
