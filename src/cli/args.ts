@@ -22,6 +22,10 @@ export interface AnalyzeArgs {
   k: number;
   /** Run TwoNN and MLE on a seeded sample of this many unique rows when there are more (default: all). */
   idSample?: number;
+  /** How the --id-sample rows are drawn (in memory; the app's Dimension tab draws the same rows). */
+  sampleStrategy: 'uniform' | 'stratified';
+  /** Seed of the --id-sample draw (default 1, as the app's). */
+  sampleSeed: number;
   json: boolean;
   backend: Backend;
   /** Threads for the kNN (this one included; default: the machine's available parallelism). */
@@ -63,6 +67,8 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--bias', value: 'b.npy', help: 'classifier bias, length K, for nc4 (without one, b = 0 is used and said)' },
   { flag: '--k', value: 'K', help: `neighbours for the Levina-Bickel MLE (default ${DEFAULT_MLE_K})` },
   { flag: '--id-sample', value: 'N', help: 'TwoNN and MLE on a seeded sample of N unique rows when there are more (the app uses 100000); default all' },
+  { flag: '--sample-strategy', value: 'uniform|stratified', help: 'how --id-sample draws its rows: uniformly (default) or per class by largest-remainder quotas (needs labels); the app draws the same rows' },
+  { flag: '--sample-seed', value: 'N', help: 'seed of the --id-sample draw (default 1, as the app)' },
   { flag: '--backend', value: 'wasm|cpu', help: 'tfjs backend for the N-sized work (default wasm)' },
   { flag: '--threads', value: 'N', help: 'threads for the nearest-neighbour scan, this one included (default: all cores; wasm only)' },
   { flag: '--stream', help: 'stream the rows in chunks with bounded memory (automatic for globs, files over 1 GiB, --partial)' },
@@ -178,6 +184,17 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (idSample !== undefined && !(idSample >= 3)) {
     throw new InputError(`--id-sample must be an integer of at least 3, got ${JSON.stringify(sampleText)}.`, 'Write e.g. --id-sample 100000.');
   }
+  const sampleStrategy = values.get('--sample-strategy') ?? 'uniform';
+  if (sampleStrategy !== 'uniform' && sampleStrategy !== 'stratified') {
+    throw new InputError(`unknown sample strategy ${JSON.stringify(sampleStrategy)}.`, 'Use --sample-strategy uniform or --sample-strategy stratified.');
+  }
+  const seedText = values.get('--sample-seed');
+  if (seedText !== undefined && !(/^\d+$/.test(seedText) && Number(seedText) < 2 ** 31)) {
+    throw new InputError(`--sample-seed must be an integer from 0 to 2147483647, got ${JSON.stringify(seedText)}.`, 'Write e.g. --sample-seed 7.');
+  }
+  for (const flag of ['--sample-strategy', '--sample-seed']) {
+    if (values.has(flag) && idSample === undefined) throw new InputError(`${flag} shapes the --id-sample draw, but no --id-sample was given.`, `Add --id-sample N (e.g. --id-sample 5000 ${flag} ${values.get(flag)}).`);
+  }
   const backend = values.get('--backend') ?? 'wasm';
   if (backend !== 'wasm' && backend !== 'cpu') {
     throw new InputError(`unknown backend ${JSON.stringify(backend)}.`, 'Use --backend wasm or --backend cpu.');
@@ -212,6 +229,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     bias: values.get('--bias'),
     k,
     idSample,
+    sampleStrategy,
+    sampleSeed: seedText === undefined ? 1 : Number(seedText),
     cluster: values.get('--cluster'),
     seed: seedOf(values.get('--seed')),
     extras: !switches.has('--no-extras'),

@@ -20,7 +20,7 @@ function sections(r: AnalysisReport, hasClassifier: boolean): [string, Row[]][] 
   const k = r.intrinsicDimension.mle.k;
   const s = r.intrinsicDimension.sample;
   const search = r.intrinsicDimension.neighbourSearch ? `; exact kNN by ${r.intrinsicDimension.neighbourSearch}` : '';
-  const on = `${s ? `seeded sample of ${s.size} of ${s.of} unique rows (seed ${s.seed})` : 'unique rows'}${search}`;
+  const on = `${s ? `seeded ${s.strategy === 'stratified' ? 'stratified (per-class) ' : ''}sample of ${s.size} of ${s.of} unique rows (seed ${s.seed})` : 'unique rows'}${search}`;
   /** A collapse row: its note, or why its value is missing. */
   const why = (key: CollapseMetricKey, note: string) => {
     const reason = nc.reasons?.[key];

@@ -50,12 +50,16 @@ describe('parseArgs', () => {
   it('reads options in either position and the --opt=value form', () => {
     expect(parseArgs(['analyze', '--k=7', 'e.npy', '--labels', 'l.txt', '--json', '--backend', 'cpu'])).toEqual({
       command: 'analyze', embeddings: 'e.npy', labels: 'l.txt', labelColumn: undefined, weights: undefined, bias: undefined,
-      k: 7, json: true, backend: 'cpu', seed: 1, extras: true,
+      k: 7, json: true, backend: 'cpu', seed: 1, extras: true, sampleStrategy: 'uniform', sampleSeed: 1,
       inputs: ['e.npy'], stream: false, idStratified: false, idSampler: 'hash', approxKnn: false, sqlCheck: false, progress: false,
     });
     expect(parseArgs(['merge', 'a.json', 'b.json', '--json'])).toMatchObject({ command: 'merge', inputs: ['a.json', 'b.json'], json: true });
     expect(parseArgs(['analyze', 's.npy', '--partial', 'p.json', '--id-stratified'])).toMatchObject({ partial: 'p.json', idStratified: true });
     expect(() => parseArgs(['analyze', 'e.npy', '--id-sampler', 'x'])).toThrow(/unknown ID sampler/);
+    expect(parseArgs(['analyze', 'e.npy', '--id-sample', '50', '--sample-strategy', 'stratified', '--sample-seed', '7'])).toMatchObject({ idSample: 50, sampleStrategy: 'stratified', sampleSeed: 7 });
+    expect(() => parseArgs(['analyze', 'e.npy', '--id-sample', '50', '--sample-strategy', 'perclass'])).toThrow(/unknown sample strategy/);
+    expect(() => parseArgs(['analyze', 'e.npy', '--id-sample', '50', '--sample-seed', '-1'])).toThrow(/--sample-seed must be/);
+    expect(() => parseArgs(['analyze', 'e.npy', '--sample-strategy', 'stratified'])).toThrow(/no --id-sample was given/);
     expect(parseArgs([])).toEqual({ command: 'help' });
     expect(parseArgs(['analyze', 'x', '-h'])).toEqual({ command: 'help' });
     expect(() => parseArgs(['analyze', 'e.npy', '--bias', 'b.npy'])).toThrow(/--bias was given without --weights/);
@@ -157,12 +161,30 @@ describe('runCli --id-sample', () => {
     const again = JSON.parse((await run(['analyze', 'x.npy', '--json', '--id-sample', '25', '--k', '5'], file)).stdout);
     expect(exact.intrinsicDimension.sample).toBeNull();
     expect(covered).toEqual(exact);
-    expect(sampled.intrinsicDimension.sample).toEqual({ size: 25, of: 40, seed: 1 });
+    expect(sampled.intrinsicDimension.sample).toEqual({ size: 25, of: 40, seed: 1, strategy: 'uniform' });
     expect(sampled.intrinsicDimension.mle.k).toBe(5);
     expect(sampled).toEqual(again);
     expect(sampled.intrinsicDimension.twoNN).not.toBe(exact.intrinsicDimension.twoNN);
     expect({ ...sampled.pca, x: 0 }).toEqual({ ...exact.pca, x: 0 });
     const table = (await run(['analyze', 'x.npy', '--id-sample', '25'], file)).stdout;
     expect(table).toContain('seeded sample of 25 of 40 unique rows (seed 1)');
+  });
+
+  it('draws per class with --sample-strategy stratified and by --sample-seed; refuses stratified without labels and when streaming', async () => {
+    const labelled = { ...file, 'y.txt': utf8(Array.from({ length: rows }, (_, i) => (i < 30 ? 'a' : 'b')).join('\n')) };
+    const args = ['analyze', 'x.npy', '--labels', 'y.txt', '--json', '--id-sample', '10', '--k', '4'];
+    const strat = JSON.parse((await run([...args, '--sample-strategy', 'stratified', '--sample-seed', '3'], labelled)).stdout);
+    expect(strat.intrinsicDimension.sample).toEqual({ size: 10, of: 40, seed: 3, strategy: 'stratified' });
+    const seeded = JSON.parse((await run([...args, '--sample-seed', '3'], labelled)).stdout);
+    expect(seeded.intrinsicDimension.sample).toEqual({ size: 10, of: 40, seed: 3, strategy: 'uniform' });
+    expect(seeded.intrinsicDimension.twoNN).not.toBe(strat.intrinsicDimension.twoNN);
+    const table = (await run([...args.filter((a) => a !== '--json'), '--sample-strategy', 'stratified', '--sample-seed', '3'], labelled)).stdout;
+    expect(table).toContain('seeded stratified (per-class) sample of 10 of 40 unique rows (seed 3)');
+    const bare = await run(['analyze', 'x.npy', '--id-sample', '10', '--sample-strategy', 'stratified'], file);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/stratified \(per-class\) ID sample needs labels/);
+    const streamed = await run(['analyze', 'x.npy', '--stream', '--id-sample', '10', '--sample-seed', '3'], file);
+    expect(streamed.code).toBe(2);
+    expect(streamed.stderr).toMatch(/streaming draws its own/);
   });
 });

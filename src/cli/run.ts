@@ -2,9 +2,10 @@
  * The CLI flow, independent of the process: parse arguments, read and parse the files, start the tfjs
  * backend, run analyze(), print the report. Returns the exit status (0 ok, 2 bad input, 1 internal error).
  */
+import type { SampleSpec } from '../geometry/sample';
 import type { AnalysisReport, Classifier, Embeddings } from '../geometry/types';
 import { loadClassifier } from '../io/classifier';
-import { isInputError } from '../io/errors';
+import { InputError, isInputError } from '../io/errors';
 import { loadEmbeddingsAsync } from '../io/load';
 import type { NamedBytes } from '../io/assemble';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -43,6 +44,11 @@ async function loadInputs(args: AnalyzeArgs, io: CliIO): Promise<{ emb: Embeddin
   return { emb, classifier };
 }
 
+/** The in-memory ID sample the arguments ask for (the app's Dimension tab draws the same rows from the same spec). */
+function idSampleOf(args: AnalyzeArgs): SampleSpec | undefined {
+  return args.idSample === undefined ? undefined : { size: args.idSample, strategy: args.sampleStrategy, seed: args.sampleSeed };
+}
+
 /** Runs analyze() with anything it logs kept off stdout, which belongs to the report. */
 async function analyzeQuietly(emb: Embeddings, args: AnalyzeArgs, classifier: Classifier | undefined, io: CliIO): Promise<AnalysisReport> {
   const { analyze } = await import('../geometry/analyze');
@@ -51,7 +57,7 @@ async function analyzeQuietly(emb: Embeddings, args: AnalyzeArgs, classifier: Cl
   const pool = threads > 1 ? new (await import('../geometry/parallel/nodePool')).NodeTilePool(threads) : undefined;
   const warming = pool?.warm();
   try {
-    return await quietly(io, (onProgress) => analyze(emb, { k: args.k, classifier, onProgress, idSample: args.idSample, pool, extras: args.extras }));
+    return await quietly(io, (onProgress) => analyze(emb, { k: args.k, classifier, onProgress, idSample: idSampleOf(args), pool, extras: args.extras }));
   } finally {
     await warming?.catch(() => undefined);
     await pool?.close();
@@ -87,7 +93,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stdout(`${usage()}\n`);
       return 0;
     }
-    if (wantsStream(args)) return await (await import('./stream')).runStream(args, io);
+    if (wantsStream(args)) {
+      if (args.sampleStrategy !== 'uniform' || args.sampleSeed !== 1) {
+        throw new InputError('--sample-strategy and --sample-seed shape the in-memory ID sample; streaming draws its own (by row hash).', 'Leave them out when streaming (use --id-stratified for a per-class streaming sample), or analyse without --stream.');
+      }
+      return await (await import('./stream')).runStream(args, io);
+    }
     const loaded = await loadInputs(args, io);
     await startBackend(args.backend);
     const { emb, clusters } = args.cluster === undefined ? { emb: loaded.emb, clusters: undefined } : await clusteredInput(loaded.emb, args.cluster, args.seed);

@@ -23,6 +23,8 @@ export interface Dataset {
   stats: ClassStats | null;
   /** Rows the intrinsic-dimension stage runs on (unique rows, or the seeded sample of them). */
   idRows: Int32Array;
+  /** The unique rows, ascending: what an ID sample asked for later is drawn from. */
+  uniqueRows: Int32Array;
   /** k of the Levina-Bickel MLE asked for. */
   mleK: number;
 }
@@ -41,7 +43,7 @@ export function classCounts(labels: Int32Array, K: number): number[] {
 export function buildDataset(
   name: string,
   finite: { emb: Embeddings; rowIndex: Int32Array },
-  base: { report: AnalysisReport; pca: PcaResult; idRows: Int32Array },
+  base: { report: AnalysisReport; pca: PcaResult; idRows: Int32Array; uniqueRows: Int32Array },
   mleK: number,
 ): Dataset {
   const { emb, rowIndex } = finite;
@@ -63,6 +65,7 @@ export function buildDataset(
     // A class whose rows were all dropped for NaN/Inf has no mean: the class views are then off.
     stats: labels && K >= 2 && classCounts(labels, K).every((c) => c > 0) ? classStatistics(X, n, d, labels, K) : null,
     idRows: base.idRows,
+    uniqueRows: base.uniqueRows,
     mleK,
   };
 }

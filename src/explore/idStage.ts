@@ -1,11 +1,13 @@
 /**
  * The second stage of an Explore analysis, after the first view: TwoNN and the Levina-Bickel MLE
- * on the dataset's ID rows (all unique rows up to APP_ID_SAMPLE, else a seeded sample of that many),
+ * on the dataset's ID rows (all unique rows up to the sample size asked for, default APP_ID_SAMPLE,
+ * else a seeded uniform or stratified sample of that many, drawn as the CLI's analyze draws it),
  * and the per-class estimates on the same rows. The slow part (exact kNN, O(M^2 D)). The global
  * estimates are handed to onGlobal as soon as they exist, before the per-class ones start.
  */
 import type { AnalysisReport } from '../geometry/types';
-import { analyzeIntrinsicDimension } from '../geometry/analyze';
+import { analyzeIntrinsicDimension, chooseIdRows } from '../geometry/analyze';
+import { DEFAULT_ID_SAMPLE, type SampleSpec } from '../geometry/sample';
 import { classDimensions } from '../geometry/classGeometry';
 import { selectRows } from '../geometry/rows';
 import { throwIfAborted } from '../geometry/abort';
@@ -18,7 +20,7 @@ import type { ClassDimensionChart } from './charts';
 import type { Dataset } from './dataset';
 
 /** Unique rows the app's ID estimators run on at most; above it, a seeded uniform sample of this many. */
-export const APP_ID_SAMPLE = 100_000;
+export const APP_ID_SAMPLE = DEFAULT_ID_SAMPLE.size;
 
 export interface IdStageResult {
   intrinsicDimension: AnalysisReport['intrinsicDimension'];
@@ -44,10 +46,13 @@ export async function computeIdStage(
     signal?: AbortSignal;
     onProgress?: (fraction: number, stage: string) => void;
     onGlobal?: (global: Pick<IdStageResult, 'intrinsicDimension' | 'threads'>) => void;
+    /** The sample asked for (size, strategy, seed), drawn from the unique rows; absent: the rows the analysis chose. */
+    sample?: SampleSpec;
   } = {},
 ): Promise<IdStageResult> {
-  const { X, n, d, idRows, labels } = ds;
-  const sample = ds.report.intrinsicDimension.sample;
+  const { X, n, d, labels } = ds;
+  const chosen = opts.sample ? chooseIdRows(ds.uniqueRows, opts.sample, labels) : { rows: ds.idRows, sample: ds.report.intrinsicDimension.sample };
+  const { rows: idRows, sample } = chosen;
   const withClasses = labels !== null && ds.stats !== null;
   const m = idRows.length;
   let perClass = 0;

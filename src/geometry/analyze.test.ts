@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import '../../tests/setup';
+import { classQuotas } from './sample';
 import { analyze, analyzeBase, analyzeIntrinsicDimension, chooseIdRows, ID_SAMPLE_SEED, prepareAnalysis } from './analyze';
 import { selectRows } from './rows';
 import { sampleRows } from './sample';
@@ -154,9 +155,9 @@ describe('analyze in stages', () => {
     const d = emb.dim;
     const unique = 150;
     const r = await analyze(emb, { k: 10, idSample: 60 });
-    expect(r.intrinsicDimension.sample).toEqual({ size: 60, of: unique, seed: ID_SAMPLE_SEED });
+    expect(r.intrinsicDimension.sample).toEqual({ size: 60, of: unique, seed: ID_SAMPLE_SEED, strategy: 'uniform' });
     const { rows, sample } = chooseIdRows(Int32Array.from({ length: unique }, (_, i) => i), 60);
-    expect(sample).toEqual({ size: 60, of: unique, seed: ID_SAMPLE_SEED });
+    expect(sample).toEqual({ size: 60, of: unique, seed: ID_SAMPLE_SEED, strategy: 'uniform' });
     expect(rows).toEqual(sampleRows(unique, 60, ID_SAMPLE_SEED));
     expect(new Set(rows).size).toBe(60);
     const nn = await knn(selectRows(clean, d, rows), 60, d, 10);
@@ -170,5 +171,25 @@ describe('analyze in stages', () => {
     expect(r.pca).toEqual(exact.pca);
     expect(r.neuralCollapse).toEqual(exact.neuralCollapse);
     expect(await analyze(emb, { k: 10, idSample: unique })).toEqual(exact);
+  });
+
+  it('draws a stratified ID sample per class from the unique rows, by the seed asked for', async () => {
+    const { emb, clean, cleanLabels } = dataset();
+    const d = emb.dim;
+    const spec = { size: 61, strategy: 'stratified' as const, seed: 9 };
+    const r = await analyze(emb, { k: 10, idSample: spec });
+    expect(r.intrinsicDimension.sample).toEqual({ size: 61, of: 150, seed: 9, strategy: 'stratified' });
+    // The unique finite rows are the first 150 (the duplicates come after them).
+    const { rows } = chooseIdRows(Int32Array.from({ length: 150 }, (_, i) => i), spec, cleanLabels);
+    const perClass = [0, 0, 0];
+    for (const i of rows) perClass[cleanLabels[i]]++;
+    expect(perClass).toEqual(Array.from(classQuotas([50, 50, 50], 61)));
+    expect(perClass).toEqual([21, 20, 20]);
+    const nn = await knn(selectRows(clean, d, rows), 61, d, 10);
+    expect(r.intrinsicDimension.twoNN).toBe(twoNN(nn));
+    const other = await analyze(emb, { k: 10, idSample: { ...spec, seed: 10 } });
+    expect(other.intrinsicDimension.twoNN).not.toBe(r.intrinsicDimension.twoNN);
+    const { vectors, n, dim } = emb;
+    await expect(analyze({ vectors, n, dim }, { k: 10, idSample: spec })).rejects.toThrow(/needs labels/);
   });
 });

@@ -16,7 +16,7 @@ import { DEFAULT_MLE_K, mle, twoNN } from './dimension';
 import { collapseAnalysis } from './collapse';
 import { biasNote, nc1DominatedNote, pairSampleNote } from './collapseNotes';
 import { checkShape, prepareClasses, type PreparedClasses } from './analyzeInput';
-import { sampleRows } from './sample';
+import { drawSample, type SampleSpec } from './sample';
 import { codingRateReport, pcaPictureReport } from './extras';
 
 /** Explained variance ratios listed in a report. */
@@ -39,6 +39,8 @@ export interface BaseStage {
   pca: PcaResult;
   /** Rows (of the finite rows) the ID estimators run on: the unique rows, or the seeded sample of them, ascending. */
   idRows: Int32Array;
+  /** The unique rows (of the finite rows), ascending: what a later ID sample is drawn from. */
+  uniqueRows: Int32Array;
 }
 
 /**
@@ -68,15 +70,30 @@ export function prepareAnalysis(emb: Embeddings, opts: { k?: number; classifier?
   return { emb: clean, nonFinite, classes, mleK };
 }
 
+/** An ID sample asked for: a size alone is a uniform sample with ID_SAMPLE_SEED (the CLI's --id-sample). */
+export function idSampleSpec(idSample: number | SampleSpec | undefined): SampleSpec | undefined {
+  return typeof idSample === 'number' ? { size: idSample, strategy: 'uniform', seed: ID_SAMPLE_SEED } : idSample;
+}
+
 /**
- * The rows the ID estimators use: all unique rows when idSample is absent or >= their count, else
- * the seeded uniform sample sampleRows(unique, idSample, ID_SAMPLE_SEED) of them (in input order).
+ * The rows the ID estimators use: all unique rows when no sample is asked for or its size is at
+ * least their count, else the seeded sample of them drawn by the spec (geometry/sample.ts), in
+ * input order. Stratified draws need `labels` (class indices of all rows, as given, not renumbered:
+ * the app and the CLI pass the same ones; the unique rows' labels are used).
  */
-export function chooseIdRows(unique: Int32Array, idSample?: number): { rows: Int32Array; sample: IdSample | null } {
-  if (idSample === undefined || unique.length <= idSample) return { rows: unique, sample: null };
-  if (!(Number.isInteger(idSample) && idSample >= 3)) throw new RangeError(`an ID sample needs at least 3 rows (got ${idSample})`);
-  const picks = sampleRows(unique.length, idSample, ID_SAMPLE_SEED);
-  return { rows: Int32Array.from(picks, (t) => unique[t]), sample: { size: idSample, of: unique.length, seed: ID_SAMPLE_SEED } };
+export function chooseIdRows(
+  unique: Int32Array,
+  idSample?: number | SampleSpec,
+  labels: ArrayLike<number> | null = null,
+): { rows: Int32Array; sample: IdSample | null } {
+  const spec = idSampleSpec(idSample);
+  if (spec === undefined || unique.length <= spec.size) return { rows: unique, sample: null };
+  if (!(Number.isInteger(spec.size) && spec.size >= 3)) throw new RangeError(`an ID sample needs at least 3 rows (got ${spec.size})`);
+  if (spec.strategy === 'stratified' && !labels) throw new InputError('A stratified (per-class) ID sample needs labels.', 'Provide labels, or draw the sample uniformly.');
+  const uniqueLabels = spec.strategy === 'stratified' && labels ? Int32Array.from(unique, (i) => labels[i]) : null;
+  const K = uniqueLabels ? uniqueLabels.reduce((a, y) => Math.max(a, y + 1), 0) : 0;
+  const picks = drawSample(unique.length, spec, uniqueLabels, K);
+  return { rows: Int32Array.from(picks, (t) => unique[t]), sample: { size: spec.size, of: unique.length, seed: spec.seed, strategy: spec.strategy } };
 }
 
 /** Stage 1: PCA (all rows), duplicates, collapse metrics (all rows); the ID values are left null. */
@@ -98,7 +115,7 @@ export async function analyzeBase(input: AnalysisInput, opts: Pick<AnalyzeOption
   opts.onProgress?.(cost.pca / total, 'duplicates');
   throwIfAborted(signal);
   const { keep, duplicates } = dedupRows(X, n, d);
-  const { rows, sample } = chooseIdRows(keep, opts.idSample);
+  const { rows, sample } = chooseIdRows(keep, opts.idSample, emb.labels ?? null);
   opts.onProgress?.((cost.pca + cost.duplicates) / total, 'neural collapse');
   throwIfAborted(signal);
   const ncStart = (cost.pca + cost.duplicates) / total;
@@ -119,7 +136,7 @@ export async function analyzeBase(input: AnalysisInput, opts: Pick<AnalyzeOption
     neuralCollapse: collapseReport(nc, classes?.classifier),
     skipped: { nonFinite: input.nonFinite, duplicates },
   };
-  return { report, pca: p, idRows: rows };
+  return { report, pca: p, idRows: rows, uniqueRows: keep };
 }
 
 /**
@@ -157,7 +174,7 @@ export async function analyze(emb: Embeddings, opts: AnalyzeOptions = {}): Promi
   const { n, dim: d } = input.emb;
   const idCost = (m: number) => m * m * d;
   const baseCost = n * d * Math.min(n, d) + 10 * n * d + collapseCost(n, d, input.classes?.K ?? 0);
-  const guess = idCost(Math.min(n, opts.idSample ?? n));
+  const guess = idCost(Math.min(n, idSampleSpec(opts.idSample)?.size ?? n));
   const split = baseCost / (baseCost + guess);
   const base = await analyzeBase(input, { ...opts, onProgress: (f, stage) => opts.onProgress?.(f * split, stage) });
   opts.onProgress?.(split, 'nearest neighbours');

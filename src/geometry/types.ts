@@ -3,6 +3,7 @@
  * Conventions for every metric are in ARCHITECTURE.md ("Metric conventions").
  */
 import type { TileScanPool } from './parallel/pool';
+import type { SampleSpec } from './sample';
 
 /** A row-major float64 matrix: element (i, j) is data[i * cols + j]. Used by the small dense linear algebra. */
 export interface Mat {
@@ -146,12 +147,14 @@ export interface AnalysisReport {
   clusters?: { method: string; k: number; seed: number; objective: number | null; ari: number | null; nmi: number | null };
 }
 
-/** A seeded uniform sample of the unique rows (sampleRows(of, size, seed) indexes the unique rows in input order). */
+/** A seeded sample of the unique rows (drawSample(of, {size, strategy, seed}, ...) indexes the unique rows in input order). */
 export interface IdSample {
   size: number;
   /** Unique rows sampled from. */
   of: number;
   seed: number;
+  /** uniform over the unique rows, or stratified per class (largest-remainder quotas); absent: uniform. */
+  strategy?: 'uniform' | 'stratified';
 }
 
 export interface AnalyzeOptions {
@@ -162,8 +165,8 @@ export interface AnalyzeOptions {
   onProgress?: (fraction: number, stage: string) => void;
   /** Checked between blocks; throw-free cancellation: analyze rejects with an AbortError. */
   signal?: AbortSignal;
-  /** Run TwoNN and MLE on a seeded sample of this many unique rows when there are more (default: all). */
-  idSample?: number;
+  /** Run TwoNN and MLE on a seeded sample of this many unique rows when there are more (default: all); a spec also names the strategy and seed. */
+  idSample?: number | SampleSpec;
   /** Threads for the kNN tile scan (geometry/parallel/pool.ts); absent: this thread only. */
   pool?: TileScanPool;
   /** Also the coding rate and the PCA-3 picture's faithfulness (the CLI's default). */

@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import type { AnalysisReport } from '../geometry/types';
+import { DEFAULT_ID_SAMPLE, type SampleSpec } from '../geometry/sample';
 import type { AnalysisClient } from '../workers/analysisClient';
 import { follow, whileCurrent } from '../workers/rpc/latest';
 import type { BackendChoice, BackendPreference, DatasetCharts, DatasetSource, FileChoices, LoadChoice, ResultReply } from '../workers/analysisProtocol';
@@ -83,6 +84,10 @@ export interface AnalysisState {
   idStage: IdStageState;
   /** (Re)starts the intrinsic-dimension stage of the dataset on screen. */
   computeId: () => void;
+  /** The ID sample asked for (size, strategy, seed); stratified is drawn uniformly for data without labels. */
+  idSample: SampleSpec;
+  /** Sets the ID sample; with data on screen the ID stage runs again on it (`rerun` false: only remembered). */
+  setIdSample: (spec: SampleSpec, rerun?: boolean) => void;
   /** Runs the source on screen again on another backend preference. */
   rerun: (preference: BackendPreference) => void;
   /** Loads the pending (or shown) file again with these choices. */
@@ -162,13 +167,23 @@ export function createAnalysisStore(getClient: () => AnalysisClient, options: An
       shownSource: null,
       idStage: { status: 'none', requestId: null, progress: { fraction: 0, stage: '' }, ms: null, error: null },
 
+      idSample: DEFAULT_ID_SAMPLE,
+
+      setIdSample(spec, rerun = true) {
+        if (JSON.stringify(spec) === JSON.stringify(get().idSample)) return;
+        set({ idSample: spec });
+        if (rerun && get().report) get().computeId();
+      },
+
       computeId() {
         const dataset = get().datasetId;
+        const asked = get().idSample;
+        const sample = asked.strategy === 'stratified' && !get().classNames ? { ...asked, strategy: 'uniform' as const } : asked;
         const prev = get().idStage.requestId;
         if (prev !== null) getClient().cancel(prev);
         const current = () => get().idStage.requestId;
         const ticket = getClient().intrinsicDimension(
-          { dataset },
+          { dataset, sample },
           {
             onProgress: whileCurrent(current, () => ticket.id, (fraction, stage) => set({ idStage: { ...get().idStage, progress: { fraction, stage } } })),
             onIdGlobal: whileCurrent(current, () => ticket.id, (g) => {

@@ -4,6 +4,7 @@
  * data itself is `?data=` (a same-origin path) or the user's file kept in browser storage, never
  * the URL.
  */
+import { DEFAULT_ID_SAMPLE, SAMPLE_STRATEGIES, type SampleSpec, type SampleStrategy } from '../geometry/sample';
 import { parsePose, poseText, type CameraPose } from '../state/exploreCamera';
 import type { Metric } from '../state/inspectStore';
 import type { PanelTab } from '../state/uiStore';
@@ -25,6 +26,8 @@ export interface ExploreUrlState {
   tab: PanelTab;
   /** The camera moved by the user (null: the view's default camera). */
   camera: CameraPose | null;
+  /** The sample TwoNN and MLE run on (Dimension tab): size, uniform or stratified, seed. */
+  idSample: SampleSpec;
 }
 
 export const EXPLORE_BASE: ExploreUrlState = {
@@ -40,6 +43,7 @@ export const EXPLORE_BASE: ExploreUrlState = {
   point: null,
   tab: 'metrics',
   camera: null,
+  idSample: DEFAULT_ID_SAMPLE,
 };
 
 type S = ExploreUrlState;
@@ -108,6 +112,18 @@ export const EXPLORE_FIELDS: readonly Field<S>[] = [
     { get: (s) => (s.camera && s.camera.dims === s.dims ? poseText(s.camera) : null), set: (s, t) => ({ ...s, camera: parsePose(t, s.dims) }) },
     (t) => (parsePose(t, 3) ? null : 'is not six numbers x,y,z,tx,ty,tz (each within -100..100)'),
   ),
+  numberField('idsample', 'unique rows TwoNN and MLE run on at most (a seeded sample above it)', { min: 3, max: 10_000_000, int: true }, {
+    get: (s) => s.idSample.size,
+    set: (s, size) => ({ ...s, idSample: { ...s.idSample, size } }),
+  }),
+  enumField<S, SampleStrategy>('idstrategy', 'how the ID sample is drawn: uniform, or stratified per class', SAMPLE_STRATEGIES, {
+    get: (s) => s.idSample.strategy,
+    set: (s, strategy) => ({ ...s, idSample: { ...s.idSample, strategy } }),
+  }),
+  numberField('idseed', 'seed of the ID sample', { min: 0, max: 2 ** 31 - 1, int: true }, {
+    get: (s) => s.idSample.seed,
+    set: (s, seed) => ({ ...s, idSample: { ...s.idSample, seed } }),
+  }),
   enumField<S, PanelTab>('tab', 'side panel tab', ['metrics', 'classes', 'dimension', 'inspect'], { get: (s) => s.tab, set: (s, tab) => ({ ...s, tab }) }),
 ];
 

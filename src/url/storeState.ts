@@ -65,6 +65,7 @@ function exploreState(): ExploreUrlState {
     point: i.selectedPoint,
     tab: useUiStore.getState().tab,
     camera: useExploreCamera.getState().pose,
+    idSample: useAnalysisStore.getState().idSample,
   };
 }
 
@@ -99,6 +100,7 @@ function applyExploreNow(s: ExploreUrlState): void {
   if (!sameJson(useExploreCamera.getState().pose, s.camera)) useExploreCamera.getState().applyPose(s.camera);
   const inspect = useInspectStore.getState();
   if (inspect.metric !== s.metric) inspect.setMetric(s.metric);
+  useAnalysisStore.getState().setIdSample(s.idSample);
 }
 
 /** Applies the part of a pending Explore state that needs the data (view, colouring, clicked point), with notes for what this data cannot show. */

@@ -108,6 +108,7 @@ export function startUrlSync(): void {
     } else if (s.wanted !== p.wanted) write(p.wanted !== null);
   });
   useUiStore.subscribe((s, p) => s.tab !== p.tab && write(true));
+  useAnalysisStore.subscribe((s, p) => s.idSample !== p.idSample && write(false));
   useExploreCamera.subscribe((s, p) => s.pose !== p.pose && write(false));
   usePresent.subscribe((s, p) => s.on !== p.on && write(true));
   useHideStore.subscribe((s, p) => s.hidden !== p.hidden && write(false));

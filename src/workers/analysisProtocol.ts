@@ -4,6 +4,7 @@
  * every reply names the id it answers. Large arrays travel as transferred typed arrays; Files are
  * posted as they are (the browser shares their bytes, nothing is copied).
  */
+import type { SampleSpec } from '../geometry/sample';
 import type { AnalysisReport, Metadata } from '../geometry/types';
 import type { AnglesChart, ClassDimensionChart, DatasetCharts } from '../explore/charts';
 import type { FileChoices } from '../io/choices';
@@ -73,12 +74,14 @@ export interface AnglesRequest {
 
 /**
  * The intrinsic-dimension stage of dataset `dataset` (TwoNN, MLE, per-class ID): on all unique
- * rows up to APP_ID_SAMPLE, else on a seeded sample of that many. The UI sends it on every result.
+ * rows up to sample.size (default APP_ID_SAMPLE), else on a seeded sample of that many drawn by
+ * sample.strategy and sample.seed. The UI sends it on every result and when the sample changes.
  */
 export interface IntrinsicDimensionRequest {
   type: 'intrinsicDimension';
   id: number;
   dataset: number;
+  sample?: SampleSpec;
 }
 
 export type WorkerRequest = AnalyzeRequest | ProjectRequest | NeighboursRequest | LocalIdRequest | AnglesRequest | IntrinsicDimensionRequest | FaithfulnessRequest | CancelRequest;

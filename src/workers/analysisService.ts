@@ -160,7 +160,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
         const t0 = performance.now();
         const onGlobal = (g: { intrinsicDimension: IntrinsicDimensionGlobalReply['intrinsicDimension']; threads: number }) =>
           send({ type: 'intrinsicDimensionGlobal', id: msg.id, dataset: msg.dataset, ...g });
-        const r = await computeIdStage(ds, { signal, onProgress: progress, onGlobal });
+        const r = await computeIdStage(ds, { signal, onProgress: progress, onGlobal, sample: msg.sample });
         datasetFor(msg.dataset);
         send({ type: 'intrinsicDimension', id: msg.id, dataset: msg.dataset, ...r, ms: performance.now() - t0 });
         return;

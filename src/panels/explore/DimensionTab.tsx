@@ -3,7 +3,8 @@
  * dimension estimates side by side, and TwoNN and MLE per class (each class on its own).
  */
 import { useAnalysisStore } from '../../state/appStore';
-import { globalIdPendingText, idPendingText, idSampleNote } from './metricDocs';
+import { globalIdPendingText, idPendingText } from './metricDocs';
+import { IdSampleForm, idRowsText } from './IdSampleForm';
 import { BarChart } from '../../views/charts/BarChart';
 import { ChartFrame } from '../../views/charts/ChartFrame';
 import { SpectrumChart } from '../../views/charts/SpectrumChart';
@@ -13,14 +14,15 @@ export function DimensionTab() {
   const charts = useAnalysisStore((s) => s.charts);
   const file = useAnalysisStore((s) => s.dataset) ?? 'data';
   const idStage = useAnalysisStore((s) => s.idStage);
+  const asked = useAnalysisStore((s) => s.idSample);
+  const labelled = useAnalysisStore((s) => s.classNames !== null);
   if (!report || !charts) return <p className="tab-empty">Load data to see its spectrum and intrinsic dimension.</p>;
   const id = report.intrinsicDimension;
   const pcId90 = Number.isFinite(report.pca.pcId90) ? report.pca.pcId90 : null;
   const c = charts.classes;
   const shownSpectrum = Math.min(charts.eigenvalues.length, 256);
   const pending = idPendingText(idStage);
-  const unique = (report.n - report.skipped.duplicates).toLocaleString('en-US');
-  const on = idSampleNote(id.sample) ?? `TwoNN and MLE (k = ${id.mle.k}) on all ${unique} unique rows`;
+  const on = idRowsText(report, asked, labelled, idStage.global === true);
   const pendingNote = pending ? ` TwoNN and MLE: ${pending}.` : '';
   const globalPending = globalIdPendingText(idStage);
   const globalNote = globalPending ? ` TwoNN and MLE: ${globalPending}.` : '';
@@ -40,6 +42,7 @@ export function DimensionTab() {
         testId="chart-id"
         note={`${on}; PCA on all ${report.n.toLocaleString('en-US')} rows.${globalNote}`}
       >
+        <IdSampleForm labelled={labelled} />
         <BarChart
           items={['TwoNN', 'MLE harmonic', 'MLE mean', 'participation ratio', 'PCs for 90%']}
           series={[{ name: 'dimension', color: '#0072B2', values: [id.twoNN, id.mle.harmonic, id.mle.mean, report.pca.participationRatio, pcId90] }]}

@@ -85,7 +85,7 @@ export function valueAt(report: AnalysisReport, path: string): unknown {
 export function idSampleNote(sample: AnalysisReport['intrinsicDimension']['sample']): string | null {
   if (!sample) return null;
   const f = (v: number) => v.toLocaleString('en-US');
-  return `twoNN/MLE on a seeded sample of ${f(sample.size)} of ${f(sample.of)} unique rows (seed ${sample.seed})`;
+  return `twoNN/MLE on a seeded ${sample.strategy === 'stratified' ? 'stratified (per-class) ' : ''}sample of ${f(sample.size)} of ${f(sample.of)} unique rows (seed ${sample.seed})`;
 }
 
 /** What stands in for the ID estimates until they arrive ("computing… 42%"), or null once they have. */
