@@ -72,3 +72,24 @@ test('a stratified, seeded ID sample of the size asked gives the CLI\'s numbers,
   await expectMetricsMatch(fresh, strat, toleranceFor(await waitForAnalysis(fresh)), 'the CLI, from the copied link');
   await fresh.close();
 });
+
+test('a t-SNE and a UMAP capped by the user run on a stratified or uniform sample and say how many and how drawn', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await waitForAnalysis(page);
+  await page.getByTestId('view-tsne').click();
+  await expect(page.getByTestId('view-note')).toContainText('t-SNE (', { timeout: 120_000 });
+  // 1,797 digits fit under the cap: no sample is said.
+  await expect(page.getByTestId('view-note')).not.toContainText('sample of');
+  await page.getByTestId('tsne-points').fill('600');
+  await page.getByTestId('tsne-sample').selectOption('stratified');
+  await page.getByTestId('tsne-run').click();
+  await expect(page.getByTestId('view-note')).toContainText('t-SNE on a seeded stratified (per-class) sample of 600 of 1,797 points (seed 1); the others are hidden.', { timeout: 120_000 });
+  await page.screenshot({ path: '/work/notes/data/sampling-tsne-1280.png' });
+  await page.getByTestId('view-umap').click();
+  await expect(page.getByTestId('view-note')).toContainText('UMAP (', { timeout: 120_000 });
+  await page.getByTestId('umap-points').fill('500');
+  await page.getByTestId('umap-run').click();
+  await expect(page.getByTestId('view-note')).toContainText('UMAP on a seeded uniform sample of 500 of 1,797 points (seed 1); the others are hidden.', { timeout: 120_000 });
+});

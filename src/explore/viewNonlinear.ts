@@ -2,7 +2,7 @@
  * The non-linear views: UMAP (umap-js over exact kNN) and Barnes-Hut t-SNE, each on a seeded
  * sample above its cap. Their class means are centroids of the layout; there is no ETF overlay.
  */
-import { sampleRows } from '../geometry/sample';
+import { drawSample } from '../geometry/sample';
 import { selectRows } from '../geometry/rows';
 import { tsneLayout } from '../geometry/tsne';
 import { umapLayout } from '../geometry/umap';
@@ -11,10 +11,9 @@ import type { ViewResult } from './viewProtocol';
 import { spherizeRows } from './viewData';
 import { fitUnitBall, pad, type ViewOptions, type ViewSpec } from './views';
 
-/** Largest number of points UMAP runs on; larger sets are sampled (seeded). */
-export const UMAP_MAX_POINTS = 50_000;
-/** Largest number of points t-SNE runs on; larger sets are sampled (seeded). */
-export const TSNE_MAX_POINTS = 20_000;
+import { TSNE_MAX_POINTS, UMAP_MAX_POINTS } from './viewCaps';
+
+export { TSNE_MAX_POINTS, UMAP_MAX_POINTS };
 
 const fmt = (v: number) => v.toLocaleString('en-US');
 
@@ -70,9 +69,13 @@ function place(ds: Dataset, spec: Nonlinear, layout: Float32Array, sample: Int32
   };
 }
 
-/** The rows a non-linear layout runs on: a seeded sample above the cap; unit rows for cosine. */
+/**
+ * The rows a non-linear layout runs on: above the cap a seeded sample (uniform, or stratified per
+ * class with largest-remainder quotas when asked and the data has labels); unit rows for cosine.
+ */
 function inputRows(ds: Dataset, spec: Nonlinear, cap: number, cosine: boolean) {
-  const sample = ds.n > cap ? sampleRows(ds.n, cap, spec.seed) : null;
+  const strategy = spec.sample === 'stratified' && ds.labels ? 'stratified' : 'uniform';
+  const sample = ds.n > cap ? drawSample(ds.n, { size: cap, strategy, seed: spec.seed }, ds.labels, ds.K) : null;
   const m = sample ? sample.length : ds.n;
   let X = sample ? selectRows(ds.X, ds.d, sample) : ds.X;
   if (cosine) {
@@ -87,7 +90,8 @@ function inputRows(ds: Dataset, spec: Nonlinear, cap: number, cosine: boolean) {
   }
   if (spec.spherize) X = spherizeRows(X, m, ds.d);
   const what = spec.kind === 'umap' ? 'UMAP' : 't-SNE';
-  const sampled = sample ? `${what} on a seeded sample of ${fmt(m)} of ${fmt(ds.n)} points (seed ${spec.seed}); the others are hidden. ` : '';
+  const how = strategy === 'stratified' ? 'stratified (per-class)' : spec.sample === 'stratified' ? 'uniform (no labels to stratify by)' : 'uniform';
+  const sampled = sample ? `${what} on a seeded ${how} sample of ${fmt(m)} of ${fmt(ds.n)} points (seed ${spec.seed}); the others are hidden. ` : '';
   return { sample, m, X, sampled };
 }
 

@@ -1,3 +1,4 @@
+import { classQuotas, sampleRows, stratifiedRows } from '../geometry/sample';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -63,12 +64,25 @@ describe('computeView', () => {
     const ds = await dataset(blobs(100, 4, 2));
     const v = await computeView(ds, { kind: 'umap', dims: 2, seed: 4, maxPoints: 60 });
     expect(v.sample?.length).toBe(60);
-    expect(v.note).toContain('UMAP on a seeded sample of 60 of 100 points (seed 4)');
+    expect(v.note).toContain('UMAP on a seeded uniform sample of 60 of 100 points (seed 4)');
+    expect(Array.from(v.sample ?? [])).toEqual(Array.from(sampleRows(100, 60, 4)));
     expect(v.etf).toBeNull();
     const inSample = new Set(v.sample);
     for (let i = 0; i < 100; i++) {
       if (!inSample.has(i)) expect([v.coords[3 * i], v.coords[3 * i + 1]]).toEqual([0, 0]);
       expect(v.coords[3 * i + 2]).toBe(0);
     }
+  });
+
+  it('a stratified layout sample takes each class\'s largest-remainder quota and says so', async () => {
+    const ds = await dataset(blobs(100, 4, 3));
+    const v = await computeView(ds, { kind: 'tsne', dims: 2, seed: 5, perplexity: 10, maxPoints: 40, sample: 'stratified', iterations: 50 });
+    expect(Array.from(v.sample ?? [])).toEqual(Array.from(stratifiedRows(ds.labels!, 3, 40, 5)));
+    const counts = [0, 0, 0];
+    for (const i of v.sample ?? []) counts[ds.labels![i]]++;
+    const sizes = [0, 0, 0];
+    for (const y of ds.labels!) sizes[y]++;
+    expect(counts).toEqual(Array.from(classQuotas(sizes, 40)));
+    expect(v.note).toContain('t-SNE on a seeded stratified (per-class) sample of 40 of 100 points (seed 5)');
   });
 });

@@ -5,6 +5,7 @@
  * them on the spherized rows. Linear views also place the class means, the global mean and the
  * aligned ETF, and report the variance along each axis (the share of the data's a picture shows).
  */
+import type { SampleStrategy } from '../geometry/sample';
 import type { Mat } from '../geometry/types';
 import { mat } from '../geometry/linalg';
 import { alignedEtf } from '../geometry/etf';
@@ -23,10 +24,10 @@ export type ViewSpec = (
   | { kind: 'pca'; axes: [number, number, number] }
   | { kind: 'simplex' }
   | { kind: 'class'; classIndex: number }
-  /** maxPoints: the sample cap (default UMAP_MAX_POINTS); neighbours 15, minDist 0.1, metric 'euclidean' by default. */
-  | { kind: 'umap'; dims: 2 | 3; seed: number; maxPoints?: number; neighbours?: number; minDist?: number; metric?: 'euclidean' | 'cosine' }
-  /** maxPoints: the sample cap (default TSNE_MAX_POINTS); iterations 1,000 by default. */
-  | { kind: 'tsne'; dims: 2 | 3; seed: number; perplexity: number; maxPoints?: number; iterations?: number }
+  /** maxPoints: the sample cap (default UMAP_MAX_POINTS), drawn by `sample` (default uniform) with `seed`; neighbours 15, minDist 0.1, metric 'euclidean' by default. */
+  | { kind: 'umap'; dims: 2 | 3; seed: number; maxPoints?: number; sample?: SampleStrategy; neighbours?: number; minDist?: number; metric?: 'euclidean' | 'cosine' }
+  /** maxPoints: the sample cap (default TSNE_MAX_POINTS), drawn by `sample` (default uniform) with `seed`; iterations 1,000 by default. */
+  | { kind: 'tsne'; dims: 2 | 3; seed: number; perplexity: number; maxPoints?: number; sample?: SampleStrategy; iterations?: number }
   /** x from the mean of one class/query to another's; y likewise, or the first principal axis orthogonal to x. */
   | { kind: 'custom'; x: CustomAxis; y: CustomAxis | null }
   | { kind: 'raw' }

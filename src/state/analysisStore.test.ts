@@ -98,7 +98,7 @@ describe('analysis store', () => {
     first.charts = { eigenvalues: [1], pcaMethod: 'exact', classes: { names: ['a'], counts: [6], variance: [1], cosines: [1], etfCosines: [1], etfResidual: null, matricesOmitted: null, dimension: null, angles: null } };
     f.reply(first);
     await flush();
-    expect(f.sent.at(-1)).toEqual({ type: 'intrinsicDimension', id: 2, dataset: 1 });
+    expect(f.sent.at(-1)).toEqual({ type: 'intrinsicDimension', id: 2, dataset: 1, sample: { size: 100_000, strategy: 'uniform', seed: 1 } });
     expect(store.getState()).toMatchObject({ status: 'done', idStage: { status: 'running', requestId: 2 } });
     f.reply({ type: 'progress', id: 2, fraction: 0.42, stage: 'intrinsic dimension' });
     expect(store.getState().idStage.progress).toEqual({ fraction: 0.42, stage: 'intrinsic dimension' });
@@ -120,7 +120,7 @@ describe('analysis store', () => {
 
     // Cancel with no load running stops the ID stage; compute starts it again.
     store.getState().computeId();
-    expect(f.sent.at(-1)).toEqual({ type: 'intrinsicDimension', id: 3, dataset: 1 });
+    expect(f.sent.at(-1)).toEqual({ type: 'intrinsicDimension', id: 3, dataset: 1, sample: { size: 100_000, strategy: 'uniform', seed: 1 } });
     store.getState().cancel();
     expect(f.sent.at(-1)).toEqual({ type: 'cancel', id: 3 });
     f.reply({ type: 'cancelled', id: 3 });
@@ -133,6 +133,20 @@ describe('analysis store', () => {
     f.reply({ type: 'intrinsicDimension', id: 4, dataset: 99, intrinsicDimension: { ...id, twoNN: 99 }, classDimension: null, ms: 1 });
     await flush();
     expect(store.getState().report?.intrinsicDimension.twoNN).toBe(3.5);
+
+    // Another sample asked for runs the ID stage again on it; the same one asked again does not.
+    store.getState().setIdSample({ size: 4, strategy: 'stratified', seed: 7 });
+    expect(f.sent.at(-1)).toMatchObject({ type: 'intrinsicDimension', id: 5, dataset: 1, sample: { size: 4, strategy: 'stratified', seed: 7 } });
+    const sent = f.sent.length;
+    store.getState().setIdSample({ size: 4, strategy: 'stratified', seed: 7 });
+    expect(f.sent.length).toBe(sent);
+    // Without labels a stratified sample is drawn uniformly.
+    store.setState({ classNames: null });
+    store.getState().computeId();
+    expect(f.sent.at(-1)).toMatchObject({ sample: { size: 4, strategy: 'uniform', seed: 7 } });
+    store.setState({ classNames: ['a'] });
+    store.getState().computeId();
+    expect(f.sent.at(-1)).toMatchObject({ sample: { size: 4, strategy: 'stratified', seed: 7 } });
   });
 
   it('keeps an error with its problem, fix and source while the previous data stays', async () => {

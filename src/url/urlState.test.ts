@@ -95,6 +95,9 @@ const EXPLORE_SAMPLES: Record<string, string> = {
   point: 'point=17',
   tab: 'tab=inspect',
   cam: 'cam=1.5,-0.25,2,0.1,0,0',
+  idsample: 'idsample=5000',
+  idstrategy: 'idstrategy=stratified',
+  idseed: 'idseed=7',
 };
 
 const cases = [

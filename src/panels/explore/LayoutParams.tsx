@@ -1,10 +1,13 @@
 /**
  * Parameters of the layouts and of the custom projection, applied with a button (a layout takes
  * seconds to minutes): UMAP neighbours, min distance, metric and seed; t-SNE perplexity and seed;
+ * for both the point cap and whether the sample above it is uniform or stratified per class;
  * the custom axis from one class or text/regex query to another (and an optional y axis).
  */
 import { useState } from 'react';
 import type { AxisEnd, CustomAxis, ViewSpec } from '../../workers/analysisProtocol';
+import type { SampleStrategy } from '../../geometry/sample';
+import { TSNE_MAX_POINTS, UMAP_MAX_POINTS } from '../../explore/viewCaps';
 
 type Umap = Extract<ViewSpec, { kind: 'umap' }>;
 type Tsne = Extract<ViewSpec, { kind: 'tsne' }>;
@@ -21,14 +24,39 @@ function NumberField({ label, value, min, max, step, onChange, testId }: { label
 
 const clamp = (v: number, lo: number, hi: number, fallback: number) => (Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : fallback);
 
-export function UmapParams({ spec, onRun }: { spec: Umap; onRun: (s: Umap) => void }) {
-  const [p, setP] = useState({ neighbours: spec.neighbours ?? 15, minDist: spec.minDist ?? 0.1, metric: spec.metric ?? 'euclidean', seed: spec.seed });
+type Sample = { maxPoints: number; sample: SampleStrategy };
+
+/** The layout's point cap and how the sample above it is drawn (uniform, or stratified per class). */
+function SampleFields({ p, cap, labelled, prefix, onChange }: { p: Sample; cap: number; labelled: boolean; prefix: string; onChange: (s: Sample) => void }) {
+  return (
+    <>
+      <NumberField label="points at most" value={p.maxPoints} min={10} max={cap} step={1} onChange={(maxPoints) => onChange({ ...p, maxPoints })} testId={`${prefix}-points`} />
+      <label className="param-field">
+        sample
+        <select value={p.sample} data-testid={`${prefix}-sample`} onChange={(e) => onChange({ ...p, sample: e.target.value as SampleStrategy })}>
+          <option value="uniform">uniform</option>
+          <option value="stratified" disabled={!labelled} title="per class, largest-remainder quotas">
+            stratified
+          </option>
+        </select>
+      </label>
+    </>
+  );
+}
+
+/** The spec's sample fields as entered (the cap clamped to 10..cap; uniform is the default, left out). */
+function sampleOf(p: Sample, cap: number): { maxPoints: number; sample?: SampleStrategy } {
+  return { maxPoints: Math.round(clamp(p.maxPoints, 10, cap, cap)), ...(p.sample === 'stratified' ? { sample: p.sample } : {}) };
+}
+
+export function UmapParams({ spec, onRun, labelled }: { spec: Umap; onRun: (s: Umap) => void; labelled: boolean }) {
+  const [p, setP] = useState({ neighbours: spec.neighbours ?? 15, minDist: spec.minDist ?? 0.1, metric: spec.metric ?? 'euclidean', seed: spec.seed, maxPoints: spec.maxPoints ?? UMAP_MAX_POINTS, sample: spec.sample ?? 'uniform' });
   return (
     <form
       className="param-grid"
       onSubmit={(e) => {
         e.preventDefault();
-        onRun({ ...spec, neighbours: Math.round(clamp(p.neighbours, 2, 200, 15)), minDist: clamp(p.minDist, 0, 1, 0.1), metric: p.metric, seed: Math.round(clamp(p.seed, 0, 1e9, 1)) });
+        onRun({ ...spec, neighbours: Math.round(clamp(p.neighbours, 2, 200, 15)), minDist: clamp(p.minDist, 0, 1, 0.1), metric: p.metric, seed: Math.round(clamp(p.seed, 0, 1e9, 1)), ...sampleOf(p, UMAP_MAX_POINTS) });
       }}
     >
       <NumberField label="neighbours" value={p.neighbours} min={2} max={200} step={1} onChange={(neighbours) => setP({ ...p, neighbours })} testId="umap-neighbours" />
@@ -41,6 +69,7 @@ export function UmapParams({ spec, onRun }: { spec: Umap; onRun: (s: Umap) => vo
         </select>
       </label>
       <NumberField label="seed" value={p.seed} min={0} max={1e9} step={1} onChange={(seed) => setP({ ...p, seed })} testId="umap-seed" />
+      <SampleFields p={p} cap={UMAP_MAX_POINTS} labelled={labelled} prefix="umap" onChange={(x) => setP({ ...p, ...x })} />
       <button type="submit" data-testid="umap-run">
         Run UMAP
       </button>
@@ -48,18 +77,19 @@ export function UmapParams({ spec, onRun }: { spec: Umap; onRun: (s: Umap) => vo
   );
 }
 
-export function TsneParams({ spec, onRun }: { spec: Tsne; onRun: (s: Tsne) => void }) {
-  const [p, setP] = useState({ perplexity: spec.perplexity, seed: spec.seed });
+export function TsneParams({ spec, onRun, labelled }: { spec: Tsne; onRun: (s: Tsne) => void; labelled: boolean }) {
+  const [p, setP] = useState({ perplexity: spec.perplexity, seed: spec.seed, maxPoints: spec.maxPoints ?? TSNE_MAX_POINTS, sample: spec.sample ?? 'uniform' });
   return (
     <form
       className="param-grid"
       onSubmit={(e) => {
         e.preventDefault();
-        onRun({ ...spec, perplexity: clamp(p.perplexity, 2, 100, 30), seed: Math.round(clamp(p.seed, 0, 1e9, 1)) });
+        onRun({ ...spec, perplexity: clamp(p.perplexity, 2, 100, 30), seed: Math.round(clamp(p.seed, 0, 1e9, 1)), ...sampleOf(p, TSNE_MAX_POINTS) });
       }}
     >
       <NumberField label="perplexity" value={p.perplexity} min={2} max={100} step={1} onChange={(perplexity) => setP({ ...p, perplexity })} testId="tsne-perplexity" />
       <NumberField label="seed" value={p.seed} min={0} max={1e9} step={1} onChange={(seed) => setP({ ...p, seed })} testId="tsne-seed" />
+      <SampleFields p={p} cap={TSNE_MAX_POINTS} labelled={labelled} prefix="tsne" onChange={(x) => setP({ ...p, ...x })} />
       <button type="submit" data-testid="tsne-run">
         Run t-SNE
       </button>

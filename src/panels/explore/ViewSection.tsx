@@ -126,8 +126,8 @@ export function ViewSection() {
           </select>
         </label>
       ) : null}
-      {spec?.kind === 'umap' && !customOpen ? <UmapParams key={JSON.stringify(spec)} spec={spec} onRun={showView} /> : null}
-      {spec?.kind === 'tsne' && !customOpen ? <TsneParams key={JSON.stringify(spec)} spec={spec} onRun={showView} /> : null}
+      {spec?.kind === 'umap' && !customOpen ? <UmapParams key={JSON.stringify(spec)} spec={spec} onRun={showView} labelled={classNames !== null} /> : null}
+      {spec?.kind === 'tsne' && !customOpen ? <TsneParams key={JSON.stringify(spec)} spec={spec} onRun={showView} labelled={classNames !== null} /> : null}
       {kind === 'custom' ? (
         <CustomParams
           key={spec?.kind === 'custom' ? JSON.stringify(spec) : 'new'}
