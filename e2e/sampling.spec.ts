@@ -19,6 +19,13 @@ async function setSample(page: Page, size: number, strategy: 'uniform' | 'strati
   await idDone(page);
 }
 
+/** A page at this size with the shipped digits analysed. */
+async function digitsAt(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await page.goto('/');
+  await waitForAnalysis(page);
+}
+
 /** The ID stage is done (the Dimension tab shows no metric-n, which waitForAnalysis reads). */
 async function idDone(page: Page): Promise<void> {
   await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
@@ -27,9 +34,7 @@ async function idDone(page: Page): Promise<void> {
 
 test('a stratified, seeded ID sample of the size asked gives the CLI\'s numbers, says so, and the link keeps it', async ({ page, browser }) => {
   test.setTimeout(240_000);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await digitsAt(page, 1440, 900);
   await page.getByTestId('tab-dimension').click();
   const full = cliReport(DIGITS);
   const unique = full.n - full.skipped.duplicates;
@@ -75,9 +80,7 @@ test('a stratified, seeded ID sample of the size asked gives the CLI\'s numbers,
 
 test('a t-SNE and a UMAP capped by the user run on a stratified or uniform sample and say how many and how drawn', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await digitsAt(page, 1280, 720);
   await page.getByTestId('view-tsne').click();
   await expect(page.getByTestId('view-note')).toContainText('t-SNE (', { timeout: 120_000 });
   // 1,797 digits fit under the cap: no sample is said.
