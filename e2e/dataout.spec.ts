@@ -2,8 +2,11 @@
  * Data in and out through the UI: the classifier's W and b (one .npz, or W without b: "b = 0 was
  * used") give the CLI's nc3/nc4; a CSV with id and label columns gives the CLI's report by the same
  * column rule; a labels file dropped alone waits for its vectors; the view's coordinates exported
- * as .npz open again in Explore with the CLI's numbers on that file.
+ * as .npz open again in Explore with the CLI's numbers on that file; the selection exported with
+ * its original vectors (checked by numpy against the source rows) opens again as the re-analysed
+ * selection; the whole table as Arrow opens again as the view, with the CLI's numbers.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ARTIFACTS, cliReport, expectMetricsMatch, loadFiles, toleranceFor, waitForAnalysis } from './helpers';
@@ -68,13 +71,62 @@ test('a labels file dropped alone waits for its vectors; the exported view .npz 
   await loadFiles(page, [X], 'synthetic-vectors.npy');
   await expect(page.getByTestId('metric-classes')).toHaveText('6');
 
-  await page.getByTestId('array-export-kind').selectOption('view');
+  const saved = await saveArrays(page, 'view');
+  const backend = await loadFiles(page, [saved], saved.split('/').pop()!);
+  const cli = cliReport([saved]);
+  expect([cli.n, cli.dim, cli.classes]).toEqual([892, 3, 6]);
+  await expectMetricsMatch(page, cli, toleranceFor(backend), `the CLI on the exported ${saved}`);
+});
+
+/** Saves the array export of `kind` into DIR; returns its path. */
+async function saveArrays(page: Page, kind: string): Promise<string> {
+  await page.getByTestId('array-export-kind').selectOption(kind);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-arrays').click()]);
   mkdirSync(DIR, { recursive: true });
   const saved = `${DIR}/${dl.suggestedFilename()}`;
   await dl.saveAs(saved);
-  const backend = await loadFiles(page, [saved], dl.suggestedFilename());
-  const cli = cliReport([saved]);
-  expect([cli.n, cli.dim, cli.classes]).toEqual([892, 3, 6]);
-  await expectMetricsMatch(page, cli, toleranceFor(backend), `the CLI on the exported ${dl.suggestedFilename()}`);
+  return saved;
+}
+
+test('the selection .npz holds the selected rows\' original vectors and opens again as the re-analysed selection; the Arrow table opens with the CLI\'s numbers', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await waitForAnalysis(page);
+  await loadFiles(page, [X, Y], 'synthetic-vectors.npy');
+  await page.getByTestId('search-input').fill('^[024]$');
+  await page.getByTestId('search-regex').check();
+  await page.getByTestId('search-button').click();
+  await expect(page.getByTestId('selection-status')).toContainText('points selected');
+  const selected = await saveArrays(page, 'selection');
+  // numpy, not our reader: the vectors are the file's rows at `row`, bit for bit, with their labels.
+  const check = execFileSync('/usr/bin/python3', ['-c', [
+    'import sys, numpy as np',
+    'z = np.load(sys.argv[1]); X = np.load(sys.argv[2]); y = np.load(sys.argv[3]); r = z["row"]',
+    'assert z["embeddings"].dtype == np.float32 and np.array_equal(z["embeddings"], X[r].astype(np.float32))',
+    'assert list(z["labels"]) == [str(v) for v in y[r]] and set(z["labels"]) == {"0", "2", "4"}',
+    'assert z["view"].shape == (len(r), 3) and list(z["view_axes"]) == ["PC1", "PC2", "PC3"]',
+    'print(len(r), z["embeddings"].shape[1])',
+  ].join('\n'), selected, X, Y], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  await page.getByTestId('reanalyse-selection').click();
+  await expect(page.getByTestId('dataset-name')).toContainText('selected', { timeout: 60_000 });
+  await waitForAnalysis(page);
+  expect(Number(await page.getByTestId('metric-n').getAttribute('data-value'))).toBe(check[0]);
+  const inApp = await page.$$eval('[data-testid^="metric-"][data-value]', (els) => els.map((el) => [el.getAttribute('data-testid'), el.getAttribute('data-value')]));
+  const backend = await loadFiles(page, [selected], selected.split('/').pop()!);
+  expect(Number(await page.getByTestId('metric-dim').getAttribute('data-value'))).toBe(check[1]);
+  const reopened = await page.$$eval('[data-testid^="metric-"][data-value]', (els) => els.map((el) => [el.getAttribute('data-testid'), el.getAttribute('data-value')]));
+  const tol = toleranceFor(backend);
+  const same = new Map(reopened.map(([id, v]) => [id, v]));
+  for (const [id, v] of inApp) {
+    const w = same.get(id);
+    if (v === 'null' || w === 'null') expect(w, id!).toBe(v);
+    else expect(Math.abs(Number(v) - Number(w)) <= tol * Math.max(Math.abs(Number(v)), 1e-12) + 1e-12, `${id}: re-analysed ${v}, reopened ${w}`).toBe(true);
+  }
+  await expectMetricsMatch(page, cliReport([selected]), tol, 'the CLI on the exported selection');
+
+  const table = await saveArrays(page, 'arrow');
+  const arrowBackend = await loadFiles(page, [table], table.split('/').pop()!);
+  const cli = cliReport([table]);
+  expect([cli.n, cli.dim]).toEqual([check[0], 3]);
+  await expectMetricsMatch(page, cli, toleranceFor(arrowBackend), 'the CLI on the exported Arrow table');
 });

@@ -77,6 +77,12 @@ function onWorkerDeath(f: WorkerFailure): void {
   if (useAnalysisStore.getState().requestId === null) useAnalysisStore.getState().reportError({ kind: 'internal', problem: f.problem, fix: f.fix, source: 'the analysis worker' });
 }
 
+/** The original vectors of plotted points of the dataset on screen (from the worker, which holds them). */
+export async function vectorsOf(points: Int32Array): Promise<{ d: number; vectors: Float32Array }> {
+  const r = await getClient().vectors({ dataset: currentDataset(), points }).result;
+  return { d: r.d, vectors: r.vectors };
+}
+
 /** The analysis worker's client (test hooks crash it as a fault would). */
 export function analysisClientForTests(): AnalysisClient {
   return getClient();

@@ -5,7 +5,7 @@ import { parseNpz } from '../io/npz';
 import { parseFiles } from '../explore/sources';
 import { blankPcaView } from '../explore/testDataset';
 import type { ViewResult } from '../workers/analysisProtocol';
-import { pointTable, tableArrow, tableNpz, textNpy, valuesNpz } from './exportArrays';
+import { pointTable, selectionNpz, tableArrow, tableNpz, textNpy, valuesNpz } from './exportArrays';
 import { parseNpy } from '../io/npy';
 
 const n = 6;
@@ -51,6 +51,29 @@ describe('array exports open again with the same numbers', () => {
     expect(arrays.get('meta_label')!.data).toEqual(['b', 'c']);
   });
 
+  it('the selection .npz holds the original vectors as embeddings, so it opens again as that data; the view coordinates ride along', async () => {
+    const selection = Uint8Array.from([0, 1, 0, 1, 1, 0]);
+    const t = pointTable(view, buffers, classNames, 2, [localId], selection);
+    const d = 4;
+    const vectors = Float32Array.from([1, 2, 3, 4, -5, 6.5, 7, 8, 0.25, -1, 9, 2]);
+    const bytes = selectionNpz(t, vectors, d);
+    const cli = await loadEmbeddingsAsync('selection.npz', bytes);
+    expect([cli.n, cli.dim]).toEqual([3, d]);
+    expect(Array.from(cli.vectors)).toEqual(Array.from(vectors));
+    expect(cli.classNames).toEqual(['b', 'c']);
+    expect(Array.from(cli.labels!)).toEqual([0, 0, 1]);
+    const app = await parseFiles({ name: 'selection.npz', bytes }, undefined, undefined);
+    if (!('emb' in app)) throw new Error('asked for a choice');
+    expect(Array.from(app.emb.vectors)).toEqual(Array.from(vectors));
+    const arrays = parseNpz(bytes, 'selection.npz');
+    expect(Array.from(arrays.get('row')!.data as Int32Array)).toEqual([2, 4, 6]);
+    expect(arrays.get('view')!.shape).toEqual([3, 2]);
+    expect(Array.from(arrays.get('view')!.data as Float32Array)).toEqual([3, 4, 9, 10, 12, 13].map((t) => view.coords[t]));
+    expect(arrays.get('view_axes')!.data).toEqual(['PC1', 'PC2']);
+    expect(arrays.get('meta_caption_long')!.data).toEqual(['ÿ€', '', 'w']);
+    expect(Array.from(arrays.get('local_id_mle_k20')!.data as Float32Array)).toEqual([NaN, 3, 4.25]);
+  });
+
   it('the per-point values .npz keeps NaN where a value was not computed, and a UMAP sample leaves unsampled points out', () => {
     const sampled = { ...view, sample: Int32Array.from([0, 2, 5]) };
     const t = pointTable(sampled, buffers, classNames, 3, [localId, { name: 'neighbour_preservation', values: Float32Array.from([0.1, 0.2, 0.3, 0.4, 0.5, 0.6]) }]);
@@ -60,15 +83,20 @@ describe('array exports open again with the same numbers', () => {
     expect(Array.from(arrays.get('neighbour_preservation')!.data as Float32Array)).toEqual([0.1, 0.3, 0.6].map(Math.fround));
   });
 
-  it('the Arrow table holds every column with its values', () => {
+  it('the Arrow table holds every column with its values and opens again as the view', async () => {
     const t = pointTable(view, buffers, classNames, 3, [localId]);
     const table = tableFromIPC(tableArrow(t));
     expect(table.numRows).toBe(n);
-    expect(table.names).toEqual(['point', 'row', 'PC1', 'PC2', 'PC3', 'class', 'label', 'caption, long', 'local_id_mle_k20']);
+    expect(table.names).toEqual(['point', 'row', 'embedding', 'PC1', 'PC2', 'PC3', 'class', 'label', 'caption, long', 'local_id_mle_k20']);
     expect(Array.from(table.getChild('PC2')!.toArray() as Float32Array)).toEqual(Array.from({ length: n }, (_, i) => view.coords[i * 3 + 1]));
     expect(Array.from(table.getChild('class')!.toArray())).toEqual(['a', 'b', 'a', 'b', 'c', 'c']);
     expect(Array.from(table.getChild('caption, long')!.toArray())).toEqual(buffers.meta.values[1]);
     expect(Array.from(table.getChild('row')!.toArray() as Int32Array)).toEqual(Array.from(buffers.rowIndex));
+    // It opens again as the view: the embedding column is the vectors, the rest metadata.
+    const cli = await loadEmbeddingsAsync('table.arrow', tableArrow(t));
+    expect([cli.n, cli.dim]).toEqual([n, 3]);
+    expect(Array.from(cli.vectors)).toEqual(Array.from(view.coords));
+    expect(cli.classNames?.length).toBe(3);
   });
 
   it('writes text arrays numpy reads (UTF-32 code points, fixed width)', () => {

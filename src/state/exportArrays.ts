@@ -1,12 +1,12 @@
 /**
- * Explore's exports as arrays: the view's coordinates, the selection and the per-point values as
+ * Explore's exports as arrays: the view's coordinates, the selection (with its original vectors) and the per-point values as
  * .npz (numpy.load reads them, and so does Explore: `embeddings` holds the coordinates and
  * `labels` each point's class name), and the whole table with coordinates as Arrow IPC (the
  * format Embedding Atlas and deepscatter read; written with flechette: no Parquet writer is
  * among the well-kept npm packages available here, while flechette is, and FORMATS reads Arrow with it).
  */
 import { zipSync } from 'fflate';
-import { float32, int32, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
+import { fixedSizeList, float32, int32, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
 import { npyHeaderBytes, writeNpy } from '../io/npy';
 import type { ViewResult } from '../workers/analysisProtocol';
 import type { PointBuffers } from './pointBuffers';
@@ -87,6 +87,25 @@ export function tableNpz(t: PointTable): Uint8Array {
   return zipSync(files, { level: 0 });
 }
 
+/**
+ * The selection as an .npz that opens again as the same data: embeddings (the points' original
+ * vectors, float32 m x d, as analysed), labels (class names), row and point (int32), view (the
+ * view's coordinates, m x axes) with view_axes, meta_<column> (text) and each per-point value.
+ */
+export function selectionNpz(t: PointTable, vectors: Float32Array, d: number): Uint8Array {
+  const files: Record<string, Uint8Array> = {
+    'embeddings.npy': writeNpy(vectors, [t.point.length, d]),
+    'row.npy': writeNpy(t.row, [t.row.length]),
+    'point.npy': writeNpy(t.point, [t.point.length]),
+    'view.npy': writeNpy(t.coords, [t.point.length, t.axes.length]),
+    'view_axes.npy': textNpy(t.axes),
+  };
+  if (t.classes) files['labels.npy'] = textNpy(t.classes);
+  t.meta?.columns.forEach((c, j) => (files[`${arrayName('meta_', c)}.npy`] = textNpy(t.meta!.values[j])));
+  for (const x of t.extra) files[`${arrayName('', x.name)}.npy`] = writeNpy(x.values, [x.values.length]);
+  return zipSync(files, { level: 0 });
+}
+
 /** The per-point values alone as an .npz: row, point and one float32 array per value (NaN where not computed). */
 export function valuesNpz(t: PointTable): Uint8Array {
   const files: Record<string, Uint8Array> = { 'row.npy': writeNpy(t.row, [t.row.length]), 'point.npy': writeNpy(t.point, [t.point.length]) };
@@ -94,10 +113,20 @@ export function valuesNpz(t: PointTable): Uint8Array {
   return zipSync(files, { level: 0 });
 }
 
-/** The table as Arrow IPC (file format): point, row, one float32 column per axis, class, the metadata and per-point values. */
+/**
+ * The table as Arrow IPC (file format): point, row, embedding (the coordinates as one
+ * fixed_size_list<float32> column, which Explore and the CLI take as the vectors, so the table
+ * opens again as the view), one float32 column per axis (for tools that plot x/y columns), class,
+ * the metadata and per-point values.
+ */
 export function tableArrow(t: PointTable): Uint8Array {
-  const columns: Record<string, unknown> = { point: t.point, row: t.row };
-  const types: Record<string, ReturnType<typeof float32> | ReturnType<typeof int32> | ReturnType<typeof utf8>> = { point: int32(), row: int32() };
+  const k = t.axes.length;
+  const columns: Record<string, unknown> = { point: t.point, row: t.row, embedding: Array.from(t.point, (_, r) => Array.from(t.coords.subarray(r * k, r * k + k))) };
+  const types: Record<string, ReturnType<typeof float32> | ReturnType<typeof int32> | ReturnType<typeof utf8> | ReturnType<typeof fixedSizeList>> = {
+    point: int32(),
+    row: int32(),
+    embedding: fixedSizeList(float32(), k),
+  };
   t.axes.forEach((a, c) => {
     columns[a] = Float32Array.from(t.point, (_, r) => t.coords[r * t.axes.length + c]);
     types[a] = float32();

@@ -17,6 +17,8 @@ import {
   type LocalIdRequest,
   type NeighboursReply,
   type NeighboursRequest,
+  type VectorsReply,
+  type VectorsRequest,
   type ProjectionReply,
   type ProjectRequest,
   type ResultReply,
@@ -68,6 +70,11 @@ export class AnalysisClient extends TypedClient<WorkerRequest, WorkerReply> {
   /** The exact nearest neighbours of one plotted point. */
   neighbours(params: Params<NeighboursRequest>): Ticket<NeighboursReply> {
     return this.send({ type: 'neighbours', ...params }, {});
+  }
+
+  /** The original vectors of some plotted points. */
+  vectors(params: Params<VectorsRequest>): Ticket<VectorsReply> {
+    return this.send({ type: 'vectors', ...params }, {});
   }
 
   /** The pointwise MLE of every plotted point. */

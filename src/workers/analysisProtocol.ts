@@ -45,6 +45,15 @@ export interface ProjectRequest {
   view: ViewSpec;
 }
 
+/** The original vectors of some plotted points (the selection export). */
+export interface VectorsRequest {
+  type: 'vectors';
+  id: number;
+  dataset: number;
+  /** Plotted-point indices (0..n-1 over the finite rows). */
+  points: Int32Array;
+}
+
 /** The exact nearest neighbours of one plotted point in the original space. */
 export interface NeighboursRequest {
   type: 'neighbours';
@@ -84,7 +93,7 @@ export interface IntrinsicDimensionRequest {
   sample?: SampleSpec;
 }
 
-export type WorkerRequest = AnalyzeRequest | ProjectRequest | NeighboursRequest | LocalIdRequest | AnglesRequest | IntrinsicDimensionRequest | FaithfulnessRequest | CancelRequest;
+export type WorkerRequest = AnalyzeRequest | ProjectRequest | NeighboursRequest | VectorsRequest | LocalIdRequest | AnglesRequest | IntrinsicDimensionRequest | FaithfulnessRequest | CancelRequest;
 
 /** The file needs a choice (which array or columns) before it can be loaded; the request ends here. */
 export interface ChooseReply {
@@ -157,6 +166,14 @@ export interface ProjectionReply {
   result: ViewResult;
 }
 
+/** The vectors asked for, points.length x d row-major (finite values, as analysed). */
+export interface VectorsReply {
+  type: 'vectors';
+  id: number;
+  d: number;
+  vectors: Float32Array;
+}
+
 export interface NeighboursReply {
   type: 'neighbours';
   id: number;
@@ -189,6 +206,7 @@ export type WorkerReply =
   | IntrinsicDimensionGlobalReply
   | ProjectionReply
   | NeighboursReply
+  | VectorsReply
   | LocalIdReply
   | AnglesReply
   | IntrinsicDimensionReply
@@ -216,6 +234,8 @@ export function transferablesOf(reply: WorkerReply): Transferable[] {
       return viewBuffers(reply.result);
     case 'neighbours':
       return [reply.indices.buffer, reply.distances.buffer];
+    case 'vectors':
+      return [reply.vectors.buffer];
     case 'localId':
       return [reply.values.buffer];
     case 'faithfulness':
@@ -234,7 +254,8 @@ export const ANALYSIS_POLICY = {
   intrinsicDimension: 'supersedes-kind',
   faithfulness: 'supersedes-kind',
   neighbours: 'parallel',
+  vectors: 'parallel',
 } as const satisfies Record<Exclude<WorkerRequest['type'], 'cancel'>, Policy>;
 
 /** The replies that end a request (besides cancelled and error). */
-export const ANALYSIS_FINALS = ['choose', 'result', 'projection', 'neighbours', 'localId', 'angles', 'intrinsicDimension', 'faithfulness'] as const satisfies readonly WorkerReply['type'][];
+export const ANALYSIS_FINALS = ['choose', 'result', 'projection', 'neighbours', 'localId', 'angles', 'intrinsicDimension', 'faithfulness', 'vectors'] as const satisfies readonly WorkerReply['type'][];

@@ -23,6 +23,7 @@ import { clusteredOf } from '../explore/clusterSource';
 import { ViewMemo } from '../explore/viewMemo';
 import type { AnalyzeRequest, BackendChoice, BackendPreference, DatasetSource, IntrinsicDimensionGlobalReply, WorkerReply, WorkerRequest } from './analysisProtocol';
 import { ANALYSIS_POLICY, transferablesOf } from './analysisProtocol';
+import { selectRows } from '../geometry/rows';
 import { createHeld } from './rpc/held';
 import { createJobs, finish } from './rpc/jobs';
 
@@ -172,6 +173,9 @@ export function createAnalysisService(deps: AnalysisServiceDeps): { handle: (msg
         send({ type: 'faithfulness', id: msg.id, dataset: msg.dataset, view: msg.view, dims: msg.dims, ...r });
         return;
       }
+      case 'vectors':
+        send({ type: 'vectors', id: msg.id, d: ds.d, vectors: selectRows(ds.X, ds.d, msg.points) });
+        return;
       case 'neighbours': {
         const nn = nearestTo(ds.X, ds.n, ds.d, msg.point, msg.k, msg.metric);
         send({ type: 'neighbours', id: msg.id, point: msg.point, metric: msg.metric, indices: nn.indices, distances: nn.distances });

@@ -1,18 +1,18 @@
 /**
  * The array exports of Explore: the view's coordinates with labels and metadata (.npz, which
- * Explore and the CLI open again), the selection alone, the per-point values (local ID,
+ * Explore and the CLI open again), the selection with its original vectors (opens again as that data), the per-point values (local ID,
  * neighbour preservation) and the whole table with coordinates as Arrow IPC.
  */
 import { useState } from 'react';
-import { useAnalysisStore, useInspectStore, useJobsStore } from '../../state/appStore';
-import { pointTable, tableArrow, tableNpz, valuesNpz, type PointValues } from '../../state/exportArrays';
+import { useAnalysisStore, useInspectStore, useJobsStore, vectorsOf } from '../../state/appStore';
+import { pointTable, selectionNpz, tableArrow, tableNpz, valuesNpz, type PointValues } from '../../state/exportArrays';
 import { getLocalIdBuffer, getPointBuffers, getPreservationBuffer, getViewBuffers } from '../../state/pointBuffers';
 import { useViewStore } from '../../state/viewStore';
 import { download, slug } from '../../views/download';
 
 const KINDS = {
   view: { label: 'View coordinates (.npz)', ext: 'npz' },
-  selection: { label: 'Selection (.npz)', ext: 'npz' },
+  selection: { label: 'Selection with its vectors (.npz)', ext: 'npz' },
   values: { label: 'Per-point values (.npz)', ext: 'npz' },
   arrow: { label: 'Whole table (Arrow)', ext: 'arrow' },
 } as const;
@@ -38,12 +38,13 @@ export function ArrayExports() {
   useJobsStore((s) => s.localId.status);
   const dims = useViewStore((s) => s.dims);
   const [kind, setKind] = useState<Kind>('view');
-  const exportArrays = () => {
+  const exportArrays = async () => {
     const v = getViewBuffers();
     const b = getPointBuffers();
     if (!v || !b) return;
     const t = pointTable(v, b, classNames, dims, pointValues(), kind === 'selection' ? selection : null);
-    const bytes = kind === 'arrow' ? tableArrow(t) : kind === 'values' ? valuesNpz(t) : tableNpz(t);
+    const picked = kind === 'selection' ? await vectorsOf(t.point) : null;
+    const bytes = picked ? selectionNpz(t, picked.vectors, picked.d) : kind === 'arrow' ? tableArrow(t) : kind === 'values' ? valuesNpz(t) : tableNpz(t);
     download(`${slug(dataset)}-${shown?.kind ?? 'view'}-${kind}.${KINDS[kind].ext}`, new Blob([bytes as BlobPart]));
   };
   const unavailable = !report || (kind === 'selection' && !count) || (kind === 'values' && !getLocalIdBuffer() && !getPreservationBuffer());
@@ -56,7 +57,7 @@ export function ArrayExports() {
           </option>
         ))}
       </select>
-      <button type="button" disabled={unavailable} onClick={exportArrays} data-testid="export-arrays" title="embeddings = the coordinates, labels = class names, row = the file's row, meta_* = metadata; Explore and numpy.load open it">
+      <button type="button" disabled={unavailable} onClick={() => void exportArrays()} data-testid="export-arrays" title="embeddings = the coordinates, labels = class names, row = the file's row, meta_* = metadata; Explore and numpy.load open it">
         Save
       </button>
     </div>
