@@ -130,3 +130,27 @@ test('the selection .npz holds the selected rows\' original vectors and opens ag
   expect([cli.n, cli.dim]).toEqual([check[0], 3]);
   await expectMetricsMatch(page, cli, toleranceFor(arrowBackend), 'the CLI on the exported Arrow table');
 });
+
+test('the per-point values .npz holds every point\'s local ID as the numpy reference computes it', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await waitForAnalysis(page);
+  await loadFiles(page, [X, Y], 'synthetic-vectors.npy');
+  await page.getByTestId('compute-localid').click();
+  await expect(page.getByTestId('csv-localid-note')).toContainText('local_id_mle_k20, MLE with k = 20', { timeout: 60_000 });
+  const values = await saveArrays(page, 'values');
+  // scripts/reference/geometry_ref.py: float64 kNN on the unique rows, Levina-Bickel per point; a duplicate takes its first copy's value.
+  const out = execFileSync('/usr/bin/python3', ['-c', [
+    'import sys; sys.path.insert(0, "scripts/reference")',
+    'import numpy as np, geometry_ref as ref',
+    'z = np.load(sys.argv[1]); X = np.load(sys.argv[2])',
+    'keep = ref.dedup_rows(X); first = {X[i].tobytes(): t for t, i in enumerate(keep)}',
+    '_, dist = ref.knn_euclidean(X[keep].astype(np.float64), 20); _, _, m = ref.mle_levina_bickel(dist, 20)',
+    'want = np.array([m[first[X[r].tobytes()]] for r in z["row"]])',
+    'got = z["local_id_mle_k20"].astype(np.float64)',
+    'assert len(z["row"]) == len(X) and np.array_equal(z["point"], np.arange(len(X)))',
+    'assert np.allclose(got, want, rtol=1e-5, atol=0), float(np.max(np.abs(got - want) / want))',
+    'print(len(got), len(keep))',
+  ].join('\n'), values, X], { encoding: 'utf8' }).trim();
+  expect(out).toBe('892 887');
+});
