@@ -78,6 +78,11 @@ test('a labels file dropped alone waits for its vectors; the exported view .npz 
   await expectMetricsMatch(page, cli, toleranceFor(backend), `the CLI on the exported ${saved}`);
 });
 
+/** Runs a numpy script (lines) with Debian's python3 on the files given; its stdout, trimmed. */
+function numpy(lines: string[], files: string[]): string {
+  return execFileSync('/usr/bin/python3', ['-c', lines.join('\n'), ...files], { encoding: 'utf8' }).trim();
+}
+
 /** Saves the array export of `kind` into DIR; returns its path. */
 async function saveArrays(page: Page, kind: string): Promise<string> {
   await page.getByTestId('array-export-kind').selectOption(kind);
@@ -99,14 +104,14 @@ test('the selection .npz holds the selected rows\' original vectors and opens ag
   await expect(page.getByTestId('selection-status')).toContainText('points selected');
   const selected = await saveArrays(page, 'selection');
   // numpy, not our reader: the vectors are the file's rows at `row`, bit for bit, with their labels.
-  const check = execFileSync('/usr/bin/python3', ['-c', [
+  const check = numpy([
     'import sys, numpy as np',
     'z = np.load(sys.argv[1]); X = np.load(sys.argv[2]); y = np.load(sys.argv[3]); r = z["row"]',
     'assert z["embeddings"].dtype == np.float32 and np.array_equal(z["embeddings"], X[r].astype(np.float32))',
     'assert list(z["labels"]) == [str(v) for v in y[r]] and set(z["labels"]) == {"0", "2", "4"}',
     'assert z["view"].shape == (len(r), 3) and list(z["view_axes"]) == ["PC1", "PC2", "PC3"]',
     'print(len(r), z["embeddings"].shape[1])',
-  ].join('\n'), selected, X, Y], { encoding: 'utf8' }).trim().split(' ').map(Number);
+  ], [selected, X, Y]).split(' ').map(Number);
   await page.getByTestId('reanalyse-selection').click();
   await expect(page.getByTestId('dataset-name')).toContainText('selected', { timeout: 60_000 });
   await waitForAnalysis(page);
@@ -140,7 +145,7 @@ test('the per-point values .npz holds every point\'s local ID as the numpy refer
   await expect(page.getByTestId('csv-localid-note')).toContainText('local_id_mle_k20, MLE with k = 20', { timeout: 60_000 });
   const values = await saveArrays(page, 'values');
   // scripts/reference/geometry_ref.py: float64 kNN on the unique rows, Levina-Bickel per point; a duplicate takes its first copy's value.
-  const out = execFileSync('/usr/bin/python3', ['-c', [
+  const out = numpy([
     'import sys; sys.path.insert(0, "scripts/reference")',
     'import numpy as np, geometry_ref as ref',
     'z = np.load(sys.argv[1]); X = np.load(sys.argv[2])',
@@ -151,6 +156,6 @@ test('the per-point values .npz holds every point\'s local ID as the numpy refer
     'assert len(z["row"]) == len(X) and np.array_equal(z["point"], np.arange(len(X)))',
     'assert np.allclose(got, want, rtol=1e-5, atol=0), float(np.max(np.abs(got - want) / want))',
     'print(len(got), len(keep))',
-  ].join('\n'), values, X], { encoding: 'utf8' }).trim();
+  ], [values, X]);
   expect(out).toBe('892 887');
 });
