@@ -42,7 +42,7 @@ export function DimensionTab() {
         testId="chart-id"
         note={`${on}; PCA on all ${report.n.toLocaleString('en-US')} rows.${globalNote}`}
       >
-        <IdSampleForm labelled={labelled} />
+        <IdSampleForm key={JSON.stringify(asked)} labelled={labelled} asked={asked} />
         <BarChart
           items={['TwoNN', 'MLE harmonic', 'MLE mean', 'participation ratio', 'PCs for 90%']}
           series={[{ name: 'dimension', color: '#0072B2', values: [id.twoNN, id.mle.harmonic, id.mle.mean, report.pca.participationRatio, pcId90] }]}

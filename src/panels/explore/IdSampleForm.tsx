@@ -4,12 +4,13 @@
  * ID stage again. The same settings drawn by the CLI (`--id-sample N --sample-strategy S
  * --sample-seed N`) give the same rows for the same file.
  */
-import { useEffect, useState } from 'react';
-import { SAMPLE_STRATEGIES, type SampleSpec, type SampleStrategy } from '../../geometry/sample';
+import { useState } from 'react';
+import type { SampleSpec, SampleStrategy } from '../../geometry/sample';
 import type { AnalysisReport } from '../../geometry/types';
 import { useAnalysisStore } from '../../state/appStore';
 
 const f = (v: number) => v.toLocaleString('en-US');
+const STRATEGIES: readonly SampleStrategy[] = ['uniform', 'stratified'];
 
 /** The sentence naming the rows the ID estimates used (or will use, while asked is not yet computed). */
 export function idRowsText(report: AnalysisReport, asked: SampleSpec, labelled: boolean, computed: boolean): string {
@@ -25,11 +26,10 @@ export function idRowsText(report: AnalysisReport, asked: SampleSpec, labelled: 
   return `TwoNN and MLE (k = ${report.intrinsicDimension.mle.k}) on a seeded ${how} sample of ${f(s.size)} of ${f(s.of)} unique rows (seed ${s.seed})${fallback}`;
 }
 
-export function IdSampleForm({ labelled }: { labelled: boolean }) {
-  const asked = useAnalysisStore((s) => s.idSample);
+/** The form starts from the sample asked for (DimensionTab keys it by that sample, so a link's settings show). */
+export function IdSampleForm({ labelled, asked }: { labelled: boolean; asked: SampleSpec }) {
   const running = useAnalysisStore((s) => s.idStage.status === 'running');
   const [p, setP] = useState(asked);
-  useEffect(() => setP(asked), [asked]);
   const valid = Number.isInteger(p.size) && p.size >= 3 && Number.isInteger(p.seed) && p.seed >= 0 && p.seed < 2 ** 31;
   return (
     <form
@@ -50,7 +50,7 @@ export function IdSampleForm({ labelled }: { labelled: boolean }) {
       <label className="param-field">
         strategy
         <select value={p.strategy} data-testid="id-sample-strategy" onChange={(e) => setP({ ...p, strategy: e.target.value as SampleStrategy })}>
-          {SAMPLE_STRATEGIES.map((s) => (
+          {STRATEGIES.map((s) => (
             <option key={s} value={s} disabled={s === 'stratified' && !labelled}>
               {s === 'stratified' ? 'stratified (per class)' : 'uniform'}
             </option>
