@@ -12,7 +12,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { UMAP } from 'umap-js';
 import { mulberry32 } from '../../src/geometry/random';
 import { npyToMatrix, parseNpy } from '../../src/io/npy';
@@ -67,20 +67,26 @@ function umapJsSeconds(path: string): number {
   return (performance.now() - t0) / 1000;
 }
 
-async function explore(context: BrowserContext, s: ReturnType<typeof sizes>): Promise<ExploreResults> {
+/**
+ * Each load in a page of a fresh context: the app keeps the last dataset in the browser's storage
+ * and a page of the same context would open on it (same n: its redraws would pass for the new one's).
+ */
+async function explore(newContext: () => Promise<BrowserContext>, s: ReturnType<typeof sizes>): Promise<ExploreResults> {
   const files = exploreFiles(s.exploreN);
-  let page = await context.newPage();
+  const freshPage = async () => (await newContext()).newPage();
+  const closePage = (p: Page) => p.context().close();
+  let page = await freshPage();
   await openApp(page, ORIGIN);
   log(`loading ${fileName(files.npy)} (${(files.npyBytes / 2 ** 20).toFixed(0)} MiB) + labels`);
   const npy = await timeLoad(page, [files.npy, files.labels], files.n);
   log(`  .npy: first view after ${npy.paintS.toFixed(1)} s, TwoNN after ${npy.fullS.toFixed(1)} s; reading the bytes ${npy.readS.toFixed(2)} s`);
-  await page.close();
-  page = await context.newPage();
+  await closePage(page);
+  page = await freshPage();
   await openApp(page, ORIGIN);
   log(`loading ${fileName(files.tsv)} (${(files.tsvBytes / 2 ** 20).toFixed(0)} MiB) + metadata`);
   const tsv = await timeLoad(page, [files.tsv, files.metadata], files.n, false);
   log(`  TSV: first view after ${tsv.paintS.toFixed(1)} s; reading the bytes ${tsv.readS.toFixed(2)} s`);
-  await page.close();
+  await closePage(page);
   let numpy = null;
   if (hasNumpy()) {
     log('numpy: np.load + the same metric set');
@@ -88,12 +94,12 @@ async function explore(context: BrowserContext, s: ReturnType<typeof sizes>): Pr
     log(`  numpy: ${(numpy.parse_seconds + numpy.seconds).toFixed(1)} s`);
   }
   const u = s.umapN === files.n ? files : exploreFiles(s.umapN);
-  page = await context.newPage();
+  page = await freshPage();
   await openApp(page, ORIGIN);
   await timeLoad(page, [u.npy, u.labels], u.n);
   log(`UMAP on ${u.n} points`);
   const umap = await timeUmap(page);
-  await page.close();
+  await closePage(page);
   log(`  UMAP in the app: ${umap.totalS.toFixed(1)} s; umap-js directly in Node:`);
   const umapJsS = umapJsSeconds(u.npy);
   log(`  ${umapJsS.toFixed(1)} s`);
@@ -129,7 +135,7 @@ export async function benchBrowser(o: BrowserOptions): Promise<string[]> {
     const context = await newContext();
     const load0 = loadavg()[0];
     lines.push(`Browser: Chromium ${browser.version()} headless, software WebGL/WebGPU (SwiftShader), viewport 1280 x 800${o.quick ? '; --quick sizes' : ''}.`, '');
-    if (o.only.has('explore')) lines.push(...exploreTables(await explore(context, s)), '');
+    if (o.only.has('explore')) lines.push(...exploreTables(await explore(newContext, s)), '');
     if (o.only.has('metrics')) {
       log('full metric set against numpy + scikit-learn, interleaved; first view against reading the bytes');
       lines.push(...(await benchMetrics(newContext, ORIGIN, metricsOptions(o.quick, o.argv), log)), '');
