@@ -4,13 +4,15 @@
  * with `vite preview` on 127.0.0.1:4177, drives headless Chromium (Debian's, with
  * --enable-unsafe-webgpu) through Playwright and returns Markdown tables. Every number comes with
  * a baseline measured in the same run. Also runnable alone:
- * `npx tsx scripts/bench/browser.ts [--quick] [--only explore,frames,train] [--keep-build]`
- * (--keep-build leaves dist-bench in place, and a later run reuses it).
+ * `npx tsx scripts/bench/browser.ts [--quick] [--only explore,metrics,frames,train] [--reps N] [--keep-build]`
+ * (--keep-build leaves dist-bench in place, and a later run reuses it; BENCH_OUTDIR / BENCH_PORT
+ * replace dist-bench and 4177). metrics: the full metric set against numpy + scikit-learn and the
+ * first view of 100,000 x 768 against reading its bytes (metricsBench.ts).
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { UMAP } from 'umap-js';
 import { mulberry32 } from '../../src/geometry/random';
 import { npyToMatrix, parseNpy } from '../../src/io/npy';
@@ -18,6 +20,7 @@ import { cloudFile, exploreFiles } from './browserData';
 import { openApp, timeLoad, timeUmap } from './exploreBench';
 import { hasNumpy, numpyMetrics } from './numpy';
 import { addProbe } from './probe';
+import { benchMetrics, metricsOptions } from './metricsBench';
 import { buildForBench, ORIGIN, OUT_DIR, ROOT, startPreview } from './server';
 import { exploreTables, framesTable, trainTable, type ExploreResults } from './tables';
 import { BACKENDS, PRESET, trainOnBackend, trainThroughUi } from './trainBench';
@@ -27,13 +30,14 @@ export interface BrowserOptions {
   quick: boolean;
   only: Set<string>;
   keepBuild: boolean;
+  argv: string[];
 }
 
 /** Options from the command line (see the file comment). */
 export function browserOptions(argv: string[]): BrowserOptions {
   const i = argv.indexOf('--only');
   const only = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--only='))?.slice(7);
-  return { quick: argv.includes('--quick'), only: new Set((only ?? 'explore,frames,train').split(',')), keepBuild: argv.includes('--keep-build') };
+  return { quick: argv.includes('--quick'), only: new Set((only ?? 'explore,metrics,frames,train').split(',')), keepBuild: argv.includes('--keep-build'), argv };
 }
 
 /** Sizes: the issues' sizes, or smaller ones with --quick. */
@@ -63,20 +67,26 @@ function umapJsSeconds(path: string): number {
   return (performance.now() - t0) / 1000;
 }
 
-async function explore(context: BrowserContext, s: ReturnType<typeof sizes>): Promise<ExploreResults> {
+/**
+ * Each load in a page of a fresh context: the app keeps the last dataset in the browser's storage
+ * and a page of the same context would open on it (same n: its redraws would pass for the new one's).
+ */
+async function explore(newContext: () => Promise<BrowserContext>, s: ReturnType<typeof sizes>): Promise<ExploreResults> {
   const files = exploreFiles(s.exploreN);
-  let page = await context.newPage();
+  const freshPage = async () => (await newContext()).newPage();
+  const closePage = (p: Page) => p.context().close();
+  let page = await freshPage();
   await openApp(page, ORIGIN);
   log(`loading ${fileName(files.npy)} (${(files.npyBytes / 2 ** 20).toFixed(0)} MiB) + labels`);
   const npy = await timeLoad(page, [files.npy, files.labels], files.n);
   log(`  .npy: first view after ${npy.paintS.toFixed(1)} s, TwoNN after ${npy.fullS.toFixed(1)} s; reading the bytes ${npy.readS.toFixed(2)} s`);
-  await page.close();
-  page = await context.newPage();
+  await closePage(page);
+  page = await freshPage();
   await openApp(page, ORIGIN);
   log(`loading ${fileName(files.tsv)} (${(files.tsvBytes / 2 ** 20).toFixed(0)} MiB) + metadata`);
   const tsv = await timeLoad(page, [files.tsv, files.metadata], files.n, false);
   log(`  TSV: first view after ${tsv.paintS.toFixed(1)} s; reading the bytes ${tsv.readS.toFixed(2)} s`);
-  await page.close();
+  await closePage(page);
   let numpy = null;
   if (hasNumpy()) {
     log('numpy: np.load + the same metric set');
@@ -84,12 +94,12 @@ async function explore(context: BrowserContext, s: ReturnType<typeof sizes>): Pr
     log(`  numpy: ${(numpy.parse_seconds + numpy.seconds).toFixed(1)} s`);
   }
   const u = s.umapN === files.n ? files : exploreFiles(s.umapN);
-  page = await context.newPage();
+  page = await freshPage();
   await openApp(page, ORIGIN);
   await timeLoad(page, [u.npy, u.labels], u.n);
   log(`UMAP on ${u.n} points`);
   const umap = await timeUmap(page);
-  await page.close();
+  await closePage(page);
   log(`  UMAP in the app: ${umap.totalS.toFixed(1)} s; umap-js directly in Node:`);
   const umapJsS = umapJsSeconds(u.npy);
   log(`  ${umapJsS.toFixed(1)} s`);
@@ -101,7 +111,7 @@ export async function benchBrowser(o: BrowserOptions): Promise<string[]> {
   const s = sizes(o.quick);
   const lines: string[] = [];
   if (!existsSync(join(ROOT, OUT_DIR, 'bench', 'points.js'))) {
-    log('building the app into dist-bench and the bench pages into dist-bench/bench');
+    log(`building the app into ${OUT_DIR} and the bench pages into ${OUT_DIR}/bench`);
     log(`  built in ${buildForBench().toFixed(0)} s`);
   }
   const cloud = { path: cloudFile(s.cloudN, s.cloudDistinct), url: '/bench-data/cloud.npy', n: s.cloudN, distinct: s.cloudDistinct };
@@ -114,14 +124,22 @@ export async function benchBrowser(o: BrowserOptions): Promise<string[]> {
   const preview = await startPreview();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    // tsx compiles functions with esbuild's keepNames, whose __name helper the page lacks.
-    await context.addInitScript('globalThis.__name ??= (f) => f;');
-    await addProbe(context);
-    context.setDefaultTimeout(120_000);
+    const newContext = async () => {
+      const c = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      // tsx compiles functions with esbuild's keepNames, whose __name helper the page lacks.
+      await c.addInitScript('globalThis.__name ??= (f) => f;');
+      await addProbe(c);
+      c.setDefaultTimeout(120_000);
+      return c;
+    };
+    const context = await newContext();
     const load0 = loadavg()[0];
     lines.push(`Browser: Chromium ${browser.version()} headless, software WebGL/WebGPU (SwiftShader), viewport 1280 x 800${o.quick ? '; --quick sizes' : ''}.`, '');
-    if (o.only.has('explore')) lines.push(...exploreTables(await explore(context, s)), '');
+    if (o.only.has('explore')) lines.push(...exploreTables(await explore(newContext, s)), '');
+    if (o.only.has('metrics')) {
+      log('full metric set against numpy + scikit-learn, interleaved; first view against reading the bytes');
+      lines.push(...(await benchMetrics(newContext, ORIGIN, metricsOptions(o.quick, o.argv), log)), '');
+    }
     if (o.only.has('frames')) {
       const page = await context.newPage();
       lines.push(...framesTable(await benchFrames(page, { origin: ORIGIN, cloud, distinctUrl, rounds: s.frameRounds, framesPerRound: s.framesPerRound, hoverMoves: 8, dragMoves: 12, log })), '');

@@ -46,7 +46,8 @@ export function sklearnPython(): string | null {
   return null;
 }
 
-function files(n: number, d: number): { vectors: string; labels: string } {
+/** The seeded Gaussian-blob inputs n x d (10 classes) as float32 .npy + int32 labels .npy, written once into the OS temp folder. */
+export function blobFiles(n: number, d: number): { vectors: string; labels: string } {
   mkdirSync(DIR, { recursive: true });
   const vectors = join(DIR, `blobs-${n}x${d}.npy`);
   const labels = join(DIR, `blobs-${n}x${d}-labels.npy`);
@@ -58,13 +59,13 @@ function files(n: number, d: number): { vectors: string; labels: string } {
   return { vectors, labels };
 }
 
-interface Run {
+export interface Run {
   seconds: number;
   load: number;
   out: string;
 }
 
-function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv): Run {
+export function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv): Run {
   const load = loadavg()[0];
   const t0 = performance.now();
   const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -90,7 +91,7 @@ export function benchCli(opts: CliBenchOptions): string[] {
   ];
   const cli = [join(ROOT, 'bin/subspace-lab.mjs'), 'analyze'];
   for (const [n, d] of opts.sizes) {
-    const f = files(n, d);
+    const f = blobFiles(n, d);
     const ours: Run[] = [];
     const single: Run[] = [];
     const theirs: Run[] = [];

@@ -103,9 +103,10 @@ export async function readInPage(page: Page, file: string): Promise<number> {
 
 /**
  * Loads `files` (vectors first, then labels or metadata) of `n` rows through the app's file input
- * and times it; `full` waits for the full metric set too (else only for the first painted cloud).
+ * and times it; `full` waits for the full metric set too (else only for the first painted cloud),
+ * `settle` then for the rest of the analysis (the per-class estimates and extras) before returning.
  */
-export async function timeLoad(page: Page, files: string[], n: number, full = true): Promise<LoadTiming> {
+export async function timeLoad(page: Page, files: string[], n: number, full = true, settle = full): Promise<LoadTiming> {
   await waitIdle(page);
   // The baseline first: afterwards the worker may still be busy (the ID stage after the first view).
   const readS = await readInPage(page, files[0]);
@@ -129,7 +130,7 @@ export async function timeLoad(page: Page, files: string[], n: number, full = tr
   const w = state.watch as Watch;
   const since = (t: number | null) => (t === null ? NaN : (t - t0) / 1000);
   const end = Math.max(w.paintedAt as number, w.fullAt ?? 0);
-  if (full) await waitIdle(page, LOAD_TIMEOUT_MS);
+  if (settle) await waitIdle(page, LOAD_TIMEOUT_MS);
   return {
     backend: (await page.getByTestId('backend-name').getAttribute('data-backend')) ?? '',
     paintS: since(w.paintedAt),

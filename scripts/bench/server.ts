@@ -1,14 +1,16 @@
 /**
  * The browser bench's build and server: the app built by `vite build --outDir dist-bench` exactly as
- * shipped, the bench pages (scripts/bench/pages) built into dist-bench/bench by their own config,
+ * shipped, the bench pages (scripts/bench/pages) built into dist-bench/bench by their own config
+ * (BENCH_OUTDIR and BENCH_PORT replace dist-bench and 4177, for both),
  * and `vite preview` serving both from one origin as a child process that is stopped at the end.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const OUT_DIR = 'dist-bench';
-export const PORT = 4177;
+/** The build folder and port: dist-bench and 4177, or BENCH_OUTDIR / BENCH_PORT (so parallel runs do not collide). */
+export const OUT_DIR = process.env.BENCH_OUTDIR || 'dist-bench';
+export const PORT = Number(process.env.BENCH_PORT) || 4177;
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 /** Runs npx quietly; its output is shown only when it fails. */
@@ -21,7 +23,7 @@ function npx(args: string[]): void {
   }
 }
 
-/** Builds the app into dist-bench, then the bench pages into dist-bench/bench; returns the seconds taken. */
+/** Builds the app into OUT_DIR, then the bench pages into OUT_DIR/bench; returns the seconds taken. */
 export function buildForBench(): number {
   const t0 = performance.now();
   npx(['vite', 'build', '--outDir', OUT_DIR, '--logLevel', 'warn']);
