@@ -33,6 +33,8 @@ export interface FrameInput {
 /** Subspace-iteration rounds from a cold start and from the previous axes. */
 const COLD_ROUNDS = 60;
 const WARM_ROUNDS = 10;
+/** Snapshots without a search after one that kept the PCs (K > 4). */
+const SEARCH_REST = 3;
 /** Quantile of the sample's display radii that is fitted to the unit ball (outliers may poke out). */
 const FIT_QUANTILE = 0.98;
 
@@ -169,6 +171,9 @@ export class FrameTracker {
   private previous: { Q: Mat; Y: Float64Array; axes: FrameAxes } | null = null;
   /** The previous snapshot's PCs (the warm start of the next). */
   private pcs: Mat | null = null;
+  /** The best axes the last means-apart search met (its warm start), and the snapshots left before the next search. */
+  private searched: Mat | null = null;
+  private rest = 0;
 
   /** Both frames of the next snapshot (the first snapshot fixes the 'fixed' axes). */
   next(input: FrameInput): Record<FrameMode, FeatureFrame> {
@@ -189,8 +194,14 @@ export class FrameTracker {
     if (input.classes > 4) {
       const Mc = centred(input.means, input.classes, F, input.globalMean);
       const radius = (A: Mat) => Math.max(quantile(rowNorms(project(C, m, F, A), m, A.cols), FIT_QUANTILE), ...rowNorms(project(Mc, input.classes, F, A), input.classes, A.cols));
-      const found = meansApartAxes(Mc, input.classes, F, Q, radius, this.previous?.axes === 'means' ? this.previous.Q : null);
-      if (found.moved) [Q, axes] = [found.Q, 'means'];
+      if (this.rest > 0) this.rest--;
+      else {
+        const found = meansApartAxes(Mc, input.classes, F, Q, radius, this.searched);
+        this.searched = found.searched ?? null;
+        if (found.moved) [Q, axes] = [found.Q, 'means'];
+        // The PCs were clear, or the search found nothing clearly better: look again only every SEARCH_REST + 1 snapshots.
+        else this.rest = SEARCH_REST;
+      }
     }
     let Y = project(C, m, F, Q);
     if (this.previous && this.previous.Y.length === Y.length) {

@@ -16,7 +16,7 @@ export const MEANS_APART = 0.25;
 const BETTER = 1.5;
 /** Ascent rounds from the PCs, and from the previous snapshot's axes. */
 const ROUNDS = 120;
-const WARM_ROUNDS = 30;
+const WARM_ROUNDS = 15;
 const STEP = 0.3;
 
 /** Differences between the marks: every pair of centred means, and every mean against the origin (P x F). */
@@ -48,7 +48,7 @@ function projected(diffs: Float64Array[], Q: Mat): { sq: Float64Array; proj: Flo
  * distances. The best axes met are scored in units of radius(Q); the start is returned when it is
  * already clear (MEANS_APART) or the search is not BETTER times farther apart.
  */
-export function meansApartAxes(Mc: Float64Array, K: number, F: number, start: Mat, radius: (Q: Mat) => number, warm: Mat | null = null): { Q: Mat; apart: number; moved: boolean } {
+export function meansApartAxes(Mc: Float64Array, K: number, F: number, start: Mat, radius: (Q: Mat) => number, warm: Mat | null = null): { Q: Mat; apart: number; moved: boolean; searched?: Mat } {
   const diffs = markDifferences(Mc, K, F);
   const sepOf = (Q: Mat) => {
     const R = radius(Q);
@@ -87,5 +87,6 @@ export function meansApartAxes(Mc: Float64Array, K: number, F: number, start: Ma
   let best = { Q: found.Q, apart: sepOf(found.Q) };
   const fromWarm = warm ? sepOf(warm) : 0;
   if (warm && fromWarm > best.apart) best = { Q: mat(F, 3, warm.data), apart: fromWarm };
-  return best.apart > BETTER * first + 1e-12 ? { Q: best.Q, apart: best.apart, moved: true } : { Q: start, apart: first, moved: false };
+  // `searched`: the best axes the search met, a warm start for the next snapshot even when not taken.
+  return best.apart > BETTER * first + 1e-12 ? { Q: best.Q, apart: best.apart, moved: true, searched: best.Q } : { Q: start, apart: first, moved: false, searched: best.Q };
 }
