@@ -196,7 +196,8 @@ export class FrameTracker {
       const radius = (A: Mat) => Math.max(quantile(rowNorms(project(C, m, F, A), m, A.cols), FIT_QUANTILE), ...rowNorms(project(Mc, input.classes, F, A), input.classes, A.cols));
       if (this.rest > 0) this.rest--;
       else {
-        const found = meansApartAxes(Mc, input.classes, F, Q, radius, this.searched);
+        const sticky = this.previous?.axes === 'means';
+        const found = meansApartAxes(Mc, input.classes, F, Q, radius, this.searched, sticky);
         this.searched = found.searched ?? null;
         if (found.moved) [Q, axes] = [found.Q, 'means'];
         // The PCs were clear, or the search found nothing clearly better: look again only every SEARCH_REST + 1 snapshots.

@@ -46,9 +46,9 @@ function projected(diffs: Float64Array[], Q: Mat): { sq: Float64Array; proj: Flo
  * Axes (F x 3) that keep the marks apart, from `start` (the PCs) or `warm` (the previous snapshot's axes):
  * projected ascent Q <- orth(Q + eta G / ||G||) on the soft minimum of the marks' squared projected
  * distances. The best axes met are scored in units of radius(Q); the start is returned when it is
- * already clear (MEANS_APART) or the search is not BETTER times farther apart.
+ * already clear (MEANS_APART) or the search is not BETTER times farther apart (`sticky`: not farther apart).
  */
-export function meansApartAxes(Mc: Float64Array, K: number, F: number, start: Mat, radius: (Q: Mat) => number, warm: Mat | null = null): { Q: Mat; apart: number; moved: boolean; searched?: Mat } {
+export function meansApartAxes(Mc: Float64Array, K: number, F: number, start: Mat, radius: (Q: Mat) => number, warm: Mat | null = null, sticky = false): { Q: Mat; apart: number; moved: boolean; searched?: Mat } {
   const diffs = markDifferences(Mc, K, F);
   const sepOf = (Q: Mat) => {
     const R = radius(Q);
@@ -88,5 +88,6 @@ export function meansApartAxes(Mc: Float64Array, K: number, F: number, start: Ma
   const fromWarm = warm ? sepOf(warm) : 0;
   if (warm && fromWarm > best.apart) best = { Q: mat(F, 3, warm.data), apart: fromWarm };
   // `searched`: the best axes the search met, a warm start for the next snapshot even when not taken.
-  return best.apart > BETTER * first + 1e-12 ? { Q: best.Q, apart: best.apart, moved: true, searched: best.Q } : { Q: start, apart: first, moved: false, searched: best.Q };
+  // Sticky (the previous snapshot was drawn on such axes): any gain keeps them, so the view does not flip back and forth.
+  return best.apart > (sticky ? 1 : BETTER) * first + 1e-12 ? { Q: best.Q, apart: best.apart, moved: true, searched: best.Q } : { Q: start, apart: first, moved: false, searched: best.Q };
 }
