@@ -3,7 +3,8 @@
  * shaded where the metrics say train error is 0 and the badge agrees with the latest accuracy;
  * after Pause the exports are of the step on screen; label noise is marked in the 3D legend; the
  * coding rate streams with the snapshot; at 1280x720 the camera keeps the class means apart and out
- * from under the legend, which collapses.
+ * from under the legend, which collapses, for K = 4 and for the ten digits; the readouts (the NC2
+ * reason, the phase badge) are never cut; with minority classes the legend states their rows' cosine.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -112,4 +113,73 @@ test('at 1280x720 the camera keeps every class mean apart and out from under the
   expect((await legend.boundingBox())!.height).toBeLessThan(40);
   await page.getByTestId('train-legend-collapse').click();
   await expect(page.getByTestId('train-show-means')).toBeChecked();
+});
+
+/** Elements of the readout row whose text is cut (wider or taller than their box), or that stick out of the row. */
+async function clippedReadouts(page: Page): Promise<string[]> {
+  return page.getByTestId('train-readouts').evaluate((row) => {
+    const box = row.getBoundingClientRect();
+    const out: string[] = [];
+    for (const el of Array.from(row.querySelectorAll<HTMLElement>('.readout-label, .readout-value, .readout-sub, .tpt-badge > strong, .tpt-badge > span:not(.tip)'))) {
+      const r = el.getBoundingClientRect();
+      const cut = el.scrollWidth > el.clientWidth + 0.5 || el.scrollHeight > el.clientHeight + 0.5;
+      const outside = r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+      if (cut || outside) out.push(`${el.className}: "${el.textContent}"${cut ? ' cut' : ''}${outside ? ' outside the row' : ''}`);
+    }
+    return out;
+  });
+}
+
+/** Opens a preset, plays until `done` holds, pauses. */
+async function runPreset(page: Page, preset: string, done: () => Promise<void>): Promise<void> {
+  await page.goto(`/?mode=train&preset=${preset}`);
+  await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
+  await page.getByTestId('train-play').click();
+  await done();
+  await page.getByTestId('train-play').click();
+  await expect(page.getByTestId('train-play')).toHaveAttribute('data-state', 'paused');
+}
+
+const untilStep = (page: Page, step: number) => () => expect.poll(() => valueOf(page, 'train-step-count'), { timeout: 120_000 }).toBeGreaterThanOrEqual(step);
+
+test('F < K - 1 at 1280x720 and 1440x900: the NC2 reason and the phase badge are shown whole, never cut', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await runPreset(page, 'blobs-narrow', () => expect(page.getByTestId('train-tpt-state')).toHaveAttribute('data-state', 'terminal', { timeout: 120_000 }));
+  await expect(page.getByTestId('train-etf')).toHaveText('—');
+  await expect(page.getByTestId('train-etf-reason')).toHaveText('no simplex fits');
+  await expect(page.getByTestId('train-tpt')).toContainText(/error 0 since step \d/);
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(300);
+    expect(await clippedReadouts(page), `${width}x${height}`).toEqual([]);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: `${ARTIFACTS}/train-readouts-narrow-1280x720.png` });
+});
+
+test('K = 10 (digits) at 1280x720: the default camera shows all ten class means apart', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await runPreset(page, 'digits', untilStep(page, 300));
+  await page.getByTestId('reset-view-train').click();
+  const canvas = page.locator('.train-stage canvas');
+  await expect.poll(async () => Number(await canvas.getAttribute('data-mean-apart')), { timeout: 10_000 }).toBeGreaterThan(0.06);
+  // The sample's top-3 PCs put two of the ten means together here; the note says which axes are drawn.
+  const note = page.getByTestId('train-frame-note');
+  const axes = await note.getAttribute('data-axes');
+  await expect(note).toContainText(axes === 'means' ? '3 axes keeping the class means apart' : 'top-3 PCs');
+  await page.screenshot({ path: `${ARTIFACTS}/train-digits-means-1280x720.png` });
+});
+
+test('minority classes: the legend states the minority rows\' cosine in all F dimensions, as the preset note says', async ({ page }) => {
+  test.setTimeout(150_000);
+  await runPreset(page, 'blobs-imbalanced', untilStep(page, 1500));
+  const line = page.getByTestId('train-legend-minority');
+  // The note: "their cosine rising from about -0.15 at ratio 10 to about 0" (ratio 100 here); a simplex has -1/3.
+  const cos = Number(await line.getAttribute('data-value'));
+  expect(cos).toBeGreaterThan(-0.1);
+  expect(cos).toBeLessThan(0.15);
+  await expect(line).toContainText(`minority classes ${cos >= 0 ? '+' : '−'}${Math.abs(cos).toFixed(2)}`);
+  await expect(line).toContainText('a simplex has −0.33');
 });

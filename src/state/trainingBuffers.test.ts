@@ -3,7 +3,7 @@ import type { SnapshotMetrics } from '../training/types';
 import type { FeatureFrame } from '../workers/trainingProtocol';
 import { appendSnapshot, getHistory, MAX_FRAMES, resetHistory, thinFrames, type FrameEntry } from './trainingBuffers';
 
-const frame: FeatureFrame = { mode: 'fixed', points: new Float32Array(3), means: new Float32Array(3), classifier: null, simplex: null, captured: 1, scale: 1 };
+const frame: FeatureFrame = { mode: 'fixed', axes: 'pcs', points: new Float32Array(3), means: new Float32Array(3), classifier: null, simplex: null, captured: 1, scale: 1 };
 
 function snapshot(step: number, profile = false) {
   return {

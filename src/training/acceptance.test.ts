@@ -74,6 +74,35 @@ describe('preset acceptance (each note holds on its own seeded run)', () => {
     expect(last.etfDistance).toBeLessThan(first.etfDistance / 5);
   });
 
+  it('blobs-gcr: train accuracy 100% at every snapshot from step 1,000 to 2,000, bases orthonormal, no divergence', async () => {
+    const p = get('blobs-gcr');
+    expect(p.config.model.head.kind).toBe('gcr');
+    expect(p.config.train.weightDecay).toBe(0);
+    // The profile (with the subspace angles and the bases' orthonormality) at the last step only.
+    const snaps = await run(p.config, p.steps, { snapshotEvery: 100, profileEvery: p.steps });
+    const late = snaps.filter((s) => s.step >= 1000);
+    expect(late.length).toBeGreaterThanOrEqual(10);
+    for (const s of late) expect(s.trainAccuracy, `step ${s.step}`).toBe(1);
+    const last = snaps[snaps.length - 1];
+    expect(last.subspaceAngles!.orthonormalityError).toBeLessThan(1e-4);
+    expect(last.divergence).toBeNull();
+  }, 300_000);
+
+  it('blobs-narrow: F = 2 < K - 1: NC1 falls >= 10x while the ETF distance stays undefined with its reason', async () => {
+    const p = get('blobs-narrow');
+    const K = p.config.data.source.kind === 'blobs' ? p.config.data.source.classes : 0;
+    expect(p.config.model.featureWidth).toBeLessThan(K - 1);
+    const snaps = await run(p.config, p.steps, { snapshotEvery: 100, profileEvery: p.steps * 2 });
+    const last = snaps[snaps.length - 1];
+    expect(last.trainAccuracy).toBe(1);
+    expect(last.nc1).toBeLessThan(snaps[0].nc1 / 10);
+    for (const s of snaps) {
+      expect(Number.isNaN(s.etfDistance)).toBe(true);
+      expect(s.collapse.etfDistance).toBeNull();
+      expect(s.collapse.reasons?.etfDistance).toMatch(/no simplex ETF fits/);
+    }
+  });
+
   // The preset's note covers 10,000 steps (scripts/presets/measure.ts runs them all); with
   // weight decay the run fell to chance at step ~2,400, so 3,000 steps cover that failure.
   it('subspaces (GCR): train accuracy >= 95% at every snapshot from step 1,000 to 3,000, bases orthonormal', async () => {

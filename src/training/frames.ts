@@ -9,7 +9,11 @@
 import { alignedEtf } from '../geometry/etf';
 import { mat, procrustesRotation } from '../geometry/linalg';
 import type { Mat } from '../geometry/types';
-import type { FeatureFrame, FrameMode } from './types';
+import { meansApartAxes } from './meansAxes';
+import { orthonormalize } from './orthonormal';
+
+export { orthonormalize };
+import type { FeatureFrame, FrameAxes, FrameMode } from './types';
 
 /** The parts of a Snapshot a frame reads. */
 export interface FrameInput {
@@ -29,38 +33,10 @@ export interface FrameInput {
 /** Subspace-iteration rounds from a cold start and from the previous axes. */
 const COLD_ROUNDS = 60;
 const WARM_ROUNDS = 10;
+/** Snapshots without a search after one that kept the PCs (K > 4). */
+const SEARCH_REST = 3;
 /** Quantile of the sample's display radii that is fitted to the unit ball (outliers may poke out). */
 const FIT_QUANTILE = 0.98;
-
-/**
- * Orthonormalises the columns of Q (d x r) in place by modified Gram-Schmidt, twice; a column that
- * vanishes is replaced by the first standard basis vector independent of the others.
- */
-export function orthonormalize(Q: Mat): void {
-  const { rows: d, cols: r, data } = Q;
-  const dot = (a: number, b: number) => {
-    let s = 0;
-    for (let t = 0; t < d; t++) s += data[t * r + a] * data[t * r + b];
-    return s;
-  };
-  for (let c = 0; c < r; c++) {
-    for (let e = 0; ; e++) {
-      for (let pass = 0; pass < 2; pass++) {
-        for (let p = 0; p < c; p++) {
-          const s = dot(c, p);
-          for (let t = 0; t < d; t++) data[t * r + c] -= s * data[t * r + p];
-        }
-      }
-      const norm = Math.sqrt(dot(c, c));
-      if (norm > 1e-9 && Number.isFinite(norm)) {
-        for (let t = 0; t < d; t++) data[t * r + c] /= norm;
-        break;
-      }
-      if (e >= d) throw new Error('orthonormalize: no independent direction left');
-      for (let t = 0; t < d; t++) data[t * r + c] = t === (c + e) % d ? 1 : 0;
-    }
-  }
-}
 
 /** C = X - 1 mu^T as float64 (m x d). */
 function centred(X: Float32Array, m: number, d: number, mu: Float32Array): Float64Array {
@@ -152,7 +128,7 @@ function quantile(values: Float64Array, q: number): number {
  * so a row leaving the 3 axes looks shorter). Everything is then scaled by 1/R, R = the larger of
  * the FIT_QUANTILE quantile of the sample's display radii and the largest mean or vertex radius.
  */
-export function drawFrame(input: FrameInput, Q: Mat, mode: FrameMode): FeatureFrame {
+export function drawFrame(input: FrameInput, Q: Mat, mode: FrameMode, axes: FrameAxes = 'pcs'): FeatureFrame {
   const { classes: K, featureDim: F, features, means, globalMean, classifierWeights } = input;
   const m = features.length / F;
   const C = centred(features, m, F, globalMean);
@@ -178,6 +154,7 @@ export function drawFrame(input: FrameInput, Q: Mat, mode: FrameMode): FeatureFr
   }
   return {
     mode,
+    axes,
     points: rows3(C, m, F, Q, s),
     means: rows3(Mc, K, F, Q, s),
     classifier,
@@ -190,8 +167,13 @@ export function drawFrame(input: FrameInput, Q: Mat, mode: FrameMode): FeatureFr
 
 /** The two stable frames of one run: feed it the run's snapshots in order. */
 export class FrameTracker {
-  private fixed: Mat | null = null;
-  private previous: { Q: Mat; Y: Float64Array } | null = null;
+  private fixed: { Q: Mat; axes: FrameAxes } | null = null;
+  private previous: { Q: Mat; Y: Float64Array; axes: FrameAxes } | null = null;
+  /** The previous snapshot's PCs (the warm start of the next). */
+  private pcs: Mat | null = null;
+  /** The best axes the last means-apart search met (its warm start), and the snapshots left before the next search. */
+  private searched: Mat | null = null;
+  private rest = 0;
 
   /** Both frames of the next snapshot (the first snapshot fixes the 'fixed' axes). */
   next(input: FrameInput): Record<FrameMode, FeatureFrame> {
@@ -201,19 +183,36 @@ export class FrameTracker {
     const C = centred(input.features, m, F, input.globalMean);
     const finite = C.every(Number.isFinite);
     if (!finite) {
-      const Q = this.previous?.Q ?? this.fixed ?? standardAxes(F, r);
-      return { fixed: drawFrame(input, this.fixed ?? Q, 'fixed'), procrustes: drawFrame(input, Q, 'procrustes') };
+      const Q = this.previous?.Q ?? this.fixed?.Q ?? standardAxes(F, r);
+      const axes = this.previous?.axes ?? 'pcs';
+      return { fixed: drawFrame(input, this.fixed?.Q ?? Q, 'fixed', this.fixed?.axes ?? axes), procrustes: drawFrame(input, Q, 'procrustes', axes) };
     }
-    let Q = topAxes(C, m, F, r, this.previous?.Q ?? null);
+    let Q = topAxes(C, m, F, r, this.pcs);
+    this.pcs = Q;
+    // More than 4 classes: the PCs can leave a mean at the origin; then axes that keep the means apart (meansAxes.ts).
+    let axes: FrameAxes = 'pcs';
+    if (input.classes > 4) {
+      const Mc = centred(input.means, input.classes, F, input.globalMean);
+      const radius = (A: Mat) => Math.max(quantile(rowNorms(project(C, m, F, A), m, A.cols), FIT_QUANTILE), ...rowNorms(project(Mc, input.classes, F, A), input.classes, A.cols));
+      if (this.rest > 0) this.rest--;
+      else {
+        const sticky = this.previous?.axes === 'means';
+        const found = meansApartAxes(Mc, input.classes, F, Q, radius, this.searched, sticky);
+        this.searched = found.searched ?? null;
+        if (found.moved) [Q, axes] = [found.Q, 'means'];
+        // The PCs were clear, or the search found nothing clearly better: look again only every SEARCH_REST + 1 snapshots.
+        else this.rest = SEARCH_REST;
+      }
+    }
     let Y = project(C, m, F, Q);
     if (this.previous && this.previous.Y.length === Y.length) {
       const R = procrustesRotation(crossTN(Y, this.previous.Y, m, r));
       Q = rotate(Q, R);
       Y = project(C, m, F, Q);
     }
-    this.previous = { Q, Y };
-    this.fixed ??= Q;
-    return { fixed: drawFrame(input, this.fixed, 'fixed'), procrustes: drawFrame(input, Q, 'procrustes') };
+    this.previous = { Q, Y, axes };
+    this.fixed ??= { Q, axes };
+    return { fixed: drawFrame(input, this.fixed.Q, 'fixed', this.fixed.axes), procrustes: drawFrame(input, Q, 'procrustes', axes) };
   }
 }
 

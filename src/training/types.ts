@@ -202,8 +202,12 @@ export type FrameMode = 'fixed' | 'procrustes';
  * snapshot. `procrustes`: this snapshot's own top-3 principal axes, rotated by the 3 x 3 orthogonal
  * Procrustes map that best matches the previous frame's sample coordinates.
  */
+/** Which axes a frame draws on: the sample's top-3 PCs, or (K > 4, when the PCs put two marks together) axes that keep the class means apart (meansAxes.ts). */
+export type FrameAxes = 'pcs' | 'means';
+
 export interface FeatureFrame {
   mode: FrameMode;
+  axes: FrameAxes;
   /** sample x 3. */
   points: Float32Array;
   /** Class means, K x 3 (the global mean is the origin). */

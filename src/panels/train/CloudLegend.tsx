@@ -21,6 +21,8 @@ interface Props {
   featureDim: number;
   /** Sample rows with a flipped label (ringed in the view), or null. */
   noisy: Uint8Array | null;
+  /** The shown snapshot's mean cosines between the minority classes' classifier rows and between the others' (null without minorities). */
+  rowCosines?: { minorityCosine: number | null; majorityCosine: number | null } | null;
 }
 
 function countOnes(flags: Uint8Array): number {
@@ -29,7 +31,7 @@ function countOnes(flags: Uint8Array): number {
   return n;
 }
 
-export function CloudLegend({ overlays, setOverlays, frame, classNames, classes, featureDim, noisy }: Props) {
+export function CloudLegend({ overlays, setOverlays, frame, classNames, classes, featureDim, noisy, rowCosines = null }: Props) {
   const [open, setOpen] = useState(true);
   const toggle = (key: keyof CloudOverlays) => setOverlays({ ...overlays, [key]: !overlays[key] });
   const items: { key: keyof CloudOverlays; label: string; icon: string; missing: string | null }[] = [
@@ -47,7 +49,7 @@ export function CloudLegend({ overlays, setOverlays, frame, classNames, classes,
           {open ? 'hide' : 'show'}
         </button>
       </div>
-      {open ? <LegendBody items={items} overlays={overlays} toggle={toggle} noisy={noisy} classNames={classNames} /> : null}
+      {open ? <LegendBody items={items} overlays={overlays} toggle={toggle} noisy={noisy} classNames={classNames} rowCosines={rowCosines} /> : null}
     </div>
   );
 }
@@ -58,9 +60,14 @@ interface BodyProps {
   toggle: (key: keyof CloudOverlays) => void;
   noisy: Uint8Array | null;
   classNames: readonly string[];
+  rowCosines: Props['rowCosines'];
 }
 
-function LegendBody({ items, overlays, toggle, noisy, classNames }: BodyProps) {
+const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`;
+
+function LegendBody({ items, overlays, toggle, noisy, classNames, rowCosines }: BodyProps) {
+  const minority = rowCosines?.minorityCosine ?? null;
+  const majority = rowCosines?.majorityCosine ?? null;
   return (
     <>
       <ul>
@@ -77,6 +84,12 @@ function LegendBody({ items, overlays, toggle, noisy, classNames }: BodyProps) {
       {noisy ? (
         <p className="train-legend-noisy" data-testid="train-legend-noisy" data-count={countOnes(noisy)}>
           <span className="legend-noisy-ring" aria-hidden="true" /> flipped label (label noise): {countOnes(noisy)} of {noisy.length} points
+        </p>
+      ) : null}
+      {minority !== null && Number.isFinite(minority) ? (
+        <p className="train-legend-note" data-testid="train-legend-minority" data-value={String(minority)}>
+          rows&apos; cosine in all F dimensions (the arrows are projections): minority classes {signed(minority)}
+          {majority !== null && Number.isFinite(majority) ? `, the others ${signed(majority)}` : ''}; a simplex has {signed(-1 / Math.max(1, classNames.length - 1))}
         </p>
       ) : null}
       {classNames.length <= 10 ? (

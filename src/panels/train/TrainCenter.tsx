@@ -15,7 +15,11 @@ import { Tip } from '../Tip';
 import { TrainReadouts } from './TrainReadouts';
 import { FRAME_DOCS } from './trainMetricDocs';
 import type { FrameMode } from '../../workers/trainingProtocol';
+import type { FrameAxes } from '../../training/types';
 import { Segmented, type SegmentOption } from '../fields/Segmented';
+
+/** What the frame's axes are (frames.ts): with K > 4 the PCs may give way to axes that keep the class means apart. */
+const AXES: Record<FrameAxes, string> = { pcs: 'top-3 PCs', means: '3 axes keeping the class means apart' };
 
 const FRAME_MODES: readonly SegmentOption<FrameMode>[] = [
   { value: 'procrustes', label: 'Procrustes' },
@@ -44,6 +48,8 @@ export function TrainCenter() {
     [entry, labels, noisy, info, frameMode],
   );
   const f = frame?.frame ?? null;
+  const at = entry ? h.metrics.findIndex((m) => m.step === entry.step) : -1;
+  const measures = at >= 0 ? (h.measures[at] ?? null) : null;
   const building = status === 'building' || (status === 'idle' && !error);
 
   return (
@@ -56,11 +62,11 @@ export function TrainCenter() {
             <span className="train-overlay-title">3D axes</span>
           </Tip>
           <Segmented value={frameMode} options={FRAME_MODES} onChange={setFrameMode} className="segmented-small" testId="train-frame-mode" />
-          <p className="train-frame-note" data-testid="train-frame-note">
-            {f ? `${frameMode === 'procrustes' ? 'each snapshot’s top-3 PCs, aligned to the previous' : 'top-3 PCs of the first snapshot'} · ${Math.round(100 * f.captured)}% of the spread in view` : ''}
+          <p className="train-frame-note" data-testid="train-frame-note" data-axes={f?.axes}>
+            {f ? `${frameMode === 'procrustes' ? `each snapshot’s ${AXES[f.axes]}, aligned to the previous` : `${AXES[f.axes]} of the first snapshot`} · ${Math.round(100 * f.captured)}% of the spread in view` : ''}
           </p>
         </div>
-        <CloudLegend overlays={overlays} setOverlays={setOverlays} frame={f} classNames={info?.classNames ?? []} classes={info?.classes ?? 0} featureDim={h.features?.dim ?? 0} noisy={noisy} />
+        <CloudLegend overlays={overlays} setOverlays={setOverlays} frame={f} classNames={info?.classNames ?? []} classes={info?.classes ?? 0} featureDim={h.features?.dim ?? 0} noisy={noisy} rowCosines={measures} />
         <MixupProbeToggle />
         <button type="button" className="view-reset cloud-overlay" onClick={() => setResetKey((k) => k + 1)} title="Reset the camera" data-testid="reset-view-train">
           Reset view

@@ -2,7 +2,8 @@
  * The headline numbers of the latest snapshot, large enough for a projector: step and epoch,
  * train / test accuracy, NC1, the NC2 ETF distance, the rate reduction deltaR, and the
  * terminal-phase badge (in the phase, never reached, or left when accuracy dropped below 100%).
- * A collapse value the snapshot leaves undefined shows "—" with the core's reason. Every cell has
+ * A collapse value the snapshot leaves undefined shows "—" with the core's reason in a few words
+ * (the whole sentence in the tooltip); reasons and the badge wrap, never clip. Every cell has
  * a fixed width (no layout jumps while a run streams) and explains itself on hover.
  */
 import { useMemo } from 'react';
@@ -12,6 +13,7 @@ import { useTrainingStore } from '../../state/trainingStore';
 import { terminalBadgeText, terminalSpans, terminalState } from '../../state/terminalSpans';
 import { formatSig } from '../../format';
 import { MeaningLines } from '../explore/MeaningLines';
+import { shortReason } from './readoutReason';
 import { Tip } from '../Tip';
 import { STEP_DOC, TERMINAL_DOC, TRAIN_METRIC_DOCS, type MetricKey } from './trainMetricDocs';
 
@@ -50,7 +52,7 @@ function Cell({ k, label, value, testId, text, reason }: CellProps) {
       </span>
       {reason ? (
         <span className="readout-sub readout-reason" data-testid={`${testId}-reason`}>
-          {reason}
+          {shortReason(reason)}
         </span>
       ) : null}
     </Tip>

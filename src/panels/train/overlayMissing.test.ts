@@ -4,6 +4,7 @@ import { classifierMissing, simplexMissing } from './overlayMissing';
 
 const frame = (simplex: boolean, classifier = true): FeatureFrame => ({
   mode: 'fixed',
+  axes: 'pcs',
   points: new Float32Array(3),
   means: new Float32Array(9),
   classifier: classifier ? new Float32Array(9) : null,

@@ -84,8 +84,8 @@ export const ANGLES_DOC =
 
 export const FRAME_DOCS = {
   procrustes:
-    "Each snapshot's own top-3 principal axes of the sample about the global mean, rotated by the orthogonal Procrustes map that best matches the previous snapshot's coordinates of the same rows: motion means the features changed, not that the basis flipped.",
-  fixed: "The top-3 principal axes of the run's first snapshot, kept for the whole run: an absolute frame, but features that move out of those axes fade towards the centre.",
+    "Each snapshot's own top-3 principal axes of the sample about the global mean, rotated by the orthogonal Procrustes map that best matches the previous snapshot's coordinates of the same rows: motion means the features changed, not that the basis flipped. With more than 4 classes the means span more than 3 dimensions and the top-3 axes can put a mean at the centre or two on top of each other; then the axes are turned (ascent on the smallest distance between the projected means and the centre) to keep every class mean apart, and the note says so: they show less of the spread.",
+  fixed: "The top-3 principal axes of the run's first snapshot (or, with more than 4 classes whose means they do not keep apart, 3 axes that do), kept for the whole run: an absolute frame, but features that move out of those axes fade towards the centre.",
 } as const;
 
 export const CLOUD_DOC =
