@@ -80,6 +80,9 @@ export function DensityLayer({ handle }: { handle: CloudHandle }) {
 
   useFrame(() => {
     const st = seen.current;
+    // The frame that ends a transition may run this before PointCloud marks it settled; ask for
+    // one more so the settled positions are seen (the view draws nothing more on its own).
+    if (on && handle.animating) invalidate();
     if (!on || handle.animating || st.serial === handle.serial) return;
     st.serial = handle.serial;
     if (st.timer !== null) clearTimeout(st.timer);

@@ -28,6 +28,8 @@ export function PeakLabelLayer({ handle }: { handle: CloudHandle }) {
   useFrame(() => {
     const s = st.current;
     if (handle.animating && handle.peaks.length > 0) handle.setPeaks([]);
+    // As in DensityLayer: one more frame after a transition, in case this ran before it settled.
+    if (on && handle.animating) invalidate();
     if (!on || handle.animating || s.serial === handle.serial) return;
     s.serial = handle.serial;
     if (s.timer !== null) clearTimeout(s.timer);
