@@ -127,3 +127,51 @@ test('a lesson in presentation mode at 1280x720: the phase badge unclipped, the 
   expect(await page.getByTestId('lesson-panel').evaluate((e) => e.scrollHeight - e.clientHeight)).toBeLessThanOrEqual(1);
   await page.screenshot({ path: 'e2e-artifacts/present-teach-1280x720.png' });
 });
+
+test('lesson 7 in presentation mode at 1280x720: every lesson title whole in the picker, the lesson column unscrolled before and after the sweep, the run table unclipped', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/${lessonLink('objective-landscape')}&present=1`);
+  const panel = page.getByTestId('lesson-panel');
+  const name = page.getByTestId('lesson-name');
+  const unscrolled = async (what: string) => expect(await panel.evaluate((e) => e.scrollHeight - e.clientHeight), what).toBeLessThanOrEqual(1);
+  const within = async (testId: string, outer: { x: number; width: number }) => {
+    const box = (await page.getByTestId(testId).boundingBox())!;
+    expect(box.x, testId).toBeGreaterThanOrEqual(outer.x - 0.5);
+    expect(box.x + box.width, testId).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+  };
+  // The picker writes each lesson's title whole, wrapped inside the column (a closed select cut lesson 7's).
+  for (const [i, lesson] of LESSONS.entries()) {
+    await page.getByTestId('lesson-select').selectOption(lesson.id);
+    await expect(name).toHaveText(`${i + 1}. ${lesson.title}`);
+    expect(await name.evaluate((e) => e.scrollWidth - e.clientWidth), lesson.id).toBeLessThanOrEqual(1);
+    await within('lesson-name', (await panel.boundingBox())!);
+  }
+  await expect(page.getByTestId('lesson-select')).toHaveValue('objective-landscape');
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '0');
+  expect(parseFloat(await page.getByTestId('lesson-step').locator('p').first().evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(18);
+  const tick = page.getByTestId('ls-accuracy-chart').locator('.axis text').first();
+  expect(parseFloat(await tick.evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(14);
+  await unscrolled('step 1');
+  await page.getByTestId('ls-status-backend').selectOption('wasm');
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-step', '1');
+  await unscrolled('step 2 before the sweep');
+  await expect(page.getByTestId('lesson-run')).toBeEnabled({ timeout: 60_000 });
+  await page.getByTestId('lesson-run').click();
+  await expect(page.getByTestId('lesson-check')).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByTestId('lesson-checks').locator('li')).toHaveCount(5);
+  await unscrolled('step 2 after the sweep');
+  // Presented, the verdicts head the right column, whole on screen above the results.
+  const aside = (await page.getByTestId('lesson-aside').boundingBox())!;
+  const checks = (await page.getByTestId('lesson-checkpoints').boundingBox())!;
+  expect(checks.x).toBeGreaterThanOrEqual(aside.x);
+  expect(checks.y + checks.height).toBeLessThanOrEqual(Math.min(720, aside.y + aside.height));
+  expect(parseFloat(await page.getByTestId('lesson-checks').locator('li').first().evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(17);
+  // The chart and every column of the run table lie inside the centre.
+  const centre = (await page.locator('.teach-landscape > .center').boundingBox())!;
+  await within('ls-accuracy-chart', centre);
+  const table = (await page.locator('.ls-run-table').boundingBox())!;
+  expect(table.x + table.width).toBeLessThanOrEqual(centre.x + centre.width + 0.5);
+  await page.screenshot({ path: 'e2e-artifacts/present-lesson7-1280x720.png' });
+});

@@ -94,8 +94,15 @@ test('37 classes: 37 distinct colours, a legend in its corner with search, fold 
   const corner = (await page.locator('.legend-box').boundingBox())!;
   expect(corner.height).toBeLessThanOrEqual(view.height * 0.5);
   expect(corner.width * corner.height).toBeLessThanOrEqual(view.width * view.height * 0.15);
-  // Long names are written whole (wrapped), never clipped until they read alike.
+  // Long names take one line each, cut (never by the box's edge) where they still read apart; the whole name is the entry's title.
   expect(await items.locator('.legend-name').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent))).toEqual([]);
+  // (When no cut keeps these names apart in the legend's width, they are written whole, wrapped.)
+  const shown = await items.locator('.legend-name').allTextContents();
+  expect(new Set(shown).size).toBe(K);
+  const titles = await items.evaluateAll((els) => els.map((e) => (e.getAttribute('title') ?? '').split(': ')[0]));
+  const heights = await items.locator('.legend-name').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  shown.forEach((t, i) => expect(t === titles[i] || (t.includes('…') && heights[i] <= 24), `${t} for ${titles[i]}`).toBe(true));
+  expect(titles[0]).toBe('Quercus_species_00_leaf_outline');
   // The note that the file is kept sits in the Data section, not over the view.
   const kept = (await page.getByTestId('kept-file').boundingBox())!;
   expect(kept.x + kept.width).toBeLessThanOrEqual(view.x);

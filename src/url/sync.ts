@@ -12,15 +12,31 @@ import { useTrainingStore } from '../state/trainingStore';
 import { useUiStore } from '../state/uiStore';
 import { useViewStore } from '../state/viewStore';
 import { usePresent } from '../teach/presentStore';
-import { parseHidden, useHideStore } from '../teach/hideStore';
+import { HIDE_MODES, MODE_TITLE, parseHidden, useHideStore, type HideMode } from '../teach/hideStore';
 import { useTrainTab } from '../state/trainTabStore';
 import { shownExample, useCompareStore } from '../state/compareStore';
 import { useTeachStore } from '../teach/teachStore';
+import type { UrlNote } from './fields';
 import { useUrlNotes } from './notesStore';
 import { applyState, currentState, dataArrived, explorePending, noteFirstView, notePreset } from './storeState';
 import { noteText, parseUrl, writeUrl } from './urlState';
 
 let applying = false;
+
+/** The mode shown, when its controls can be hidden (the address's `hide` is that mode's). */
+function hideMode(): HideMode | null {
+  const mode = useModeStore.getState().mode;
+  return (HIDE_MODES as readonly string[]).includes(mode) ? (mode as HideMode) : null;
+}
+
+/** Applies the address's `hide` to the shown mode's controls; the notes of names it cannot hide. */
+function applyHidden(text: string | null): UrlNote[] {
+  const mode = hideMode();
+  if (mode === null) return text ? [{ field: 'hide', value: text, problem: 'hides controls of Train and Landscape only' }] : [];
+  const hide = parseHidden(mode, text);
+  useHideStore.setState((s) => ({ hidden: { ...s.hidden, [mode]: hide.hidden } }));
+  return hide.unknown.map((name) => ({ field: 'hide', value: name, problem: `is not a ${MODE_TITLE[mode]} control that can be hidden` }));
+}
 let timer: ReturnType<typeof setTimeout> | null = null;
 let push = false;
 
@@ -31,8 +47,9 @@ function flush(): void {
   if (useModeStore.getState().mode === 'explore' && explorePending()) return;
   const params = new URLSearchParams(writeUrl(currentState()));
   if (usePresent.getState().on) params.set('present', '1');
-  const hidden = useHideStore.getState().hidden;
-  if (hidden.length && useModeStore.getState().mode === 'train') params.set('hide', hidden.join(','));
+  const mode = hideMode();
+  const hidden = mode ? useHideStore.getState().hidden[mode] : [];
+  if (hidden.length) params.set('hide', hidden.join(','));
   const search = params.size ? `?${params.toString()}` : '';
   if (search === window.location.search) return;
   const url = `${window.location.pathname}${search}${window.location.hash}`;
@@ -65,9 +82,7 @@ function apply(search: string, initial: boolean): void {
     applying = false;
   }
   usePresent.setState({ on: new URLSearchParams(search).get('present') === '1' });
-  const hide = parseHidden(new URLSearchParams(search).get('hide'));
-  useHideStore.setState({ hidden: hide.hidden });
-  const hideNotes = hide.unknown.map((name) => ({ field: 'hide', value: name, problem: 'is not a Train control that can be hidden' }));
+  const hideNotes = applyHidden(new URLSearchParams(search).get('hide'));
   useUrlNotes.getState().setNotes([...notes, ...hideNotes].map(noteText));
 }
 

@@ -38,6 +38,22 @@ export function cutToWidth(text: string, max: number, width: (s: string) => numb
   return cut(text, n);
 }
 
+/** `text` cut to at most `max` characters with "…" at the start (names that differ only near their end). */
+export function startEllipsis(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `…${chars.slice(chars.length - Math.max(1, max - 1)).join('')}`;
+}
+
+/** The labels cut to `max` px by the first of the end, middle and start cuts that keeps them distinct; null when none does. */
+export function distinctLabelsToWidth(names: readonly string[], max: number, width: (s: string) => number): string[] | null {
+  const want = new Set(names).size;
+  for (const cut of [endEllipsis, middleEllipsis, startEllipsis]) {
+    const labels = names.map((n) => cutToWidth(n, max, width, cut));
+    if (new Set(labels).size === want) return labels;
+  }
+  return null;
+}
+
 /** shortLabels by width in px: the end cut when it keeps the labels distinct, else the middle cut. */
 export function shortLabelsToWidth(names: readonly string[], max: number, width: (s: string) => number): string[] {
   const end = names.map((n) => cutToWidth(n, max, width, endEllipsis));

@@ -4,14 +4,30 @@
  * category, pointing at one dims the others); above SEARCH_FROM categories a search box filters
  * the list. For a continuous colouring: the colour bar with its range and the points without a value.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useUiStore } from '../../state/uiStore';
 import { useViewStore } from '../../state/viewStore';
 import { MISSING_COLOR, scaleColor, type ColorPlan } from '../../views/colors';
 import { formatSig } from '../../format';
 import { useColorPlan } from '../../views/useColorPlan';
+import { distinctLabelsToWidth } from '../../views/shortLabels';
 
 const BAR_STOPS = Array.from({ length: 11 }, (_, i) => i / 10);
+/**
+ * A category's name fits this width on one line (14 px semibold), cut where the names stay apart
+ * (shortLabels.ts: at the end, the middle or the start); the full name is in its title. When no
+ * cut keeps them apart the names are written whole, wrapped.
+ */
+const NAME_PX = 120;
+const NAME_FONT = "600 14px Inter, 'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif";
+let measurer: CanvasRenderingContext2D | null | undefined;
+function nameWidth(text: string): number {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * 8.5;
+  measurer.font = NAME_FONT;
+  return measurer.measureText(text).width;
+}
+
 /** Categorical legends with more entries than this get a search box. */
 export const SEARCH_FROM = 12;
 
@@ -40,6 +56,7 @@ function ContinuousBody({ plan }: { plan: Extract<ColorPlan, { kind: 'continuous
 function CategoricalBody({ plan }: { plan: Extract<ColorPlan, { kind: 'categorical' }> }) {
   const { hidden, toggleHidden, showAll, setFocus } = useViewStore();
   const [query, setQuery] = useState('');
+  const shortNames = useMemo(() => distinctLabelsToWidth(plan.categories, NAME_PX, nameWidth), [plan.categories]);
   const q = query.trim().toLowerCase();
   const entries = plan.categories.map((name, k) => ({ name, k })).filter((e) => q === '' || e.name.toLowerCase().includes(q));
   return (
@@ -80,7 +97,7 @@ function CategoricalBody({ plan }: { plan: Extract<ColorPlan, { kind: 'categoric
                 data-color={plan.colors[k]}
               >
                 <span className="legend-swatch" style={{ background: plan.colors[k] }} />
-                <span className="legend-name">{name}</span>
+                <span className={shortNames ? 'legend-name' : 'legend-name legend-name-whole'}>{shortNames ? shortNames[k] : name}</span>
                 <span className="legend-count">{plan.counts[k]?.toLocaleString('en-US') ?? ''}</span>
               </button>
             </li>

@@ -58,10 +58,12 @@ export function SegmentedField<T extends string>(p: FieldCommon & { value: T; op
   const options = p.options.map((o) => ({ ...o, testId: `${p.testId}-${o.value}` }));
   if (p.look === 'grid') {
     return (
-      <div className="ls-field">
-        <span>{p.label}</span>
-        <Segmented value={p.value} options={options} onChange={p.onChange} ariaLabel={p.ariaLabel ?? p.label} testId={p.testId} disabled={p.disabled} />
-      </div>
+      <Hideable testId={p.testId}>
+        <div className="ls-field">
+          <span>{p.label}</span>
+          <Segmented value={p.value} options={options} onChange={p.onChange} ariaLabel={p.ariaLabel ?? p.label} testId={p.testId} disabled={p.disabled} />
+        </div>
+      </Hideable>
     );
   }
   return (
@@ -79,10 +81,12 @@ export function CheckField(p: FieldCommon & { checked: boolean; onChange: (v: bo
   const box = <input type="checkbox" checked={p.checked} disabled={p.disabled} data-testid={p.testId} onChange={(e) => p.onChange(e.target.checked)} />;
   if (p.look === 'grid') {
     return (
-      <label className="check ls-check" title={p.help}>
-        {box}
-        {p.label}
-      </label>
+      <Hideable testId={p.testId}>
+        <label className="check ls-check" title={p.help}>
+          {box}
+          {p.label}
+        </label>
+      </Hideable>
     );
   }
   return (

@@ -6,6 +6,7 @@
 import { LI_MLP, useLandscapeStore, type LandscapeForm } from '../../state/landscapeStore';
 import type { ModelConfig } from '../../training/types';
 import { SelectField } from '../fields/ChoiceFields';
+import { Hideable } from '../fields/Hideable';
 import { NumberField } from '../fields/NumberField';
 import { ModelConfigFields } from '../ModelConfigFields';
 
@@ -62,11 +63,13 @@ export function ModelFields({ form }: { form: LandscapeForm }) {
           help="Targets (1 - eps) onehot + eps / K, eps in [0, 1)"
         />
       </div>
+      <Hideable testId="ls-li-mlp">
       <div className="button-row">
         <button type="button" aria-pressed={isLi} onClick={() => setModel(LI_MLP)} data-testid="ls-li-mlp" title="Two ReLU hidden layers of 200, linear head, no batch norm: Li et al.'s fully connected MNIST network">
           2 x 200 ReLU (Li et al.)
         </button>
       </div>
+      </Hideable>
       <div className="control-note" data-testid="ls-theta-note">
         {note.holds}
         {note.decisions.length > 0 ? (

@@ -1,4 +1,8 @@
-/** Landscape's left panel: data, model and loss, the grid of d, the budget, the projection and its plan, start and cancel. */
+/**
+ * Landscape's left panel: data, model and loss, the grid of d, the budget, the projection and its
+ * plan, start and cancel. Every control can be hidden from students (hide= in the address, as in
+ * Train); a group whose controls are all hidden goes with them, the model's notes (D, theta) stay.
+ */
 import { LANDSCAPE_PRESETS, useLandscapeStore, type LandscapeForm } from '../../state/landscapeStore';
 import { BackendPicker } from '../BackendPicker';
 import type { ProjectionChoice } from '../../workers/landscapeProtocol';
@@ -7,8 +11,13 @@ import { SelectField } from '../fields/ChoiceFields';
 import { isInt, NumberField } from '../fields/NumberField';
 import { Segmented, type SegmentOption } from '../fields/Segmented';
 import { PlanTable } from './PlanTable';
+import { EditShownButton, Hideable } from '../fields/Hideable';
+import { useAllHidden } from '../../teach/hideStore';
 
 const OPTIMIZERS: Record<LandscapeForm['optimizer'], string> = { adam: 'Adam', sgd: 'SGD (momentum)' };
+/** The groups that hold nothing but controls. */
+const BUDGET = ['steps', 'batch', 'lr', 'lr-baseline', 'optimizer', 'momentum', 'schedule', 'seed'] as const;
+
 const PROJECTIONS: readonly SegmentOption<ProjectionChoice>[] = [
   { value: 'auto', label: 'auto', title: 'Dense while D x d x 4 bytes fits 64 MiB, sparse beyond', testId: 'ls-projection-auto' },
   { value: 'dense', label: 'dense', title: 'Gaussian D x d with unit-norm columns: 4 D d bytes', testId: 'ls-projection-dense' },
@@ -23,13 +32,29 @@ export function SetupPanel() {
   const { setForm, applyPreset, resetDims, start, cancel } = useLandscapeStore.getState();
   const running = status === 'running' || status === 'preparing';
   const preset = LANDSCAPE_PRESETS.find((p) => p.id === form.presetId);
+  const noData = useAllHidden('landscape', ['preset']);
+  const noDims = useAllHidden('landscape', ['dims']);
+  const noBudget = useAllHidden('landscape', BUDGET);
+  const noProjection = useAllHidden('landscape', ['projection']);
+  const noBackend = useAllHidden('landscape', ['backend']);
+  /** Why the sweep cannot start (shown even with the projection hidden). */
+  const errorNote = planError ? (
+    <p className="control-error" role="alert" data-testid="ls-plan-error">
+      {planError}
+    </p>
+  ) : null;
   return (
     <aside className="panel controls ls-setup" aria-label="Landscape setup">
-      <h2 className="panel-title">
-        Landscape <span className="panel-sub">intrinsic dimension of the objective</span>
-      </h2>
+      <div className="train-controls-head">
+        <h2 className="panel-title">
+          Landscape <span className="panel-sub">intrinsic dimension of the objective</span>
+        </h2>
+        <EditShownButton mode="landscape" testId="ls-edit-shown" />
+      </div>
+      {noData ? null : (
       <fieldset className="control" disabled={running}>
         <legend>Data</legend>
+        <Hideable testId="ls-preset">
         <select value={form.presetId} onChange={(e) => applyPreset(e.target.value)} data-testid="ls-preset" aria-label="Data set and model preset">
           {LANDSCAPE_PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
@@ -38,7 +63,9 @@ export function SetupPanel() {
           ))}
         </select>
         {preset ? <p className="control-note">{preset.description}</p> : null}
+        </Hideable>
       </fieldset>
+      )}
       <fieldset className="control" disabled={running}>
         <legend>Model and loss (any of Train mode's)</legend>
         <ModelFields form={form} />
@@ -48,8 +75,10 @@ export function SetupPanel() {
           </p>
         ) : null}
       </fieldset>
+      {noDims ? null : (
       <fieldset className="control" disabled={running}>
         <legend>Subspace dimensions d</legend>
+        <Hideable testId="ls-dims">
         <input
           className="ls-dims"
           type="text"
@@ -64,7 +93,10 @@ export function SetupPanel() {
             Log-spaced default
           </button>
         </div>
+        </Hideable>
       </fieldset>
+      )}
+      {noBudget ? null : (
       <fieldset className="control" disabled={running}>
         <legend>Budget (every run, the baseline too)</legend>
         <div className="ls-grid">
@@ -80,20 +112,26 @@ export function SetupPanel() {
           <NumberField look="grid" label="seed" value={form.seed} valid={isInt(0, 2 ** 31)} step={1} onCommit={(seed) => setForm({ seed })} testId="ls-seed" help="Seeds theta0, the batches, P, the data split and the ID sample" />
         </div>
       </fieldset>
+      )}
+      {noProjection ? errorNote : (
       <fieldset className="control" disabled={running}>
         <legend>Projection P</legend>
+        <Hideable testId="ls-projection">
         <Segmented value={form.projection} options={PROJECTIONS} onChange={(projection) => setForm({ projection })} ariaLabel="Projection" />
         {plan && !planError ? <PlanTable plan={plan} /> : null}
-        {planError ? (
-          <p className="control-error" role="alert" data-testid="ls-plan-error">
-            {planError}
-          </p>
-        ) : null}
+        </Hideable>
+        {errorNote}
       </fieldset>
+      )}
+      {noBackend ? null : (
       <fieldset className="control" disabled={running}>
         <legend>Backend</legend>
+        <Hideable testId="ls-backend">
         <BackendPicker value={form.backend} onChange={(backend) => setForm({ backend })} testId="ls-backend" ariaLabel="tfjs backend" autoLabel="auto (fastest by probe)" names="plain" />
+        </Hideable>
       </fieldset>
+      )}
+      <Hideable testId="ls-run">
       <div className="ls-actions">
         <button type="button" className="primary-button" onClick={start} disabled={running || !plan || planError !== null} data-testid="ls-start">
           Run sweep
@@ -102,6 +140,7 @@ export function SetupPanel() {
           Cancel
         </button>
       </div>
+      </Hideable>
     </aside>
   );
 }

@@ -1,11 +1,15 @@
-/** The open lesson: its steps, the step's text, its action button and its checkpoints' verdicts on the live run. */
+/**
+ * The open lesson: its steps, the step's text, its action button and its checkpoints' verdicts on
+ * the live run (those of a Landscape lesson in presentation mode sit in their own column, TeachMode.tsx).
+ */
 import { useLandscapeStore } from '../../state/landscapeStore';
 import { useTrainingStore } from '../../state/trainingStore';
 import { LESSONS, findLesson } from '../../teach/lessons';
 import { useTeachStore } from '../../teach/teachStore';
+import { LessonChecks } from './LessonChecks';
 
-export function LessonPanel() {
-  const { lessonId, step, running, met, results, open, goTo, run, stop, check } = useTeachStore();
+export function LessonPanel({ checksHere = true }: { checksHere?: boolean }) {
+  const { lessonId, step, running, met, open, goTo, run, stop } = useTeachStore();
   const status = useTrainingStore((s) => s.status);
   const at = useTrainingStore((s) => s.latest?.step ?? 0);
   const sweepReady = useLandscapeStore((s) => s.plan !== null && s.planError === null && s.current?.status !== 'running' && s.current?.status !== 'preparing');
@@ -18,13 +22,19 @@ export function LessonPanel() {
     <aside className="panel teach-panel" data-testid="lesson-panel" aria-label="Lesson">
       <label className="teach-lesson-pick">
         <span className="teach-lesson-caption">Lesson</span>
-        <select aria-label="Lesson" value={lesson.id} onChange={(e) => open(e.target.value)} data-testid="lesson-select">
-          {LESSONS.map((l, i) => (
-            <option key={l.id} value={l.id}>
-              {i + 1}. {l.title}
-            </option>
-          ))}
-        </select>
+        {/* The lesson's whole title, wrapped (a closed select cuts a long one); the select lies over it, unseen, and takes the clicks and keys. */}
+        <span className="teach-lesson-choice">
+          <span className="teach-lesson-name" data-testid="lesson-name" aria-hidden="true">
+            {LESSONS.indexOf(lesson) + 1}. {lesson.title}
+          </span>
+          <select aria-label="Lesson" value={lesson.id} onChange={(e) => open(e.target.value)} data-testid="lesson-select">
+            {LESSONS.map((l, i) => (
+              <option key={l.id} value={l.id}>
+                {i + 1}. {l.title}
+              </option>
+            ))}
+          </select>
+        </span>
       </label>
       <p className="teach-summary">{lesson.summary}</p>
       <ol className="teach-steps" aria-label="Steps">
@@ -64,31 +74,7 @@ export function LessonPanel() {
             ) : null}
           </div>
         ) : null}
-        {s.checkpoints?.length ? (
-          <div className="teach-checks">
-            <h3>Checkpoints</h3>
-            {results ? (
-              <ul data-testid="lesson-checks">
-                {results.map((r) => (
-                  <li key={r.text} className={r.pass ? 'teach-pass' : 'teach-fail'} data-pass={r.pass}>
-                    {r.text}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <ul className="teach-pending">
-                {s.checkpoints.map((c) => (
-                  <li key={c.claim}>{c.claim}?</li>
-                ))}
-              </ul>
-            )}
-            {!running ? (
-              <button type="button" className="link-button" onClick={check} data-testid="lesson-check">
-                Check the run now
-              </button>
-            ) : null}
-          </div>
-        ) : null}
+        {checksHere ? <LessonChecks /> : null}
         <div className="teach-nav">
           <button type="button" className="train-button" disabled={step === 0} onClick={() => goTo(step - 1)} data-testid="lesson-prev">
             Back

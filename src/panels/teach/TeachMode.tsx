@@ -1,7 +1,9 @@
 /**
  * Teach mode: a lesson on the left drives the live Train run (its 3D view and curves in the middle
  * and on the right, as in Train mode); the step's charts to watch are outlined. Lesson 7 drives a
- * Landscape sweep instead (Landscape's charts and results beside the lesson).
+ * Landscape sweep instead (Landscape's charts and results beside the lesson); presented, its
+ * checkpoints head the right column, above the results (its steps and five verdicts overran one
+ * column at 1280 x 720).
  */
 import { useEffect } from 'react';
 import { useLandscapeStore } from '../../state/landscapeStore';
@@ -18,6 +20,8 @@ import '../landscape/landscape.css';
 import '../train/train.css';
 import './teach.css';
 import { LessonPanel } from './LessonPanel';
+import { LessonChecks } from './LessonChecks';
+import { usePresent } from '../../teach/presentStore';
 
 /** Outlines the curve charts named by the open step (they live in Train's side panel). */
 function useWatchedCharts(): void {
@@ -44,12 +48,22 @@ export function TeachMode() {
   }, [view]);
   useWatchedCharts();
   const landscape = view === 'landscape';
+  const checksAside = usePresent((s) => s.on) && landscape;
   return (
     <>
       <div className={landscape ? 'train-mode teach-mode teach-landscape' : 'train-mode teach-mode'} data-testid="teach-mode">
-        <LessonPanel />
+        <LessonPanel checksHere={!checksAside} />
         {landscape ? <SweepCharts /> : <TrainCenter />}
-        {landscape ? <ResultsPanel /> : <TrainSidePanel />}
+        {checksAside ? (
+          <div className="teach-aside" data-testid="lesson-aside">
+            <LessonChecks />
+            <ResultsPanel />
+          </div>
+        ) : landscape ? (
+          <ResultsPanel />
+        ) : (
+          <TrainSidePanel />
+        )}
       </div>
       {landscape ? <LandscapeStatusBar override /> : <TrainStatusBar />}
     </>

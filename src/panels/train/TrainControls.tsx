@@ -7,8 +7,7 @@ import { ModelControls } from './ModelControls';
 import { OptimControls } from './OptimControls';
 import { SnapshotControls } from './SnapshotControls';
 import { TrainTransport } from './TrainTransport';
-import { Hideable } from '../fields/Hideable';
-import { useHideStore } from '../../teach/hideStore';
+import { EditShownButton, Hideable } from '../fields/Hideable';
 
 function Section({ title, open = true, children, testId }: { title: string; open?: boolean; children: ReactNode; testId: string }) {
   return (
@@ -23,16 +22,11 @@ export function TrainControls() {
   const presetId = useTrainingStore((s) => s.presetId);
   const setPreset = useTrainingStore((s) => s.setPreset);
   const preset = PRESETS.find((p) => p.id === presetId);
-  const editing = useHideStore((s) => s.editing);
-  const hiddenCount = useHideStore((s) => s.hidden.length);
-  const setEditing = useHideStore((s) => s.setEditing);
   return (
     <aside className="panel train-controls" aria-label="Training controls">
       <div className="train-controls-head">
         <h2 className="panel-title">Train</h2>
-        <button type="button" className="link-button" aria-pressed={editing} onClick={() => setEditing(!editing)} data-testid="train-edit-shown" title="Tick or untick each control: unticked ones are hidden from students, and the address keeps them hidden (hide=...)">
-          {editing ? 'Done editing' : hiddenCount ? `Edit what students see (${hiddenCount} hidden)` : 'Edit what students see'}
-        </button>
+        <EditShownButton mode="train" testId="train-edit-shown" />
       </div>
       <Hideable testId="train-transport">
         <TrainTransport />

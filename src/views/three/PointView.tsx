@@ -1,7 +1,7 @@
 /**
  * The central 3D view: an r3f canvas rendering on demand with the point cloud, the class-mean and
  * ETF overlays, the neighbour rings, orbit controls and the axes hint. Shift-drag draws a box that
- * selects the points inside it. Overlays are DOM siblings of the canvas. Pointer picking is the
+ * selects the points inside it; in 2D the picture keeps clear of the legend (LegendFitRig). Overlays are DOM siblings of the canvas. Pointer picking is the
  * point cloud's own (a screen index), so no object here takes react-three-fiber pointer events.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -20,6 +20,7 @@ import { Annotations } from './Annotations';
 import { DensityLayer } from './DensityLayer';
 import { PeakLabelLayer } from './PeakLabelLayer';
 import { SpriteCloud } from './SpriteCloud';
+import { LegendFitRig } from './LegendFitRig';
 
 /** Hands the renderer, scene and camera to the cloud handle (for box selection and PNG export). */
 function Bridge({ handle }: { handle: CloudHandle }) {
@@ -75,6 +76,7 @@ export function PointView() {
             <MeansOverlay />
             <HighlightOverlay handle={cloudHandle} />
             <OrbitRig dims={dims} resetKey={resetKey} pose={pose} applied={applied} onPose={setPose} />
+            <LegendFitRig dims={dims} />
             <AxesGizmoDriver svg={gizmo} flat={dims === 2} />
             <Annotations overlay={overlay} handle={cloudHandle} names={axes} />
           </Canvas>
