@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { mulberry32 } from '../src/geometry/random';
 import { writeNpy } from '../src/io/npy';
-import { ARTIFACTS, cliReport, expectMetricsMatch, pixelStats, toleranceFor, waitForAnalysis } from './helpers';
+import { ARTIFACTS, cliReport, expectMetricsMatch, openExplore, pixelStats, toleranceFor, waitForAnalysis } from './helpers';
 
 const N = 20_000;
 const D = 64;
@@ -57,8 +57,7 @@ function leaves(o: unknown, prefix = ''): string[] {
 
 test('draws the cloud before the ID estimates, shows them pending, then the CLI values', async ({ page }) => {
   test.setTimeout(480_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const status = page.getByTestId('analysis-status');
 
   await page.getByTestId('file-input').setInputFiles([npy, labels]);
@@ -111,8 +110,7 @@ test('draws the cloud before the ID estimates, shows them pending, then the CLI 
 
 test('cancelling the ID stage keeps the first view; it can be computed again', async ({ page }) => {
   test.setTimeout(480_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const status = page.getByTestId('analysis-status');
   await page.getByTestId('file-input').setInputFiles([npy, labels]);
   await expect(page.getByTestId('metric-n')).toHaveAttribute('data-value', String(N), { timeout: 60_000 });
@@ -141,8 +139,7 @@ test('wide data: the principal angles are computed when the Classes tab opens', 
   const wideLabels = join(dir, 'wide-labels.txt');
   writeFileSync(wide, writeNpy(X, [n, d]));
   writeFileSync(wideLabels, `${Array.from({ length: n }, (_, i) => `c${i % k}`).join('\n')}\n`);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('file-input').setInputFiles([wide, wideLabels]);
   await expect(page.getByTestId('dataset-name')).toHaveText('wide.npy', { timeout: 60_000 });
   await waitForAnalysis(page);

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { AnalysisReport } from '../src/geometry/types';
-import { cliReport, expectMetricsMatch, toleranceFor, waitForAnalysis } from './helpers';
+import { cliReport, expectMetricsMatch, openExplore, toleranceFor, waitForAnalysis } from './helpers';
 import { checkFormatCases, cliReports, type FormatCase } from './formatCases';
 
 const f = (name: string) => `tests/fixtures/io/new/${name}`;
@@ -28,8 +28,7 @@ test.beforeAll(() => {
 
 test('each new format loads through the file input with the CLI\'s numbers', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await checkFormatCases(page, CASES, reports);
   for (const c of CASES) expect([reports.get(c.title)!.dim, reports.get(c.title)!.classes], c.title).toEqual([8, 3]);
   await expect(page.getByTestId('current-data')).toContainText('embedding: fixture · sprite thumbnails');
@@ -38,8 +37,7 @@ test('each new format loads through the file input with the CLI\'s numbers', asy
 
 test('several HDF5 datasets and several config embeddings ask; a lone .bytes asks for D; a refused pickle says what it found', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const dialog = page.getByTestId('choice-dialog');
 
   await page.getByTestId('file-input').setInputFiles(f('several.h5'));

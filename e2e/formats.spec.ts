@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { AnalysisReport } from '../src/geometry/types';
-import { waitForAnalysis } from './helpers';
+import { openExplore, waitForAnalysis } from './helpers';
 import { checkFormatCases, cliReports, type FormatCase } from './formatCases';
 import { FIXTURES, N } from './fixtures';
 
@@ -33,16 +33,14 @@ test.beforeAll(() => {
 
 test('each format loads through the file input with the CLI\'s numbers', async ({ page }) => {
   test.setTimeout(150_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await checkFormatCases(page, CASES, reports);
   // The Parquet file's metadata columns are offered for colouring.
   await expect(page.getByTestId('color-by').locator('option')).toContainText(['class', 'id (metadata)', 'label (metadata)', 'weight (metadata)']);
 });
 
 test('an ambiguous .npz asks which arrays to use; a CSV with two text columns asks for the label', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('file-input').setInputFiles(f('ambiguous.npz'));
   const dialog = page.getByTestId('choice-dialog');
   await expect(dialog).toBeVisible();
@@ -72,8 +70,7 @@ test('an ambiguous .npz asks which arrays to use; a CSV with two text columns as
 });
 
 test('files dropped anywhere on the page are loaded (vectors + metadata)', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const fs = await import('node:fs');
   const vectors = fs.readFileSync(f('vectors.tsv'), 'utf8');
   const meta = fs.readFileSync(f('metadata.tsv'), 'utf8');

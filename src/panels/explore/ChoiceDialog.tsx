@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useAnalysisStore } from '../../state/appStore';
 import { useUiStore } from '../../state/uiStore';
 import type { FileChoices, LoadChoice } from '../../workers/analysisProtocol';
+import { usePick } from '../../views/usePick';
 
 function NpzChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set: (ch: LoadChoice) => void }) {
   const arrays = c.arrays ?? [];
@@ -182,10 +183,7 @@ function Dialog({ c, onClose, onLoad }: { c: FileChoices; onClose: () => void; o
 }
 
 export function ChoiceDialog() {
-  const pending = useAnalysisStore((s) => s.pendingChoice);
-  const shown = useAnalysisStore((s) => s.choices);
-  const dismiss = useAnalysisStore((s) => s.dismissChoice);
-  const choose = useAnalysisStore((s) => s.choose);
+  const { pendingChoice: pending, choices: shown, dismissChoice: dismiss, choose } = usePick(useAnalysisStore, 'pendingChoice', 'choices', 'dismissChoice', 'choose');
   const open = useUiStore((s) => s.choicesOpen);
   const close = useUiStore((s) => s.closeChoices);
   const c = pending ?? (open ? shown : null);

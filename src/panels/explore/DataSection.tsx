@@ -11,6 +11,7 @@ import { useUiStore } from '../../state/uiStore';
 import { TrainOnFileButton } from './TrainOnFileButton';
 import { ExploreCompareButton } from '../compare/ExploreCompareButton';
 import { HiddenFileInput } from '../fields/HiddenFileInput';
+import { usePick } from '../../views/usePick';
 
 /** Loads the files a user chose or dropped (one embeddings file, optionally one metadata file). */
 export function loadFiles(list: FileList | readonly File[]): void {
@@ -37,9 +38,7 @@ function choiceSummary(c: ReturnType<typeof useAnalysisStore.getState>['choices'
 
 export function DataSection() {
   const input = useRef<HTMLInputElement>(null);
-  const shown = useAnalysisStore((s) => s.shownSource);
-  const dataset = useAnalysisStore((s) => s.dataset);
-  const choices = useAnalysisStore((s) => s.choices);
+  const { shownSource: shown, dataset, choices } = usePick(useAnalysisStore, 'shownSource', 'dataset', 'choices');
   const nonFinite = useAnalysisStore((s) => s.report?.skipped.nonFinite ?? 0);
   const classes = useAnalysisStore((s) => s.report?.classes ?? null);
   const openChoices = useUiStore((s) => s.openChoices);

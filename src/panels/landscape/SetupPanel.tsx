@@ -7,6 +7,7 @@ import { SelectField } from '../fields/ChoiceFields';
 import { isInt, NumberField } from '../fields/NumberField';
 import { Segmented, type SegmentOption } from '../fields/Segmented';
 import { PlanTable } from './PlanTable';
+import { usePick } from '../../views/usePick';
 
 const OPTIMIZERS: Record<LandscapeForm['optimizer'], string> = { adam: 'Adam', sgd: 'SGD (momentum)' };
 const PROJECTIONS: readonly SegmentOption<ProjectionChoice>[] = [
@@ -16,9 +17,7 @@ const PROJECTIONS: readonly SegmentOption<ProjectionChoice>[] = [
 ];
 
 export function SetupPanel() {
-  const form = useLandscapeStore((s) => s.form);
-  const plan = useLandscapeStore((s) => s.plan);
-  const planError = useLandscapeStore((s) => s.planError);
+  const { form, plan, planError } = usePick(useLandscapeStore, 'form', 'plan', 'planError');
   const status = useLandscapeStore((s) => s.current?.status);
   const { setForm, applyPreset, resetDims, start, cancel } = useLandscapeStore.getState();
   const running = status === 'running' || status === 'preparing';

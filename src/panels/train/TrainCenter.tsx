@@ -16,6 +16,7 @@ import { TrainReadouts } from './TrainReadouts';
 import { FRAME_DOCS } from './trainMetricDocs';
 import type { FrameMode } from '../../workers/trainingProtocol';
 import { Segmented, type SegmentOption } from '../fields/Segmented';
+import { usePick } from '../../views/usePick';
 
 const FRAME_MODES: readonly SegmentOption<FrameMode>[] = [
   { value: 'procrustes', label: 'Procrustes' },
@@ -24,12 +25,7 @@ const FRAME_MODES: readonly SegmentOption<FrameMode>[] = [
 
 export function TrainCenter() {
   useTrainingStore((s) => s.version);
-  const info = useTrainingStore((s) => s.info);
-  const frameMode = useTrainingStore((s) => s.frameMode);
-  const replay = useTrainingStore((s) => s.replay);
-  const status = useTrainingStore((s) => s.status);
-  const progress = useTrainingStore((s) => s.progress);
-  const error = useTrainingStore((s) => s.error);
+  const { info, frameMode, replay, status, progress, error } = usePick(useTrainingStore, 'info', 'frameMode', 'replay', 'status', 'progress', 'error');
   const { setFrameMode, setReplay } = useTrainingStore.getState();
   const [overlays, setOverlays] = useState<CloudOverlays>({ means: true, classifier: true, simplex: true });
   const [resetKey, setResetKey] = useState(0);
