@@ -12,6 +12,7 @@ import { TrainOnFileButton } from './TrainOnFileButton';
 import { ExploreCompareButton } from '../compare/ExploreCompareButton';
 import { HiddenFileInput } from '../fields/HiddenFileInput';
 import { usePick } from '../../views/usePick';
+import { OptionList } from '../fields/OptionList';
 
 /** Loads the files a user chose or dropped (one embeddings file, optionally one metadata file). */
 export function loadFiles(list: FileList | readonly File[]): void {
@@ -64,11 +65,7 @@ export function DataSection() {
           <option value="" disabled>
             Examples…
           </option>
-          {DEMO_DATASETS.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.label}
-            </option>
-          ))}
+          <OptionList items={DEMO_DATASETS} value={(d) => d.id} label={(d) => d.label} />
         </select>
       </label>
       <p className="control-note">

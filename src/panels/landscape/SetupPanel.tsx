@@ -8,6 +8,7 @@ import { isInt, NumberField } from '../fields/NumberField';
 import { Segmented, type SegmentOption } from '../fields/Segmented';
 import { PlanTable } from './PlanTable';
 import { usePick } from '../../views/usePick';
+import { OptionList } from '../fields/OptionList';
 
 const OPTIMIZERS: Record<LandscapeForm['optimizer'], string> = { adam: 'Adam', sgd: 'SGD (momentum)' };
 const PROJECTIONS: readonly SegmentOption<ProjectionChoice>[] = [
@@ -30,11 +31,7 @@ export function SetupPanel() {
       <fieldset className="control" disabled={running}>
         <legend>Data</legend>
         <select value={form.presetId} onChange={(e) => applyPreset(e.target.value)} data-testid="ls-preset" aria-label="Data set and model preset">
-          {LANDSCAPE_PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
+          <OptionList items={LANDSCAPE_PRESETS} value={(p) => p.id} label={(p) => p.label} />
         </select>
         {preset ? <p className="control-note">{preset.description}</p> : null}
       </fieldset>
