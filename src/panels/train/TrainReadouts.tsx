@@ -10,14 +10,14 @@ import type { CollapseMetricKey } from '../../geometry/types';
 import { getHistory } from '../../state/trainingBuffers';
 import { useTrainingStore } from '../../state/trainingStore';
 import { terminalBadgeText, terminalSpans, terminalState } from '../../state/terminalSpans';
-import { formatSig } from '../../format';
+import { formatSig, formatPercent } from '../../format';
 import { MeaningLines } from '../explore/MeaningLines';
 import { Tip } from '../Tip';
 import { STEP_DOC, TERMINAL_DOC, TRAIN_METRIC_DOCS, type MetricKey } from './trainMetricDocs';
 import { usePick } from '../../views/usePick';
 
 function percent(v: number | null | undefined): string {
-  return v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`;
+  return v === null || v === undefined || !Number.isFinite(v) ? '—' : formatPercent(v);
 }
 
 const sig = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : formatSig(v, 3));
