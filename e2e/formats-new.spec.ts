@@ -4,9 +4,8 @@
  * and sprite (a lone .bytes asks for its dimension). Each gives the CLI's point count and metric values.
  */
 import { expect, test } from '@playwright/test';
-import type { AnalysisReport } from '../src/geometry/types';
 import { cliReport, expectMetricsMatch, openExplore, toleranceFor, waitForAnalysis } from './helpers';
-import { checkFormatCases, cliReports, type FormatCase } from './formatCases';
+import { formatCasesTest, type FormatCase } from './formatCases';
 
 const f = (name: string) => `tests/fixtures/io/new/${name}`;
 const PROJ = ['projector/projector_config.json', 'projector/vecs.bytes', 'projector/meta.tsv', 'projector/sprite.png'].map(f);
@@ -20,16 +19,7 @@ const CASES: FormatCase[] = [
   { title: 'Projector config with its .bytes, metadata and sprite', files: PROJ, name: 'projector_config.json', cli: [PROJ[0]], n: 60 },
 ];
 
-let reports = new Map<string, AnalysisReport>();
-
-test.beforeAll(() => {
-  reports = cliReports(CASES);
-});
-
-test('each new format loads through the file input with the CLI\'s numbers', async ({ page }) => {
-  test.setTimeout(180_000);
-  await openExplore(page);
-  await checkFormatCases(page, CASES, reports);
+formatCasesTest("each new format loads through the file input with the CLI's numbers", 180_000, CASES, async (page, reports) => {
   for (const c of CASES) expect([reports.get(c.title)!.dim, reports.get(c.title)!.classes], c.title).toEqual([8, 3]);
   await expect(page.getByTestId('current-data')).toContainText('embedding: fixture · sprite thumbnails');
   await page.screenshot({ path: 'e2e-artifacts/formats-new-projector.png' });

@@ -4,9 +4,8 @@
  * committed Parquet fixture. Each gives the CLI's point count and metric values.
  */
 import { expect, test } from '@playwright/test';
-import type { AnalysisReport } from '../src/geometry/types';
 import { openExplore, waitForAnalysis } from './helpers';
-import { checkFormatCases, cliReports, type FormatCase } from './formatCases';
+import { formatCasesTest, type FormatCase } from './formatCases';
 import { FIXTURES, N } from './fixtures';
 
 const f = (name: string) => `${FIXTURES}/${name}`;
@@ -25,16 +24,7 @@ const CASES: FormatCase[] = [
   { title: 'Parquet list<float> (snappy) with label and metadata columns', files: [PARQUET], name: 'list_snappy.parquet', cli: [PARQUET], n: 6 },
 ];
 
-let reports = new Map<string, AnalysisReport>();
-
-test.beforeAll(() => {
-  reports = cliReports(CASES);
-});
-
-test('each format loads through the file input with the CLI\'s numbers', async ({ page }) => {
-  test.setTimeout(150_000);
-  await openExplore(page);
-  await checkFormatCases(page, CASES, reports);
+formatCasesTest("each format loads through the file input with the CLI's numbers", 150_000, CASES, async (page) => {
   // The Parquet file's metadata columns are offered for colouring.
   await expect(page.getByTestId('color-by').locator('option')).toContainText(['class', 'id (metadata)', 'label (metadata)', 'weight (metadata)']);
 });

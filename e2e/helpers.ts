@@ -84,6 +84,19 @@ export function collectErrors(page: Page, workers = true): string[] {
   return errors;
 }
 
+/**
+ * After a crash during a load: the error banner names the dataset that stays ("Still showing NAME."),
+ * one of `counts`' names; that dataset is shown with its point count, and still is a second later.
+ */
+export async function expectStillShowing(page: Page, counts: Record<string, string>): Promise<void> {
+  const kept = /Still showing (\S+)\./.exec((await page.getByTestId('analysis-error').textContent()) ?? '')?.[1];
+  expect(Object.keys(counts)).toContain(kept);
+  await expect(page.getByTestId('dataset-name')).toHaveText(kept!);
+  await expect(page.getByTestId('metric-n')).toHaveText(counts[kept!]);
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('dataset-name')).toHaveText(kept!);
+}
+
 /** Every displayed metric: its path in the report (or evr index) and its full-precision data-value. */
 export async function displayedMetrics(page: Page): Promise<{ testId: string; path: string; value: string }[]> {
   return page.$$eval('[data-testid^="metric-"][data-value]', (els) =>
