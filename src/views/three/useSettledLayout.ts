@@ -4,7 +4,7 @@
  * layout before then restarts the wait.
  */
 import { useEffect, useRef } from 'react';
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import type { CloudHandle } from './cloudHandle';
 
 /**
@@ -13,9 +13,13 @@ import type { CloudHandle } from './cloudHandle';
  * counts as new.
  */
 export function useSettledLayout(handle: CloudHandle, on: boolean, resetKey: string, settleMs: number, onSettled: () => void): void {
+  const invalidate = useThree((s) => s.invalidate);
   const st = useRef({ serial: -1, timer: null as ReturnType<typeof setTimeout> | null });
   useFrame(() => {
     const s = st.current;
+    // The frame that ends a transition may run this before PointCloud marks it settled; ask for
+    // one more so the settled positions are seen (the view draws nothing more on its own).
+    if (on && handle.animating) invalidate();
     if (!on || handle.animating || s.serial === handle.serial) return;
     s.serial = handle.serial;
     if (s.timer !== null) clearTimeout(s.timer);
