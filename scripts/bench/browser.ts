@@ -10,14 +10,14 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { UMAP } from 'umap-js';
 import { mulberry32 } from '../../src/geometry/random';
 import { npyToMatrix, parseNpy } from '../../src/io/npy';
 import { cloudFile, exploreFiles } from './browserData';
 import { openApp, timeLoad, timeUmap } from './exploreBench';
 import { hasNumpy, numpyMetrics } from './numpy';
-import { addProbe } from './probe';
+import { benchContext, launchBenchBrowser } from './probe';
 import { buildForBench, ORIGIN, OUT_DIR, ROOT, startPreview } from './server';
 import { exploreTables, framesTable, trainTable, type ExploreResults } from './tables';
 import { BACKENDS, PRESET, trainOnBackend, trainThroughUi } from './trainBench';
@@ -112,12 +112,9 @@ export async function benchBrowser(o: BrowserOptions): Promise<string[]> {
     copyFileSync(cloudFile(s.cloudN, s.cloudN), join(ROOT, OUT_DIR, distinctUrl));
   }
   const preview = await startPreview();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });
+  const browser = await launchBenchBrowser();
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    // tsx compiles functions with esbuild's keepNames, whose __name helper the page lacks.
-    await context.addInitScript('globalThis.__name ??= (f) => f;');
-    await addProbe(context);
+    const context = await benchContext(browser);
     context.setDefaultTimeout(120_000);
     const load0 = loadavg()[0];
     lines.push(`Browser: Chromium ${browser.version()} headless, software WebGL/WebGPU (SwiftShader), viewport 1280 x 800${o.quick ? '; --quick sizes' : ''}.`, '');
