@@ -41,6 +41,11 @@ type SegmentedSpec<C> = {
 
 export type FieldSpec<C> = SliderSpec<C> | SelectSpec<C> | SegmentedSpec<C>;
 
+/** A seed slider over 1..50 (the Train panels' seeds). */
+export function seedSlider<C>(key: NumberKey<C>, label: string, testId: string, help: string): SliderSpec<C> {
+  return { kind: 'slider', key, label, testId, min: 1, max: 50, step: 1, help };
+}
+
 /** One row: a field, or two fields side by side. */
 export type FieldRow<C> = FieldSpec<C> | { pair: readonly [FieldSpec<C>, FieldSpec<C>] };
 

@@ -6,7 +6,7 @@ import type { DataConfig, SourceKind } from '../../datasets/build';
 import { classesOf, patchData, patchSource, SOURCE_KINDS, SOURCE_LABELS, withSource } from '../../state/trainingConfig';
 import { useTrainingStore } from '../../state/trainingStore';
 import { SelectField } from '../fields/ChoiceFields';
-import { FieldRows, type FieldRow } from '../fields/FieldRows';
+import { FieldRows, seedSlider, type FieldRow } from '../fields/FieldRows';
 import { FileSourceControls } from './FileSourceControls';
 
 type SourceValues = Record<string, number>;
@@ -56,8 +56,7 @@ const SPLIT_ROWS: FieldRow<DataConfig>[] = [
   ] },
   { kind: 'slider', key: 'labelNoise', label: 'label noise', testId: 'train-label-noise', min: 0, max: 0.5, step: 0.05, format: percent,
     help: 'Fraction of training labels replaced by a uniformly drawn different class (test labels stay clean).' },
-  { kind: 'slider', key: 'seed', label: 'data seed', testId: 'train-data-seed', min: 1, max: 50, step: 1,
-    help: 'Seeds the generator, the split, the imbalance subsampling and the label noise.' },
+  seedSlider('seed', 'data seed', 'train-data-seed', 'Seeds the generator, the split, the imbalance subsampling and the label noise.'),
 ];
 
 export function DataControls() {

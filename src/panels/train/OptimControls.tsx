@@ -2,7 +2,7 @@
 import type { LossKind, OptimizerKind, TrainConfig } from '../../training/types';
 import { patchTrain } from '../../state/trainingConfig';
 import { useTrainingStore } from '../../state/trainingStore';
-import { FieldRows, type FieldRow } from '../fields/FieldRows';
+import { FieldRows, seedSlider, type FieldRow } from '../fields/FieldRows';
 
 const LRS = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1] as const;
 const DECAYS = [0, 0.0001, 0.0005, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1] as const;
@@ -38,8 +38,7 @@ const ROWS: FieldRow<TrainConfig>[] = [
     { kind: 'select', key: 'mixupAlpha', label: 'mixup alpha', testId: 'train-mixup', options: MIXUP, format: (v) => (v === 0 ? 'off' : String(v)),
       help: 'Mixup: x = lam x_i + (1 - lam) x_j with the same mix of targets, lam ~ Beta(alpha, alpha) once per batch; 0 = off.' },
   ] },
-  { kind: 'slider', key: 'seed', label: 'seed', testId: 'train-seed', min: 1, max: 50, step: 1,
-    help: 'Seeds the initialisation, the batch order, mixup and the fixed sample. The same seed gives the same run on the same backend.' },
+  seedSlider('seed', 'seed', 'train-seed', 'Seeds the initialisation, the batch order, mixup and the fixed sample. The same seed gives the same run on the same backend.'),
 ];
 
 export function OptimControls() {
