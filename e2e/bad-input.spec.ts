@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { ARTIFACTS, waitForAnalysis, watchRequests } from './helpers';
+import { ARTIFACTS, openExplore, waitForAnalysis, watchRequests } from './helpers';
 import { FIXTURES, HTML_LABEL, N } from './fixtures';
 
 const f = (name: string) => `${FIXTURES}/${name}`;
@@ -47,8 +47,7 @@ async function expectDigitsStill(page: Page, nc1: string | null): Promise<void> 
 
 test('each bad input shows its problem and fix, and the previous data stays', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const nc1 = await page.getByTestId('metric-nc1').getAttribute('data-value');
   const box = page.getByTestId('analysis-error');
   for (const c of CASES) {
@@ -66,8 +65,7 @@ test('each bad input shows its problem and fix, and the previous data stays', as
 });
 
 test('the short-metadata message says whether a header row explains the mismatch', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   // One row short and a header consumed: the message points at the header rule.
   const fs = await import('node:fs');
   const meta = fs.readFileSync(f('metadata.tsv'), 'utf8').trimEnd().split('\n');
@@ -79,8 +77,7 @@ test('the short-metadata message says whether a header row explains the mismatch
 });
 
 test('rows with NaN or Infinity are skipped, counted and said so', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('file-input').setInputFiles([f('with-nan.npy'), f('points-labels.txt')]);
   await expect(page.getByTestId('dataset-name')).toHaveText('with-nan.npy');
   await waitForAnalysis(page);
@@ -95,8 +92,7 @@ test('an HTML label renders as text everywhere, and runs nothing', async ({ page
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('file-input').setInputFiles([f('points.npy'), f('html-labels.txt')]);
   await expect(page.getByTestId('dataset-name')).toHaveText('points.npy');
   await waitForAnalysis(page);

@@ -12,7 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createRng } from '../src/geometry/random';
 import { writeNpy } from '../src/io/npy';
 import { FIXTURES, N } from './fixtures';
-import { loadFiles, waitForAnalysis } from './helpers';
+import { expectStillShowing, loadFiles, waitForAnalysis } from './helpers';
 
 const crash = (page: Page, name: string) => page.evaluate((n) => (window as unknown as { __subspaceLab: { crashWorker: (n: string) => boolean } }).__subspaceLab.crashWorker(n), name);
 const stepOf = async (page: Page) => Number(await page.getByTestId('train-step-count').getAttribute('data-value'));
@@ -163,12 +163,7 @@ test('each worker crashed mid-job: the app says so, keeps its state, and the nex
   await expect(page.getByTestId('analysis-error')).toContainText('The worker was restarted: try again.');
   // A first view already sent before the worker died can still arrive after the crash: the
   // banner names what stays, and that is what is shown, and stays.
-  const kept = /Still showing (\S+)\./.exec((await page.getByTestId('analysis-error').textContent()) ?? '')?.[1];
-  expect(['points.npy', 'chaos-big.npy']).toContain(kept);
-  await expect(page.getByTestId('dataset-name')).toHaveText(kept!);
-  await expect(page.getByTestId('metric-n')).toHaveText(kept === 'points.npy' ? String(N) : '3000');
-  await page.waitForTimeout(1000);
-  await expect(page.getByTestId('dataset-name')).toHaveText(kept!);
+  await expectStillShowing(page, { 'points.npy': String(N), 'chaos-big.npy': '3000' });
   await loadFiles(page, [`${FIXTURES}/points.json`], 'points.json');
 
   // Training, while it plays.

@@ -8,26 +8,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { CompareReport } from '../src/compare/types';
 import { npyToMatrix, parseNpy, writeNpy } from '../src/io/npy';
 import { poolImages } from '../src/compare/pool';
-import { ARTIFACTS, CLI_CACHE, loadFiles } from './helpers';
+import { ARTIFACTS, CLI_CACHE, collectErrors, loadFiles } from './helpers';
 
 const DIGITS = 'public/data/digits.npy';
 const DIGITS_LABELS = 'public/data/digits-labels.txt';
 const TANH = 'tests/fixtures/compare/digits-tanh.npy';
 const SHORT = `${ARTIFACTS}/compare-short.npy`;
 const POOLED = `${ARTIFACTS}/digits-pooled-4x4.npy`;
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  return errors;
-}
 
 /** `subspace-lab compare ARGS --json --backend wasm`, cached for the run like cliReport's analyses. */
 function cliCompare(args: readonly string[]): CompareReport {
@@ -96,7 +87,7 @@ test('Compare\'s example pair: one click compares the digits with their 4x4 pool
 
 test('Compare: two files through the UI equal the CLI; a count mismatch is named and the last result stays', async ({ page }) => {
   test.setTimeout(240_000);
-  const errors = collectErrors(page);
+  const errors = collectErrors(page, false);
   await page.goto('/');
   await page.getByTestId('mode-compare').click();
   await expect(page.getByTestId('mode-compare')).toHaveAttribute('aria-selected', 'true');
@@ -155,7 +146,7 @@ test('Compare: two files through the UI equal the CLI; a count mismatch is named
 
 test('Compare from Explore: the data on screen is A; a comparison can be cancelled', async ({ page }) => {
   test.setTimeout(240_000);
-  const errors = collectErrors(page);
+  const errors = collectErrors(page, false);
   await page.goto('/');
   await loadFiles(page, [DIGITS, DIGITS_LABELS], 'digits.npy');
   await page.getByTestId('explore-compare').click();
@@ -175,7 +166,7 @@ test('Compare from Explore: the data on screen is A; a comparison can be cancell
 
 test('Compare from Train: step a vs step b of one run equals the CLI on the exported features; three steps give the CKA matrix', async ({ page }) => {
   test.setTimeout(240_000);
-  const errors = collectErrors(page);
+  const errors = collectErrors(page, false);
   await page.goto('/?mode=train');
   await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });
   await page.getByTestId('train-tab-runs').click();

@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { ARTIFACTS, cliReport, expectMetricsMatch, loadFiles, toleranceFor, waitForAnalysis } from './helpers';
+import { ARTIFACTS, cliReport, expectMetricsMatch, loadFiles, openExplore, toleranceFor, waitForAnalysis } from './helpers';
 
 const REF = 'tests/fixtures/reference';
 const OUT = 'tests/fixtures/dataout';
@@ -25,8 +25,7 @@ async function loadClassifier(page: Page, files: string[]): Promise<string> {
 
 test('W and b through the UI give the CLI\'s nc3 and nc4; without b the panel says b = 0 was used', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await loadFiles(page, [X, Y], 'synthetic-vectors.npy');
   await expect(page.getByTestId('classifier-line')).toContainText('NC3 and NC4 need the final-layer classifier W (6 × D)');
   await expect(page.getByTestId('metric-nc3')).toHaveAttribute('data-value', 'null');
@@ -50,8 +49,7 @@ test('W and b through the UI give the CLI\'s nc3 and nc4; without b the panel sa
 
 test('a CSV with id and label columns gives the CLI\'s report on the same file (one column rule)', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const backend = await loadFiles(page, [`${OUT}/table-label.csv`], 'table-label.csv');
   const cli = cliReport([`${OUT}/table-label.csv`]);
   expect([cli.n, cli.dim, cli.classes]).toEqual([892, 24, 6]);
@@ -61,8 +59,7 @@ test('a CSV with id and label columns gives the CLI\'s report on the same file (
 
 test('a labels file dropped alone waits for its vectors; the exported view .npz opens again with the CLI\'s numbers', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('file-input').setInputFiles([Y]);
   const box = page.getByTestId('analysis-error');
   await expect(box).toContainText('synthetic-labels.npy holds labels or metadata (one value per row), not vectors.');

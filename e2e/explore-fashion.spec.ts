@@ -4,14 +4,13 @@
  * sprite (after zooming in to at most 3,000 on screen), and in the inspector with its neighbours'.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ARTIFACTS, hoverUntilTooltip, inkShare, waitForAnalysis } from './helpers';
+import { ARTIFACTS, hoverUntilTooltip, inkShare, openExplore } from './helpers';
 
 const canvasOf = (page: Page) => page.getByTestId('point-view').locator('canvas');
 
 test('Fashion-MNIST in Explore: 10,000 images in 10 named classes, a thumbnail on hover, sprites in place of points', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('dataset-select').selectOption('fashion-mnist');
   await expect(page.getByTestId('current-data')).toContainText('Fashion-MNIST (28×28 clothing images)');
   await expect(page.getByTestId('current-data')).toContainText('Zalando Research');

@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createRng } from '../src/geometry/random';
 import { writeNpy } from '../src/io/npy';
 import { filterColumn } from '../src/state/filterColumns';
-import { ARTIFACTS, waitForAnalysis } from './helpers';
+import { ARTIFACTS, openExplore, waitForAnalysis } from './helpers';
 
 const OUT = `${ARTIFACTS}/explore-filters${process.env.E2E_PORT ? `-${process.env.E2E_PORT}` : ''}`;
 const K = 12;
@@ -89,8 +89,7 @@ test('filters on 100,000 rows: a brushed histogram (each update timed; median un
   await page.setViewportSize({ width: 1440, height: 900 });
   const N = 100_000;
   const t = writeTable('table-100k', N);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('file-input').setInputFiles([t.vectors, t.meta]);
   await expect(page.getByTestId('dataset-name')).toHaveText('table-100k.npy', { timeout: 120_000 });
   await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
@@ -180,8 +179,7 @@ test('filters on 100,000 rows: a brushed histogram (each update timed; median un
 test('recompute the metrics on the filtered rows (the re-analyse path); back to all points', async ({ page }) => {
   test.setTimeout(300_000);
   const t = writeTable('table-3000', 3000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('file-input').setInputFiles([t.vectors, t.meta]);
   await expect(page.getByTestId('dataset-name')).toHaveText('table-3000.npy', { timeout: 60_000 });
   await waitForAnalysis(page);
@@ -208,8 +206,7 @@ test('automatic cluster labels at the density peaks of 100,000 points, from the 
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const t = writeTable('table-100k', 100_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('file-input').setInputFiles([t.vectors, t.meta]);
   await expect(page.getByTestId('dataset-name')).toHaveText('table-100k.npy', { timeout: 120_000 });
   await page.getByTestId('dims-2').click();

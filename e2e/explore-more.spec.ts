@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { fashionMnistFromBytes } from '../src/datasets/fashionMnist';
 import { writeNpy } from '../src/io/npy';
 import { createRng } from '../src/geometry/random';
-import { ARTIFACTS, cliDigitsReport, cliReport, loadFiles, toleranceFor, waitForAnalysis } from './helpers';
+import { ARTIFACTS, cliDigitsReport, cliReport, loadFiles, openExplore, toleranceFor, waitForAnalysis } from './helpers';
 
 const OUT = `${ARTIFACTS}/explore-more${process.env.E2E_PORT ? `-${process.env.E2E_PORT}` : ''}`;
 
@@ -68,8 +68,7 @@ async function pictureDone(page: Page, timeout = 60_000): Promise<void> {
 test('trust in the picture: PCA-3 equals the CLI projection.pca3; 2D differs; the coding rate equals the CLI; colour by preservation', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  const backend = await waitForAnalysis(page);
+  const backend = await openExplore(page);
   const cli = cliDigitsReport();
   const tol = toleranceFor(backend);
   await pictureDone(page);
@@ -104,8 +103,7 @@ test('trust in the picture: PCA-3 equals the CLI projection.pca3; 2D differs; th
 
 test('views: PCs beyond the tenth, spherize, custom axis between classes and a regex, UMAP parameters; each measured', async ({ page }) => {
   test.setTimeout(150_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('pca-axis-x').selectOption('11');
   await expect(page.getByTestId('view-note')).toContainText('PC12, PC2, PC3 of the centred data');
   await page.getByTestId('spherize').check();
@@ -140,8 +138,7 @@ test('t-SNE of Fashion-MNIST (3,000 images) in the worker, with progress; its tr
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const f = writeFashion(3000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await loadFiles(page, [f.vectors, f.labels], 'fashion-3000.npy');
   await page.getByTestId('dims-2').click();
   await page.getByTestId('view-tsne').click();
@@ -154,8 +151,7 @@ test('t-SNE of Fashion-MNIST (3,000 images) in the worker, with progress; its tr
 
 test('re-analyse a selection: every metric on its rows; back to all points; the CSV holds the local ID', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('search-input').fill('^[01]$');
   await page.getByTestId('search-regex').check();
   await page.getByTestId('search-button').click();
@@ -181,8 +177,7 @@ test('re-analyse a selection: every metric on its rows; back to all points; the 
 
 test('cluster, then measure: k-means labels every metric, ARI/NMI equal the CLI --cluster; k by silhouette; back', async ({ page }) => {
   test.setTimeout(150_000);
-  await page.goto('/');
-  const backend = await waitForAnalysis(page);
+  const backend = await openExplore(page);
   await page.getByTestId('cluster-k').fill('10');
   await page.getByTestId('cluster-run').click();
   await expect(page.getByTestId('dataset-name')).toContainText('k-means k = 10', { timeout: 60_000 });
@@ -210,8 +205,7 @@ test('screenshots: 37 classes; 100,000 points with density and labels', async ({
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const k37 = writeBlobs('classes-37', 37 * 60, 48, 37);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await loadFiles(page, [k37.vectors, k37.labels], 'classes-37.npy');
   await expect(page.getByTestId('metric-classes')).toHaveAttribute('data-value', '37');
   await shot(page, 'classes-37');

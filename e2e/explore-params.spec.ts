@@ -4,15 +4,14 @@
  * CLI's --cluster; the local ID of a point on hover.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { cliReport, hoverUntilTooltip, toleranceFor, waitForAnalysis } from './helpers';
+import { cliReport, hoverUntilTooltip, openExplore, toleranceFor, waitForAnalysis } from './helpers';
 
 const DIGITS = ['public/data/digits.npy', '--labels', 'public/data/digits-labels.txt'];
 const num = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute('data-value'));
 
 test('t-SNE: cancelled mid-run keeps the view before; in 3D with perplexity 12 and seed 4 as asked', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await expect(page.getByTestId('view-note')).toContainText('PC1, PC2, PC3');
   await page.getByTestId('view-tsne').click();
   await expect(page.getByTestId('view-progress')).toBeVisible();
@@ -32,8 +31,7 @@ test('t-SNE: cancelled mid-run keeps the view before; in 3D with perplexity 12 a
 
 test("UMAP: min_dist and seed as asked, said in the view's note", async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('view-umap').click();
   await expect(page.getByTestId('view-note')).toContainText('UMAP (15 neighbours, min_dist 0.1, exact Euclidean kNN, seed 1)', { timeout: 90_000 });
   await page.getByTestId('umap-mindist').fill('0.4');
@@ -44,8 +42,7 @@ test("UMAP: min_dist and seed as asked, said in the view's note", async ({ page 
 
 test('k-subspaces and density clusters label every metric; ARI and NMI equal the CLI --cluster', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto('/');
-  const backend = await waitForAnalysis(page);
+  const backend = await openExplore(page);
   const tol = toleranceFor(backend);
   for (const [method, cli, name] of [
     ['ksubspaces', 'ksubspaces:10:3', 'k-subspaces k = 10'],
@@ -72,8 +69,7 @@ test('k-subspaces and density clusters label every metric; ARI and NMI equal the
 
 test('the local ID of a point on hover, once computed', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await hoverUntilTooltip(page);
   await expect(page.getByTestId('point-tooltip')).not.toContainText('local ID');
   await page.mouse.move(5, 5);

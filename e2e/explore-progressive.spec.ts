@@ -8,10 +8,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mulberry32 } from '../src/geometry/random';
 import { writeNpy } from '../src/io/npy';
-import { ARTIFACTS, cliReport, expectMetricsMatch, pixelStats, toleranceFor, waitForAnalysis } from './helpers';
+import { ARTIFACTS, cliReport, expectMetricsMatch, openExplore, pixelStats, toleranceFor, waitForAnalysis } from './helpers';
 
 const N = 20_000;
 const D = 64;
@@ -55,14 +55,17 @@ function leaves(o: unknown, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
 }
 
-test('draws the cloud before the ID estimates, shows them pending, then the CLI values', async ({ page }) => {
-  test.setTimeout(480_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
-  const status = page.getByTestId('analysis-status');
-
+/** Opens the app, chooses the blobs and their labels, and waits for their first view; returns the status element. */
+async function openBlobs(page: Page): Promise<Locator> {
+  await openExplore(page);
   await page.getByTestId('file-input').setInputFiles([npy, labels]);
   await expect(page.getByTestId('metric-n')).toHaveAttribute('data-value', String(N), { timeout: 60_000 });
+  return page.getByTestId('analysis-status');
+}
+
+test('draws the cloud before the ID estimates, shows them pending, then the CLI values', async ({ page }) => {
+  test.setTimeout(480_000);
+  const status = await openBlobs(page);
   await expect(page.getByTestId('legend').getByRole('button')).toHaveCount(K);
   await page.waitForTimeout(300);
   const png = await page.getByTestId('point-view').locator('canvas').screenshot();
@@ -111,11 +114,7 @@ test('draws the cloud before the ID estimates, shows them pending, then the CLI 
 
 test('cancelling the ID stage keeps the first view; it can be computed again', async ({ page }) => {
   test.setTimeout(480_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
-  const status = page.getByTestId('analysis-status');
-  await page.getByTestId('file-input').setInputFiles([npy, labels]);
-  await expect(page.getByTestId('metric-n')).toHaveAttribute('data-value', String(N), { timeout: 60_000 });
+  const status = await openBlobs(page);
   await expect(status).toHaveAttribute('data-id-status', 'running');
   const nc1 = await page.getByTestId('metric-nc1').getAttribute('data-value');
   await page.getByTestId('cancel-button').click();
@@ -141,8 +140,7 @@ test('wide data: the principal angles are computed when the Classes tab opens', 
   const wideLabels = join(dir, 'wide-labels.txt');
   writeFileSync(wide, writeNpy(X, [n, d]));
   writeFileSync(wideLabels, `${Array.from({ length: n }, (_, i) => `c${i % k}`).join('\n')}\n`);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('file-input').setInputFiles([wide, wideLabels]);
   await expect(page.getByTestId('dataset-name')).toHaveText('wide.npy', { timeout: 60_000 });
   await waitForAnalysis(page);

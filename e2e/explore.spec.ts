@@ -5,10 +5,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { AnalysisReport } from '../src/geometry/types';
 import { writeNpy } from '../src/io/npy';
-import { ARTIFACTS, cliDigitsReport, expectMetricsMatch, pixelStats, waitForAnalysis } from './helpers';
+import { ARTIFACTS, cliDigitsReport, collectErrors, expectMetricsMatch, openExplore, pixelStats, waitForAnalysis } from './helpers';
 
 /** Same backend as the CLI (wasm): the numbers must agree to float round-off. */
 const SAME_BACKEND_TOL = 1e-6;
@@ -27,24 +27,9 @@ test.beforeAll(() => {
   cli = cliDigitsReport();
 });
 
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('worker', (w) =>
-    w.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error') errors.push(`worker console: ${m.text()}`);
-    }),
-  );
-  return errors;
-}
-
 test('opens on the digits demo with no console errors', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await expect(page.getByTestId('legend').getByRole('button')).toHaveCount(10);
   await expect(page.getByTestId('mode-explore')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('mode-train')).toHaveAttribute('aria-selected', 'false');
@@ -55,8 +40,7 @@ test('opens on the digits demo with no console errors', async ({ page }) => {
 });
 
 test('the 3D canvas draws the point cloud', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.waitForTimeout(300);
   const canvas = page.getByTestId('point-view').locator('canvas');
   const png = await canvas.screenshot();
@@ -95,8 +79,7 @@ test('the 3D canvas draws the point cloud', async ({ page }) => {
 });
 
 test('the metrics panel shows the CLI values, with formulas in tooltips', async ({ page }) => {
-  await page.goto('/');
-  const backend = await waitForAnalysis(page);
+  const backend = await openExplore(page);
   const tol = backend === 'wasm' ? SAME_BACKEND_TOL : OTHER_BACKEND_TOL;
   const checked = await expectMetricsMatch(page, cli, tol, `the CLI (wasm), app on ${backend}`);
   expect(checked).toBeGreaterThanOrEqual(20 + Math.min(10, cli.pca.explainedVarianceRatio.length));
@@ -120,8 +103,7 @@ test('the metrics panel shows the CLI values, with formulas in tooltips', async 
 });
 
 test('the backend override re-runs the analysis: wasm and cpu agree with the CLI', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const select = page.getByTestId('backend-select');
 
   await select.selectOption('wasm');
@@ -143,8 +125,7 @@ test('cancel stops a running analysis and keeps the previous values', async ({ p
   const [n, d] = [150_000, 48];
   writeFileSync(big, writeNpy(Float32Array.from({ length: n * d }, (_, t) => Math.sin(t * 0.37) + ((t * 7919) % 13) / 13), [n, d]));
   try {
-    await page.goto('/');
-    const before = await waitForAnalysis(page);
+    const before = await openExplore(page);
     const nc1 = await page.getByTestId('metric-nc1').getAttribute('data-value');
     await page.getByTestId('file-input').setInputFiles(big);
     await expect(page.getByTestId('analysis-status')).toHaveAttribute('data-status', 'running');
@@ -171,8 +152,7 @@ test('bad input shows the parser\'s problem and fix', async ({ page }) => {
 });
 
 test('the status bar names the backend and why it was chosen', async ({ page }) => {
-  await page.goto('/');
-  const backend = await waitForAnalysis(page);
+  const backend = await openExplore(page);
   expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(backend);
   await expect(page.getByTestId('backend-name')).toHaveText(backend);
   const reason = page.getByTestId('backend-reason');

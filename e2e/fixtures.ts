@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { writeNpy } from '../src/io/npy';
+import { writeSafetensors } from '../src/io/safetensorsWrite';
 import { createRng } from '../src/geometry/random';
 
 /** Per run when E2E_PORT is set, so journeys running side by side do not rewrite each other's files. */
@@ -32,28 +33,6 @@ export function points(): { X: Float32Array; labels: string[] } {
 
 const row = (X: Float32Array, i: number, d = D) => Array.from(X.subarray(i * d, i * d + d));
 
-function safetensors(tensors: Record<string, { dtype: string; shape: number[]; bytes: Uint8Array }>): Uint8Array {
-  let offset = 0;
-  const header: Record<string, unknown> = {};
-  for (const [name, t] of Object.entries(tensors)) {
-    header[name] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + t.bytes.length] };
-    offset += t.bytes.length;
-  }
-  let json = JSON.stringify(header);
-  json += ' '.repeat((8 - ((8 + json.length) % 8)) % 8);
-  const head = new TextEncoder().encode(json);
-  const out = new Uint8Array(8 + head.length + offset);
-  new DataView(out.buffer).setBigUint64(0, BigInt(head.length), true);
-  out.set(head, 8);
-  let p = 8 + head.length;
-  for (const t of Object.values(tensors)) {
-    out.set(t.bytes, p);
-    p += t.bytes.length;
-  }
-  return out;
-}
-
-const bytesOf = (a: Float32Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** Writes every fixture; returns the directory. */
 export function writeFixtures(): string {
@@ -75,7 +54,7 @@ export function writeFixtures(): string {
   w('two-text.csv', `${speciesHeader}\n${labels.map((l, i) => `${row(X, i).join(',')},${l},${i % 2 ? 'red' : 'blue'}`).join('\n')}\n`);
   w('points.json', JSON.stringify(labels.map((l, i) => ({ embedding: row(X, i), label: l, id: i }))));
   w('points.jsonl', `${labels.map((l, i) => JSON.stringify({ embedding: row(X, i), label: l })).join('\n')}\n`);
-  w('points.safetensors', safetensors({ embeddings: { dtype: 'F32', shape: [N, D], bytes: bytesOf(X) }, labels: { dtype: 'I32', shape: [N], bytes: bytesOf(codes) } }));
+  w('points.safetensors', writeSafetensors([{ name: 'embeddings', shape: [N, D], data: X }, { name: 'labels', shape: [N], data: codes }]));
 
   // Bad inputs.
   w('notes.xyz', 'this is not an embeddings file\n');

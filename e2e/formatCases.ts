@@ -1,7 +1,7 @@
 /** Format cases shared by formats.spec.ts and formats-new.spec.ts: files loaded through the file input, checked against the CLI's report. */
 import { expect, test, type Page } from '@playwright/test';
 import type { AnalysisReport } from '../src/geometry/types';
-import { cliReport, expectMetricsMatch, loadFiles, toleranceFor } from './helpers';
+import { cliReport, expectMetricsMatch, loadFiles, openExplore, toleranceFor } from './helpers';
 
 export interface FormatCase {
   title: string;
@@ -30,4 +30,21 @@ export async function checkFormatCases(page: Page, cases: readonly FormatCase[],
       expect(checked).toBeGreaterThan(20);
     });
   }
+}
+
+/**
+ * The journey of a case table: the CLI reports are computed before the tests, then one test (with
+ * `timeout`) opens the app, loads every case against its report, and runs `more` on what is shown.
+ */
+export function formatCasesTest(title: string, timeout: number, cases: readonly FormatCase[], more: (page: Page, reports: Map<string, AnalysisReport>) => Promise<void>): void {
+  let reports = new Map<string, AnalysisReport>();
+  test.beforeAll(() => {
+    reports = cliReports(cases);
+  });
+  test(title, async ({ page }) => {
+    test.setTimeout(timeout);
+    await openExplore(page);
+    await checkFormatCases(page, cases, reports);
+    await more(page, reports);
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { waitForAnalysis } from './helpers';
+import { openExplore } from './helpers';
 import { FIXTURES } from './fixtures';
 
 const MORE = `${FIXTURES}/more`;
@@ -51,8 +51,7 @@ test('malformed and missing ?data= addresses say what is wrong; the page never g
 });
 
 test('an empty file and labels that are not UTF-8 are refused with the reason; the digits stay', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const box = page.getByTestId('analysis-error');
   await page.getByTestId('file-input').setInputFiles([m('empty.npy')]);
   await expect(box).toContainText('empty.npy is empty (0 bytes).');

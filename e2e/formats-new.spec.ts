@@ -4,9 +4,8 @@
  * and sprite (a lone .bytes asks for its dimension). Each gives the CLI's point count and metric values.
  */
 import { expect, test } from '@playwright/test';
-import type { AnalysisReport } from '../src/geometry/types';
-import { cliReport, expectMetricsMatch, toleranceFor, waitForAnalysis } from './helpers';
-import { checkFormatCases, cliReports, type FormatCase } from './formatCases';
+import { cliReport, expectMetricsMatch, openExplore, toleranceFor, waitForAnalysis } from './helpers';
+import { formatCasesTest, type FormatCase } from './formatCases';
 
 const f = (name: string) => `tests/fixtures/io/new/${name}`;
 const PROJ = ['projector/projector_config.json', 'projector/vecs.bytes', 'projector/meta.tsv', 'projector/sprite.png'].map(f);
@@ -20,17 +19,7 @@ const CASES: FormatCase[] = [
   { title: 'Projector config with its .bytes, metadata and sprite', files: PROJ, name: 'projector_config.json', cli: [PROJ[0]], n: 60 },
 ];
 
-let reports = new Map<string, AnalysisReport>();
-
-test.beforeAll(() => {
-  reports = cliReports(CASES);
-});
-
-test('each new format loads through the file input with the CLI\'s numbers', async ({ page }) => {
-  test.setTimeout(180_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
-  await checkFormatCases(page, CASES, reports);
+formatCasesTest("each new format loads through the file input with the CLI's numbers", 180_000, CASES, async (page, reports) => {
   for (const c of CASES) expect([reports.get(c.title)!.dim, reports.get(c.title)!.classes], c.title).toEqual([8, 3]);
   await expect(page.getByTestId('current-data')).toContainText('embedding: fixture · sprite thumbnails');
   await page.screenshot({ path: 'e2e-artifacts/formats-new-projector.png' });
@@ -38,8 +27,7 @@ test('each new format loads through the file input with the CLI\'s numbers', asy
 
 test('several HDF5 datasets and several config embeddings ask; a lone .bytes asks for D; a refused pickle says what it found', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const dialog = page.getByTestId('choice-dialog');
 
   await page.getByTestId('file-input').setInputFiles(f('several.h5'));

@@ -4,9 +4,8 @@
  * committed Parquet fixture. Each gives the CLI's point count and metric values.
  */
 import { expect, test } from '@playwright/test';
-import type { AnalysisReport } from '../src/geometry/types';
-import { waitForAnalysis } from './helpers';
-import { checkFormatCases, cliReports, type FormatCase } from './formatCases';
+import { openExplore, waitForAnalysis } from './helpers';
+import { formatCasesTest, type FormatCase } from './formatCases';
 import { FIXTURES, N } from './fixtures';
 
 const f = (name: string) => `${FIXTURES}/${name}`;
@@ -25,24 +24,13 @@ const CASES: FormatCase[] = [
   { title: 'Parquet list<float> (snappy) with label and metadata columns', files: [PARQUET], name: 'list_snappy.parquet', cli: [PARQUET], n: 6 },
 ];
 
-let reports = new Map<string, AnalysisReport>();
-
-test.beforeAll(() => {
-  reports = cliReports(CASES);
-});
-
-test('each format loads through the file input with the CLI\'s numbers', async ({ page }) => {
-  test.setTimeout(150_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
-  await checkFormatCases(page, CASES, reports);
+formatCasesTest("each format loads through the file input with the CLI's numbers", 150_000, CASES, async (page) => {
   // The Parquet file's metadata columns are offered for colouring.
   await expect(page.getByTestId('color-by').locator('option')).toContainText(['class', 'id (metadata)', 'label (metadata)', 'weight (metadata)']);
 });
 
 test('an ambiguous .npz asks which arrays to use; a CSV with two text columns asks for the label', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('file-input').setInputFiles(f('ambiguous.npz'));
   const dialog = page.getByTestId('choice-dialog');
   await expect(dialog).toBeVisible();
@@ -72,8 +60,7 @@ test('an ambiguous .npz asks which arrays to use; a CSV with two text columns as
 });
 
 test('files dropped anywhere on the page are loaded (vectors + metadata)', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const fs = await import('node:fs');
   const vectors = fs.readFileSync(f('vectors.tsv'), 'utf8');
   const meta = fs.readFileSync(f('metadata.tsv'), 'utf8');

@@ -1,7 +1,7 @@
 /** Shared steps of the e2e journeys: waiting for an analysis, reading metrics, counting pixels. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
 import type { AnalysisReport } from '../src/geometry/types';
 
 /** Where screenshots go (gitignored). */
@@ -66,6 +66,37 @@ export async function waitForAnalysis(page: Page, backend?: string): Promise<str
   return (await name.getAttribute('data-backend')) ?? '';
 }
 
+/** Opens the app (the digits demo in Explore) and waits for its analysis; returns the backend. */
+export async function openExplore(page: Page, backend?: string): Promise<string> {
+  await page.goto('/');
+  return waitForAnalysis(page, backend);
+}
+
+/** Collects the page's (and unless `workers` is false its workers') console errors and uncaught errors, from now on. */
+export function collectErrors(page: Page, workers = true): string[] {
+  const errors: string[] = [];
+  const onConsole = (prefix: string) => (m: ConsoleMessage) => {
+    if (m.type() === 'error') errors.push(`${prefix}: ${m.text()}`);
+  };
+  page.on('console', onConsole('console'));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  if (workers) page.on('worker', (w) => w.on('console', onConsole('worker console')));
+  return errors;
+}
+
+/**
+ * After a crash during a load: the error banner names the dataset that stays ("Still showing NAME."),
+ * one of `counts`' names; that dataset is shown with its point count, and still is a second later.
+ */
+export async function expectStillShowing(page: Page, counts: Record<string, string>): Promise<void> {
+  const kept = /Still showing (\S+)\./.exec((await page.getByTestId('analysis-error').textContent()) ?? '')?.[1];
+  expect(Object.keys(counts)).toContain(kept);
+  await expect(page.getByTestId('dataset-name')).toHaveText(kept!);
+  await expect(page.getByTestId('metric-n')).toHaveText(counts[kept!]);
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('dataset-name')).toHaveText(kept!);
+}
+
 /** Every displayed metric: its path in the report (or evr index) and its full-precision data-value. */
 export async function displayedMetrics(page: Page): Promise<{ testId: string; path: string; value: string }[]> {
   return page.$$eval('[data-testid^="metric-"][data-value]', (els) =>
@@ -108,32 +139,44 @@ export async function expectMetricsMatch(page: Page, ref: AnalysisReport, tol: n
   return shown.length;
 }
 
+/** An RGBA image: `data` holds width x height x 4 bytes, row by row. */
+export interface Pixels {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** Decodes a PNG with the page's image decoder (a 2D canvas) and returns its RGBA pixels here. */
+export async function decodePng(page: Page, png: Buffer): Promise<Pixels> {
+  const { width, height, rgba } = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const ctx = c.getContext('2d') as CanvasRenderingContext2D;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let bin = '';
+    for (let i = 0; i < d.length; i += 0x8000) bin += String.fromCharCode(...d.subarray(i, i + 0x8000));
+    return { width: c.width, height: c.height, rgba: btoa(bin) };
+  }, png.toString('base64'));
+  return { width, height, data: new Uint8Array(Buffer.from(rgba, 'base64')) };
+}
+
 /**
- * Decodes a PNG in the page (a 2D canvas) and counts distinct colours and pixels that differ from
- * `background` by more than 24 in some channel.
+ * Counts the distinct colours of a PNG and the share of its pixels that differ from `background`
+ * by more than 24 in some channel.
  */
 export async function pixelStats(page: Page, png: Buffer, background: [number, number, number]) {
-  return page.evaluate(
-    async ({ b64, bg }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      const colours = new Set<number>();
-      let foreground = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-        if (Math.abs(d[i] - bg[0]) > 24 || Math.abs(d[i + 1] - bg[1]) > 24 || Math.abs(d[i + 2] - bg[2]) > 24) foreground++;
-      }
-      return { width: c.width, height: c.height, distinct: colours.size, foreground: foreground / (c.width * c.height) };
-    },
-    { b64: png.toString('base64'), bg: background },
-  );
+  const { width, height, data: d } = await decodePng(page, png);
+  const colours = new Set<number>();
+  let foreground = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    if (Math.abs(d[i] - background[0]) > 24 || Math.abs(d[i + 1] - background[1]) > 24 || Math.abs(d[i + 2] - background[2]) > 24) foreground++;
+  }
+  return { width, height, distinct: colours.size, foreground: foreground / (width * height) };
 }
 
 /** Moves the mouse over the point view near its centre until the point tooltip shows. */

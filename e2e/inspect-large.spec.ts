@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { createRng } from '../src/geometry/random';
 import { writeNpy } from '../src/io/npy';
-import { ARTIFACTS } from './helpers';
+import { ARTIFACTS, decodePng } from './helpers';
 
 const N = 200_000;
 /** Distinct points; row i repeats point i mod DISTINCT, which keeps the analysis's kNN short. */
@@ -40,35 +40,20 @@ function dist(X: Float32Array, i: number, j: number): number {
 
 /** Centroid (canvas px) of the pixels that turned the ring's colour between two screenshots of the canvas. */
 async function ringCentre(page: Page, before: Buffer, after: Buffer): Promise<{ x: number; y: number; count: number }> {
-  return page.evaluate(
-    async ({ a, b, ring }) => {
-      const decode = async (b64: string) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d') as CanvasRenderingContext2D;
-        ctx.drawImage(img, 0, 0);
-        return { w: c.width, d: ctx.getImageData(0, 0, c.width, c.height).data };
-      };
-      const [p, q] = [await decode(a), await decode(b)];
-      let sx = 0;
-      let sy = 0;
-      let count = 0;
-      for (let k = 0; k < q.d.length; k += 4) {
-        const near = Math.abs(q.d[k] - ring[0]) <= 20 && Math.abs(q.d[k + 1] - ring[1]) <= 20 && Math.abs(q.d[k + 2] - ring[2]) <= 20;
-        const changed = Math.abs(q.d[k] - p.d[k]) + Math.abs(q.d[k + 1] - p.d[k + 1]) + Math.abs(q.d[k + 2] - p.d[k + 2]) > 40;
-        if (!near || !changed) continue;
-        sx += (k / 4) % p.w;
-        sy += Math.floor(k / 4 / p.w);
-        count++;
-      }
-      return { x: sx / count, y: sy / count, count };
-    },
-    { a: before.toString('base64'), b: after.toString('base64'), ring: RING },
-  );
+  const [p, q] = [await decodePng(page, before), await decodePng(page, after)];
+  let sx = 0;
+  let sy = 0;
+  let count = 0;
+  for (let k = 0; k < q.data.length; k += 4) {
+    const [r, g, b] = [q.data[k], q.data[k + 1], q.data[k + 2]];
+    const near = Math.abs(r - RING[0]) <= 20 && Math.abs(g - RING[1]) <= 20 && Math.abs(b - RING[2]) <= 20;
+    const changed = Math.abs(r - p.data[k]) + Math.abs(g - p.data[k + 1]) + Math.abs(b - p.data[k + 2]) > 40;
+    if (!near || !changed) continue;
+    sx += (k / 4) % p.width;
+    sy += Math.floor(k / 4 / p.width);
+    count++;
+  }
+  return { x: sx / count, y: sy / count, count };
 }
 
 test('200,000 points: hover shows the row under the cursor, a click rings it and lists its exact neighbours', async ({ page }) => {

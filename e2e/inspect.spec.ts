@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parseNpy } from '../src/io/npy';
-import { ARTIFACTS, pixelStats, waitForAnalysis } from './helpers';
+import { ARTIFACTS, openExplore, pixelStats } from './helpers';
 
 const VIEW_BG: [number, number, number] = [0xfb, 0xfb, 0xfc];
 
@@ -55,8 +55,7 @@ test('clicking a point lists its 20 nearest neighbours, equal to an exact kNN', 
   const npy = parseNpy(new Uint8Array(readFileSync('public/data/digits.npy')));
   const X = npy.data as Float32Array;
   const [n, d] = npy.shape;
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const p = await findPoint(page);
   await page.mouse.click(p.x, p.y);
   const inspect = page.getByTestId('inspect');
@@ -85,8 +84,7 @@ test('clicking a point lists its 20 nearest neighbours, equal to an exact kNN', 
 });
 
 test('box selection, isolation and regex search select the right points', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('dims-2').click();
   await page.waitForTimeout(800);
   const canvas = page.getByTestId('point-view').locator('canvas');

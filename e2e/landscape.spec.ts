@@ -5,22 +5,8 @@
  * sweep mid-way and check its finished runs stay on the chart beside the kept one.
  */
 import { mkdirSync } from 'node:fs';
-import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
-import { ARTIFACTS } from './helpers';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('worker', (w) =>
-    w.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error') errors.push(`worker console: ${m.text()}`);
-    }),
-  );
-  return errors;
-}
+import { expect, test, type Page } from '@playwright/test';
+import { ARTIFACTS, collectErrors } from './helpers';
 
 /** Points of the accuracy chart of series `i`: (d, value) from data attributes. */
 async function seriesPoints(page: Page, i: number): Promise<{ d: number; value: number }[]> {

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { createRng } from '../src/geometry/random';
 import { writeNpy } from '../src/io/npy';
-import { ARTIFACTS, waitForAnalysis } from './helpers';
+import { ARTIFACTS, openExplore, waitForAnalysis } from './helpers';
 
 const OUT = `${ARTIFACTS}/redraws${process.env.E2E_PORT ? `-${process.env.E2E_PORT}` : ''}`;
 /** Not the digits demo's 1,797, so the new cloud's draws are told apart by their count. */
@@ -49,8 +49,7 @@ test('a new dataset is drawn without a transition; an idle view and the filter b
   writeFileSync(`${OUT}/cloud-meta.tsv`, `class\tscore\tsize\n${rows.join('\n')}\n`);
 
   await page.addInitScript(countDraws);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('file-input').setInputFiles([`${OUT}/cloud.npy`, `${OUT}/cloud-meta.tsv`]);
   await expect(page.getByTestId('metric-n')).toHaveAttribute('data-value', String(N), { timeout: 60_000 });
   await expect.poll(() => drawsSince(page, 0).then((t) => t.length), { timeout: 30_000 }).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { writeReliabilityFiles } from '../scripts/bench/reliabilityData';
 import { CONTENT_SECURITY_POLICY } from '../scripts/serve/headers';
 import { FIXTURES } from './fixtures';
-import { loadFiles, waitForAnalysis } from './helpers';
+import { loadFiles, openExplore } from './helpers';
 
 const f = (name: string) => `${FIXTURES}/${name}`;
 
@@ -20,8 +20,7 @@ test.beforeAll(() => writeReliabilityFiles(FIXTURES));
 
 test('5,000 classes: the analysis completes, the K x K charts give way to a note', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   // Issue 16's bar is 30 s; the time (whole analysis, ID stage included) is printed, not asserted: it depends on the machine's load.
   const t0 = Date.now();
   await loadFiles(page, [f('many-classes.npy'), f('many-classes-labels.txt')], 'many-classes.npy');
@@ -38,8 +37,7 @@ test('5,000 classes: the analysis completes, the K x K charts give way to a note
 
 test('10 x 100,000: PCA in the Gram space, the analysis completes', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   // Issue 16's bar is 10 s; printed, not asserted.
   const t0 = Date.now();
   await loadFiles(page, [f('wide.npy')], 'wide.npy');
@@ -93,8 +91,7 @@ test('under the policy Explore analyses and Train plays, with no violation', asy
     w.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await expect(page.getByTestId('metric-n')).toHaveText('1797');
   await page.getByTestId('mode-train').click();
   await expect(page.getByTestId('train-step-count')).toHaveAttribute('data-value', '0', { timeout: 60_000 });

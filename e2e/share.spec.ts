@@ -5,7 +5,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { FIXTURES } from './fixtures';
-import { loadFiles, waitForAnalysis } from './helpers';
+import { loadFiles, openExplore, waitForAnalysis } from './helpers';
 import { DEFAULT_PRESET } from '../src/training/presets';
 
 /** Train's snapshot interval on the default preset; the link test trains 100 steps in such steps. */
@@ -66,8 +66,7 @@ test('Train: a copied link opened in a fresh page gives the same metrics at the 
 
 test('Explore: a link holds the view (projection, 2D, overlays, clicked point) and reopens it', async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('view-simplex').click();
   await expect(page.getByTestId('view-note')).toContainText('centred class means', { timeout: 30_000 });
   await page.getByTestId('dims-2').click();
@@ -138,8 +137,7 @@ test('refused address values are noted and the page still works', async ({ page 
 
 test('back and forward move between views and modes', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('view-simplex').click();
   await expect(page).toHaveURL(/proj=simplex/);
   await page.getByTestId('mode-train').click();
@@ -158,8 +156,7 @@ test('back and forward move between views and modes', async ({ page }) => {
 
 test('reload keeps the opened file and the view; Forget removes it from storage', async ({ page }) => {
   test.setTimeout(150_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await loadFiles(page, [`${FIXTURES}/points.npy`, `${FIXTURES}/points-labels.txt`], 'points.npy');
   await expect(page.getByTestId('kept-file')).toContainText('points.npy is kept in this browser');
   await page.getByTestId('view-simplex').click();
@@ -191,8 +188,7 @@ test('reload keeps the opened file and the view; Forget removes it from storage'
 
 test("Explore: the camera is in the link (rotated and zoomed), a fresh page opens with the same camera; Reset view takes it out", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   // The canvas carries the camera it renders with (position then target, rounded to 3 decimals).
   const canvas = (p: Page) => p.getByTestId('point-view').locator('canvas').first();
   const start = await canvas(page).getAttribute('data-camera');

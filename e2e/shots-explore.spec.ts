@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { createRng } from '../src/geometry/random';
 import { writeNpy } from '../src/io/npy';
-import { ARTIFACTS, loadFiles, waitForAnalysis } from './helpers';
+import { ARTIFACTS, loadFiles, openExplore } from './helpers';
 
 const DIR = process.env.SHOTS ?? '';
 const DATA = `${ARTIFACTS}/shots-explore-data`;
@@ -57,8 +57,7 @@ const SPECIES = Array.from({ length: 37 }, (_, i) => (i % 4 === 0 ? `Quercus_rob
 test('37 classes: the view, the Classes tab and the Dimension tab', async ({ page }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await loadFiles(page, writeSet('leaf-outlines-37-classes-adiac-like-embeddings', 37 * 30, 24, SPECIES, 3), 'leaf-outlines-37-classes-adiac-like-embeddings.npy');
   await expect(page.getByTestId('metric-classes')).toHaveAttribute('data-value', '37');
   await shot(page, 'classes-37-view');
@@ -74,8 +73,7 @@ test('37 classes: the view, the Classes tab and the Dimension tab', async ({ pag
 test('100,000 points: density contours and cluster labels from the caption column', async ({ page }) => {
   test.setTimeout(420_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const topics = ['river otter', 'mountain goat', 'desert camel', 'ocean whale', 'forest owl', 'arctic fox', 'jungle tiger', 'prairie bison', 'marsh heron', 'island turtle'];
   await page.getByTestId('file-input').setInputFiles(writeSet('points-100k', 100_000, 12, topics, 2.2));
   await expect(page.getByTestId('dataset-name')).toHaveText('points-100k.npy', { timeout: 180_000 });
@@ -90,8 +88,7 @@ test('100,000 points: density contours and cluster labels from the caption colum
 test('trustworthiness: the numbers and the colouring by neighbour preservation (digits, PCA 2D)', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('dims-2').click();
   await expect(page.getByTestId('picture-statement')).toContainText('2D as drawn', { timeout: 60_000 });
   await expect(page.getByTestId('picture-section')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
@@ -104,8 +101,7 @@ test('trustworthiness: the numbers and the colouring by neighbour preservation (
 test('t-SNE of Fashion-MNIST: all 10,000 images of the example, 2D, coloured by class', async ({ page }) => {
   test.setTimeout(600_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('dataset-select').selectOption('fashion-mnist');
   await expect(page.getByTestId('metric-n')).toHaveAttribute('data-value', '10000', { timeout: 180_000 });
   await page.getByTestId('dims-2').click();

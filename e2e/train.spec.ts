@@ -4,27 +4,16 @@
  * training and test row (.npz, .npy + labels), and load the .npz in Explore; no console errors.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { expect, test, type ConsoleMessage, type Download, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import { collapseMetrics } from '../src/geometry/collapse';
 import { parseNpy } from '../src/io/npy';
 import { parseNpz } from '../src/io/npz';
 import { DEFAULT_PRESET } from '../src/training/presets';
 import { SNAPSHOT_METRIC_KEYS } from '../src/training/metricKeys';
-import { ARTIFACTS, loadFiles, pixelStats } from './helpers';
+import { ARTIFACTS, collectErrors, loadFiles, pixelStats } from './helpers';
 
 /** The 3D view's background (--view in app.css). */
 const VIEW_BG: [number, number, number] = [0xfb, 0xfb, 0xfc];
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  const keep = (where: string) => (m: ConsoleMessage) => {
-    if (m.type() === 'error') errors.push(`${where}: ${m.text()}`);
-  };
-  page.on('console', keep('console'));
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('worker', (w) => w.on('console', keep('worker console')));
-  return errors;
-}
 
 const valueOf = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute('data-value'));
 

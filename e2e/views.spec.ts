@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { ARTIFACTS, at, cliDigitsReport, closeRel, loadFiles, pixelStats, waitForAnalysis } from './helpers';
+import { ARTIFACTS, at, cliDigitsReport, closeRel, loadFiles, openExplore, pixelStats, waitForAnalysis } from './helpers';
 import { FIXTURES, N } from './fixtures';
 
 const VIEW_BG: [number, number, number] = [0xfb, 0xfb, 0xfc];
@@ -29,8 +29,7 @@ async function downloadText(page: Page, testId: string): Promise<{ name: string;
 
 test('projections: PCA axes, simplex with means and ETF, one class, UMAP (cancellable), animated', async ({ page }) => {
   test.setTimeout(150_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('pca-axis-x').selectOption('3');
   await expect(page.getByTestId('view-note')).toContainText('PC4, PC2, PC3');
   await expect(page.locator('.axes-gizmo')).toContainText('PC4');
@@ -85,8 +84,7 @@ test('projections: PCA axes, simplex with means and ETF, one class, UMAP (cancel
 });
 
 test('raw coordinates for 3-D data; colour by a metadata column and by local ID', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await expect(page.getByTestId('view-raw')).toBeDisabled();
   await page.getByTestId('dataset-select').selectOption('blobs-3d');
   await expect(page.getByTestId('dataset-name')).toHaveText('blobs-3d');
@@ -124,8 +122,7 @@ test('raw coordinates for 3-D data; colour by a metadata column and by local ID'
 });
 
 test('chart tabs draw the class and dimension charts and export them as SVG', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('tab-classes').click();
   await expect(page.getByTestId('heatmap-cosines').locator('rect.heat-cell')).toHaveCount(100);
   await expect(page.getByTestId('heatmap-etf').locator('rect.heat-cell').first()).toHaveAttribute('data-value', '1');
@@ -153,8 +150,7 @@ test('chart tabs draw the class and dimension charts and export them as SVG', as
 });
 
 test('exports: coordinates CSV with metadata, metrics JSON with the CLI keys, the view as PNG', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const csv = await downloadText(page, 'export-csv');
   expect(csv.name).toBe('digits-pca-coordinates.csv');
   const lines = csv.text.trimEnd().split('\n');

@@ -11,7 +11,7 @@ import { createRng } from '../src/geometry/random';
 import { writeNpy } from '../src/io/npy';
 import { deltaE76 } from '../src/views/colorSpace';
 import { hexToLab } from '../src/views/palette';
-import { ARTIFACTS, hoverUntilTooltip, inkShare, loadFiles, waitForAnalysis } from './helpers';
+import { ARTIFACTS, decodePng, hoverUntilTooltip, inkShare, loadFiles, openExplore } from './helpers';
 
 const DIR = `${ARTIFACTS}/visual${process.env.E2E_PORT ? `-${process.env.E2E_PORT}` : ''}`;
 /** The palette's least CIE76 distance between class colours (justified in src/views/palette.test.ts). */
@@ -41,27 +41,18 @@ const canvasOf = (page: Page) => page.getByTestId('point-view').locator('canvas'
 
 /** Pixels of a PNG within 2 of `hex` in every channel, optionally only in the region [x0, x1) x [y0, y1). */
 async function countColour(page: Page, png: Buffer, hexes: string[], region?: [number, number, number, number]): Promise<number[]> {
-  return page.evaluate(
-    async ({ b64, hexes, region }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      [c.width, c.height] = [img.width, img.height];
-      const ctx = c.getContext('2d') as CanvasRenderingContext2D;
-      ctx.drawImage(img, 0, 0);
-      const [x0, y0, x1, y1] = region ?? [0, 0, img.width, img.height];
-      const d = ctx.getImageData(x0, y0, x1 - x0, y1 - y0).data;
-      return hexes.map((h) => {
-        const v = parseInt(h.slice(1), 16);
-        const [r, g, b] = [(v >> 16) & 255, (v >> 8) & 255, v & 255];
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - r) <= 2 && Math.abs(d[i + 1] - g) <= 2 && Math.abs(d[i + 2] - b) <= 2) n++;
-        return n;
-      });
-    },
-    { b64: png.toString('base64'), hexes, region },
-  );
+  const { width, height, data: d } = await decodePng(page, png);
+  const [x0, y0, x1, y1] = region ?? [0, 0, width, height];
+  const [xa, xb, yb] = [Math.max(0, x0), Math.min(width, x1), Math.min(height, y1)];
+  return hexes.map((h) => {
+    const v = parseInt(h.slice(1), 16);
+    const [r, g, b] = [(v >> 16) & 255, (v >> 8) & 255, v & 255];
+    let n = 0;
+    for (let y = Math.max(0, y0); y < yb; y++) {
+      for (let i = (y * width + xa) * 4; i < (y * width + xb) * 4; i += 4) if (Math.abs(d[i] - r) <= 2 && Math.abs(d[i + 1] - g) <= 2 && Math.abs(d[i + 2] - b) <= 2) n++;
+    }
+    return n;
+  });
 }
 
 /** Boxes of the elements matched by `selector` inside the element with `testId` that overlap one another. */
@@ -80,8 +71,7 @@ async function overlaps(page: Page, testId: string, selector: string): Promise<s
 }
 
 test('37 classes: 37 distinct colours, a legend in its corner with search, fold and point-to-dim; a class-name column keeps the class colours', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await loadFiles(page, writeBlobs('c37', K * 20, 16, K, 4), 'c37.npy');
   const legend = page.getByTestId('legend');
   const items = legend.locator('.legend-item');
@@ -142,8 +132,7 @@ test('37 classes: 37 distinct colours, a legend in its corner with search, fold 
 
 test('charts at K = 37 and 10 at 1280 x 720: cells of 8 px or more, labels that never touch, values clear of the marker, nothing clipped', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await page.getByTestId('tab-classes').click();
   const digitsCells = page.getByTestId('heatmap-cosines').locator('rect.heat-cell');
   await expect(digitsCells).toHaveCount(100);
@@ -200,8 +189,7 @@ test('charts at K = 37 and 10 at 1280 x 720: cells of 8 px or more, labels that 
 });
 
 test('axis ticks in data units and decluttered point labels follow the camera', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const text = page.getByTestId('view-text');
   await expect(text).toHaveAttribute('data-ticks', /^[1-9]\d*$/);
   await expect(text).toHaveAttribute('data-labels', '0');
@@ -225,8 +213,7 @@ test('axis ticks in data units and decluttered point labels follow the camera', 
 
 test('density: on by itself above 20,000 points, contours in 2D, shading in 3D, off on request', async ({ page }) => {
   test.setTimeout(150_000);
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const canvas = canvasOf(page);
   await expect(canvas).toHaveAttribute('data-density', 'off');
   await loadFiles(page, writeBlobs('crowd', 25_000, 8, 10, 3), 'crowd.npy');
@@ -243,8 +230,7 @@ test('density: on by itself above 20,000 points, contours in 2D, shading in 3D, 
 });
 
 test("the digits' images: a thumbnail in the tooltip, and sprites in place of points", async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   await expect(page.getByTestId('show-sprites')).toBeVisible();
   await hoverUntilTooltip(page);
   const thumb = page.getByTestId('point-tooltip').locator('img.tip-thumb');
@@ -262,8 +248,7 @@ test("the digits' images: a thumbnail in the tooltip, and sprites in place of po
 });
 
 test('the PNG is 2x or 4x the view with its legend; the 2D coordinates CSV has two axes', async ({ page }) => {
-  await page.goto('/');
-  await waitForAnalysis(page);
+  await openExplore(page);
   const view = (await canvasOf(page).boundingBox())!;
   const colours = await page.getByTestId('legend').locator('.legend-item').evaluateAll((els) => els.map((el) => el.getAttribute('data-color') ?? ''));
   for (const scale of [2, 4]) {

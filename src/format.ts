@@ -42,3 +42,13 @@ export function formatNumber(v: number | null): string {
 export function formatMs(ms: number): string {
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
+
+/** A share in [0, 1] as a percentage with `decimals` decimals (default 1): 0.1234 -> '12.3%'. */
+export function formatPercent(share: number, decimals = 1): string {
+  return `${(100 * share).toFixed(decimals)}%`;
+}
+
+/** Values with a fixed number of decimals (default 3), space-separated: the CLI's lists (a spectrum, angles). */
+export function formatFixedList(values: readonly number[], decimals = 3): string {
+  return values.map((v) => v.toFixed(decimals)).join(' ');
+}

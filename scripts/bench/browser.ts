@@ -12,15 +12,15 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { UMAP } from 'umap-js';
 import { mulberry32 } from '../../src/geometry/random';
 import { npyToMatrix, parseNpy } from '../../src/io/npy';
 import { cloudFile, exploreFiles } from './browserData';
 import { openApp, timeLoad, timeUmap } from './exploreBench';
 import { hasNumpy, numpyMetrics } from './numpy';
-import { addProbe } from './probe';
 import { benchMetrics, metricsOptions } from './metricsBench';
+import { benchContext, launchBenchBrowser } from './probe';
 import { buildForBench, ORIGIN, OUT_DIR, ROOT, startPreview } from './server';
 import { exploreTables, framesTable, trainTable, type ExploreResults } from './tables';
 import { BACKENDS, PRESET, trainOnBackend, trainThroughUi } from './trainBench';
@@ -122,13 +122,10 @@ export async function benchBrowser(o: BrowserOptions): Promise<string[]> {
     copyFileSync(cloudFile(s.cloudN, s.cloudN), join(ROOT, OUT_DIR, distinctUrl));
   }
   const preview = await startPreview();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });
+  const browser = await launchBenchBrowser();
   try {
     const newContext = async () => {
-      const c = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      // tsx compiles functions with esbuild's keepNames, whose __name helper the page lacks.
-      await c.addInitScript('globalThis.__name ??= (f) => f;');
-      await addProbe(c);
+      const c = await benchContext(browser);
       c.setDefaultTimeout(120_000);
       return c;
     };

@@ -11,7 +11,7 @@
  * - WebGL POINTS draws of `drawCount` points (drawTimes), and main-thread long tasks
  *   (PerformanceObserver 'longtask', >= 50 ms).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export interface Tracked {
   t: number;
@@ -144,4 +144,18 @@ export async function until<T>(what: string, test: () => Promise<T | null | unde
     }
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** The bench's browser: Debian's Chromium, WebGPU allowed. */
+export function launchBenchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });
+}
+
+/** A 1280 x 800 context of `browser` with the probe installed before any page script. */
+export async function benchContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // tsx compiles functions with esbuild's keepNames, whose __name helper the page lacks.
+  await context.addInitScript('globalThis.__name ??= (f) => f;');
+  await addProbe(context);
+  return context;
 }

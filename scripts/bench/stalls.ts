@@ -9,10 +9,10 @@
 import { existsSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openApp } from './exploreBench';
 import { stallsFiles } from './stallsData';
-import { addProbe, pageNow, probeState, until, type Tracked } from './probe';
+import { benchContext, launchBenchBrowser, pageNow, probeState, until, type Tracked } from './probe';
 import { buildForBench, ORIGIN, OUT_DIR, ROOT, startPreview } from './server';
 
 const argv = process.argv.slice(2);
@@ -106,11 +106,9 @@ async function train(page: Page): Promise<{ tasks: Stall[]; seconds: number; ste
 const { file, labels } = stallsFiles(N, D);
 if (!existsSync(join(ROOT, OUT_DIR, 'index.html'))) log(`built in ${buildForBench().toFixed(0)} s`);
 const preview = await startPreview();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });
+const browser = await launchBenchBrowser();
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript('globalThis.__name ??= (f) => f;');
-  await addProbe(context);
+  const context = await benchContext(browser);
   const load0 = loadavg()[0];
   let page = await context.newPage();
   log(`Explore: ${N} x ${D} + labels`);

@@ -9,10 +9,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { openApp } from './exploreBench';
 import { stallsFiles } from './stallsData';
-import { addProbe, pageNow, probeState, until } from './probe';
+import { benchContext, launchBenchBrowser, pageNow, probeState, until } from './probe';
 import { ROOT, startPreview } from './server';
 
 const argv = process.argv.slice(2);
@@ -142,11 +142,9 @@ const { file, labels } = stallsFiles(N, D);
 if (!argv.includes('--no-build')) execFileSync('npx', ['vite', 'build', '--outDir', OUT, '--minify', 'false', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 const preview = await startPreview(OUT, PORT);
 const origin = `http://127.0.0.1:${PORT}`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-webgpu'] });
+const browser = await launchBenchBrowser();
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript('globalThis.__name ??= (f) => f;');
-  await addProbe(context);
+  const context = await benchContext(browser);
   // Who asks for the 3D view's frames: the stack of every requestAnimationFrame of react-three-fiber's loop.
   if (argv.includes('--raf'))
     await context.addInitScript(() => {

@@ -1,10 +1,13 @@
 /**
- * Command-line arguments: one declarative option table that both parses and documents the options.
+ * `subspace-lab analyze` and `merge`: their option table (parses and documents, cli/options.ts) and the argument parser.
  */
 import { InputError } from '../io/errors';
 import { DEFAULT_MLE_K } from '../geometry/dimension';
+import { choiceOption, helpText, integerOption, scanArgs, type OptionSpec } from './options';
 
 export type Backend = 'wasm' | 'cpu';
+/** The tfjs backends the CLI runs on. */
+export const BACKENDS: readonly Backend[] = ['wasm', 'cpu'];
 
 export interface AnalyzeArgs {
   /** merge: combine partial files (inputs) into one report. */
@@ -50,13 +53,6 @@ export interface AnalyzeArgs {
 
 export type CliArgs = AnalyzeArgs | { command: 'help' };
 
-export interface OptionSpec {
-  flag: string;
-  /** Placeholder of the value; absent for boolean switches. */
-  value?: string;
-  help: string;
-}
-
 /** The options of `analyze`, in --help order. */
 export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--labels', value: 'FILE', help: 'labels: one per line (.txt), a .npy of integers, or a .tsv/.csv metadata file' },
@@ -86,79 +82,21 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flag: '--help', help: 'show this help' },
 ];
 
-/** One aligned help line per option. */
-export function optionLines(options: readonly OptionSpec[]): string[] {
-  const width = Math.max(...options.map((o) => o.flag.length + (o.value ? o.value.length + 1 : 0)));
-  return options.map((o) => `  ${(o.value ? `${o.flag} ${o.value}` : o.flag).padEnd(width)}  ${o.help}`);
-}
-
 /** The --help text. */
 export function usage(): string {
-  const lines = optionLines(OPTIONS);
-  return [
-    'Usage: subspace-lab analyze EMBEDDINGS [options]',
-    '       subspace-lab merge PART.json... [--json --weights W.npy --k K --partial ALL.json]',
-    '       subspace-lab compare A B [options]   (two representations of the same items; compare --help)',
-    '',
-    'Geometry of a set of embeddings: PCA spectrum, intrinsic dimension, neural collapse.',
-    'EMBEDDINGS: .npy, .npz, .parquet, .safetensors, .h5/.hdf5, .pt/.pth (torch.save), .arrow/.feather,',
-    'Embedding Projector .bytes or projector_config.json (its tensor and metadata are read next to it),',
-    '.json, .jsonl, .csv, .tsv (Projector vectors) or whitespace .txt; .gz allowed.',
-    '',
-    'Options:',
-    ...lines,
-    '',
-    'Exit status: 0 success, 2 bad input (one line on stderr names the problem and the fix), 1 internal error.',
-  ].join('\n');
-}
-
-/** Levenshtein distance, for "did you mean" suggestions. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
-function unknownOption(flag: string, options: readonly OptionSpec[]): InputError {
-  const best = options.map((o) => ({ o, d: editDistance(flag, o.flag) })).sort((x, y) => x.d - y.d)[0];
-  const hint = best && best.d <= 2 ? `Did you mean ${best.o.flag}? ` : '';
-  return new InputError(`unknown option ${flag}.`, `${hint}Run subspace-lab --help for the options.`);
-}
-
-/** Splits argv (after the command) into option values, switches and positional arguments by an option table. */
-export function scanArgs(rest: readonly string[], options: readonly OptionSpec[]): { values: Map<string, string>; positional: string[]; switches: Set<string> } {
-  const values = new Map<string, string>();
-  const positional: string[] = [];
-  const switches = new Set<string>();
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (!arg.startsWith('--') || arg === '--') {
-      if (arg === '--') positional.push(...rest.slice(i + 1));
-      else positional.push(arg);
-      if (arg === '--') break;
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = eq < 0 ? arg : arg.slice(0, eq);
-    const spec = options.find((o) => o.flag === flag);
-    if (!spec) throw unknownOption(flag, options);
-    if (!spec.value) {
-      if (eq >= 0) throw new InputError(`${flag} takes no value.`, `Write ${flag} alone.`);
-      switches.add(flag);
-      continue;
-    }
-    let value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) {
-      throw new InputError(`${flag} needs a value.`, `Write ${flag} ${spec.value}.`);
-    }
-    value = value.trim();
-    values.set(flag, value);
-  }
-  return { values, positional, switches };
+  return helpText(
+    [
+      'Usage: subspace-lab analyze EMBEDDINGS [options]',
+      '       subspace-lab merge PART.json... [--json --weights W.npy --k K --partial ALL.json]',
+      '       subspace-lab compare A B [options]   (two representations of the same items; compare --help)',
+      '',
+      'Geometry of a set of embeddings: PCA spectrum, intrinsic dimension, neural collapse.',
+      'EMBEDDINGS: .npy, .npz, .parquet, .safetensors, .h5/.hdf5, .pt/.pth (torch.save), .arrow/.feather,',
+      'Embedding Projector .bytes or projector_config.json (its tensor and metadata are read next to it),',
+      '.json, .jsonl, .csv, .tsv (Projector vectors) or whitespace .txt; .gz allowed.',
+    ],
+    OPTIONS,
+  );
 }
 
 /** Parses argv (without node and the script); InputError on anything it cannot use. */
@@ -176,41 +114,21 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (positional.length > 1 && command === 'analyze') {
     throw new InputError(`unexpected argument ${JSON.stringify(positional[1])}.`, 'Pass exactly one EMBEDDINGS file; labels go after --labels.');
   }
-  const kText = values.get('--k') ?? '20';
-  const k = /^\d+$/.test(kText) ? Number(kText) : Number.NaN;
-  if (!(k >= 2)) throw new InputError(`--k must be an integer of at least 2, got ${JSON.stringify(kText)}.`, 'Write e.g. --k 20.');
-  const sampleText = values.get('--id-sample');
-  const idSample = sampleText === undefined ? undefined : /^\d+$/.test(sampleText) ? Number(sampleText) : Number.NaN;
-  if (idSample !== undefined && !(idSample >= 3)) {
-    throw new InputError(`--id-sample must be an integer of at least 3, got ${JSON.stringify(sampleText)}.`, 'Write e.g. --id-sample 100000.');
-  }
-  const sampleStrategy = values.get('--sample-strategy') ?? 'uniform';
-  if (sampleStrategy !== 'uniform' && sampleStrategy !== 'stratified') {
-    throw new InputError(`unknown sample strategy ${JSON.stringify(sampleStrategy)}.`, 'Use --sample-strategy uniform or --sample-strategy stratified.');
-  }
-  const seedText = values.get('--sample-seed');
-  if (seedText !== undefined && !(/^\d+$/.test(seedText) && Number(seedText) < 2 ** 31)) {
-    throw new InputError(`--sample-seed must be an integer from 0 to 2147483647, got ${JSON.stringify(seedText)}.`, 'Write e.g. --sample-seed 7.');
+  const k = integerOption(values, '--k', 2, String(DEFAULT_MLE_K)) ?? DEFAULT_MLE_K;
+  const idSample = integerOption(values, '--id-sample', 3, '100000');
+  const sampleStrategy = choiceOption(values, '--sample-strategy', ['uniform', 'stratified'] as const, 'uniform', 'sample strategy');
+  const seedWhat = 'an integer from 0 to 2147483647';
+  const sampleSeed = integerOption(values, '--sample-seed', 0, '7', seedWhat);
+  if (sampleSeed !== undefined && sampleSeed >= 2 ** 31) {
+    throw new InputError(`--sample-seed must be ${seedWhat}, got ${JSON.stringify(values.get('--sample-seed'))}.`, 'Write e.g. --sample-seed 7.');
   }
   for (const flag of ['--sample-strategy', '--sample-seed']) {
     if (values.has(flag) && idSample === undefined) throw new InputError(`${flag} shapes the --id-sample draw, but no --id-sample was given.`, `Add --id-sample N (e.g. --id-sample 5000 ${flag} ${values.get(flag)}).`);
   }
-  const backend = values.get('--backend') ?? 'wasm';
-  if (backend !== 'wasm' && backend !== 'cpu') {
-    throw new InputError(`unknown backend ${JSON.stringify(backend)}.`, 'Use --backend wasm or --backend cpu.');
-  }
-  const threadsText = values.get('--threads');
-  const threads = threadsText === undefined ? undefined : /^\d+$/.test(threadsText) ? Number(threadsText) : Number.NaN;
-  if (threads !== undefined && !(threads >= 1)) {
-    throw new InputError(`--threads must be an integer of at least 1, got ${JSON.stringify(threadsText)}.`, 'Write e.g. --threads 2 (1 runs on this thread only).');
-  }
-  const dimText = values.get('--dim');
-  const dim = dimText === undefined ? undefined : /^\d+$/.test(dimText) && Number(dimText) >= 1 ? Number(dimText) : Number.NaN;
-  if (Number.isNaN(dim)) throw new InputError(`--dim must be a positive integer, got ${JSON.stringify(dimText)}.`, 'Write e.g. --dim 128 (the values per point of the .bytes tensor).');
-  const idSampler = values.get('--id-sampler') ?? 'hash';
-  if (idSampler !== 'hash' && idSampler !== 'reservoir') {
-    throw new InputError(`unknown ID sampler ${JSON.stringify(idSampler)}.`, 'Use --id-sampler hash or --id-sampler reservoir.');
-  }
+  const backend = choiceOption(values, '--backend', BACKENDS, 'wasm', 'backend');
+  const threads = integerOption(values, '--threads', 1, '2 (1 runs on this thread only)');
+  const dim = integerOption(values, '--dim', 1, '128 (the values per point of the .bytes tensor)', 'a positive integer');
+  const idSampler = choiceOption(values, '--id-sampler', ['hash', 'reservoir'], 'hash', 'ID sampler');
   if (values.has('--means-from') && !(values.has('--weights') && values.has('--partial'))) {
     throw new InputError('--means-from counts nc4 for a partial, so it needs --weights and --partial.', 'Run: subspace-lab analyze SHARD --weights W.npy --means-from ALL.json --partial Q.json');
   }
@@ -230,9 +148,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     k,
     idSample,
     sampleStrategy,
-    sampleSeed: seedText === undefined ? 1 : Number(seedText),
+    sampleSeed: sampleSeed ?? 1,
     cluster: values.get('--cluster'),
-    seed: seedOf(values.get('--seed')),
+    seed: integerOption(values, '--seed', 0, '1', 'a non-negative integer') ?? 1,
     extras: !switches.has('--no-extras'),
     json,
     backend,
@@ -246,10 +164,4 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     sqlCheck: switches.has('--sql-check'),
     progress: switches.has('--progress'),
   };
-}
-
-function seedOf(text: string | undefined): number {
-  if (text === undefined) return 1;
-  if (!/^\d+$/.test(text)) throw new InputError(`--seed must be a non-negative integer, got ${JSON.stringify(text)}.`, 'Write e.g. --seed 1.');
-  return Number(text);
 }

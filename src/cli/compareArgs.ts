@@ -1,7 +1,8 @@
 /** `subspace-lab compare A B [options]`: its option table (parses and documents) and the argument parser. */
 import { InputError } from '../io/errors';
 import { COMPARE_DEFAULTS as D } from '../compare/types';
-import { OPTIONS, optionLines, scanArgs, type AnalyzeArgs, type OptionSpec } from './args';
+import { BACKENDS, OPTIONS, type AnalyzeArgs } from './args';
+import { choiceOption, helpText, integerOption, scanArgs, type OptionSpec } from './options';
 
 export interface CompareArgs extends Pick<AnalyzeArgs, 'labels' | 'labelColumn' | 'json' | 'backend'> {
   command: 'compare';
@@ -44,30 +45,23 @@ export const COMPARE_OPTIONS: readonly OptionSpec[] = [
 
 /** The --help text of compare. */
 export function compareUsage(): string {
-  const lines = optionLines(COMPARE_OPTIONS);
-  return [
-    'Usage: subspace-lab compare A B [options]',
-    '',
-    'Two representations of the same items: CKA, mutual kNN, Procrustes, SVCCA, relative representations,',
-    'retrieval, alignment vs subspace dimension; with labels, per-class angles and collapse of each side.',
-    'A, B: any file analyze reads, or FILE:NAME for the array/tensor/column NAME inside it',
-    '(two arrays of one file: run.npz:layer1 run.npz:layer2). A path that itself exists is taken whole.',
-    'Rows are matched by order unless --id-column names an id column; dimensions may differ.',
-    '',
-    'Options:',
-    ...lines,
-    '',
-    'Exit status: 0 success, 2 bad input (one line on stderr names the problem and the fix), 1 internal error.',
-  ].join('\n');
+  return helpText(
+    [
+      'Usage: subspace-lab compare A B [options]',
+      '',
+      'Two representations of the same items: CKA, mutual kNN, Procrustes, SVCCA, relative representations,',
+      'retrieval, alignment vs subspace dimension; with labels, per-class angles and collapse of each side.',
+      'A, B: any file analyze reads, or FILE:NAME for the array/tensor/column NAME inside it',
+      '(two arrays of one file: run.npz:layer1 run.npz:layer2). A path that itself exists is taken whole.',
+      'Rows are matched by order unless --id-column names an id column; dimensions may differ.',
+    ],
+    COMPARE_OPTIONS,
+  );
 }
 
-function integer(values: Map<string, string>, flag: string, fallback: number, min: number): number {
-  const text = values.get(flag);
-  if (text === undefined) return fallback;
-  const v = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!(v >= min)) throw new InputError(`${flag} must be an integer of at least ${min}, got ${JSON.stringify(text)}.`, `Write e.g. ${flag} ${Math.max(min, fallback)}.`);
-  return v;
-}
+/** An integer option of compare: `fallback` when absent, the example of its fix at least `min`. */
+const integer = (values: Map<string, string>, flag: string, fallback: number, min: number): number =>
+  integerOption(values, flag, min, String(Math.max(min, fallback))) ?? fallback;
 
 /** Parses the arguments after `compare`; InputError on anything it cannot use. */
 export function parseCompareArgs(rest: readonly string[]): CompareArgs | { command: 'help' } {
@@ -76,8 +70,7 @@ export function parseCompareArgs(rest: readonly string[]): CompareArgs | { comma
   if (positional.length !== 2) {
     throw new InputError(`compare needs two inputs, got ${positional.length}.`, 'Use: subspace-lab compare A B [options] (A, B: files, or FILE:NAME for an array inside a file).');
   }
-  const backend = values.get('--backend') ?? 'wasm';
-  if (backend !== 'wasm' && backend !== 'cpu') throw new InputError(`unknown backend ${JSON.stringify(backend)}.`, 'Use --backend wasm or --backend cpu.');
+  const backend = choiceOption(values, '--backend', BACKENDS, 'wasm', 'backend');
   for (const flag of ['--meta-a', '--meta-b', '--shared-only']) {
     if ((values.has(flag) || switches.has(flag)) && !values.has('--id-column')) {
       throw new InputError(`${flag} was given without --id-column.`, 'Name the id column with --id-column NAME (or drop the option to match rows by order).');

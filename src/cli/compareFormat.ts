@@ -1,7 +1,7 @@
 /** The compare report for people (aligned sections, notes from COMPARE_DOCS) and as JSON. */
 import type { CompareReport } from '../compare/types';
 import { COMPARE_DOCS as DOCS } from '../compare/docs';
-import { formatNumber } from '../format';
+import { formatNumber, formatFixedList } from '../format';
 import { typedArraysAsArrays } from '../geometry/report';
 import { renderSections, type Row } from './format';
 
@@ -10,7 +10,6 @@ export function compareToJson(report: CompareReport): string {
   return JSON.stringify(report, typedArraysAsArrays);
 }
 
-const list = (v: readonly number[]) => v.map((x) => x.toFixed(3)).join(' ');
 
 function dataRows(r: CompareReport): Row[] {
   const m = r.matching;
@@ -30,7 +29,7 @@ function measureRows(r: CompareReport): Row[] {
     { label: `mutual kNN (k=${r.mutualKnn.k})`, value: formatNumber(r.mutualKnn.value), note: DOCS.mutualKnn.short },
     { label: 'Procrustes disparity', value: formatNumber(r.procrustes.disparity), note: DOCS.procrustes.short },
     { label: `SVCCA (k=${r.svcca.k})`, value: formatNumber(r.svcca.mean), note: DOCS.svcca.short },
-    { label: 'SVCCA correlations', value: list(r.svcca.correlations), note: 'canonical correlations, descending', wide: true },
+    { label: 'SVCCA correlations', value: formatFixedList(r.svcca.correlations), note: 'canonical correlations, descending', wide: true },
     { label: `relative (m=${r.relative.anchors})`, value: formatNumber(r.relative.similarity), note: `${DOCS.relative.short} (seed ${r.relative.seed})` },
     { label: 'retrieval top-1', value: formatNumber(r.retrieval.top1), note: DOCS.retrieval.short },
     { label: 'retrieval top-5', value: formatNumber(r.retrieval.top5), note: 'share whose own B row is among the 5 nearest' },
@@ -43,9 +42,9 @@ function curveRows(r: CompareReport): Row[] {
   const on = c.rows ? `a seeded sample of ${c.rows.size} of ${c.rows.of} items (seed ${c.rows.seed})` : 'all items';
   return [
     { label: 'k', value: c.k.join(' '), note: `subspace dimensions (1..10, x1.5 steps, min rank); on ${on}`, wide: true },
-    { label: `mutual kNN (k=${c.knnK})`, value: list(c.mutualKnn), note: 'Euclidean neighbours of the top-k principal-component scores', wide: true },
-    { label: 'retrieval top-1', value: list(c.top1), note: 'Procrustes-aligned top-k scores of A, nearest top-k score row of B', wide: true },
-    { label: 'retrieval top-5', value: list(c.top5), note: 'the same within the 5 nearest', wide: true },
+    { label: `mutual kNN (k=${c.knnK})`, value: formatFixedList(c.mutualKnn), note: 'Euclidean neighbours of the top-k principal-component scores', wide: true },
+    { label: 'retrieval top-1', value: formatFixedList(c.top1), note: 'Procrustes-aligned top-k scores of A, nearest top-k score row of B', wide: true },
+    { label: 'retrieval top-5', value: formatFixedList(c.top5), note: 'the same within the 5 nearest', wide: true },
   ];
 }
 

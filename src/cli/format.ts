@@ -3,7 +3,7 @@
  * skipped), each metric with a one-line note on its convention (ARCHITECTURE.md, "Metric conventions").
  */
 import type { AnalysisReport, CollapseMetricKey } from '../geometry/types';
-import { formatNumber } from '../format';
+import { formatNumber, formatFixedList } from '../format';
 
 export interface Row {
   label: string;
@@ -35,7 +35,7 @@ function sections(r: AnalysisReport, hasClassifier: boolean): [string, Row[]][] 
     ['PCA', [
       {
         label: 'explained variance',
-        value: Array.from(r.pca.explainedVarianceRatio).slice(0, 10).map((v) => v.toFixed(3)).join(' '),
+        value: formatFixedList(Array.from(r.pca.explainedVarianceRatio).slice(0, 10)),
         note: `first 10 eigenvalue ratios of the centred covariance (${r.pca.method})`,
         wide: true,
       },

@@ -10,6 +10,7 @@ import { DEFAULT_FAITHFULNESS_K, projectionFaithfulness } from '../geometry/fait
 import { selectRows } from '../geometry/rows';
 import type { Dataset } from './dataset';
 import type { ViewResult } from './viewProtocol';
+import { formatPercent } from '../format';
 
 export interface ViewFaithfulness {
   k: number;
@@ -60,7 +61,7 @@ export async function measureView(
   const share = varianceShare(v, dims);
   const on = rows ? `the view's sample of ${fmt(m)} points` : `all ${fmt(m)} points`;
   const measured = f.sample ? `a seeded sample of ${fmt(f.sample.size)} query points (seed ${f.sample.seed}) against ${on}` : on;
-  const shows = share === null ? 'a non-linear layout has no share of variance to state: these measures are its trust' : `the ${dims} drawn axes carry ${(100 * share).toFixed(1)}% of the variance`;
+  const shows = share === null ? 'a non-linear layout has no share of variance to state: these measures are its trust' : `the ${dims} drawn axes carry ${formatPercent(share)} of the variance`;
   return {
     summary: {
       k,

@@ -15,6 +15,7 @@ import type { ViewResult } from './viewProtocol';
 import { customBasis, type CustomAxis } from './viewCustom';
 import { axisVariances, spherizedDataset, totalVariance, widePca } from './viewData';
 import { tsneView, umapView } from './viewNonlinear';
+import { formatPercent } from '../format';
 
 export { TSNE_MAX_POINTS, UMAP_MAX_POINTS } from './viewNonlinear';
 export type { AxisEnd, CustomAxis } from './viewCustom';
@@ -77,7 +78,7 @@ async function linearView(ds: Dataset, spec: ViewSpec, signal?: AbortSignal): Pr
       const names = axes.map((a) => `PC${a + 1}`);
       const share = axes.reduce((s, a) => s + p.explainedVarianceRatio[a], 0);
       const of = spec.spherize ? 'spherized' : 'centred';
-      return { basis: pcaBasis(p, axes), centre: p.mean, axes: pad(names), note: `${names.join(', ')} of the ${of} data: ${(100 * share).toFixed(1)}% of the variance.` };
+      return { basis: pcaBasis(p, axes), centre: p.mean, axes: pad(names), note: `${names.join(', ')} of the ${of} data: ${formatPercent(share)} of the variance.` };
     }
     case 'custom': {
       const c = customBasis(ds, spec.x, spec.y);

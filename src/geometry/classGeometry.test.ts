@@ -3,20 +3,15 @@ import '../../tests/setup';
 import { classDimensions, MAX_ANGLE_CLASSES, subspaceAngles } from './classGeometry';
 import { isAbortError } from './abort';
 import { isInputError } from '../io/errors';
-import { createRng } from './random';
+import { rowsByClass } from '../../tests/gaussianClasses';
 
 describe('class geometry', () => {
   it('estimates each class on its own: a 2-D class and a 6-D class in 10-D', async () => {
     const n = 1200;
     const d = 10;
-    const rng = createRng(2);
-    const X = new Float32Array(n * d);
-    const labels = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      labels[i] = i % 2;
-      const m = labels[i] === 0 ? 2 : 6;
-      for (let t = 0; t < m; t++) X[i * d + t] = rng.uniform();
-    }
+    const { X, labels } = rowsByClass(2, n, d, 2, (row, label, rng) => {
+      for (let t = 0; t < (label === 0 ? 2 : 6); t++) row[t] = rng.uniform();
+    });
     const seen: number[] = [];
     const got = await classDimensions(X, n, d, labels, 2, 20, { onProgress: (f) => seen.push(f) });
     expect(got.twoNN[0]).toBeGreaterThan(1.7);
@@ -40,14 +35,10 @@ describe('class geometry', () => {
   it('measures principal angles between class planes: span(e1, e2) vs span(e1, e3)', async () => {
     const n = 200;
     const d = 4;
-    const rng = createRng(5);
-    const X = new Float32Array(n * d);
-    const labels = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      labels[i] = i % 2;
-      X[i * d] = rng.normal();
-      X[i * d + (labels[i] === 0 ? 1 : 2)] = rng.normal();
-    }
+    const { X, labels } = rowsByClass(5, n, d, 2, (row, label, rng) => {
+      row[0] = rng.normal();
+      row[label === 0 ? 1 : 2] = rng.normal();
+    });
     const got = await subspaceAngles(X, n, d, labels, 2, 2);
     expect(Array.from(got.ranks)).toEqual([2, 2]);
     expect(got.smallest.data[1]).toBeCloseTo(0, 6);

@@ -6,14 +6,17 @@ import { analyze } from './analyze';
 import { mat } from './linalg';
 import type { CollapseMetricKey, CollapseMetrics } from './types';
 
+/** The collapse analysis of gaussianClasses(seed, n, D, K). */
+function analysedClasses(seed: number, n: number, D: number, K: number) {
+  const { X, labels } = gaussianClasses(seed, n, D, K);
+  return collapseAnalysis(X, n, D, labels, K);
+}
 
 const nanKeys = (m: CollapseMetrics) => (Object.keys(m) as CollapseMetricKey[]).filter((k) => Number.isNaN(m[k])).sort();
 
 describe('trivial and undefined collapse metrics: NaN in the core, null plus a reason in the report', () => {
   it('K = 2: equinorm, equiangularity and the ETF distance are 0 for any data', async () => {
-    const n = 60;
-    const { X, labels } = gaussianClasses(1, n, 5, 2);
-    const r = await collapseAnalysis(X, n, 5, labels, 2);
+    const r = await analysedClasses(1, 60, 5, 2);
     expect(nanKeys(r.metrics)).toEqual(['equiangularity', 'equinorm', 'etfDistance']);
     expect(r.reasons.etfDistance).toBe('K = 2: the two centred means are always opposite (cos = -1), so the metric is 0 for any data');
     expect(r.reasons.equinorm).toBe('K = 2: the two centred means always have equal norms, so equinorm is 0 for any data');
@@ -22,9 +25,7 @@ describe('trivial and undefined collapse metrics: NaN in the core, null plus a r
   });
 
   it('one row per class: NC1, its quotient and the CDNV are 0 by construction', async () => {
-    const n = 5;
-    const { X, labels } = gaussianClasses(2, n, 8, 5);
-    const r = await collapseAnalysis(X, n, 8, labels, 5);
+    const r = await analysedClasses(2, 5, 8, 5);
     expect(nanKeys(r.metrics)).toEqual(['cdnv', 'nc1', 'nc1Quotient']);
     expect(r.reasons.nc1).toBe('one row per class: the within-class scatter is 0 by construction, so the metric is trivially 0');
     expect(r.metrics.equiangularity).toBeGreaterThan(0);
@@ -32,9 +33,7 @@ describe('trivial and undefined collapse metrics: NaN in the core, null plus a r
   });
 
   it('D < K - 1: no simplex fits, so equiangularity and the ETF distance have no value', async () => {
-    const n = 200;
-    const { X, labels } = gaussianClasses(3, n, 3, 10);
-    const r = await collapseAnalysis(X, n, 3, labels, 10);
+    const r = await analysedClasses(3, 200, 3, 10);
     expect(nanKeys(r.metrics)).toEqual(['equiangularity', 'etfDistance']);
     expect(r.reasons.equiangularity).toBe('D = 3 < K - 1 = 9: the centred means span at most D dimensions, so no simplex ETF fits');
     expect(r.nc1Rank).toBe(3);

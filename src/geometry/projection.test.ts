@@ -4,6 +4,7 @@ import { mat } from './linalg';
 import { classBasis, pcaBasis, projectMatRows, projectView, rawView, rowSpaceBasis } from './projection';
 import { pca } from './pca';
 import { createRng, normalArray } from './random';
+import { rowsByClass } from '../../tests/gaussianClasses';
 
 function orthonormalColumns(Q: { rows: number; cols: number; data: Float64Array }): void {
   for (let a = 0; a < Q.cols; a++) {
@@ -71,16 +72,12 @@ describe('projection', () => {
   it('classBasis finds the plane a class lives in, centred at its mean', () => {
     const n = 60;
     const d = 5;
-    const rng = createRng(4);
-    const X = new Float32Array(n * d);
-    const labels = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      labels[i] = i % 2;
-      if (labels[i] === 0) {
-        X[i * d + 1] = 10 + rng.normal();
-        X[i * d + 4] = rng.normal();
-      } else for (let t = 0; t < d; t++) X[i * d + t] = rng.normal();
-    }
+    const { X, labels } = rowsByClass(4, n, d, 2, (row, label, rng) => {
+      if (label === 0) {
+        row[1] = 10 + rng.normal();
+        row[4] = rng.normal();
+      } else for (let t = 0; t < d; t++) row[t] = rng.normal();
+    });
     const { basis, centre } = classBasis(X, n, d, labels, 0, 3);
     expect(basis.cols).toBe(2);
     orthonormalColumns(basis);

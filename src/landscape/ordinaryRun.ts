@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { retractInPlace, riemannianStep } from '../training/grassmann';
 import { createOptimizer, learningRateAt, type VectorOptimizer } from './optimizer';
-import { evaluateAt, stepLoop, type TrainableRun, type TrainOptions, type TrainSummary } from './runLoop';
+import { batchLossSteps, evaluateAt, type TrainableRun, type TrainOptions, type TrainSummary } from './runLoop';
 import type { Evaluation, ManifoldBlock, ModelState, OptimizerConfig, SubspaceTask } from './types';
 
 let runCounter = 0;
@@ -66,27 +66,19 @@ export class OrdinaryRun<B> implements TrainableRun {
 
   async train(steps: number, opts: TrainOptions = {}): Promise<TrainSummary> {
     if (this.disposed) throw new Error('this run has been disposed');
-    const stream = this.task.batches();
     const c = this.optimizerConfig;
     const mu = c.kind === 'sgd' ? c.momentum : 0.9;
-    return stepLoop(steps, opts, async (t, T) => {
-      const loss = tf.tidy(() => {
-        const batch = stream.next();
-        const f = () => this.task.model.loss(this.params(), batch, this.state);
-        const { value, grads } = tf.variableGrads(f, this.trainableVariables);
-        this.optimizer.update(this.euclidean, grads[this.euclidean.name], t, T);
-        if (this.bases && this.basesMomentum && this.block) {
-          const lr = (this.block.learningRate * learningRateAt(c, t, T)) / c.learningRate;
-          const [S, M] = riemannianStep(this.bases as tf.Tensor3D, grads[this.bases.name] as tf.Tensor3D, this.basesMomentum as tf.Tensor3D, lr, mu);
-          this.bases.assign(S);
-          this.basesMomentum.assign(M);
-        }
-        return value;
-      });
-      this.state?.commit();
-      if (this.bases) await retractInPlace(this.bases);
-      return loss;
-    });
+    const bases = this.bases;
+    const update = (grads: tf.NamedTensorMap, t: number, T: number) => {
+      this.optimizer.update(this.euclidean, grads[this.euclidean.name], t, T);
+      if (this.bases && this.basesMomentum && this.block) {
+        const lr = (this.block.learningRate * learningRateAt(c, t, T)) / c.learningRate;
+        const [S, M] = riemannianStep(this.bases as tf.Tensor3D, grads[this.bases.name] as tf.Tensor3D, this.basesMomentum as tf.Tensor3D, lr, mu);
+        this.bases.assign(S);
+        this.basesMomentum.assign(M);
+      }
+    };
+    return batchLossSteps(this, this.trainableVariables, steps, opts, update, bases ? () => retractInPlace(bases) : undefined);
   }
 
   async evaluate(): Promise<Evaluation> {

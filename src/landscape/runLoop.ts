@@ -1,5 +1,5 @@
 /** The step loop shared by subspace runs and ordinary training: abort checks, progress read-backs, yields. */
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import { abortError } from '../geometry/abort';
 import type { Evaluation, ModelState, SubspaceTask } from './types';
 
@@ -71,4 +71,31 @@ export async function evaluateAt<B>(task: SubspaceTask<B>, theta: tf.Tensor1D, s
   } finally {
     theta.dispose();
   }
+}
+
+/**
+ * `steps` steps (stepLoop) of the model's batch loss over a fresh task.batches() stream: each takes
+ * the loss's gradients at run.params() with respect to `variables` and hands them to `update` inside
+ * the step's tidy, then the model state takes in the batch's moments and `after` runs (when given).
+ */
+export function batchLossSteps<B>(
+  run: { task: SubspaceTask<B>; state: ModelState | null; params(): tf.Tensor1D },
+  variables: tf.Variable[],
+  steps: number,
+  opts: TrainOptions,
+  update: (grads: tf.NamedTensorMap, t: number, T: number) => void,
+  after?: () => Promise<void>,
+): Promise<TrainSummary> {
+  const stream = run.task.batches();
+  return stepLoop(steps, opts, async (t, T) => {
+    const loss = tf.tidy(() => {
+      const batch = stream.next();
+      const { value, grads } = tf.variableGrads(() => run.task.model.loss(run.params(), batch, run.state), variables);
+      update(grads, t, T);
+      return value;
+    });
+    run.state?.commit();
+    if (after) await after();
+    return loss;
+  });
 }

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core registers no gradient functions by itself (the tfjs union package does this import).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { createOptimizer, type VectorOptimizer } from './optimizer';
-import { evaluateAt, stepLoop, type TrainableRun, type TrainOptions, type TrainSummary } from './runLoop';
+import { batchLossSteps, evaluateAt, type TrainableRun, type TrainOptions, type TrainSummary } from './runLoop';
 import type { Evaluation, ModelState, OptimizerConfig, Projection, SubspaceTask } from './types';
 
 export type { TrainOptions, TrainSummary } from './runLoop';
@@ -60,18 +60,7 @@ export class SubspaceRun<B> implements TrainableRun {
    */
   async train(steps: number, opts: TrainOptions = {}): Promise<TrainSummary> {
     if (this.disposed) throw new Error('this run has been disposed');
-    const stream = this.task.batches();
-    return stepLoop(steps, opts, async (t, T) => {
-      const loss = tf.tidy(() => {
-        const batch = stream.next();
-        const f = () => this.task.model.loss(this.params(), batch, this.state);
-        const { value, grads } = tf.variableGrads(f, [this.thetaD]);
-        this.optimizer.update(this.thetaD, grads[this.thetaD.name], t, T);
-        return value;
-      });
-      this.state?.commit();
-      return loss;
-    });
+    return batchLossSteps(this, [this.thetaD], steps, opts, (grads, t, T) => this.optimizer.update(this.thetaD, grads[this.thetaD.name], t, T));
   }
 
   /** The task's held-out evaluation at the current theta (eval mode, this run's state). */

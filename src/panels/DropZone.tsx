@@ -7,6 +7,7 @@ import { loadFiles } from './explore/DataSection';
 import { useModeStore } from '../state/modeStore';
 import { trainOnFiles } from '../state/trainOnFiles';
 import { droppedFiles } from './train/droppedFiles';
+import { listen } from '../views/listen';
 
 function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
@@ -42,16 +43,7 @@ export function DropZone() {
       if (e.dataTransfer && useModeStore.getState().mode === 'train') void droppedFiles(e.dataTransfer).then((f) => f.length > 0 && trainOnFiles(f));
       else if (files && files.length > 0) loadFiles(files);
     };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragover', overFn);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragover', overFn);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', drop);
-    };
+    return listen(window, { dragenter: enter, dragover: overFn, dragleave: leave, drop });
   }, []);
   const train = useModeStore((s) => s.mode === 'train');
   if (!over) return null;

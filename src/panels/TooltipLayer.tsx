@@ -4,6 +4,7 @@
  * data-tip-placement ('left' | 'bottom' | 'top', default 'bottom'). DOM updates only; no React state.
  */
 import { useEffect, useRef } from 'react';
+import { listen } from '../views/listen';
 
 const GAP = 10;
 
@@ -49,16 +50,7 @@ export function TooltipLayer() {
       current = null;
       if (ref.current) ref.current.style.visibility = 'hidden';
     };
-    document.addEventListener('pointerover', show);
-    document.addEventListener('focusin', show);
-    document.addEventListener('pointerout', hide);
-    document.addEventListener('focusout', hide);
-    return () => {
-      document.removeEventListener('pointerover', show);
-      document.removeEventListener('focusin', show);
-      document.removeEventListener('pointerout', hide);
-      document.removeEventListener('focusout', hide);
-    };
+    return listen(document, { pointerover: show, focusin: show, pointerout: hide, focusout: hide });
   }, []);
   return <div ref={ref} className="tooltip-layer" data-testid="tooltip-layer" aria-hidden="true" />;
 }

@@ -1,6 +1,7 @@
 /** The top bar: the app's name and its modes. every tab switches the app's mode; Copy link copies the address of the view. */
 import { useModeStore, type AppMode } from '../state/modeStore';
 import { CopyLink } from './share/CopyLink';
+import { usePick } from '../views/usePick';
 
 interface Mode {
   id: string;
@@ -20,8 +21,7 @@ const MODES: Mode[] = [
 ];
 
 export function TopBar() {
-  const mode = useModeStore((s) => s.mode);
-  const setMode = useModeStore((s) => s.setMode);
+  const { mode, setMode } = usePick(useModeStore, 'mode', 'setMode');
   return (
     <header className="top-bar">
       <div className="brand">

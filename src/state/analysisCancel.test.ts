@@ -15,6 +15,7 @@ import { createAnalysisService } from '../workers/analysisService';
 import type { DatasetSource, WorkerReply } from '../workers/analysisProtocol';
 import { InProcessWorker } from '../workers/rpc/inProcessWorker';
 import { createAnalysisStore, type AnalysisState } from './analysisStore';
+import { until } from './until.test-util';
 
 const src = (name: string): DatasetSource => ({ kind: 'url', name, vectorsUrl: `http://x/${name}.npy` });
 const SETS: Record<string, Embeddings> = {
@@ -37,18 +38,6 @@ function setup() {
   const client = new AnalysisClient(worker as unknown as WorkerLike);
   const store = createAnalysisStore(() => client);
   return { worker, client, store };
-}
-
-function until(store: ReturnType<typeof setup>['store'], ok: (s: AnalysisState) => boolean): Promise<AnalysisState> {
-  return new Promise((resolve) => {
-    if (ok(store.getState())) return resolve(store.getState());
-    const off = store.subscribe((s) => {
-      if (ok(s)) {
-        off();
-        resolve(s);
-      }
-    });
-  });
 }
 
 beforeAll(async () => {

@@ -22,6 +22,15 @@ const source = { kind: 'url' as const, name: 'digits', vectorsUrl: 'http://x/d.n
 const choice = (backend: 'cpu' | 'wasm') => ({ backend, preference: backend, reason: 'because', probes: [] });
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
+/** A store over a fake worker, running `source` (request 1). */
+function running() {
+  const f = fakeWorker();
+  const client = new AnalysisClient(f.worker);
+  const store = createAnalysisStore(() => client);
+  store.getState().run(source);
+  return { f, store };
+}
+
 function result(id: number, n: number): ResultReply {
   return {
     type: 'result',
@@ -62,10 +71,7 @@ describe('analysis store', () => {
   });
 
   it('ignores replies of a superseded request; a cancel keeps the old values and their backend', async () => {
-    const f = fakeWorker();
-    const client = new AnalysisClient(f.worker);
-    const store = createAnalysisStore(() => client);
-    store.getState().run(source);
+    const { f, store } = running();
     f.reply(result(1, 4));
     await flush();
     // The result starts the ID stage (request 2); reruns are requests 3 and 4.
@@ -89,10 +95,7 @@ describe('analysis store', () => {
   });
 
   it('runs the ID stage after the first view: pending with progress, then merged into the report and charts', async () => {
-    const f = fakeWorker();
-    const client = new AnalysisClient(f.worker);
-    const store = createAnalysisStore(() => client);
-    store.getState().run(source);
+    const { f, store } = running();
     const first = result(1, 6);
     first.report = { n: 6, intrinsicDimension: { twoNN: null, mle: { k: 5, harmonic: null, mean: null }, sample: null } } as ResultReply['report'];
     first.charts = { eigenvalues: [1], pcaMethod: 'exact', classes: { names: ['a'], counts: [6], variance: [1], cosines: [1], etfCosines: [1], etfResidual: null, matricesOmitted: null, dimension: null, angles: null } };
@@ -150,10 +153,7 @@ describe('analysis store', () => {
   });
 
   it('keeps an error with its problem, fix and source while the previous data stays', async () => {
-    const f = fakeWorker();
-    const client = new AnalysisClient(f.worker);
-    const store = createAnalysisStore(() => client);
-    store.getState().run(source);
+    const { f, store } = running();
     f.reply(result(1, 4));
     await flush();
     store.getState().run({ ...source, name: 'bad.csv' });
@@ -165,10 +165,7 @@ describe('analysis store', () => {
   });
 
   it('waits for a file choice, then loads the same source with it', async () => {
-    const f = fakeWorker();
-    const client = new AnalysisClient(f.worker);
-    const store = createAnalysisStore(() => client);
-    store.getState().run(source);
+    const { f, store } = running();
     const choices = { file: 'z.npz', kind: 'npz' as const, arrays: [], chosen: { vectors: 'a', labelsArray: '', labelColumn: '' }, reason: 'which?' };
     f.reply({ type: 'choose', id: 1, choices });
     await flush();

@@ -7,7 +7,8 @@ import { LandscapeClient, type LandscapeWorkerLike } from '../workers/landscapeC
 import type { LandscapeReply, LandscapeRequest } from '../workers/landscapeProtocol';
 import { planSetup } from '../landscape/setup';
 import { createLandscapeService } from '../workers/landscapeService';
-import { createLandscapeStore, formSetup, LANDSCAPE_PRESETS, liveIntrinsicDimension, parseDims, presetForm, type LandscapeState } from './landscapeStore';
+import { createLandscapeStore, formSetup, LANDSCAPE_PRESETS, liveIntrinsicDimension, parseDims, presetForm } from './landscapeStore';
+import { until } from './until.test-util';
 
 const PUBLIC = new URL('../../public/', import.meta.url);
 
@@ -30,18 +31,6 @@ function inProcessClient(onRequest?: (msg: LandscapeRequest) => void): Landscape
     terminate: () => {},
   };
   return new LandscapeClient(worker);
-}
-
-function until(store: { getState: () => LandscapeState; subscribe: (fn: (s: LandscapeState) => void) => () => void }, ok: (s: LandscapeState) => boolean): Promise<LandscapeState> {
-  return new Promise((resolve) => {
-    if (ok(store.getState())) return resolve(store.getState());
-    const off = store.subscribe((s) => {
-      if (ok(s)) {
-        off();
-        resolve(s);
-      }
-    });
-  });
 }
 
 const tiny = { presetId: 'shells', dimsText: '2, 6, 40', dimsEdited: true, steps: 80, idSample: 200 } as const;

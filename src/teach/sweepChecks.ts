@@ -5,6 +5,7 @@
  */
 import type { RunRow } from '../state/landscapeStore';
 import type { AnyCheckpoint, CheckResult, SweepCheckpoint, SweepMetric, SweepRecording } from './types';
+import { formatPercent } from '../format';
 
 /** What the checkpoints read of a sweep (a SweepRecord has all of it). */
 export interface SweepView {
@@ -23,7 +24,6 @@ export function isSweepCheckpoint(c: AnyCheckpoint): c is SweepCheckpoint {
   return SWEEP_KINDS.has(c.kind);
 }
 
-const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const NAMES: Record<SweepMetric, string> = { numParams: 'D', dInt90: 'd_int90', compression: 'D / d_int90' };
 const show = (m: SweepMetric, v: number) => (m === 'compression' ? `${v.toFixed(1)}x` : Math.round(v).toLocaleString('en'));
 
@@ -46,14 +46,14 @@ export function evaluateSweep(c: SweepCheckpoint, sweep: SweepView | null, recor
   const verdict = (pass: boolean, detail: string) => ({ pass, text: `${c.claim}: ${pass ? 'yes' : 'no'} (${detail})` });
   if (!sweep) return verdict(false, 'no sweep has run yet');
   const base = sweep.rows.find((r) => r.d === null)?.result?.evaluation.accuracy ?? null;
-  if (c.kind === 'baseline') return base === null ? verdict(false, 'the baseline has not finished') : verdict(base >= c.atLeast, `${pct(base)} on the test rows`);
+  if (c.kind === 'baseline') return base === null ? verdict(false, 'the baseline has not finished') : verdict(base >= c.atLeast, `${formatPercent(base)} on the test rows`);
   if (c.kind === 'run') {
     if (base === null) return verdict(false, 'the baseline has not finished');
     const acc = sweep.rows.find((r) => r.d === c.d)?.result?.evaluation.accuracy ?? null;
     if (acc === null) return verdict(false, `the run at d = ${c.d} has not finished`);
     const target = DINT_FRACTION * base;
     const reaches = acc >= target;
-    return verdict(c.relation === 'reaches' ? reaches : !reaches, `${pct(acc)} against 90% of ${pct(base)} = ${pct(target)}`);
+    return verdict(c.relation === 'reaches' ? reaches : !reaches, `${formatPercent(acc)} against 90% of ${formatPercent(base)} = ${formatPercent(target)}`);
   }
   if (c.kind === 'dInt90') {
     const d = sweep.dInt90;

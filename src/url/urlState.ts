@@ -27,6 +27,18 @@ export type UrlState =
 /** Parameters every mode accepts: the presentation switch and the controls hidden from students (src/url/sync.ts reads both). */
 const COMMON_KEYS = ['mode', 'present', 'hide'];
 
+type OtherMode = Exclude<AppMode, 'explore'>;
+/** A mode's state in a UrlState of that mode. */
+type StateOf<M extends OtherMode> = Extract<UrlState, { mode: M }> extends infer S ? S[M & keyof S] : never;
+
+/** The field table of each mode but Explore (whose state also holds its data source): its parser and its keys. */
+const MODE_TABLES: { [M in OtherMode]: { parse: (p: URLSearchParams) => { state: StateOf<M>; notes: UrlNote[] }; keys: readonly string[] } } = {
+  train: { parse: parseTrain, keys: TRAIN_KEYS },
+  landscape: { parse: parseLandscape, keys: LANDSCAPE_KEYS },
+  teach: { parse: parseTeach, keys: TEACH_KEYS },
+  compare: { parse: parseCompare, keys: COMPARE_KEYS },
+};
+
 /** The state of a query string and a note for everything in it that was not used. */
 export function parseUrl(search: string): { state: UrlState; notes: UrlNote[] } {
   const params = new URLSearchParams(search);
@@ -34,21 +46,10 @@ export function parseUrl(search: string): { state: UrlState; notes: UrlNote[] } 
   const notes: UrlNote[] = [];
   if (m !== null && !(MODES as readonly string[]).includes(m)) notes.push({ field: 'mode', value: m, problem: `is not one of ${MODES.join(', ')}` });
   const mode: AppMode = m !== null && (MODES as readonly string[]).includes(m) ? (m as AppMode) : 'explore';
-  if (mode === 'train') {
-    const r = parseTrain(params);
-    return { state: { mode, train: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...TRAIN_KEYS]))] };
-  }
-  if (mode === 'compare') {
-    const r = parseCompare(params);
-    return { state: { mode, compare: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...COMPARE_KEYS]))] };
-  }
-  if (mode === 'teach') {
-    const r = parseTeach(params);
-    return { state: { mode, teach: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...TEACH_KEYS]))] };
-  }
-  if (mode === 'landscape') {
-    const r = parseLandscape(params);
-    return { state: { mode, landscape: r.state }, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...LANDSCAPE_KEYS]))] };
+  if (mode !== 'explore') {
+    const { parse, keys } = MODE_TABLES[mode];
+    const r = parse(params);
+    return { state: { mode, [mode]: r.state } as UrlState, notes: [...notes, ...r.notes, ...unknownFields(params, new Set([...COMMON_KEYS, ...keys]))] };
   }
   const r = parseExplore(params);
   return {

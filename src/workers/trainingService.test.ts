@@ -49,6 +49,16 @@ async function configured(h: ReturnType<typeof harness>, c: RunConfig, id = 1): 
   return ready;
 }
 
+/** A harness whose default run (request 1) plays at `speed` (request 2) and has sent its first snapshot. */
+async function playing(speed: 'max' | 'slow') {
+  const h = harness();
+  await configured(h, config());
+  const first = h.next<SnapshotReply>((r) => r.type === 'snapshot' && r.id === 2);
+  h.service.handle({ type: 'play', id: 2, run: 1, speed });
+  await first;
+  return h;
+}
+
 describe('training service', () => {
   it('configure: backend, run facts, the step-0 snapshot with both frames (transferred), then stopped "ready"', async () => {
     const h = harness();
@@ -99,11 +109,7 @@ describe('training service', () => {
   });
 
   it('pause stops a playing run after its current step; play continues from there', async () => {
-    const h = harness();
-    await configured(h, config());
-    const first = h.next<SnapshotReply>((r) => r.type === 'snapshot' && r.id === 2);
-    h.service.handle({ type: 'play', id: 2, run: 1, speed: 'max' });
-    await first;
+    const h = await playing('max');
     h.service.handle({ type: 'pause', id: 3, run: 1 });
     await h.service.idle();
     const stopped = h.of('stopped', 2)[0];
@@ -115,11 +121,7 @@ describe('training service', () => {
   });
 
   it('a pause between snapshot steps ends with a snapshot of the step it stopped at (what exports read)', async () => {
-    const h = harness();
-    await configured(h, config());
-    const first = h.next<SnapshotReply>((r) => r.type === 'snapshot' && r.id === 2);
-    h.service.handle({ type: 'play', id: 2, run: 1, speed: 'slow' });
-    await first;
+    const h = await playing('slow');
     await new Promise((r) => setTimeout(r, 150));
     h.service.handle({ type: 'pause', id: 3, run: 1 });
     await h.service.idle();
@@ -248,11 +250,7 @@ describe('training service', () => {
   });
 
   it('features stops a playing run first; a cancelled or stale features request answers cancelled', async () => {
-    const h = harness();
-    await configured(h, config());
-    const first = h.next<SnapshotReply>((r) => r.type === 'snapshot' && r.id === 2);
-    h.service.handle({ type: 'play', id: 2, run: 1, speed: 'max' });
-    await first;
+    const h = await playing('max');
     h.service.handle({ type: 'features', id: 3, run: 1 });
     await h.service.idle();
     const stopped = h.of('stopped', 2)[0];

@@ -3,6 +3,7 @@ import { COMPARE_DOCS } from '../../compare/docs';
 import type { ClassComparison } from '../../compare';
 import { formatSig } from '../../format';
 import { Tip } from '../Tip';
+import { TableHead } from '../TableHead';
 
 const COLLAPSE = [
   ['nc1', 'NC1', 'Tr(Sigma_W Sigma_B^+)/K; 0 = total within-class collapse'],
@@ -24,13 +25,7 @@ export function ClassTable({ c }: { c: ClassComparison }) {
         </Tip>
       </h3>
       <table className="cmp-table">
-        <thead>
-          <tr>
-            <th>class</th>
-            <th>items</th>
-            <th>mean angle</th>
-          </tr>
-        </thead>
+        <TableHead columns={['class', 'items', 'mean angle']} />
         <tbody>
           {c.names.map((name, k) => (
             <tr key={name} data-testid="compare-class-row" data-value={String(c.meanAngle[k])}>
@@ -43,13 +38,7 @@ export function ClassTable({ c }: { c: ClassComparison }) {
       </table>
       <h3>Collapse, each side on its own</h3>
       <table className="cmp-table">
-        <thead>
-          <tr>
-            <th>metric</th>
-            <th>A</th>
-            <th>B</th>
-          </tr>
-        </thead>
+        <TableHead columns={['metric', 'A', 'B']} />
         <tbody>
           {COLLAPSE.map(([key, label, tip]) => (
             <tr key={key}>

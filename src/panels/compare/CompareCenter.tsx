@@ -16,6 +16,7 @@ import { Segmented, type SegmentOption } from '../fields/Segmented';
 import { useWidth } from '../landscape/useWidth';
 import { ExampleButton } from './ExampleButton';
 import type { CompareOutcome } from '../../workers/compareProtocol';
+import { usePick } from '../../views/usePick';
 
 function colourOptions(o: CompareOutcome): SegmentOption<ColourBy>[] {
   return [
@@ -64,10 +65,7 @@ function CkaMatrixChart({ o }: { o: CompareOutcome }) {
 }
 
 export function CompareCenter() {
-  const version = useCompareStore((s) => s.version);
-  const colourBy = useCompareStore((s) => s.colourBy);
-  const dims = useCompareStore((s) => s.dims);
-  const selected = useCompareStore((s) => s.selected);
+  const { version, colourBy, dims, selected } = usePick(useCompareStore, 'version', 'colourBy', 'dims', 'selected');
   const { setColourBy, setDims, setSelected } = useCompareStore.getState();
   const [ref, width] = useWidth<HTMLDivElement>();
   const o = getCompareOutcome();

@@ -3,6 +3,7 @@ import { COMPARE_DOCS } from '../../compare/docs';
 import { getCompareOutcome, useCompareStore } from '../../state/compareStore';
 import { isInt, NumberField } from '../fields/NumberField';
 import { SideInput } from './SideInput';
+import { usePick } from '../../views/usePick';
 
 function Matching() {
   const settings = useCompareStore((s) => s.settings);
@@ -56,9 +57,7 @@ function Measures() {
 }
 
 function Captures() {
-  const A = useCompareStore((s) => s.A);
-  const B = useCompareStore((s) => s.B);
-  const more = useCompareStore((s) => s.more);
+  const { A, B, more } = usePick(useCompareStore, 'A', 'B', 'more');
   const names = [A, B].filter((s) => s?.origin === 'train').map((s) => s!.label).concat(more.map((m) => m.name));
   if (names.length === 0) return null;
   return (

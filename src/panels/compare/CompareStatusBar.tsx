@@ -1,12 +1,10 @@
 /** Compare's status bar: the tfjs backend the exact kNN runs on and why (with an override), and the comparison's progress. */
 import { useCompareStore } from '../../state/compareStore';
 import { BackendOverride, BackendReadout } from '../BackendPicker';
+import { usePick } from '../../views/usePick';
 
 export function CompareStatusBar() {
-  const backend = useCompareStore((s) => s.backend);
-  const preference = useCompareStore((s) => s.preference);
-  const status = useCompareStore((s) => s.status);
-  const progress = useCompareStore((s) => s.progress);
+  const { backend, preference, status, progress } = usePick(useCompareStore, 'backend', 'preference', 'status', 'progress');
   return (
     <footer className="status-bar" data-testid="compare-status-bar">
       <BackendReadout choice={backend} testIdPrefix="compare-" />

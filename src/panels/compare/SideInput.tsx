@@ -6,6 +6,7 @@ import { useRef } from 'react';
 import { getCompareOutcome, fileSide, useCompareStore, type Side } from '../../state/compareStore';
 import { ACCEPT, pairFiles } from '../../state/files';
 import type { FileChoices } from '../../io/choices';
+import { OptionList } from '../fields/OptionList';
 
 function ArrayPicker({ side, choices }: { side: Side; choices: FileChoices }) {
   const chooseArray = useCompareStore.getState().chooseArray;
@@ -15,11 +16,7 @@ function ArrayPicker({ side, choices }: { side: Side; choices: FileChoices }) {
     <label className="cmp-array">
       <span>array</span>
       <select value={choices.chosen.vectors ?? ''} onChange={(e) => chooseArray(side, e.target.value)} data-testid={`compare-array-${side.toLowerCase()}`} aria-label={`Vectors array of ${side}`}>
-        {matrices.map((a) => (
-          <option key={a.name} value={a.name}>
-            {`${a.name} (${a.shape.join(' x ')})`}
-          </option>
-        ))}
+        <OptionList items={matrices} value={(a) => a.name} label={(a) => `${a.name} (${a.shape.join(' x ')})`} />
       </select>
     </label>
   );

@@ -6,6 +6,7 @@
 import { useCompareStore } from '../../state/compareStore';
 import { useModeStore } from '../../state/modeStore';
 import { useTrainingStore } from '../../state/trainingStore';
+import { usePick } from '../../views/usePick';
 
 async function capture(): Promise<void> {
   const f = await useTrainingStore.getState().exportFeatures();
@@ -19,9 +20,7 @@ async function capture(): Promise<void> {
 }
 
 export function TrainCompareButton({ disabled }: { disabled: boolean }) {
-  const A = useCompareStore((s) => s.A);
-  const B = useCompareStore((s) => s.B);
-  const more = useCompareStore((s) => s.more);
+  const { A, B, more } = usePick(useCompareStore, 'A', 'B', 'more');
   const held = [A, B].filter((x) => x?.origin === 'train').map((x) => x!.label).concat(more.map((m) => m.name));
   return (
     <div className="train-compare" data-testid="train-compare">

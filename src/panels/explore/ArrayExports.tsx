@@ -9,6 +9,7 @@ import { pointTable, selectionNpz, tableArrow, tableNpz, valuesNpz, type PointVa
 import { getLocalIdBuffer, getPointBuffers, getPreservationBuffer, getViewBuffers } from '../../state/pointBuffers';
 import { useViewStore } from '../../state/viewStore';
 import { download, slug } from '../../views/download';
+import { OptionList } from '../fields/OptionList';
 
 const KINDS = {
   view: { label: 'View coordinates (.npz)', ext: 'npz' },
@@ -51,11 +52,7 @@ export function ArrayExports() {
   return (
     <div className="button-row">
       <select value={kind} aria-label="Array export" data-testid="array-export-kind" onChange={(e) => setKind(e.target.value as Kind)}>
-        {(Object.keys(KINDS) as Kind[]).map((k) => (
-          <option key={k} value={k}>
-            {KINDS[k].label}
-          </option>
-        ))}
+        <OptionList items={Object.keys(KINDS) as Kind[]} value={(k) => k} label={(k) => KINDS[k].label} />
       </select>
       <button type="button" disabled={unavailable} onClick={() => void exportArrays()} data-testid="export-arrays" title="embeddings = the coordinates, labels = class names, row = the file's row, meta_* = metadata; Explore and numpy.load open it">
         Save

@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react';
 import { useAnalysisStore } from '../../state/appStore';
 import { useUiStore } from '../../state/uiStore';
 import type { FileChoices, LoadChoice } from '../../workers/analysisProtocol';
+import { usePick } from '../../views/usePick';
+import { OptionList } from '../fields/OptionList';
 
 function NpzChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set: (ch: LoadChoice) => void }) {
   const arrays = c.arrays ?? [];
@@ -16,22 +18,14 @@ function NpzChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; set
       <label className="dialog-field">
         <span>Vectors array</span>
         <select value={choice.vectors ?? ''} onChange={(e) => set({ ...choice, vectors: e.target.value })} data-testid="choice-vectors">
-          {arrays.filter((a) => a.shape.length === 2).map((a) => (
-            <option key={a.name} value={a.name}>
-              {describe(a)}
-            </option>
-          ))}
+          <OptionList items={arrays.filter((a) => a.shape.length === 2)} value={(a) => a.name} label={(a) => describe(a)} />
         </select>
       </label>
       <label className="dialog-field">
         <span>Labels array</span>
         <select value={choice.labelsArray ?? ''} onChange={(e) => set({ ...choice, labelsArray: e.target.value })} data-testid="choice-labels">
           <option value="">none</option>
-          {arrays.filter((a) => a.shape.length === 1 || (a.shape.length === 2 && a.shape[1] === 1)).map((a) => (
-            <option key={a.name} value={a.name}>
-              {describe(a)}
-            </option>
-          ))}
+          <OptionList items={arrays.filter((a) => a.shape.length === 1 || (a.shape.length === 2 && a.shape[1] === 1))} value={(a) => a.name} label={(a) => describe(a)} />
         </select>
       </label>
     </>
@@ -92,11 +86,7 @@ function TableChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice; s
           data-testid="choice-label-column"
         >
           <option value="">none</option>
-          {cols.map((col) => (
-            <option key={col.name} value={col.name}>
-              {col.name}
-            </option>
-          ))}
+          <OptionList items={cols} value={(col) => col.name} />
         </select>
       </label>
       <fieldset className="dialog-field dialog-columns">
@@ -130,11 +120,7 @@ function MetadataChoice({ c, choice, set }: { c: FileChoices; choice: LoadChoice
     <label className="dialog-field">
       <span>Label column of {c.metadata.file}</span>
       <select value={choice.metaLabelColumn ?? ''} onChange={(e) => set({ ...choice, metaLabelColumn: e.target.value })} data-testid="choice-meta-label">
-        {c.metadata.columns.map((col) => (
-          <option key={col} value={col}>
-            {col}
-          </option>
-        ))}
+        <OptionList items={c.metadata.columns} value={(col) => col} />
       </select>
     </label>
   );
@@ -182,10 +168,7 @@ function Dialog({ c, onClose, onLoad }: { c: FileChoices; onClose: () => void; o
 }
 
 export function ChoiceDialog() {
-  const pending = useAnalysisStore((s) => s.pendingChoice);
-  const shown = useAnalysisStore((s) => s.choices);
-  const dismiss = useAnalysisStore((s) => s.dismissChoice);
-  const choose = useAnalysisStore((s) => s.choose);
+  const { pendingChoice: pending, choices: shown, dismissChoice: dismiss, choose } = usePick(useAnalysisStore, 'pendingChoice', 'choices', 'dismissChoice', 'choose');
   const open = useUiStore((s) => s.choicesOpen);
   const close = useUiStore((s) => s.closeChoices);
   const c = pending ?? (open ? shown : null);

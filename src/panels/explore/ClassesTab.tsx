@@ -8,6 +8,7 @@ import { BarChart } from '../../views/charts/BarChart';
 import { ChartFrame } from '../../views/charts/ChartFrame';
 import { Heatmap, MIN_CELL } from '../../views/charts/Heatmap';
 import { formatSig } from '../../format';
+import { OptionList } from '../fields/OptionList';
 
 type AngleStat = 'mean' | 'smallest' | 'largest';
 const DEG = 180 / Math.PI;
@@ -39,11 +40,7 @@ function Angles({ names, file, omitted }: { names: string[]; file: string; omitt
         <>
           Each class's top-k principal directions (k ={' '}
           <select value={k} aria-label="subspace dimension k" data-testid="angles-k" onChange={(e) => requestAngles(Number(e.target.value))}>
-            {[1, 2, 3, 4, 5, 8, 10, 16].map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
+            <OptionList items={[1, 2, 3, 4, 5, 8, 10, 16]} value={(v) => v} />
           </select>
           ); cell = the{' '}
           <select value={stat} aria-label="angle statistic" onChange={(e) => setStat(e.target.value as AngleStat)}>

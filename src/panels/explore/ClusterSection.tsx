@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useAnalysisStore } from '../../state/appStore';
 import type { ClusterChoice } from '../../workers/analysisProtocol';
 import { isDerived, rootOf } from './derivedSource';
+import { OptionList } from '../fields/OptionList';
 
 type Method = 'kmeans' | 'kmeans-auto' | 'ksubspaces' | 'density';
 
@@ -45,11 +46,7 @@ export function ClusterSection() {
         <label className="param-field param-wide">
           method
           <select value={f.method} data-testid="cluster-method" onChange={(e) => setF({ ...f, method: e.target.value as Method })}>
-            {(Object.keys(LABELS) as Method[]).map((m) => (
-              <option key={m} value={m}>
-                {LABELS[m]}
-              </option>
-            ))}
+            <OptionList items={Object.keys(LABELS) as Method[]} value={(m) => m} label={(m) => LABELS[m]} />
           </select>
         </label>
         {needsK ? (

@@ -4,15 +4,13 @@
  */
 import { useAnalysisStore, useJobsStore } from '../../state/appStore';
 import { POINT_SIZE_RANGE, useViewStore } from '../../state/viewStore';
+import { usePick } from '../../views/usePick';
 
 export function ColourSection() {
   const classNames = useAnalysisStore((s) => s.classNames);
   const metaColumns = useAnalysisStore((s) => s.metaColumns);
   const ready = useAnalysisStore((s) => s.dataVersion > 0);
-  const local = useJobsStore((s) => s.localId);
-  const requestLocalId = useJobsStore((s) => s.requestLocalId);
-  const cancelLocalId = useJobsStore((s) => s.cancelLocalId);
-  const etfNote = useJobsStore((s) => s.note);
+  const { localId: local, requestLocalId, cancelLocalId, note: etfNote } = usePick(useJobsStore, 'localId', 'requestLocalId', 'cancelLocalId', 'note');
   const { colorBy, setColorBy, pointSize, setPointSize, showMeans, setShowMeans, showEtf, setShowEtf } = useViewStore();
   const labelled = (classNames?.length ?? 0) >= 2;
 

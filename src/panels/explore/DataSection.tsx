@@ -11,6 +11,8 @@ import { useUiStore } from '../../state/uiStore';
 import { TrainOnFileButton } from './TrainOnFileButton';
 import { ExploreCompareButton } from '../compare/ExploreCompareButton';
 import { HiddenFileInput } from '../fields/HiddenFileInput';
+import { usePick } from '../../views/usePick';
+import { OptionList } from '../fields/OptionList';
 
 /** Loads the files a user chose or dropped (one embeddings file, optionally one metadata file). */
 export function loadFiles(list: FileList | readonly File[]): void {
@@ -37,9 +39,7 @@ function choiceSummary(c: ReturnType<typeof useAnalysisStore.getState>['choices'
 
 export function DataSection() {
   const input = useRef<HTMLInputElement>(null);
-  const shown = useAnalysisStore((s) => s.shownSource);
-  const dataset = useAnalysisStore((s) => s.dataset);
-  const choices = useAnalysisStore((s) => s.choices);
+  const { shownSource: shown, dataset, choices } = usePick(useAnalysisStore, 'shownSource', 'dataset', 'choices');
   const nonFinite = useAnalysisStore((s) => s.report?.skipped.nonFinite ?? 0);
   const classes = useAnalysisStore((s) => s.report?.classes ?? null);
   const openChoices = useUiStore((s) => s.openChoices);
@@ -65,11 +65,7 @@ export function DataSection() {
           <option value="" disabled>
             Examples…
           </option>
-          {DEMO_DATASETS.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.label}
-            </option>
-          ))}
+          <OptionList items={DEMO_DATASETS} value={(d) => d.id} label={(d) => d.label} />
         </select>
       </label>
       <p className="control-note">

@@ -7,6 +7,7 @@ import { useAnalysisStore } from '../../state/appStore';
 import { DENSITY_AUTO_N, useViewStore } from '../../state/viewStore';
 import { getThumbnails } from '../../views/thumbnails';
 import { SPRITE_MAX_VISIBLE } from '../../views/three/SpriteCloud';
+import { OptionList } from '../fields/OptionList';
 
 /** The text columns a label can come from: none, the class, each metadata column. */
 function ColumnOptions({ classNames, metaColumns }: { classNames: readonly string[] | null; metaColumns: readonly string[] }) {
@@ -14,11 +15,7 @@ function ColumnOptions({ classNames, metaColumns }: { classNames: readonly strin
     <>
       <option value="">none</option>
       {classNames ? <option value="class">class</option> : null}
-      {metaColumns.map((c) => (
-        <option key={c} value={`meta:${c}`}>
-          {c}
-        </option>
-      ))}
+      <OptionList items={metaColumns} value={(c) => `meta:${c}`} label={(c) => c} />
     </>
   );
 }

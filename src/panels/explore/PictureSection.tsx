@@ -6,7 +6,7 @@
  */
 import { AUTO_MEASURE_MAX_POINTS, measureShownView, useAnalysisStore, useFaithfulnessStore } from '../../state/appStore';
 import { useViewStore } from '../../state/viewStore';
-import { formatSig } from '../../format';
+import { formatSig, formatPercent } from '../../format';
 import { idPendingText } from './metricDocs';
 import { MetricRow } from './MetricRow';
 import { PCA3_DOCS } from './trustDocs';
@@ -47,7 +47,7 @@ export function PictureSection() {
         <div className="metric-row">
           <span className="metric-label">variance shown</span>
           <span className="metric-value" data-testid="picture-varianceShare" data-value={s ? String(s.varianceShare) : undefined}>
-            {s ? (s.varianceShare === null ? 'n/a' : `${(100 * s.varianceShare).toFixed(1)}%`) : '—'}
+            {s ? (s.varianceShare === null ? 'n/a' : formatPercent(s.varianceShare)) : '—'}
           </span>
         </div>
       </div>

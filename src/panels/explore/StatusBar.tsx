@@ -7,16 +7,10 @@
 import { useAnalysisStore } from '../../state/appStore';
 import { formatSig } from '../../format';
 import { BackendOverride, BackendReadout } from '../BackendPicker';
+import { usePick } from '../../views/usePick';
 
 export function StatusBar() {
-  const backend = useAnalysisStore((s) => s.backend);
-  const preference = useAnalysisStore((s) => s.preference);
-  const status = useAnalysisStore((s) => s.status);
-  const progress = useAnalysisStore((s) => s.progress);
-  const analysisMs = useAnalysisStore((s) => s.analysisMs);
-  const rerun = useAnalysisStore((s) => s.rerun);
-  const cancel = useAnalysisStore((s) => s.cancel);
-  const idStage = useAnalysisStore((s) => s.idStage);
+  const { backend, preference, status, progress, analysisMs, rerun, cancel, idStage } = usePick(useAnalysisStore, 'backend', 'preference', 'status', 'progress', 'analysisMs', 'rerun', 'cancel', 'idStage');
   const running = status === 'running';
   // After the first view the ID stage runs on: its progress takes the bar until it is done.
   const idRunning = !running && idStage.status === 'running';

@@ -9,6 +9,7 @@ import { useViewStore } from '../../state/viewStore';
 import type { ViewSpec } from '../../workers/analysisProtocol';
 import { Segmented, type SegmentOption } from '../fields/Segmented';
 import { CustomParams, TsneParams, UmapParams } from './LayoutParams';
+import { usePick } from '../../views/usePick';
 
 /** Principal axes the pickers offer (the worker computes those beyond the report's ten on demand). */
 const PC_CHOICES = 50;
@@ -56,12 +57,7 @@ export function ViewSection() {
   const report = useAnalysisStore((s) => s.report);
   const classNames = useAnalysisStore((s) => s.classNames);
   const ready = useAnalysisStore((s) => s.dataVersion > 0);
-  const wanted = useJobsStore((s) => s.wanted);
-  const shown = useJobsStore((s) => s.shown);
-  const job = useJobsStore((s) => s.view);
-  const note = useJobsStore((s) => s.note);
-  const showView = useJobsStore((s) => s.showView);
-  const cancelView = useJobsStore((s) => s.cancelView);
+  const { wanted, shown, view: job, note, showView, cancelView } = usePick(useJobsStore, 'wanted', 'shown', 'view', 'note', 'showView', 'cancelView');
   const { dims, setDims } = useViewStore();
   const d = report?.dim ?? 0;
   const labelled = (classNames?.length ?? 0) >= 2;

@@ -5,6 +5,7 @@
 import { FieldShell, ColumnLabel, LabelText, type FieldCommon } from './Field';
 import { Segmented } from './Segmented';
 import { Hideable } from './Hideable';
+import { OptionList } from './OptionList';
 
 /** A range slider over [min, max] in steps of `step`; `format` prints the value. */
 export function SliderField(p: FieldCommon & { value: number; min: number; max: number; step: number; onChange: (v: number) => void; format?: (v: number) => string }) {
@@ -42,11 +43,7 @@ export function SelectField<T extends string | number>(p: FieldCommon & { value:
           if (picked !== undefined) p.onChange(picked);
         }}
       >
-        {options.map((o) => (
-          <option key={String(o)} value={String(o)}>
-            {fmt(o)}
-          </option>
-        ))}
+        <OptionList items={options} value={(o) => String(o)} label={(o) => fmt(o)} />
       </select>
     </FieldShell>
     </Hideable>

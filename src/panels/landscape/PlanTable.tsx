@@ -1,6 +1,7 @@
 /** Which projection each run of the planned sweep uses and how much memory P takes (from planSweep, before anything runs). */
 import { formatBytes } from '../../format';
 import type { SweepPlan } from '../../workers/landscapeProtocol';
+import { TableHead } from '../TableHead';
 
 const KIND_TEXT = {
   identity: 'ordinary training, P = I',
@@ -18,14 +19,7 @@ export function PlanTable({ plan }: { plan: SweepPlan }) {
         {kinds.map((k) => KIND_TEXT[k]).join('; then ')}. Largest P: <strong data-testid="ls-plan-largest">{formatBytes(largest)}</strong> (limit 268 MB = 256 MiB).
       </p>
       <table className="ls-plan-table">
-        <thead>
-          <tr>
-            <th>run</th>
-            <th>P</th>
-            <th>nonzeros / column</th>
-            <th>memory</th>
-          </tr>
-        </thead>
+        <TableHead columns={['run', 'P', 'nonzeros / column', 'memory']} />
         <tbody>
           {plan.plans.map((p, i) => (
             <tr key={i} data-testid="ls-plan-row" data-kind={p.kind} data-bytes={p.memoryBytes}>

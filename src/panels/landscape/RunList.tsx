@@ -1,6 +1,7 @@
 /** One row per run of the current sweep: its projection and memory, a progress bar, then test accuracy, loss and time. */
 import type { SweepRecord } from '../../state/landscapeStore';
 import { formatBytes, formatSig } from '../../format';
+import { TableHead } from '../TableHead';
 
 export function RunList({ sweep }: { sweep: SweepRecord }) {
   return (
@@ -9,17 +10,7 @@ export function RunList({ sweep }: { sweep: SweepRecord }) {
         Runs <span className="panel-sub" data-testid="ls-stage">{sweep.status === 'error' ? 'failed' : sweep.stage}</span>
       </h3>
       <table className="ls-run-table">
-        <thead>
-          <tr>
-            <th>run</th>
-            <th>P</th>
-            <th>progress</th>
-            <th>test acc.</th>
-            <th>test loss</th>
-            <th>TwoNN feat.</th>
-            <th>time</th>
-          </tr>
-        </thead>
+        <TableHead columns={['run', 'P', 'progress', 'test acc.', 'test loss', 'TwoNN feat.', 'time']} />
         <tbody>
           {sweep.rows.map((r) => {
             const live = sweep.status === 'running' || sweep.status === 'preparing';

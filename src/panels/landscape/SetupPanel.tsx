@@ -13,6 +13,8 @@ import { Segmented, type SegmentOption } from '../fields/Segmented';
 import { PlanTable } from './PlanTable';
 import { EditShownButton, Hideable } from '../fields/Hideable';
 import { useAllHidden } from '../../teach/hideStore';
+import { usePick } from '../../views/usePick';
+import { OptionList } from '../fields/OptionList';
 
 const OPTIMIZERS: Record<LandscapeForm['optimizer'], string> = { adam: 'Adam', sgd: 'SGD (momentum)' };
 /** The groups that hold nothing but controls. */
@@ -25,9 +27,7 @@ const PROJECTIONS: readonly SegmentOption<ProjectionChoice>[] = [
 ];
 
 export function SetupPanel() {
-  const form = useLandscapeStore((s) => s.form);
-  const plan = useLandscapeStore((s) => s.plan);
-  const planError = useLandscapeStore((s) => s.planError);
+  const { form, plan, planError } = usePick(useLandscapeStore, 'form', 'plan', 'planError');
   const status = useLandscapeStore((s) => s.current?.status);
   const { setForm, applyPreset, resetDims, start, cancel } = useLandscapeStore.getState();
   const running = status === 'running' || status === 'preparing';
@@ -56,11 +56,7 @@ export function SetupPanel() {
         <legend>Data</legend>
         <Hideable testId="ls-preset">
         <select value={form.presetId} onChange={(e) => applyPreset(e.target.value)} data-testid="ls-preset" aria-label="Data set and model preset">
-          {LANDSCAPE_PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
+          <OptionList items={LANDSCAPE_PRESETS} value={(p) => p.id} label={(p) => p.label} />
         </select>
         {preset ? <p className="control-note">{preset.description}</p> : null}
         </Hideable>

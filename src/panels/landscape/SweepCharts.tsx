@@ -5,6 +5,7 @@ import { SweepChart, type SweepSeries } from '../../views/charts/SweepChart';
 import { RunList } from './RunList';
 import { seriesColor } from './seriesColor';
 import { useWidth } from './useWidth';
+import { usePick } from '../../views/usePick';
 
 function toSeries(s: SweepRecord, metric: 'accuracy' | 'loss'): SweepSeries {
   const value = (r: SweepRecord['rows'][number]) => (metric === 'accuracy' ? (r.result?.evaluation.accuracy ?? NaN) : (r.result?.evaluation.loss ?? NaN));
@@ -25,9 +26,7 @@ function lossName(loss: 'ce' | 'mse', eps: number): string {
 }
 
 export function SweepCharts() {
-  const current = useLandscapeStore((s) => s.current);
-  const kept = useLandscapeStore((s) => s.kept);
-  const plan = useLandscapeStore((s) => s.plan);
+  const { current, kept, plan } = usePick(useLandscapeStore, 'current', 'kept', 'plan');
   const [ref, width] = useWidth<HTMLDivElement>();
   const sweeps = current ? [...kept, current] : kept;
   const dims = [...new Set([...sweeps.flatMap((s) => s.plan.dims), ...(sweeps.length === 0 && plan ? plan.dims : [])])];

@@ -12,6 +12,7 @@ import { download, downloadText } from '../../views/download';
 import { FeatureExportStatus } from './FeatureExportStatus';
 import { modelNpz, modelSafetensors } from '../../state/weightsExport';
 import { TrainCompareButton } from '../compare/TrainCompareButton';
+import { usePick } from '../../views/usePick';
 
 const count = (n: number | undefined) => (n ?? 0).toLocaleString('en-US');
 
@@ -51,11 +52,7 @@ const openInExplore = () =>
 
 export function RunsTab() {
   useTrainingStore((s) => s.version);
-  const kept = useTrainingStore((s) => s.kept);
-  const latest = useTrainingStore((s) => s.latest);
-  const presetId = useTrainingStore((s) => s.presetId);
-  const status = useTrainingStore((s) => s.status);
-  const info = useTrainingStore((s) => s.info);
+  const { kept, latest, presetId, status, info } = usePick(useTrainingStore, 'kept', 'latest', 'presetId', 'status', 'info');
   const featureDim = useTrainingStore((s) => s.config.model.featureWidth);
   const running = useTrainingStore((s) => s.featureExport?.status === 'running');
   const { keepRun, clearKept } = useTrainingStore.getState();

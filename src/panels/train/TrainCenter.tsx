@@ -17,6 +17,7 @@ import { FRAME_DOCS } from './trainMetricDocs';
 import type { FrameMode } from '../../workers/trainingProtocol';
 import type { FrameAxes } from '../../training/types';
 import { Segmented, type SegmentOption } from '../fields/Segmented';
+import { usePick } from '../../views/usePick';
 
 /** What the frame's axes are (frames.ts): with K > 4 the PCs may give way to axes that keep the class means apart. */
 const AXES: Record<FrameAxes, string> = { pcs: 'top-3 PCs', means: '3 axes keeping the class means apart' };
@@ -28,12 +29,7 @@ const FRAME_MODES: readonly SegmentOption<FrameMode>[] = [
 
 export function TrainCenter() {
   useTrainingStore((s) => s.version);
-  const info = useTrainingStore((s) => s.info);
-  const frameMode = useTrainingStore((s) => s.frameMode);
-  const replay = useTrainingStore((s) => s.replay);
-  const status = useTrainingStore((s) => s.status);
-  const progress = useTrainingStore((s) => s.progress);
-  const error = useTrainingStore((s) => s.error);
+  const { info, frameMode, replay, status, progress, error } = usePick(useTrainingStore, 'info', 'frameMode', 'replay', 'status', 'progress', 'error');
   const { setFrameMode, setReplay } = useTrainingStore.getState();
   const [overlays, setOverlays] = useState<CloudOverlays>({ means: true, classifier: true, simplex: true });
   const [resetKey, setResetKey] = useState(0);

@@ -8,6 +8,7 @@ import { OptimControls } from './OptimControls';
 import { SnapshotControls } from './SnapshotControls';
 import { TrainTransport } from './TrainTransport';
 import { EditShownButton, Hideable } from '../fields/Hideable';
+import { OptionList } from '../fields/OptionList';
 
 function Section({ title, open = true, children, testId }: { title: string; open?: boolean; children: ReactNode; testId: string }) {
   return (
@@ -36,11 +37,7 @@ export function TrainControls() {
         <span className="train-field-label">preset</span>
         <select value={presetId ?? ''} data-testid="train-preset" onChange={(e) => setPreset(e.target.value)}>
           {presetId === null ? <option value="">custom settings</option> : null}
-          {PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
+          <OptionList items={PRESETS} value={(p) => p.id} label={(p) => p.label} />
         </select>
       </label>
       <p className="train-preset-note">{preset ? preset.description : 'Edited settings: pick a preset to start over.'}</p>

@@ -11,14 +11,15 @@ import type { CollapseMetricKey } from '../../geometry/types';
 import { getHistory } from '../../state/trainingBuffers';
 import { useTrainingStore } from '../../state/trainingStore';
 import { terminalBadgeText, terminalSpans, terminalState } from '../../state/terminalSpans';
-import { formatSig } from '../../format';
+import { formatSig, formatPercent } from '../../format';
 import { MeaningLines } from '../explore/MeaningLines';
 import { shortReason } from './readoutReason';
 import { Tip } from '../Tip';
 import { STEP_DOC, TERMINAL_DOC, TRAIN_METRIC_DOCS, type MetricKey } from './trainMetricDocs';
+import { usePick } from '../../views/usePick';
 
 function percent(v: number | null | undefined): string {
-  return v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`;
+  return v === null || v === undefined || !Number.isFinite(v) ? '—' : formatPercent(v);
 }
 
 const sig = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : formatSig(v, 3));
@@ -60,9 +61,7 @@ function Cell({ k, label, value, testId, text, reason }: CellProps) {
 }
 
 export function TrainReadouts() {
-  const version = useTrainingStore((s) => s.version);
-  const m = useTrainingStore((s) => s.latest);
-  const collapse = useTrainingStore((s) => s.collapse);
+  const { version, latest: m, collapse } = usePick(useTrainingStore, 'version', 'latest', 'collapse');
   // The history's rows change in place; `version` says when.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const state = useMemo(() => terminalState(terminalSpans(getHistory().metrics)), [version]);

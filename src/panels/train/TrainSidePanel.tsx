@@ -4,6 +4,7 @@ import { useTrainTab, type TrainTab } from '../../state/trainTabStore';
 import { CurvesTab } from './CurvesTab';
 import { LayersTab } from './LayersTab';
 import { RunsTab } from './RunsTab';
+import { usePick } from '../../views/usePick';
 
 const TABS: { id: TrainTab; label: string }[] = [
   { id: 'curves', label: 'Curves' },
@@ -12,8 +13,7 @@ const TABS: { id: TrainTab; label: string }[] = [
 ];
 
 export function TrainSidePanel() {
-  const tab = useTrainTab((s) => s.tab);
-  const setTab = useTrainTab((s) => s.setTab);
+  const { tab, setTab } = usePick(useTrainTab, 'tab', 'setTab');
   const building = useTrainingStore((s) => s.status === 'building');
   return (
     <aside className={building ? 'panel train-side train-stale' : 'panel train-side'} aria-label="Training metrics">

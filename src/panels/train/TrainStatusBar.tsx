@@ -7,6 +7,7 @@
 import { useTrainingStore } from '../../state/trainingStore';
 import { formatSig } from '../../format';
 import { BackendOverride, BackendReadout } from '../BackendPicker';
+import { usePick } from '../../views/usePick';
 
 /** The run's state in words; a string, so the bar re-renders only when the words change. */
 function runText(s: ReturnType<typeof useTrainingStore.getState>): string {
@@ -25,10 +26,7 @@ function runText(s: ReturnType<typeof useTrainingStore.getState>): string {
 }
 
 export function TrainStatusBar() {
-  const backend = useTrainingStore((s) => s.backend);
-  const preference = useTrainingStore((s) => s.preference);
-  const setPreference = useTrainingStore((s) => s.setPreference);
-  const status = useTrainingStore((s) => s.status);
+  const { backend, preference, setPreference, status } = usePick(useTrainingStore, 'backend', 'preference', 'setPreference', 'status');
   const fraction = useTrainingStore((s) => s.progress.fraction);
   const text = useTrainingStore(runText);
   const tensors = useTrainingStore((s) => s.tensors);

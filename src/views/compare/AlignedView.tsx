@@ -4,6 +4,7 @@ import { CAMERA_DISTANCE, OrbitRig } from '../three/OrbitRig';
 import { AlignedCloud, type AlignedData } from './AlignedCloud';
 import { ColourLegend } from './ColourLegend';
 import type { ItemColours } from './itemColours';
+import { formatPercent } from '../../format';
 
 interface Props {
   data: AlignedData;
@@ -37,7 +38,7 @@ export function AlignedView({ data, colours, dims, selected, explained }: Props)
           </li>
         </ul>
         <ColourLegend colours={colours} />
-        <div className="cmp-axes-note">{`axes: A's top ${data.components} principal directions (${(explained * 100).toFixed(1)}% of its variance)`}</div>
+        <div className="cmp-axes-note">{`axes: A's top ${data.components} principal directions (${formatPercent(explained)} of its variance)`}</div>
       </div>
     </div>
   );

@@ -18,6 +18,7 @@ import { elementBoxes, nearestPerCell, placeGreedy, spaceRepeats, type Box } fro
 import { projectRange } from './screenIndex';
 import { drawTextItems, itemBox, type TextItem } from './textLayer';
 import { labelItem, project, tickItems } from './tickItems';
+import { usePick } from '../usePick';
 
 /** Least time between two layouts of the point labels. */
 export const LAYOUT_MS = 100;
@@ -107,9 +108,7 @@ interface LabelState {
 
 export function Annotations({ overlay, handle, names }: { overlay: RefObject<HTMLCanvasElement | null>; handle: CloudHandle; names: readonly string[] }) {
   const { invalidate } = useThree();
-  const dims = useViewStore((s) => s.dims);
-  const showTicks = useViewStore((s) => s.showTicks);
-  const labelBy = useViewStore((s) => s.labelBy);
+  const { dims, showTicks, labelBy } = usePick(useViewStore, 'dims', 'showTicks', 'labelBy');
   const viewVersion = useJobsStore((s) => s.viewVersion);
   const dataVersion = useAnalysisStore((s) => s.dataVersion);
   const classNames = useAnalysisStore((s) => s.classNames);

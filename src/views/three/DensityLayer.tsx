@@ -5,13 +5,14 @@
  * would be covered). Recomputed once the points settle after a change of positions or
  * visibility (never per frame).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import * as THREE from 'three';
-import { useFrame, useThree } from '@react-three/fiber';
+import { useThree } from '@react-three/fiber';
 import { useAnalysisStore } from '../../state/appStore';
 import { densityActive, useViewStore } from '../../state/viewStore';
 import { markCanvas } from './canvasMarks';
 import type { CloudHandle } from './cloudHandle';
+import { useSettledLayout } from './useSettledLayout';
 import { densityBands, type DensityBand } from './densityContours';
 
 const BAND_COLOR = '#2F5D8A';
@@ -74,32 +75,15 @@ export function DensityLayer({ handle }: { handle: CloudHandle }) {
   const dims = useViewStore((s) => s.dims);
   const density = useViewStore((s) => s.density);
   const [bands, setBands] = useState<DensityBand[]>([]);
-  const seen = useRef({ serial: -1, timer: null as ReturnType<typeof setTimeout> | null });
   const n = useAnalysisStore((s) => s.report?.n ?? 0);
   const on = dims === 2 && densityActive(density, n);
 
-  useFrame(() => {
-    const st = seen.current;
-    // The frame that ends a transition may run this before PointCloud marks it settled; ask for
-    // one more so the settled positions are seen (the view draws nothing more on its own).
-    if (on && handle.animating) invalidate();
-    if (!on || handle.animating || st.serial === handle.serial) return;
-    st.serial = handle.serial;
-    if (st.timer !== null) clearTimeout(st.timer);
-    st.timer = setTimeout(() => {
-      st.timer = null;
-      const { to, colors } = handle;
-      setBands(to && colors ? densityBands(to, (i) => colors[4 * i + 3] > 0) : []);
-    }, SETTLE_MS);
+  useSettledLayout(handle, on, '', SETTLE_MS, () => {
+    const { to, colors } = handle;
+    setBands(to && colors ? densityBands(to, (i) => colors[4 * i + 3] > 0) : []);
   });
   useEffect(() => {
-    const st = seen.current;
-    st.serial = -1;
     invalidate();
-    return () => {
-      if (st.timer !== null) clearTimeout(st.timer);
-      st.timer = null;
-    };
   }, [on, invalidate]);
 
   const group = useMemo(() => (on && bands.length > 0 ? bandsGroup(bands) : null), [on, bands]);

@@ -12,6 +12,7 @@ import { peakLabels } from '../../workers/labelsClient';
 import { pointText } from './Annotations';
 import { markCanvas } from './canvasMarks';
 import type { CloudHandle } from './cloudHandle';
+import { useSettledLayout } from './useSettledLayout';
 
 /** Quiet time after the last change before the peaks are recomputed. */
 const SETTLE_MS = 250;
@@ -22,54 +23,41 @@ export function PeakLabelLayer({ handle }: { handle: CloudHandle }) {
   const by = useViewStore((s) => s.peakLabelsBy);
   const dataVersion = useAnalysisStore((s) => s.dataVersion);
   const classNames = useAnalysisStore((s) => s.classNames);
-  const st = useRef({ serial: -1, timer: null as ReturnType<typeof setTimeout> | null, run: 0 });
+  const run = useRef(0);
   const on = dims === 2 && by !== null && dataVersion > 0;
 
   useFrame(() => {
-    const s = st.current;
     if (handle.animating && handle.peaks.length > 0) handle.setPeaks([]);
-    // As in DensityLayer: one more frame after a transition, in case this ran before it settled.
-    if (on && handle.animating) invalidate();
-    if (!on || handle.animating || s.serial === handle.serial) return;
-    s.serial = handle.serial;
-    if (s.timer !== null) clearTimeout(s.timer);
-    s.timer = setTimeout(() => {
-      s.timer = null;
-      const { to, colors } = handle;
-      const text = pointText(by, classNames, Infinity);
-      if (!to || !colors || !text) return;
-      const n = to.length / 3;
-      const xy = new Float32Array(2 * n);
-      const visible = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        xy[2 * i] = to[3 * i];
-        xy[2 * i + 1] = to[3 * i + 1];
-        visible[i] = colors[4 * i + 3] > 0 ? 1 : 0;
-      }
-      const run = ++s.run;
-      markCanvas(gl.domElement, 'peaks', 'computing');
-      peakLabels(xy, visible, `${dataVersion}|${by}`, () => Array.from({ length: n }, (_, i) => text(i))).then(
-        (labels) => {
-          if (run !== s.run) return;
-          handle.setPeaks(labels);
-          markCanvas(gl.domElement, 'peaks', String(labels.length));
-          invalidate();
-        },
-        () => run === s.run && markCanvas(gl.domElement, 'peaks', 'failed'),
-      );
-    }, SETTLE_MS);
+  });
+  useSettledLayout(handle, on, `${by}|${dataVersion}`, SETTLE_MS, () => {
+    const { to, colors } = handle;
+    const text = pointText(by, classNames, Infinity);
+    if (!to || !colors || !text) return;
+    const n = to.length / 3;
+    const xy = new Float32Array(2 * n);
+    const visible = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      xy[2 * i] = to[3 * i];
+      xy[2 * i + 1] = to[3 * i + 1];
+      visible[i] = colors[4 * i + 3] > 0 ? 1 : 0;
+    }
+    const mine = ++run.current;
+    markCanvas(gl.domElement, 'peaks', 'computing');
+    peakLabels(xy, visible, `${dataVersion}|${by}`, () => Array.from({ length: n }, (_, i) => text(i))).then(
+      (labels) => {
+        if (mine !== run.current) return;
+        handle.setPeaks(labels);
+        markCanvas(gl.domElement, 'peaks', String(labels.length));
+        invalidate();
+      },
+      () => mine === run.current && markCanvas(gl.domElement, 'peaks', 'failed'),
+    );
   });
   useEffect(() => {
-    const s = st.current;
-    s.serial = -1;
-    s.run++;
+    run.current++;
     handle.setPeaks([]);
     markCanvas(gl.domElement, 'peaks', 'off');
     invalidate();
-    return () => {
-      if (s.timer !== null) clearTimeout(s.timer);
-      s.timer = null;
-    };
   }, [on, by, dataVersion, handle, gl, invalidate]);
   return null;
 }

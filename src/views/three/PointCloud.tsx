@@ -23,6 +23,7 @@ import { markCanvas } from './canvasMarks';
 import type { CloudHandle } from './cloudHandle';
 import { CloudPicker } from './picker';
 import { writeTooltip } from './tooltip';
+import { listen } from '../listen';
 
 /** Hover reach in CSS pixels (points drawn larger are hit anywhere on their disc). */
 const PICK_PX = 6;
@@ -223,18 +224,7 @@ export function PointCloud({ tooltipRef, handle }: Props) {
         pointer.current.down = null;
       }, 0);
     };
-    el.addEventListener('pointermove', onMove);
-    el.addEventListener('pointerleave', onLeave);
-    el.addEventListener('pointerdown', onDown);
-    el.addEventListener('pointerup', onUp);
-    el.addEventListener('click', onClick);
-    return () => {
-      el.removeEventListener('pointermove', onMove);
-      el.removeEventListener('pointerleave', onLeave);
-      el.removeEventListener('pointerdown', onDown);
-      el.removeEventListener('pointerup', onUp);
-      el.removeEventListener('click', onClick);
-    };
+    return listen(el, { pointermove: onMove, pointerleave: onLeave, pointerdown: onDown, pointerup: onUp, click: onClick });
   }, [gl, handle, hover]);
 
   useFrame((state) => {

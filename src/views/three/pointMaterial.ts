@@ -45,6 +45,11 @@ void main() {
   gl_FragColor = vec4(mix(vColor, vColor * 0.45, rim), uAlpha);
 }`;
 
+/** The uniforms that size a point or sprite on screen: its side `size` (CSS px at uRefDistance), uPixelRatio and uRefDistance. */
+export function screenSizeUniforms(size: number): Record<'uSize' | 'uPixelRatio' | 'uRefDistance', THREE.IUniform<number>> {
+  return { uSize: { value: size }, uPixelRatio: { value: 1 }, uRefDistance: { value: 3 } };
+}
+
 /** A new material; update uniforms uSize (px), uPixelRatio, uRefDistance (camera-target distance), uFlat (0 or 1), uRim (0..1),
  * uHollow (squared inner radius in [0, 1] cut out, for a ring; negative for a disc), uAlpha (1: opaque);
  * with `morph`, uMix (0: aFrom, 1: position). */
@@ -54,9 +59,7 @@ export function createPointMaterial(opts: { morph?: boolean } = {}): THREE.Shade
     vertexShader,
     fragmentShader,
     uniforms: {
-      uSize: { value: 6 },
-      uPixelRatio: { value: 1 },
-      uRefDistance: { value: 3 },
+      ...screenSizeUniforms(6),
       uFlat: { value: 0 },
       uRim: { value: 1 },
       uHollow: { value: -1 },

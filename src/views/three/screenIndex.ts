@@ -65,17 +65,20 @@ export function projectRange(positions: Float32Array, m: ArrayLike<number>, widt
   }
 }
 
+/** Does the edge from vertex j to vertex i of `poly` cross the ray from (x, y) towards +x (the even-odd rule's count)? */
+function crossesRay(poly: ArrayLike<number>, i: number, j: number, x: number, y: number): boolean {
+  const xi = poly[2 * i];
+  const yi = poly[2 * i + 1];
+  const xj = poly[2 * j];
+  const yj = poly[2 * j + 1];
+  return yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi;
+}
+
 /** Even-odd test: is (x, y) inside the closed polygon `poly` ([x0, y0, x1, y1, ...])? */
 export function insidePolygon(x: number, y: number, poly: ArrayLike<number>): boolean {
   let inside = false;
   const m = poly.length >> 1;
-  for (let i = 0, j = m - 1; i < m; j = i++) {
-    const xi = poly[2 * i];
-    const yi = poly[2 * i + 1];
-    const xj = poly[2 * j];
-    const yj = poly[2 * j + 1];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
+  for (let i = 0, j = m - 1; i < m; j = i++) if (crossesRay(poly, i, j, x, y)) inside = !inside;
   return inside;
 }
 
@@ -236,12 +239,7 @@ export class ScreenIndex {
     const inside = (x: number, y: number, r: number): boolean => {
       let odd = false;
       for (const i of rowEdges[r]) {
-        const j = i === 0 ? m - 1 : i - 1;
-        const xi = poly[2 * i];
-        const yi = poly[2 * i + 1];
-        const xj = poly[2 * j];
-        const yj = poly[2 * j + 1];
-        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
+        if (crossesRay(poly, i, i === 0 ? m - 1 : i - 1, x, y)) odd = !odd;
       }
       return odd;
     };

@@ -6,6 +6,7 @@
  */
 import * as THREE from 'three';
 import { tileSize, writePixels, type ThumbnailSource } from '../thumbnails';
+import { screenSizeUniforms } from './pointMaterial';
 
 const vertexShader = /* glsl */ `
 attribute vec4 aColor;
@@ -74,9 +75,7 @@ export function createSpriteMaterial(atlas: NonNullable<ReturnType<typeof atlasO
     vertexShader,
     fragmentShader,
     uniforms: {
-      uSize: { value: 36 },
-      uPixelRatio: { value: 1 },
-      uRefDistance: { value: 3 },
+      ...screenSizeUniforms(36),
       uGrid: { value: new THREE.Vector2(atlas.columns, atlas.rows) },
       uTile: { value: new THREE.Vector2(...atlas.tileUv) },
       uAtlas: { value: atlas.texture },
