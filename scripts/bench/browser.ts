@@ -12,7 +12,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { UMAP } from 'umap-js';
 import { mulberry32 } from '../../src/geometry/random';
 import { npyToMatrix, parseNpy } from '../../src/io/npy';
