@@ -27,10 +27,14 @@ test('t-SNE: cancelled mid-run keeps the view before; in 3D with perplexity 12 a
   await expect(page.getByTestId('view-note')).toContainText('t-SNE (Barnes-Hut, perplexity 12, 1000 iterations, seed 4', { timeout: 240_000 });
   await expect(page.locator('.axes-gizmo')).toContainText('T3');
   await expect(page.getByTestId('picture-statement')).toContainText('3D as drawn', { timeout: 60_000 });
+  // The link holds the layout and its parameters (issue 11: Explore's projection in the address).
+  await expect(page).toHaveURL(/proj=tsne/);
+  await expect(page).toHaveURL(/perplexity=12/);
+  await expect(page).toHaveURL(/tsneseed=4/);
 });
 
-test("UMAP: min_dist and seed as asked, said in the view's note", async ({ page }) => {
-  test.setTimeout(180_000);
+test("UMAP: min_dist and seed as asked, said in the view's note; a fresh page from the link shows the same layout", async ({ page, browser }) => {
+  test.setTimeout(240_000);
   await openExplore(page);
   await page.getByTestId('view-umap').click();
   await expect(page.getByTestId('view-note')).toContainText('UMAP (15 neighbours, min_dist 0.1, exact Euclidean kNN, seed 1)', { timeout: 90_000 });
@@ -38,6 +42,12 @@ test("UMAP: min_dist and seed as asked, said in the view's note", async ({ page 
   await page.getByTestId('umap-seed').fill('7');
   await page.getByTestId('umap-run').click();
   await expect(page.getByTestId('view-note')).toContainText('UMAP (15 neighbours, min_dist 0.4, exact Euclidean kNN, seed 7)', { timeout: 90_000 });
+  await expect(page).toHaveURL(/mindist=0\.4/);
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(page.url());
+  await expect(fresh.getByTestId('view-note')).toContainText('UMAP (15 neighbours, min_dist 0.4, exact Euclidean kNN, seed 7)', { timeout: 120_000 });
+  await expect(fresh.getByTestId('view-umap')).toHaveAttribute('aria-pressed', 'true');
+  await fresh.context().close();
 });
 
 test('k-subspaces and density clusters label every metric; ARI and NMI equal the CLI --cluster', async ({ page }) => {

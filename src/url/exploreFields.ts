@@ -48,13 +48,29 @@ export const EXPLORE_BASE: ExploreUrlState = {
 
 type S = ExploreUrlState;
 type ViewKind = ViewSpec['kind'];
-const VIEW_KINDS: readonly ViewKind[] = ['pca', 'simplex', 'class', 'umap', 'raw'];
+const VIEW_KINDS: readonly ViewKind[] = ['pca', 'simplex', 'class', 'umap', 'tsne', 'raw'];
+type Layout = Extract<ViewSpec, { kind: 'umap' | 'tsne' }>;
+const layoutOf = (s: S): Layout | null => (s.view?.kind === 'umap' || s.view?.kind === 'tsne' ? s.view : null);
+
+/** A number of the UMAP or t-SNE layout shown (`kinds`), written when the layout sets it. */
+function layoutNumber(name: string, doc: string, range: { min: number; max: number; int?: boolean }, kinds: readonly Layout['kind'][], key: 'seed' | 'perplexity' | 'neighbours' | 'minDist' | 'maxPoints'): Field<S> {
+  const of = (s: S) => {
+    const v = layoutOf(s);
+    return v && kinds.includes(v.kind) ? v : null;
+  };
+  return numberField(name, doc, range, {
+    get: (s) => ((of(s) as Record<string, unknown> | null)?.[key] as number | undefined) ?? null,
+    set: (s, x) => ({ ...s, view: { ...of(s)!, [key]: x } as Layout }),
+    applies: (s) => of(s) !== null,
+  });
+}
 
 /** The default spec of a view kind (PC1-3, the first class, UMAP seed 1 in the current dims). */
 function specOf(kind: ViewKind, dims: 2 | 3): ViewSpec {
   if (kind === 'pca') return { kind, axes: [0, 1, 2] };
   if (kind === 'class') return { kind, classIndex: 0 };
   if (kind === 'umap') return { kind, dims, seed: 1 };
+  if (kind === 'tsne') return { kind, dims, seed: 1, perplexity: 30 };
   return { kind } as ViewSpec;
 }
 
@@ -69,7 +85,8 @@ export const EXPLORE_FIELDS: readonly Field<S>[] = [
     get: (s) => String(s.dims) as '3' | '2',
     set: (s, v) => {
       const dims = v === '2' ? 2 : 3;
-      return { ...s, dims, view: s.view?.kind === 'umap' ? { ...s.view, dims } : s.view };
+      const layout = layoutOf(s);
+      return { ...s, dims, view: layout ? { ...layout, dims } : s.view };
     },
   }),
   enumField('proj', 'projection', VIEW_KINDS, { get: (s) => s.view?.kind ?? null, set: (s, v) => ({ ...s, view: specOf(v, s.dims) }), applies: () => true }),
@@ -89,9 +106,21 @@ export const EXPLORE_FIELDS: readonly Field<S>[] = [
     get: (s) => (s.view?.kind === 'class' ? s.view.classIndex : null),
     set: (s, classIndex) => ({ ...s, view: { kind: 'class', classIndex } }),
   }),
-  numberField('umapseed', 'UMAP seed', { min: 0, max: 2 ** 31 - 1, int: true }, {
-    get: (s) => (s.view?.kind === 'umap' ? s.view.seed : null),
-    set: (s, seed) => ({ ...s, view: s.view?.kind === 'umap' ? { ...s.view, seed } : s.view }),
+  layoutNumber('umapseed', 'UMAP seed', { min: 0, max: 2 ** 31 - 1, int: true }, ['umap'], 'seed'),
+  layoutNumber('umapk', 'UMAP neighbours', { min: 2, max: 200, int: true }, ['umap'], 'neighbours'),
+  layoutNumber('mindist', 'UMAP min_dist', { min: 0, max: 1 }, ['umap'], 'minDist'),
+  enumField<S, 'euclidean' | 'cosine'>('umapmetric', 'UMAP metric', ['euclidean', 'cosine'], {
+    get: (s) => (s.view?.kind === 'umap' ? (s.view.metric ?? null) : null),
+    set: (s, metric) => ({ ...s, view: s.view?.kind === 'umap' ? { ...s.view, metric } : s.view }),
+    applies: (s) => s.view?.kind === 'umap',
+  }),
+  layoutNumber('tsneseed', 't-SNE seed', { min: 0, max: 2 ** 31 - 1, int: true }, ['tsne'], 'seed'),
+  layoutNumber('perplexity', 't-SNE perplexity', { min: 2, max: 100 }, ['tsne'], 'perplexity'),
+  layoutNumber('layoutpoints', 'UMAP or t-SNE: points at most (a seeded sample above it)', { min: 10, max: 10_000_000, int: true }, ['umap', 'tsne'], 'maxPoints'),
+  enumField<S, SampleStrategy>('layoutsample', 'UMAP or t-SNE: how the sample above the cap is drawn', SAMPLE_STRATEGIES, {
+    get: (s) => layoutOf(s)?.sample ?? null,
+    set: (s, sample) => ({ ...s, view: { ...layoutOf(s)!, sample } }),
+    applies: (s) => layoutOf(s) !== null,
   }),
   textField('color', 'what colours the points: class, uniform, localId or meta:<column>', { get: (s) => s.colorBy, set: (s, colorBy) => ({ ...s, colorBy }) }, colourCheck(['class', 'uniform', 'localId'])),
   boolField('means', 'class means with lines from the global mean', { get: (s) => s.showMeans, set: (s, showMeans) => ({ ...s, showMeans }) }),
