@@ -75,9 +75,9 @@ test('a labels file dropped alone waits for its vectors; the exported view .npz 
   await expectMetricsMatch(page, cli, toleranceFor(backend), `the CLI on the exported ${saved}`);
 });
 
-/** Runs a numpy script (lines) with Debian's python3 on the files given; its stdout, trimmed. */
-function numpy(lines: string[], files: string[]): string {
-  return execFileSync('/usr/bin/python3', ['-c', lines.join('\n'), ...files], { encoding: 'utf8' }).trim();
+/** scripts/reference/check_exports.py CHECK FILES...: numpy's check of an export; its printed line. */
+function checkExport(check: 'selection' | 'values', files: string[]): string {
+  return execFileSync('/usr/bin/python3', ['scripts/reference/check_exports.py', check, ...files], { encoding: 'utf8' }).trim();
 }
 
 /** Saves the array export of `kind` into DIR; returns its path. */
@@ -101,14 +101,7 @@ test('the selection .npz holds the selected rows\' original vectors and opens ag
   await expect(page.getByTestId('selection-status')).toContainText('points selected');
   const selected = await saveArrays(page, 'selection');
   // numpy, not our reader: the vectors are the file's rows at `row`, bit for bit, with their labels.
-  const check = numpy([
-    'import sys, numpy as np',
-    'z = np.load(sys.argv[1]); X = np.load(sys.argv[2]); y = np.load(sys.argv[3]); r = z["row"]',
-    'assert z["embeddings"].dtype == np.float32 and np.array_equal(z["embeddings"], X[r].astype(np.float32))',
-    'assert list(z["labels"]) == [str(v) for v in y[r]] and set(z["labels"]) == {"0", "2", "4"}',
-    'assert z["view"].shape == (len(r), 3) and list(z["view_axes"]) == ["PC1", "PC2", "PC3"]',
-    'print(len(r), z["embeddings"].shape[1])',
-  ], [selected, X, Y]).split(' ').map(Number);
+  const check = checkExport('selection', [selected, X, Y]).split(' ').map(Number);
   await page.getByTestId('reanalyse-selection').click();
   await expect(page.getByTestId('dataset-name')).toContainText('selected', { timeout: 60_000 });
   await waitForAnalysis(page);
@@ -142,17 +135,6 @@ test('the per-point values .npz holds every point\'s local ID as the numpy refer
   await expect(page.getByTestId('csv-localid-note')).toContainText('local_id_mle_k20, MLE with k = 20', { timeout: 60_000 });
   const values = await saveArrays(page, 'values');
   // scripts/reference/geometry_ref.py: float64 kNN on the unique rows, Levina-Bickel per point; a duplicate takes its first copy's value.
-  const out = numpy([
-    'import sys; sys.path.insert(0, "scripts/reference")',
-    'import numpy as np, geometry_ref as ref',
-    'z = np.load(sys.argv[1]); X = np.load(sys.argv[2])',
-    'keep = ref.dedup_rows(X); first = {X[i].tobytes(): t for t, i in enumerate(keep)}',
-    '_, dist = ref.knn_euclidean(X[keep].astype(np.float64), 20); _, _, m = ref.mle_levina_bickel(dist, 20)',
-    'want = np.array([m[first[X[r].tobytes()]] for r in z["row"]])',
-    'got = z["local_id_mle_k20"].astype(np.float64)',
-    'assert len(z["row"]) == len(X) and np.array_equal(z["point"], np.arange(len(X)))',
-    'assert np.allclose(got, want, rtol=1e-5, atol=0), float(np.max(np.abs(got - want) / want))',
-    'print(len(got), len(keep))',
-  ], [values, X]);
+  const out = checkExport('values', [values, X]);
   expect(out).toBe('892 887');
 });
